@@ -1,0 +1,303 @@
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <variant>
+
+#include "eval/scorer.h"
+#include "extract/extractor.h"
+#include "source/article_source.h"
+#include "store/sqlite_store.h"
+#include "text/pipeline.h"
+
+namespace tw::cli {
+namespace {
+
+using nlohmann::json;
+
+struct Extracted {
+  text::Document doc;
+  std::vector<extract::Event> events;
+};
+
+// One article through the text and extract stages; an error names the article.
+std::variant<Extracted, std::string> process(const source::RawArticle& raw) {
+  auto prepared = text::prepare(raw);
+  if (auto* err = std::get_if<text::TextError>(&prepared)) return err->reason;
+  Extracted x{std::move(std::get<text::Document>(prepared)), {}};
+  x.events = extract::Extractor::standard().extract(x.doc);
+  return x;
+}
+
+json article_json(const Extracted& x) {
+  json events = json::array();
+  for (const auto& e : x.events) events.push_back(extract::to_json(e));
+  return json{{"doc", x.doc.doc}, {"lang", x.doc.lang}, {"events", std::move(events)}};
+}
+
+void report(const std::string& origin, const std::string& reason) {
+  std::cerr << "talentwar: " << origin << ": " << reason << "\n";
+}
+
+std::string short_money(const json& m) {
+  const double v = m.value("value", 0.0);
+  const std::string cur = m.value("currency", "USD");
+  std::string q = m.value("qualifier", "");
+  std::string prefix = q == "up_to" ? "≤" : q == "at_least" ? "≥" : q == "about" ? "~" : "";
+  std::string sym = cur == "USD" ? "$" : cur + " ";
+  if (v >= 1e9) return fmt::format("{}{}{:.2f}B", prefix, sym, v / 1e9);
+  if (v >= 1e6) return fmt::format("{}{}{:.1f}M", prefix, sym, v / 1e6);
+  if (v >= 1e3) return fmt::format("{}{}{:.0f}K", prefix, sym, v / 1e3);
+  return fmt::format("{}{}{:.0f}", prefix, sym, v);
+}
+
+// "Ruoming Pang: Apple → Meta", "Amazon → Anthropic" — one readable line per event.
+std::string summary(const json& e) {
+  auto s = [&](const char* k) { return e.value(k, ""); };
+  const std::string type = s("type");
+  std::string who;
+  if (type == "move") {
+    who = !s("person").empty() ? s("person") : e.contains("count") ? fmt::format("{} people", e["count"].get<long>()) : "people";
+    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"), s("to").empty() ? "?" : s("to"));
+  } else if (type == "offer") {
+    who = fmt::format("{} → {}", s("by"), !s("person").empty() ? s("person") : s("target_org").empty() ? "?" : s("target_org") + " staff");
+  } else if (type == "investment") {
+    who = fmt::format("{} → {}", s("investor"), s("investee"));
+  } else if (type == "acquisition") {
+    who = fmt::format("{} buys {} ({})", s("acquirer"), s("target"), s("status"));
+  } else if (type == "layoff") {
+    who = s("org");
+  } else if (type == "comp_stat") {
+    who = fmt::format("{} {}", s("org").empty() ? "(market)" : s("org"), s("stat"));
+  } else if (type == "counteroffer") {
+    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"), s("action"));
+  }
+  return who;
+}
+
+// Terminal columns a string takes: East Asian wide characters take two.
+size_t display_width(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    w += (c >= 0xE1 && c <= 0xED) ? 2 : 1;  // Hangul and CJK live in E1–ED lead bytes
+  }
+  return w;
+}
+
+std::string pad(std::string s, size_t width) {
+  const size_t w = display_width(s);
+  if (w < width) s.append(width - w, ' ');
+  return s;
+}
+
+std::string clip(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+class Progress {
+ public:
+  Progress() : tty_(isatty(STDERR_FILENO)) {}
+  void tick(size_t done, size_t failed, size_t events) {
+    if (!tty_) return;
+    static const char* spin = "|/-\\";
+    std::cerr << fmt::format("\r{} {} articles, {} events, {} failed", spin[done % 4], done, events, failed) << std::flush;
+  }
+  void done() {
+    if (tty_) std::cerr << "\r\033[K";
+  }
+
+ private:
+  bool tty_;
+};
+
+}  // namespace
+
+int run_extract(const std::vector<std::string>& inputs) {
+  size_t failed = 0;
+  source::read_inputs(inputs, [&](source::Item&& item) {
+    if (auto* err = std::get_if<source::ReadError>(&item)) {
+      report(err->origin, err->reason);
+      ++failed;
+      return;
+    }
+    const auto& raw = std::get<source::RawArticle>(item);
+    auto result = process(raw);
+    if (auto* reason = std::get_if<std::string>(&result)) {
+      report(raw.origin, *reason);
+      ++failed;
+      return;
+    }
+    std::cout << article_json(std::get<Extracted>(result)).dump() << "\n";
+  });
+  std::cout.flush();
+  return failed ? kSomeFailed : kOk;
+}
+
+int run_ingest(const std::string& db_path, const std::vector<std::string>& inputs) {
+  store::SqliteStore db(db_path, &extract::Lexicon::standard());
+  size_t read = 0, stored = 0, already = 0, events = 0;
+  std::vector<std::pair<std::string, std::string>> failures;
+  Progress progress;
+  constexpr size_t kBatch = 256;
+  db.begin_batch();
+  source::read_inputs(inputs, [&](source::Item&& item) {
+    if (auto* err = std::get_if<source::ReadError>(&item)) {
+      failures.emplace_back(err->origin, err->reason);
+      report(err->origin, err->reason);
+      return;
+    }
+    const auto& raw = std::get<source::RawArticle>(item);
+    ++read;
+    auto result = process(raw);
+    if (auto* reason = std::get_if<std::string>(&result)) {
+      failures.emplace_back(raw.origin, *reason);
+      report(raw.origin, *reason);
+      return;
+    }
+    auto& x = std::get<Extracted>(result);
+    try {
+      if (db.add_article(x.doc, raw.origin, x.events) == store::SqliteStore::Added::New) {
+        ++stored;
+        events += x.events.size();
+      } else {
+        ++already;
+      }
+    } catch (const store::StoreError& e) {
+      failures.emplace_back(raw.origin, e.what());
+      report(raw.origin, e.what());
+    }
+    if ((stored + already) % kBatch == 0) {
+      db.commit_batch();
+      db.begin_batch();
+    }
+    progress.tick(read, failures.size(), events);
+  });
+  db.commit_batch();
+  progress.done();
+  std::cerr << fmt::format("ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n", db_path,
+                           read, stored, already, failures.size(), events);
+  return failures.empty() ? kOk : kSomeFailed;
+}
+
+int run_export(const std::string& db_path, const std::string& format) {
+  if (!std::filesystem::exists(db_path)) {
+    std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
+    return kFatal;
+  }
+  store::SqliteStore db(db_path);
+  if (format == "csv") {
+    std::cout << "doc,lang,type,slots,amount_value,amount_currency,count,evidence\n";
+    auto quote = [](const std::string& v) {
+      std::string q = "\"";
+      for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return q + "\"";
+    };
+    db.for_each_article([&](const store::StoredArticle& a) {
+      for (const auto& e : a.events) {
+        json slots = json::object();
+        for (const auto& [k, v] : e.items())
+          if (k != "type" && k != "evidence" && k != "amount" && k != "count") slots[k] = v;
+        std::cout << quote(a.doc) << ',' << a.lang << ',' << e.value("type", "") << ',' << quote(slots.dump()) << ','
+                  << (e.contains("amount") ? fmt::format("{}", e["amount"].value("value", 0LL)) : "") << ','
+                  << (e.contains("amount") ? e["amount"].value("currency", "") : "") << ','
+                  << (e.contains("count") ? std::to_string(e["count"].get<long>()) : "") << ','
+                  << quote(e.value("evidence", "")) << "\n";
+      }
+    });
+  } else {
+    db.for_each_article([&](const store::StoredArticle& a) {
+      std::cout << json{{"doc", a.doc}, {"lang", a.lang}, {"events", a.events}}.dump() << "\n";
+    });
+  }
+  return kOk;
+}
+
+int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json) {
+  const auto gold = eval::load_events_jsonl(gold_path);
+  eval::EventsByDoc pred;
+  size_t failed = 0;
+  source::read_inputs(inputs, [&](source::Item&& item) {
+    if (auto* err = std::get_if<source::ReadError>(&item)) {
+      report(err->origin, err->reason);
+      ++failed;
+      return;
+    }
+    const auto& raw = std::get<source::RawArticle>(item);
+    auto result = process(raw);
+    if (auto* reason = std::get_if<std::string>(&result)) {
+      report(raw.origin, *reason);
+      ++failed;
+      return;
+    }
+    auto& events = pred[raw.doc];
+    for (const auto& e : std::get<Extracted>(result).events) events.push_back(extract::to_json(e));
+  });
+  const auto sc = eval::score(gold, pred);
+  if (as_json) {
+    json out;
+    for (const auto& [t, s] : sc.by_type)
+      out[t] = {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()}, {"gold", s.gold}, {"pred", s.pred}, {"matched", s.matched}};
+    out["all"] = {{"precision", sc.all.precision()}, {"recall", sc.all.recall()}, {"f1", sc.all.f1()},
+                  {"gold", sc.all.gold}, {"pred", sc.all.pred}, {"matched", sc.all.matched}};
+    if (show_misses) {
+      out["misses"] = json::array();
+      for (const auto& m : sc.misses) out["misses"].push_back({{"kind", m.kind}, {"doc", m.doc}, {"event", m.event}});
+    }
+    std::cout << out.dump(1) << "\n";
+  } else {
+    std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7}{:>7}{:>7}\n", "type", "gold", "pred", "match", "P", "R", "F1");
+    for (const auto& [t, s] : sc.by_type)
+      std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", t, s.gold, s.pred, s.matched,
+                               s.precision(), s.recall(), s.f1());
+    std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", "all", sc.all.gold, sc.all.pred,
+                             sc.all.matched, sc.all.precision(), sc.all.recall(), sc.all.f1());
+    if (show_misses)
+      for (const auto& m : sc.misses) {
+        json e = m.event;
+        e.erase("evidence");
+        std::cout << fmt::format("{:<9} {}: {}\n", m.kind, m.doc, e.dump());
+      }
+    std::cout << fmt::format("F1 {:.3f}\n", sc.all.f1());
+  }
+  return failed ? kSomeFailed : kOk;
+}
+
+int run_events(const std::string& db_path, const std::string& type, const std::string& org, const std::string& person,
+               bool as_json) {
+  if (!std::filesystem::exists(db_path)) {
+    std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
+    return kFatal;
+  }
+  store::SqliteStore db(db_path, &extract::Lexicon::standard());
+  const auto rows = db.events({type, org, person});
+  if (as_json) {
+    for (const auto& r : rows) {
+      json e = r.event;
+      e["doc"] = r.doc;
+      std::cout << e.dump() << "\n";
+    }
+    return kOk;
+  }
+  std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
+  for (const auto& r : rows) {
+    const json& e = r.event;
+    std::string amount = e.contains("amount") ? short_money(e["amount"]) : "";
+    if (e.value("cumulative", false)) amount += " total";
+    if (amount.empty() && e.contains("count") && e.value("type", "") != "move") amount = fmt::format("{} people", e["count"].get<long>());
+    std::cout << pad(e.value("type", ""), 13) << pad(clip(summary(e), 60), 46) << pad(amount, 14) << r.doc << "\n";
+  }
+  std::cout << fmt::format("{} events\n", rows.size());
+  return kOk;
+}
+
+}  // namespace tw::cli

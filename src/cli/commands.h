@@ -1,0 +1,19 @@
+// commands — the talentwar subcommands, each returning a process exit code.
+//
+// Exit codes: 0 success; 1 some inputs failed (the rest was processed); 2 bad usage;
+// 3 a fatal error (database or data files unusable).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace tw::cli {
+
+enum ExitCode { kOk = 0, kSomeFailed = 1, kUsage = 2, kFatal = 3 };
+
+int run_extract(const std::vector<std::string>& inputs);
+int run_ingest(const std::string& db, const std::vector<std::string>& inputs);
+int run_export(const std::string& db, const std::string& format);
+int run_eval(const std::string& gold, const std::vector<std::string>& inputs, bool show_misses, bool json);
+int run_events(const std::string& db, const std::string& type, const std::string& org, const std::string& person, bool json);
+
+}  // namespace tw::cli

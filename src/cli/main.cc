@@ -1,0 +1,62 @@
+// talentwar — command-line entry point: parses options and dispatches to commands.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"talentwar — turns news about the AI talent war into sourced, queryable events"};
+  app.require_subcommand(1);
+  std::string db = std::getenv("TALENTWAR_DB") ? std::getenv("TALENTWAR_DB") : "talentwar.db";
+  app.add_option("--db", db, "SQLite database file (default ./talentwar.db, or $TALENTWAR_DB)");
+
+  std::vector<std::string> inputs;
+  auto* extract = app.add_subcommand("extract", "Extract events from articles; one JSON object per article on stdout");
+  extract->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
+
+  auto* ingest = app.add_subcommand("ingest", "Extract events from articles and store them in the database");
+  ingest->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
+  ingest->add_option("--db", db, "SQLite database file");
+
+  std::string format = "jsonl";
+  auto* exp = app.add_subcommand("export", "Print what the database holds, per article");
+  exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+  exp->add_option("--db", db, "SQLite database file");
+
+  std::string gold;
+  bool show_misses = false, json = false;
+  auto* eval = app.add_subcommand("eval", "Extract and score against a gold file (shared/spec/events.md format)");
+  eval->add_option("gold", gold, "gold JSON Lines file")->required();
+  eval->add_option("inputs", inputs, "articles to extract")->required();
+  eval->add_flag("--show-misses", show_misses, "list missed and spurious events");
+  eval->add_flag("--json", json, "print the scores as JSON");
+
+  std::string type, org, person;
+  auto* events = app.add_subcommand("events", "Show stored events as a table");
+  events->add_option("--type", type, "event type")
+      ->check(CLI::IsMember({"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}));
+  events->add_option("--org", org, "an organisation in any slot (its units included), any spelling");
+  events->add_option("--person", person, "a person, any spelling");
+  events->add_flag("--json", json, "one JSON object per event");
+  events->add_option("--db", db, "SQLite database file");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : tw::cli::kUsage;
+  }
+  try {
+    if (*extract) return tw::cli::run_extract(inputs);
+    if (*ingest) return tw::cli::run_ingest(db, inputs);
+    if (*exp) return tw::cli::run_export(db, format);
+    if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json);
+    if (*events) return tw::cli::run_events(db, type, org, person, json);
+  } catch (const std::exception& e) {
+    std::cerr << "talentwar: " << e.what() << "\n";
+    return tw::cli::kFatal;
+  }
+  return tw::cli::kUsage;
+}

@@ -1,0 +1,47 @@
+#include "extract/event.h"
+
+#include <cmath>
+#include <unordered_map>
+
+namespace tw::extract {
+
+const std::string& Event::slot(const std::string& k) const {
+  static const std::string empty;
+  auto it = slots.find(k);
+  return it == slots.end() ? empty : it->second;
+}
+
+const std::vector<std::string>& key_slots(const std::string& type) {
+  static const std::unordered_map<std::string, std::vector<std::string>> keys{
+      {"move", {"to", "from", "person", "count"}},
+      {"offer", {"by", "person", "target_org", "amount"}},
+      {"investment", {"investor", "investee", "amount"}},
+      {"acquisition", {"acquirer", "target"}},
+      {"layoff", {"org", "count"}},
+      {"comp_stat", {"org", "amount"}},
+      {"counteroffer", {"org"}},
+  };
+  static const std::vector<std::string> none;
+  auto it = keys.find(type);
+  return it == keys.end() ? none : it->second;
+}
+
+nlohmann::json money_json(const Money& m) {
+  nlohmann::json j{{"value", std::llround(m.value)}, {"currency", m.currency}};
+  if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;
+  return j;
+}
+
+nlohmann::json to_json(const Event& e) {
+  nlohmann::json j;
+  j["type"] = e.type;
+  for (const auto& [k, v] : e.slots)
+    if (!v.empty()) j[k] = v;
+  if (e.count) j["count"] = *e.count;
+  if (e.amount) j["amount"] = money_json(*e.amount);
+  if (e.cumulative) j["cumulative"] = true;
+  j["evidence"] = e.evidence;
+  return j;
+}
+
+}  // namespace tw::extract

@@ -1,0 +1,35 @@
+// event — one extracted fact, in the shape of shared/spec/events.md.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/money.h"
+
+namespace tw::extract {
+
+struct Event {
+  std::string type;  // move, offer, investment, acquisition, layoff, comp_stat, counteroffer
+  // Name and label slots: person, from, to, by, target_org, investor, investee, acquirer,
+  // target, org, role, population, source, comp_kind, outcome, status, stat, period, action.
+  std::map<std::string, std::string> slots;
+  std::optional<long> count;
+  std::optional<Money> amount;
+  bool cumulative = false;
+  bool group = false;        // about a group of people, not a named person (never merged with one)
+  std::string evidence;      // the sentence, trimmed
+  size_t sentence = 0;       // index of the evidence sentence in the document
+
+  const std::string& slot(const std::string& k) const;
+  bool has(const std::string& k) const { return !slot(k).empty(); }
+};
+
+// The slots an event must agree on to be the same fact (the spec's key slots).
+const std::vector<std::string>& key_slots(const std::string& type);
+
+nlohmann::json to_json(const Event& e);
+nlohmann::json money_json(const Money& m);
+
+}  // namespace tw::extract

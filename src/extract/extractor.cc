@@ -1,0 +1,819 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "common/data_dir.h"
+#include "extract/roles.h"
+
+namespace tw::extract {
+namespace {
+
+constexpr size_t kCarryOver = 2;  // sentences an event's slots may be carried over to the next
+
+struct Sentence {
+  std::string_view text;
+  size_t index = 0;
+  std::vector<Arg> args;
+  std::vector<TriggerHit> triggers;
+  std::vector<Money> money;
+  std::vector<Count> counts;
+  std::vector<size_t> breaks;
+};
+
+struct Span {
+  size_t begin = 0, end = 0;
+  bool contains(size_t p) const { return p >= begin && p < end; }
+};
+
+class DocumentState;
+
+// Everything one document's extraction needs; lives for one extract() call.
+class DocumentState {
+ public:
+  DocumentState(const Extractor& x, const LanguageData& lang, DocumentEntities& ents, const text::Document& doc)
+      : x_(x), lang_(lang), ents_(ents), doc_(doc) {}
+
+  std::vector<Event> run();
+
+ private:
+  // Sentence helpers
+  Span clause_of(const Sentence& s, size_t pos) const;
+  Span arg_span(const Sentence& s, const TriggerHit& t) const;
+  std::string_view after(const Sentence& s, const TriggerHit& t, size_t n) const;
+  bool org_ok(const Entity* e) const { return e && e->is_org() && !e->is_source(); }
+  const Entity* acting_org(const Arg& a) const;
+  const Entity* agent(const Sentence& s, const TriggerHit& t, bool allow_topic = true) const;
+  const Entity* first_org(const Sentence& s, Span span, std::initializer_list<Role> roles, const Entity* not_this = nullptr,
+                          size_t before = std::string_view::npos) const;
+  std::vector<const Arg*> people(const Sentence& s, Span span, const Entity* agent_org, bool subjects = true) const;
+  const Entity* origin_of(const Sentence& s, const Arg& person, const Entity* to) const;
+  const Entity* affiliation_before(const Entity* person, const Entity* to) const;
+  bool is_group(const Sentence& s, Span span) const;
+  std::optional<Count> count_in(const Sentence& s, Span span) const;
+  std::optional<Money> money_near(const Sentence& s, Span span, size_t pos) const;
+  const Event* recent(const std::string& type, size_t sentence) const;
+  bool same_org(const Entity* a, const Entity* b) const {
+    return a && b && (a == b || x_.lexicon().within(a->name, b->name) || x_.lexicon().within(b->name, a->name));
+  }
+
+  // Frames
+  void hire(const Sentence& s, const TriggerHit& t);
+  void join_or_leave(const Sentence& s, const TriggerHit& t);
+  void found(const Sentence& s, const TriggerHit& t);
+  void offer(const Sentence& s, const TriggerHit& t);
+  void invest(const Sentence& s, const TriggerHit& t);
+  void acquire(const Sentence& s, const TriggerHit& t);
+  void layoff(const Sentence& s, const TriggerHit& t);
+  bool counter(const Sentence& s, const TriggerHit& t);
+  bool stat(const Sentence& s, const TriggerHit& t);
+  void pay_benchmark(const Sentence& s);
+
+  Event make(const Sentence& s, const char* type) const {
+    Event e;
+    e.type = type;
+    e.evidence = std::string(s.text);
+    e.sentence = s.index;
+    return e;
+  }
+  void emit_offer(const Sentence& s, const Entity* by, const Entity* person, const Entity* target,
+                  std::optional<Money> amount, std::optional<Count> count);
+  std::string comp_kind(std::string_view s) const;
+  std::string outcome(std::string_view s) const;
+  void add_anaphora(Sentence& s) const;
+  void update_topic(const Sentence& s);
+
+  const Extractor& x_;
+  const LanguageData& lang_;
+  DocumentEntities& ents_;
+  const text::Document& doc_;
+  void dump(const Sentence& s) const;
+  const bool debug_ = std::getenv("TALENTWAR_DEBUG") != nullptr;  // sentence analyses to stderr
+  const Entity* topic_ = nullptr;
+  std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
+  std::vector<Event> events_;
+};
+
+Span DocumentState::clause_of(const Sentence& s, size_t pos) const {
+  Span span{0, s.text.size()};
+  for (size_t b : s.breaks) {
+    if (b <= pos) span.begin = b;
+    else { span.end = b; break; }
+  }
+  return span;
+}
+
+// Where a trigger's own arguments are. Korean is verb-final: a trigger's objects sit
+// between the previous trigger and it ("A를 임명하는 동시에 B를 영입"); English keeps the clause.
+Span DocumentState::arg_span(const Sentence& s, const TriggerHit& t) const {
+  Span span = clause_of(s, t.begin);
+  if (lang_.lang != "ko") return span;
+  for (const auto& other : s.triggers)
+    if (other.end <= t.begin && other.end > span.begin) span.begin = other.end;
+  span.end = std::min(span.end, t.end);
+  return span;
+}
+
+std::string_view DocumentState::after(const Sentence& s, const TriggerHit& t, size_t n) const {
+  return s.text.substr(t.end, std::min(n, s.text.size() - t.end));
+}
+
+const Entity* DocumentState::acting_org(const Arg& a) const {
+  if (a.entity->is_org()) return org_ok(a.entity) ? a.entity : nullptr;
+  if (a.entity->acts_for.empty()) return nullptr;
+  return x_.lexicon().find(a.entity->acts_for);
+}
+
+// The organisation doing what the trigger says: the nearest subject before it in its
+// clause, else the sentence's subject, else the passive agent ("by Meta"), else the topic.
+const Entity* DocumentState::agent(const Sentence& s, const TriggerHit& t, bool allow_topic) const {
+  const Span clause = clause_of(s, t.begin);
+  const Entity* best = nullptr;
+  for (const auto& a : s.args)
+    if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin))
+      if (const Entity* o = acting_org(a)) best = o;
+  if (best) return best;
+  for (const auto& a : s.args)
+    if (a.role == Role::Subject && a.begin < t.begin)
+      if (const Entity* o = acting_org(a)) best = o;
+  if (best) return best;
+  for (const auto& a : s.args)
+    if (a.role == Role::Agent)
+      if (const Entity* o = acting_org(a)) return o;
+  for (const auto& a : s.args)  // a subject after the trigger: "…라고 메타는 밝혔다"
+    if (a.role == Role::Subject && lang_.lang == "ko")
+      if (const Entity* o = acting_org(a)) return o;
+  return allow_topic ? topic_ : nullptr;
+}
+
+const Entity* DocumentState::first_org(const Sentence& s, Span span, std::initializer_list<Role> roles,
+                                       const Entity* not_this, size_t before) const {
+  for (const auto& a : s.args) {
+    if (!span.contains(a.begin) || a.begin >= before || !org_ok(a.entity)) continue;
+    if (std::find(roles.begin(), roles.end(), a.role) == roles.end()) continue;
+    if (not_this && same_org(a.entity, not_this)) continue;
+    return a.entity;
+  }
+  return nullptr;
+}
+
+std::vector<const Arg*> DocumentState::people(const Sentence& s, Span span, const Entity* agent_org, bool subjects) const {
+  std::vector<const Arg*> out;
+  for (const auto& a : s.args) {
+    if (!a.entity->is_person() || !span.contains(a.begin)) continue;
+    if (!subjects && a.role == Role::Subject) continue;
+    if (a.role == Role::Subject && agent_org && !a.entity->acts_for.empty() && x_.lexicon().find(a.entity->acts_for) == agent_org)
+      continue;  // the boss doing the hiring, not a hire
+    if (std::any_of(out.begin(), out.end(), [&](const Arg* o) { return o->entity == a.entity; })) continue;
+    out.push_back(&a);
+  }
+  return out;
+}
+
+const Entity* DocumentState::affiliation_before(const Entity* person, const Entity* to) const {
+  const auto& aff = person->affiliations;
+  for (size_t i = 0; i < aff.size(); ++i) {
+    const Entity* o = x_.lexicon().find(aff[i]);
+    if (to && o && same_org(o, to)) {
+      // Not stated in the text: name the organisation, not one of its units.
+      for (size_t k = i; k-- > 0;) {
+        const Entity* before = x_.lexicon().find(x_.lexicon().top_parent(aff[k]));
+        if (before && !same_org(before, to)) return before;
+      }
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// Where a person comes from: "OpenAI의 노암 브라운", "OpenAI researcher Noam Brown", "Apple's Ruoming Pang",
+// "오픈AI 출신 … 일리아 수츠케버", "Pang, who led Apple's models team".
+const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, const Entity* to) const {
+  std::vector<const Entity*> candidates;  // "인플렉션AI와 구글 딥마인드의 공동창업자인 P": several
+  for (const auto& a : s.args) {
+    if (a.begin >= person.begin) break;
+    if (a.entity->is_person()) candidates.clear();  // another person's affiliation
+    if (org_ok(a.entity) && (a.role == Role::Possessor || a.role == Role::Source) && person.begin - a.word_end < 80 &&
+        !(to && same_org(a.entity, to)))
+      candidates.push_back(a.entity);
+  }
+  if (candidates.size() > 1) {
+    // Of several, the one the person left for `to` (lexicon), else the nearest.
+    if (const Entity* known = affiliation_before(person.entity, to))
+      for (const Entity* c : candidates)
+        if (same_org(c, known)) return c;
+  }
+  if (!candidates.empty()) return candidates.back();
+  // English: "Ruoming Pang, who headed Apple's foundation models team"
+  if (lang_.lang == "en") {
+    for (const auto& a : s.args) {
+      if (a.begin <= person.begin) continue;
+      if (a.entity->is_person()) break;
+      if (org_ok(a.entity) && a.role == Role::Possessor && a.begin - person.word_end < 60 && !(to && same_org(a.entity, to)))
+        return a.entity;
+    }
+  }
+  return nullptr;
+}
+
+bool DocumentState::is_group(const Sentence& s, Span span) const {
+  const std::string_view c = s.text.substr(span.begin, span.end - span.begin);
+  if (!contains_any(c, lang_.people_nouns)) return false;
+  if (lang_.lang == "ko") {
+    for (const auto& n : lang_.people_nouns) {
+      for (size_t p = c.find(n); p != std::string_view::npos; p = c.find(n, p + 1)) {
+        const std::string_view rest = c.substr(p + n.size(), 6);
+        if (rest.starts_with("들") || rest.starts_with(" ")) return true;
+      }
+    }
+    return contains_any(c, lang_.group_markers);
+  }
+  return contains_any(c, lang_.group_markers);
+}
+
+std::optional<Count> DocumentState::count_in(const Sentence& s, Span span) const {
+  for (const auto& c : s.counts)
+    if (span.contains(c.begin)) return c;
+  return std::nullopt;
+}
+
+std::optional<Money> DocumentState::money_near(const Sentence& s, Span span, size_t pos) const {
+  std::optional<Money> best;
+  size_t best_dist = std::string_view::npos;
+  for (const auto& m : s.money) {
+    if (m.conversion || !span.contains(m.begin)) continue;
+    const size_t d = m.begin > pos ? m.begin - pos : pos - m.end;
+    if (d < best_dist) { best = m; best_dist = d; }
+  }
+  return best;
+}
+
+const Event* DocumentState::recent(const std::string& type, size_t sentence) const {
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+    if (it->type == type && sentence - it->sentence <= kCarryOver) return &*it;
+  return nullptr;
+}
+
+std::string DocumentState::comp_kind(std::string_view s) const {
+  for (const auto& [kind, words] : lang_.comp_kinds)
+    if (contains_any(s, words)) return kind;
+  return {};
+}
+
+std::string DocumentState::outcome(std::string_view s) const {
+  if (contains_any(s, lang_.declined)) return "declined";
+  if (contains_any(s, lang_.accepted)) return "accepted";
+  return "unknown";
+}
+
+void DocumentState::emit_offer(const Sentence& s, const Entity* by, const Entity* person, const Entity* target,
+                               std::optional<Money> amount, std::optional<Count> count) {
+  if (!by) return;
+  if (!person && !target && !amount) return;
+  Event e = make(s, "offer");
+  e.slots["by"] = by->name;
+  if (person) e.slots["person"] = person->name;
+  if (target && !same_org(target, by)) e.slots["target_org"] = target->name;
+  e.amount = amount;
+  if (count && !person) e.count = count->value;
+  e.slots["comp_kind"] = comp_kind(s.text);
+  e.slots["outcome"] = outcome(s.text);
+  e.group = !person;
+  events_.push_back(std::move(e));
+}
+
+// ---------------------------------------------------------------- move frames
+
+void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const std::string_view tail = after(s, t, 24);
+  const bool passive = lang_.lang == "ko" ? contains_any(tail.substr(0, std::min<size_t>(tail.size(), 6)), lang_.passive)
+                                          : contains_any(s.text.substr(t.begin >= 8 ? t.begin - 8 : 0, std::min<size_t>(8, t.begin)), lang_.passive);
+  const Span rest{t.begin, clause.end};
+  const bool attempt = contains_any(s.text, lang_.attempt, rest.begin, rest.end) ||
+                       (lang_.lang == "en" && contains_any(s.text, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
+  if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
+  if (contains_any(s.text, lang_.hypothetical, rest.begin, rest.end) && !attempt) return;
+  const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
+  if (passive && !to) to = agent(s, t);
+  if (!to) {
+    if (const Event* prev = recent("move", s.index); prev && prev->has("to")) to = x_.lexicon().find(prev->slot("to"));
+  }
+  if (!org_ok(to)) return;
+  const auto persons = people(s, arg_span(s, t), to, /*subjects=*/passive);
+  const auto money = money_near(s, clause, t.begin);
+  for (const Arg* p : persons) {
+    const Entity* from = origin_of(s, *p, to);
+    if (!from) from = first_org(s, clause, {Role::Source}, to);
+    if (!from) from = first_org(s, {0, s.text.size()}, {Role::Source, Role::Possessor, Role::Object, Role::Recipient}, to);
+    if (!from) from = affiliation_before(p->entity, to);
+    if (!from) {
+      if (const Event* prev = recent("move", s.index); prev && prev->has("from") && prev->slot("to") == to->name)
+        from = x_.lexicon().find(prev->slot("from"));
+    }
+    if (attempt) {
+      emit_offer(s, to, p->entity, from, money, std::nullopt);
+      continue;
+    }
+    Event e = make(s, "move");
+    e.slots["person"] = p->entity->name;
+    e.slots["to"] = to->name;
+    if (from) e.slots["from"] = from->name;
+    events_.push_back(std::move(e));
+    if (money && persons.size() == 1) {
+      emit_offer(s, to, p->entity, from, money, std::nullopt);
+      events_.back().slots["outcome"] = "accepted";
+    }
+  }
+  // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
+  // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
+  const bool listed_with_group = !persons.empty() && contains_any(s.text, lang_.including);
+  if ((persons.empty() || listed_with_group) && is_group(s, arg_span(s, t))) {
+    const Span span = arg_span(s, t);
+    const Entity* from = first_org(s, span, {Role::Source, Role::Possessor, Role::Object}, to);
+    if (!from) from = first_org(s, {0, s.text.size()}, {Role::Source, Role::Possessor}, to);
+    const auto count = count_in(s, span);
+    if (attempt) {
+      emit_offer(s, to, nullptr, from, money, count);
+      return;
+    }
+    if (!from && !count) return;  // "메타는 AI 인재를 스카우트하고 있다": no fact to count
+    Event e = make(s, "move");
+    e.group = true;
+    e.slots["to"] = to->name;
+    if (from) e.slots["from"] = from->name;
+    if (count) e.count = count->value;
+    events_.push_back(std::move(e));
+  }
+}
+
+void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const std::string_view tail = after(s, t, 24);
+  if (contains_any(tail, lang_.hypothetical) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}))
+    return;
+  if (lang_.lang == "en" && contains_any(s.text, lang_.hypothetical, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
+  const Span whole{0, s.text.size()};
+  const Entity* to = first_org(s, clause, {Role::Destination});
+  if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient, Role::Object}, nullptr);
+  if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
+  const Entity* from = first_org(s, clause, {Role::Source}, to);
+  if (!from && t.frame == Frame::Leave) from = first_org(s, clause, {Role::Object}, to);
+  auto persons = people(s, clause, nullptr);
+  if (persons.empty()) persons = people(s, whole, nullptr);
+  // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
+  const Event* prev = recent("move", s.index);
+  for (const Arg* p : persons) {
+    if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from) continue;
+    const Entity* pf = from ? from : origin_of(s, *p, to);
+    if (!pf) pf = affiliation_before(p->entity, to);
+    const Entity* pt = to;
+    if (prev && !pt && prev->has("to")) pt = x_.lexicon().find(prev->slot("to"));
+    if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name)) pf = x_.lexicon().find(prev->slot("from"));
+    if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
+    if (!pt && !pf) continue;
+    if (pt && pf && same_org(pt, pf)) continue;
+    Event e = make(s, "move");
+    e.slots["person"] = p->entity->name;
+    if (pt) e.slots["to"] = pt->name;
+    if (pf) e.slots["from"] = pf->name;
+    events_.push_back(std::move(e));
+  }
+  if (!persons.empty() && !contains_any(s.text, lang_.including)) return;
+  if (!is_group(s, clause) && !count_in(s, clause)) return;
+  const auto count = count_in(s, clause);
+  const Entity* gfrom = from ? from : first_org(s, clause, {Role::Possessor}, to);
+  if (!gfrom) gfrom = first_org(s, whole, {Role::Possessor, Role::Source}, to);
+  if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && contains_any(s.text, lang_.anaphora)) gfrom = topic_;
+  const Entity* gto = to;
+  if (!gto && t.frame == Frame::Join && s.args.empty() && prev && prev->type == "move") {
+    // "최소 4명이 메타 합류를 수락했다" has its destination; a bare "4명이 합류했다" inherits it.
+    gto = x_.lexicon().find(prev->slot("to"));
+  }
+  if (!gfrom && !gto) return;
+  if (!gfrom) {
+    // People who accepted an offer come from the organisation it targeted.
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "offer" && s.index - it->sentence <= kCarryOver && it->has("target_org")) {
+        gfrom = x_.lexicon().find(it->slot("target_org"));
+        break;
+      }
+    if (!gfrom && topic_ && gto && !same_org(topic_, gto)) gfrom = topic_;
+  }
+  if (gfrom && gto && same_org(gfrom, gto)) return;
+  Event e = make(s, "move");
+  e.group = true;
+  if (gto) e.slots["to"] = gto->name;
+  if (gfrom) e.slots["from"] = gfrom->name;
+  if (count) e.count = count->value;
+  events_.push_back(std::move(e));
+}
+
+void DocumentState::found(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const std::string_view tail = after(s, t, 12);
+  if (lang_.lang == "ko" && (tail.starts_with("된") || tail.starts_with("됐") || tail.starts_with("되"))) return;  // passive
+  const auto persons = people(s, {0, t.begin}, nullptr);
+  if (persons.empty()) return;
+  const Entity* to = first_org(s, clause, {Role::Object});
+  if (!to && lang_.lang == "en") to = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Subject});
+  if (!to) {
+    // "앤스로픽은 … 다리오·다니엘라 아모데이가 창업한 회사다": the sentence is about the company.
+    for (const auto& a : s.args)
+      if (a.role == Role::Subject && org_ok(a.entity) && a.begin < persons.front()->begin) { to = a.entity; break; }
+  }
+  if (!to) {
+    // "미스트랄AI의 아서 멘쉬 CEO는 구글에서 독립해 창업": the founder's own company.
+    for (const auto& a : s.args)
+      if (a.role == Role::Possessor && org_ok(a.entity) && a.end <= persons.front()->begin) to = a.entity;
+  }
+  if (!org_ok(to)) return;
+  const Entity* from = first_org(s, {0, s.text.size()}, {Role::Source}, to);
+  for (const Arg* p : persons) {
+    // Zuckerberg "co-founding FAIR" inside Meta is no move.
+    if (const Entity* boss_of = p->entity->acts_for.empty() ? nullptr : x_.lexicon().find(p->entity->acts_for);
+        boss_of && boss_of != to && x_.lexicon().within(to->name, boss_of->name))
+      continue;
+    const Entity* pf = from ? from : affiliation_before(p->entity, to);
+    Event e = make(s, "move");
+    e.slots["person"] = p->entity->name;
+    e.slots["to"] = to->name;
+    if (pf) e.slots["from"] = pf->name;
+    e.slots["role"] = "founder";
+    events_.push_back(std::move(e));
+  }
+}
+
+// ---------------------------------------------------------------- money frames
+
+void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const Span whole{0, s.text.size()};
+  const std::string_view tail = after(s, t, 12);
+  const bool received = lang_.lang == "ko" ? (tail.find("받") != std::string_view::npos)
+                                           : contains_any(s.text, {"received", "receiving", "got", "been offered", "were offered", "was offered"});
+  // "수츠케버는 제안을 거절했다": the subject answered the offer; the bidder is elsewhere.
+  const bool answered = contains_any(tail, lang_.declined) || contains_any(tail, lang_.accepted);
+  const Entity* by = nullptr;
+  if (received) by = first_org(s, whole, {Role::Source, Role::Agent});
+  if (!by && answered) {
+    for (const auto& a : s.args)
+      if (a.role == Role::Subject && a.begin < t.begin && clause_of(s, a.begin).begin != clause.begin)
+        if ((by = acting_org(a))) break;
+  }
+  if (!by) {
+    by = agent(s, t);
+    if (received && by) {
+      // "OpenAI 직원들은 메타로부터 제안을 받았다": the subject is the target, not the bidder
+      bool subject_named = false;
+      for (const auto& a : s.args) subject_named |= a.role == Role::Subject && a.entity == by;
+      if (subject_named) by = nullptr;
+    }
+  }
+  const Event* prev = recent("offer", s.index);
+  if (!by && prev) by = x_.lexicon().find(prev->slot("by"));
+  if (!org_ok(by)) return;
+  auto persons = people(s, whole, by, /*subjects=*/false);
+  if (answered || received)
+    for (const Arg* p : people(s, clause, by))  // the one who answered or received it
+      if (p->role == Role::Subject && std::find(persons.begin(), persons.end(), p) == persons.end() &&
+          (p->entity->acts_for.empty() || !same_org(x_.lexicon().find(p->entity->acts_for), by) || received))
+        persons.push_back(p);
+  const auto money = money_near(s, whole, t.begin);
+  if (!persons.empty()) {
+    for (const Arg* p : persons) {
+      if (!p->entity->acts_for.empty() && same_org(x_.lexicon().find(p->entity->acts_for), by)) continue;  // the bidder's boss
+      const Entity* target = origin_of(s, *p, by);
+      emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt, std::nullopt);
+    }
+    return;
+  }
+  const Entity* target = received ? first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object}, by)
+                                  : first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object, Role::Source}, by);
+  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org"))
+    target = x_.lexicon().find(prev->slot("target_org"));
+  auto count = count_in(s, clause);
+  if (!count) count = count_in(s, whole);
+  if (!target && !money) return;
+  emit_offer(s, by, nullptr, target, money, count);
+}
+
+void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const Span whole{0, s.text.size()};
+  if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
+  const Entity* investor = agent(s, t);
+  const Entity* investee = first_org(s, clause, {Role::Recipient}, investor);
+  if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
+  if (!investee && lang_.lang == "en") investee = first_org(s, {t.end, s.text.size()}, {Role::Object}, investor);
+  if (!investee && lang_.lang == "ko") investee = first_org(s, clause, {Role::Object}, investor, t.begin);
+  if (!investee && investor) {
+    // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "investment" && it->slot("investor") == investor->name) {
+        investee = x_.lexicon().find(it->slot("investee"));
+        break;
+      }
+  }
+  const Event* prev = recent("investment", s.index);
+  if (prev) {
+    if (!investee && (!investor || prev->slot("investor") == investor->name)) investee = x_.lexicon().find(prev->slot("investee"));
+    if (!investor || investor == topic_) {
+      if (!investor) investor = x_.lexicon().find(prev->slot("investor"));
+    }
+  }
+  if (!investee && s.money.size() > 0) {
+    // "자신의 전 회사에 143억 달러를 투자": the company the previous sentence named.
+    for (auto it = previous_orgs_.rbegin(); it != previous_orgs_.rend(); ++it)
+      if (!same_org(*it, investor)) { investee = *it; break; }
+  }
+  if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
+  Event e = make(s, "investment");
+  e.slots["investor"] = investor->name;
+  e.slots["investee"] = investee->name;
+  e.amount = money_near(s, clause, t.begin);
+  if (!e.amount) e.amount = money_near(s, whole, t.begin);
+  if (e.amount) {
+    const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
+    e.cumulative = contains_any(s.text, lang_.cumulative, from, e.amount->end + 24);
+  }
+  events_.push_back(std::move(e));
+}
+
+void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  // "지분을 인수" buys a stake: an investment, found by its own trigger.
+  const size_t look = t.begin >= 12 ? t.begin - 12 : 0;
+  if (s.text.substr(look, t.begin - look).find("지분") != std::string_view::npos) return;
+  if (lang_.lang == "en" && s.text.substr(t.end, 12).find("stake") != std::string_view::npos) return;
+  const Entity* acquirer = agent(s, t);
+  if (!org_ok(acquirer)) return;
+  const Entity* target = first_org(s, clause, {Role::Object}, acquirer);
+  if (!target) target = first_org(s, {0, s.text.size()}, {Role::Object}, acquirer);
+  if (!target && lang_.lang == "en") target = first_org(s, {t.end, s.text.size()}, {Role::Other, Role::Possessor}, acquirer);
+  if (!org_ok(target)) return;
+  Event e = make(s, "acquisition");
+  e.slots["acquirer"] = acquirer->name;
+  e.slots["target"] = target->name;
+  const std::string_view around = s.text.substr(t.begin);
+  if (contains_any(around, lang_.failure)) e.slots["status"] = "failed";
+  else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 40)), lang_.talks) ||
+           contains_any(s.text, lang_.attempt))
+    e.slots["status"] = "talks";
+  else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 30)), lang_.bid))
+    e.slots["status"] = "offer";
+  else e.slots["status"] = "completed";
+  events_.push_back(std::move(e));
+}
+
+void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const Entity* org = agent(s, t, /*allow_topic=*/false);
+  if (!org_ok(org)) return;
+  auto count = count_in(s, clause);
+  if (!count) count = count_in(s, {0, s.text.size()});
+  if (!count && !is_group(s, clause)) return;
+  if (lang_.lang == "en" && !count && !contains_any(s.text, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people"}))
+    return;
+  Event e = make(s, "layoff");
+  e.slots["org"] = org->name;
+  if (count) e.count = count->value;
+  events_.push_back(std::move(e));
+}
+
+bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
+  const Entity* org = agent(s, t);
+  if (!org_ok(org)) return false;
+  Event e = make(s, "counteroffer");
+  e.slots["org"] = org->name;
+  const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent}, org);
+  if (!rival) {
+    // The rival is whoever has been taking this organisation's people.
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "move" && it->has("to") && it->slot("from") == org->name) {
+        rival = x_.lexicon().find(it->slot("to"));
+        break;
+      }
+  }
+  if (rival) e.slots["target_org"] = rival->name;
+  const bool raise = contains_any(s.text, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
+  e.slots["action"] = raise ? "raise" : "retention";
+  events_.push_back(std::move(e));
+  return true;
+}
+
+bool DocumentState::stat(const Sentence& s, const TriggerHit& t) {
+  const auto money = money_near(s, {0, s.text.size()}, t.begin);
+  if (!money) return false;
+  Event e = make(s, "comp_stat");
+  for (const auto& a : s.args) {
+    if (a.entity->is_org() && a.entity->is_source() && e.slot("source").empty()) e.slots["source"] = a.entity->name;
+    if (org_ok(a.entity) && !e.has("org")) e.slots["org"] = a.entity->name;
+  }
+  for (const auto& [stat, words] : lang_.stats)
+    if (contains_any(s.text, words) && !e.has("stat")) e.slots["stat"] = stat;
+  if (contains_any(s.text, lang_.period_year)) e.slots["period"] = "year";
+  e.amount = money;
+  events_.push_back(std::move(e));
+  return true;
+}
+
+// "최상위급 AI 인재의 경우 100만 달러 이상의 연봉 패키지를 받는다": pay for a population, no trigger.
+void DocumentState::pay_benchmark(const Sentence& s) {
+  if (!contains_any(s.text, lang_.pay_words)) return;
+  if (!contains_any(s.text, lang_.people_nouns)) return;
+  for (const auto& a : s.args)
+    if (a.entity->is_person()) return;
+  for (const auto& m : s.money) {
+    if (m.conversion) continue;
+    Event e = make(s, "comp_stat");
+    for (const auto& a : s.args)
+      if (org_ok(a.entity)) { e.slots["org"] = a.entity->name; break; }
+    e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";
+    if (contains_any(s.text, lang_.period_year)) e.slots["period"] = "year";
+    e.amount = m;
+    events_.push_back(std::move(e));
+    return;
+  }
+}
+
+// ---------------------------------------------------------------- discourse
+
+// "이 회사는", "회사를 떠났다", "the company": stand-ins for the topic organisation.
+void DocumentState::add_anaphora(Sentence& s) const {
+  if (!topic_) return;
+  for (const auto& w : lang_.anaphora) {
+    for (size_t p = s.text.find(w); p != std::string_view::npos; p = s.text.find(w, p + 1)) {
+      if (lang_.lang == "en" && p > 0 && s.text[p - 1] != ' ' && s.text[p - 1] != '"') continue;
+      // "앤스로픽은 …, 구글도 이 업체에 투자": the sentence's own topic, when another subject stands between.
+      const Entity* referent = topic_;
+      std::vector<const Entity*> subjects;
+      for (const auto& other : s.args)
+        if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
+      if (subjects.size() >= 2) referent = subjects.front();
+      Arg a{referent, p, p + w.size(), p + w.size(), Role::Other, false};
+      if (lang_.lang == "ko") {
+        const std::string_view tail = s.text.substr(p + w.size(), 3);
+        std::string_view last = std::string_view(w).substr(w.size() >= 3 ? w.size() - 3 : 0);
+        if (last == "는" || last == "은" || tail == "는" || tail == "은" || tail == "가" || tail == "이") a.role = Role::Subject;
+        else if (last == "를" || last == "을") a.role = Role::Object;
+        else if (last == "서") a.role = Role::Source;
+        else if (tail == "에") a.role = Role::Recipient;
+      } else {
+        a.role = Role::Subject;
+        for (const auto& t : s.triggers)
+          if (t.begin < p) { a.role = Role::Object; break; }
+        const std::string before = p >= 5 ? std::string(s.text.substr(p - 5, 5)) : "";
+        if (before.ends_with("in ") || before.ends_with("into ")) a.role = Role::Recipient;
+        if (before.ends_with("from ")) a.role = Role::Source;
+      }
+      s.args.push_back(a);
+    }
+  }
+  std::sort(s.args.begin(), s.args.end(), [](const Arg& a, const Arg& b) { return a.begin < b.begin; });
+}
+
+void DocumentState::dump(const Sentence& s) const {
+  static const char* roles[] = {"SUBJ", "OBJ", "POSS", "RECIP", "SRC", "DEST", "AGENT", "OTHER"};
+  std::cerr << "[" << s.index << "] " << s.text << "\n    topic=" << (topic_ ? topic_->name : "-");
+  for (const auto& a : s.args) std::cerr << " | " << a.entity->name << ":" << roles[static_cast<int>(a.role)];
+  for (const auto& t : s.triggers) std::cerr << " | T:" << event_type_of(t.frame) << "@" << s.text.substr(t.begin, t.end - t.begin);
+  for (const auto& m : s.money) std::cerr << " | $" << m.value << (m.conversion ? "(conv)" : "");
+  for (const auto& b : s.breaks) std::cerr << " | /" << b;
+  std::cerr << "\n";
+}
+
+void DocumentState::update_topic(const Sentence& s) {
+  for (const auto& a : s.args) {
+    if (a.role != Role::Subject) continue;
+    if (const Entity* o = acting_org(a)) {
+      // The article's topic is the organisation, not one of its units ("애플의 AI 연구팀 AFM이" → Apple).
+      const Entity* top = x_.lexicon().find(x_.lexicon().top_parent(o->name));
+      topic_ = top ? top : o;
+      return;
+    }
+  }
+}
+
+std::vector<Event> DocumentState::run() {
+  const bool korean = lang_.lang == "ko";
+  const auto& count_nouns = x_.lexicon().size() ? lang_.count_nouns : lang_.count_nouns;
+  for (size_t i = 0; i < doc_.sentences.size(); ++i) {
+    Sentence s;
+    s.text = doc_.sentence(i);
+    s.index = i;
+    const auto mentions = ents_.mentions(s.text);
+    s.triggers = lang_.find_triggers(s.text);
+    s.args = korean ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
+    add_anaphora(s);
+    if (s.args.empty() && s.triggers.empty()) continue;
+    s.money = find_money(s.text);
+    s.counts = find_counts(s.text, count_nouns);
+    s.breaks = clause_breaks(s.text, lang_);
+    if (debug_) dump(s);
+
+    const size_t before = events_.size();
+    bool claimed = false;  // a pay statistic or a counteroffer explains the whole sentence
+    for (const auto& t : s.triggers)
+      if (t.frame == Frame::Stat) claimed |= stat(s, t);
+    if (!claimed)
+      for (const auto& t : s.triggers)
+        if (t.frame == Frame::Counter) claimed |= counter(s, t);
+    if (!claimed) {
+      bool moved = false, invested = false;
+      for (const auto& t : s.triggers) {
+        switch (t.frame) {
+          case Frame::Hire: hire(s, t); moved = true; break;
+          case Frame::Join: case Frame::Leave: join_or_leave(s, t); moved = true; break;
+          case Frame::Found: found(s, t); break;
+          case Frame::Offer: offer(s, t); break;
+          case Frame::Invest: invest(s, t); invested = true; break;
+          case Frame::Acquire: acquire(s, t); break;
+          case Frame::Layoff: layoff(s, t); break;
+          default: break;
+        }
+      }
+      (void)moved;
+      (void)invested;
+      if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
+    }
+    update_topic(s);
+    previous_orgs_.clear();
+    for (const auto& a : s.args)
+      if (org_ok(a.entity)) previous_orgs_.push_back(a.entity);
+  }
+  return merge_reports(std::move(events_));
+}
+
+bool same_amount(const Money& a, const Money& b) {
+  return a.currency == b.currency && std::fabs(a.value - b.value) <= 0.01 * std::max(a.value, b.value);
+}
+
+// Can `a` and `b` be reports of one fact? Every key slot agrees or is missing on one side.
+bool compatible(const Event& a, const Event& b) {
+  if (a.type != b.type || a.group != b.group) return false;
+  for (const auto& k : key_slots(a.type)) {
+    if (k == "amount") {
+      if (a.amount && b.amount && !same_amount(*a.amount, *b.amount)) return false;
+      if ((a.amount && b.amount) && a.cumulative != b.cumulative) return false;
+      continue;
+    }
+    if (k == "count") {
+      if (a.count && b.count && *a.count != *b.count) return false;
+      continue;
+    }
+    if (a.has(k) && b.has(k) && a.slot(k) != b.slot(k)) return false;
+  }
+  // A named person's event never absorbs an event about nobody in particular, and vice versa.
+  if (a.has("person") != b.has("person")) return false;
+  return true;
+}
+
+void absorb(Event& into, const Event& from) {
+  for (const auto& [k, v] : from.slots)
+    if (!v.empty() && (!into.has(k) || (k == "outcome" && into.slot(k) == "unknown"))) into.slots[k] = v;
+  if (!into.count && from.count) into.count = from.count;
+  if (!into.amount && from.amount) {
+    into.amount = from.amount;
+    into.cumulative = from.cumulative;
+  }
+}
+
+}  // namespace
+
+std::vector<Event> merge_reports(std::vector<Event> events) {
+  std::vector<Event> out;
+  for (auto& e : events) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Event& o) { return compatible(o, e); });
+    if (it == out.end()) out.push_back(std::move(e));
+    else absorb(*it, e);
+  }
+  // Drop unfilled labels so output only carries what was found.
+  for (auto& e : out)
+    for (auto it = e.slots.begin(); it != e.slots.end();)
+      it = it->second.empty() ? e.slots.erase(it) : std::next(it);
+  return out;
+}
+
+Extractor::Extractor(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& discovery,
+                     const LanguageData& korean, const LanguageData& english)
+    : lexicon_(lexicon), particles_(particles), discovery_(discovery), korean_(korean), english_(english) {}
+
+const Extractor& Extractor::standard() {
+  static const ParticleSet particles(read_word_list(data_dir() / "lang" / "ko" / "particles.txt"));
+  static const Extractor x(Lexicon::standard(), particles, DiscoveryData::standard(), LanguageData::korean(),
+                           LanguageData::english());
+  return x;
+}
+
+std::vector<Event> Extractor::extract(const text::Document& doc) const {
+  DocumentEntities ents(lexicon_, particles_, discovery_);
+  ents.discover(doc);
+  DocumentState state(*this, doc.lang == "ko" ? korean_ : english_, ents, doc);
+  return state.run();
+}
+
+}  // namespace tw::extract

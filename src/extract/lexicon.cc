@@ -1,0 +1,160 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "common/data_dir.h"
+
+namespace tw::extract {
+
+std::string lower_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == '.' || c == '\'') continue;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+void AliasTrie::add(std::string_view alias, uint32_t entity) {
+  uint32_t node = 0;
+  for (unsigned char c : alias) {
+    auto& next = nodes_[node].next;
+    auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
+    if (it != next.end()) {
+      node = it->second;
+    } else {
+      const auto child = static_cast<uint32_t>(nodes_.size());
+      nodes_[node].next.emplace_back(c, child);
+      nodes_.emplace_back();
+      node = child;
+    }
+  }
+  if (nodes_[node].value < 0) nodes_[node].value = entity;  // first entry wins on a clash
+}
+
+int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const {
+  uint32_t node = 0;
+  int64_t best = -1;
+  for (size_t i = pos; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const auto& next = nodes_[node].next;
+    auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
+    if (it == next.end()) break;
+    node = it->second;
+    if (c == ' ')
+      while (i + 1 < s.size() && s[i + 1] == ' ') ++i;
+    if (nodes_[node].value >= 0) {
+      best = nodes_[node].value;
+      end = i + 1;
+    }
+  }
+  return best;
+}
+
+ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::move(particles)) {
+  std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+}
+
+std::string_view ParticleSet::leading(std::string_view rest) const {
+  for (const auto& p : particles_)
+    if (rest.substr(0, p.size()) == p) return rest.substr(0, p.size());
+  return {};
+}
+
+bool ParticleSet::is_particle_sequence(std::string_view rest) const {
+  // Longest-first greedy with backtracking over at most three particles.
+  auto go = [&](auto&& self, std::string_view r, int depth) -> bool {
+    if (r.empty()) return true;
+    if (depth == 3) return false;
+    for (const auto& p : particles_)
+      if (r.substr(0, p.size()) == p && self(self, r.substr(p.size()), depth + 1)) return true;
+    return false;
+  };
+  return go(go, rest, 0);
+}
+
+namespace {
+
+std::vector<std::string> string_list(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (auto it = j.find(key); it != j.end() && it->is_array())
+    for (const auto& v : *it)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::string string_or_empty(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string{};
+}
+
+}  // namespace
+
+Lexicon Lexicon::from_json(std::string_view orgs_json, std::string_view people_json) {
+  Lexicon lex;
+  auto load = [&](std::string_view text, EntityKind kind, const char* what) {
+    auto arr = nlohmann::json::parse(text, nullptr, false);
+    if (arr.is_discarded() || !arr.is_array()) throw std::runtime_error(std::string(what) + ": not a JSON array");
+    for (const auto& j : arr) {
+      Entity e;
+      e.kind = kind;
+      e.name = string_or_empty(j, "name");
+      if (e.name.empty()) throw std::runtime_error(std::string(what) + ": entry without a name");
+      e.org_kind = string_or_empty(j, "kind");
+      e.parent = string_or_empty(j, "parent");
+      e.acts_for = string_or_empty(j, "acts_for");
+      e.affiliations = string_list(j, "affiliations");
+      e.aliases = string_list(j, "aliases");
+      lex.entities_.push_back(std::move(e));
+      lex.index(static_cast<uint32_t>(lex.entities_.size() - 1));
+    }
+  };
+  load(orgs_json, EntityKind::Org, "orgs.json");
+  load(people_json, EntityKind::Person, "people.json");
+  return lex;
+}
+
+const Lexicon& Lexicon::standard() {
+  static const Lexicon lex = from_json(read_file(data_dir() / "lexicon" / "orgs.json"),
+                                       read_file(data_dir() / "lexicon" / "people.json"));
+  return lex;
+}
+
+void Lexicon::index(uint32_t id) {
+  const Entity& e = entities_[id];
+  by_key_.emplace(lower_key(e.name), id);
+  trie_.add(e.name, id);
+  for (const auto& a : e.aliases) {
+    by_key_.emplace(lower_key(a), id);
+    trie_.add(a, id);
+  }
+}
+
+const Entity* Lexicon::find(std::string_view name) const {
+  auto it = by_key_.find(lower_key(name));
+  return it == by_key_.end() ? nullptr : &entities_[it->second];
+}
+
+bool Lexicon::within(std::string_view unit, std::string_view org) const {
+  for (int hops = 0; hops < 8 && !unit.empty(); ++hops) {
+    if (lower_key(unit) == lower_key(org)) return true;
+    const Entity* e = find(unit);
+    if (!e || e->parent.empty()) return false;
+    unit = e->parent;
+  }
+  return false;
+}
+
+std::string_view Lexicon::top_parent(std::string_view org) const {
+  for (int hops = 0; hops < 8; ++hops) {
+    const Entity* e = find(org);
+    if (!e || e->parent.empty()) return e ? std::string_view(e->name) : org;
+    org = e->parent;
+  }
+  return org;
+}
+
+}  // namespace tw::extract

@@ -1,0 +1,88 @@
+// lexicon — the entities talentwar knows (data/lexicon/*.json) and a trie that
+// finds all their aliases in a sentence in one pass.
+//
+// Korean writes particles straight after a name (메타는, 오픈AI로부터, 구글도), so a
+// match ending inside a Hangul word is accepted only when the rest of the word is
+// a sequence of particles from data/lang/ko/particles.txt; Latin aliases never end
+// inside a Latin word ("Meta" is not found in "Metaverse").
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tw::extract {
+
+enum class EntityKind : uint8_t { Org, Person };
+
+struct Entity {
+  std::string name;  // canonical English name
+  EntityKind kind = EntityKind::Org;
+  std::string org_kind;  // bigtech, lab, startup, unit, investor, chip, media, site, other
+  std::string parent;    // canonical name of the parent org (units)
+  std::string acts_for;  // people: the org they act for as a subject (CEO, founder)
+  std::vector<std::string> affiliations;  // people: orgs worked for, oldest first
+  std::vector<std::string> aliases;
+  bool discovered = false;  // found in the text, not in the lexicon
+
+  bool is_org() const { return kind == EntityKind::Org; }
+  bool is_person() const { return kind == EntityKind::Person; }
+  // News outlets and pay sites are cited, never parties to an event.
+  bool is_source() const { return org_kind == "media" || org_kind == "site"; }
+};
+
+// A byte trie over alias strings; values are indexes into an entity table.
+class AliasTrie {
+ public:
+  void add(std::string_view alias, uint32_t entity);
+  // Longest alias starting at s[pos]; runs of spaces in s match one space in an alias.
+  // Returns the entity and sets `end`, or -1.
+  int64_t longest_at(std::string_view s, size_t pos, size_t& end) const;
+  bool empty() const { return nodes_.size() <= 1; }
+
+ private:
+  struct Node {
+    std::vector<std::pair<uint8_t, uint32_t>> next;
+    int64_t value = -1;
+  };
+  std::vector<Node> nodes_{Node{}};
+};
+
+class ParticleSet {
+ public:
+  explicit ParticleSet(std::vector<std::string> particles);
+  // True when `rest` (the remainder of a Hangul word) is one to three particles.
+  bool is_particle_sequence(std::string_view rest) const;
+  // The longest particle at the start of `rest` ("" if none).
+  std::string_view leading(std::string_view rest) const;
+
+ private:
+  std::vector<std::string> particles_;  // longest first
+};
+
+class Lexicon {
+ public:
+  static const Lexicon& standard();  // data/lexicon/orgs.json + people.json
+  static Lexicon from_json(std::string_view orgs_json, std::string_view people_json);
+
+  const Entity* find(std::string_view name_or_alias) const;
+  const Entity& entity(uint32_t id) const { return entities_[id]; }
+  const AliasTrie& trie() const { return trie_; }
+  size_t size() const { return entities_.size(); }
+
+  // True when `unit` is `org` or lies within it (Google DeepMind within Google).
+  bool within(std::string_view unit, std::string_view org) const;
+  std::string_view top_parent(std::string_view org) const;
+
+ private:
+  void index(uint32_t id);
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, uint32_t> by_key_;  // lower-cased name/alias → entity
+  AliasTrie trie_;
+};
+
+std::string lower_key(std::string_view s);  // ASCII lower case, spaces removed
+
+}  // namespace tw::extract

@@ -1,0 +1,335 @@
+#include "extract/mentions.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "common/data_dir.h"
+#include "text/utf8.h"
+
+namespace tw::extract {
+namespace {
+
+using text::is_ascii_alpha;
+using text::is_ascii_digit;
+using text::is_hangul;
+using text::next_code_point;
+
+bool is_word_char(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c) || (c >= 0x80 && text::is_letter(c)); }
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string>& w, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!out.empty()) out.push_back(' ');
+    out += w[k];
+  }
+  return out;
+}
+
+bool all_hangul(std::string_view w) {
+  if (w.empty()) return false;
+  for (size_t i = 0; i < w.size();)
+    if (!is_hangul(next_code_point(w, i))) return false;
+  return true;
+}
+
+bool is_capitalised_word(std::string_view w) {
+  if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (char c : w.substr(1))
+    if (!(is_ascii_alpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.' || is_ascii_digit(static_cast<unsigned char>(c)))) return false;
+  return true;
+}
+
+std::string last_word(std::string_view s) {
+  auto p = s.rfind(' ');
+  return std::string(p == std::string_view::npos ? s : s.substr(p + 1));
+}
+
+}  // namespace
+
+const DiscoveryData& DiscoveryData::standard() {
+  static const DiscoveryData d{read_word_list(data_dir() / "lang" / "ko" / "role_nouns.txt"),
+                               read_word_list(data_dir() / "lang" / "not_names.txt"),
+                               read_word_list(data_dir() / "lang" / "org_suffixes.txt")};
+  return d;
+}
+
+DocumentEntities::DocumentEntities(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& data)
+    : lexicon_(lexicon), particles_(particles), data_(data) {}
+
+const Entity* DocumentEntities::find_any(std::string_view name) const {
+  if (const Entity* e = lexicon_.find(name)) return e;
+  const std::string key = lower_key(name);
+  for (const auto& e : local_) {
+    if (lower_key(e.name) == key) return &e;
+    for (const auto& a : e.aliases)
+      if (lower_key(a) == key) return &e;
+  }
+  return nullptr;
+}
+
+void DocumentEntities::add_local_alias(const Entity* target, const std::string& alias) {
+  if (alias.empty() || lexicon_.find(alias)) return;
+  local_targets_.push_back(target);
+  local_trie_.add(alias, static_cast<uint32_t>(local_targets_.size() - 1));
+}
+
+const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases) {
+  if (const Entity* known = find_any(name)) {
+    for (const auto& a : aliases) add_local_alias(known, a);
+    return known;
+  }
+  Entity e;
+  e.name = std::move(name);
+  e.kind = kind;
+  e.discovered = true;
+  e.aliases = std::move(aliases);
+  local_.push_back(std::move(e));
+  const Entity* added = &local_.back();
+  add_local_alias(added, added->name);
+  for (const auto& a : added->aliases) add_local_alias(added, a);
+  return added;
+}
+
+bool DocumentEntities::looks_like_org(std::string_view latin) const {
+  const std::string last = last_word(latin);
+  return std::find(data_.org_suffixes.begin(), data_.org_suffixes.end(), last) != data_.org_suffixes.end();
+}
+
+bool DocumentEntities::is_not_name(std::string_view w) const {
+  return std::find(data_.not_names.begin(), data_.not_names.end(), w) != data_.not_names.end();
+}
+
+void DocumentEntities::discover(const text::Document& doc) {
+  const std::string_view text = doc.text;
+  std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
+
+  // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
+  static const RE2 gloss(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][A-Za-z.'&-]*(?: [A-Z&][A-Za-z.'&-]*){0,3})\))");
+  {
+    re2::StringPiece in(text.data(), text.size());
+    std::string hangul, latin;
+    while (RE2::FindAndConsume(&in, gloss, &hangul, &latin)) {
+      auto words = split_words(hangul);
+      const auto latin_words = split_words(latin);
+      // Role nouns ("창업자 알렉산드르 왕") introduce the name; they are not part of it.
+      size_t first = words.size() > latin_words.size() ? words.size() - latin_words.size() : 0;
+      while (first < words.size() &&
+             (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), words[first]) !=
+                  data_.korean_role_nouns.end() ||
+              !all_hangul(words[first]) || is_not_name(words[first])))
+        ++first;
+      if (first >= words.size()) continue;
+      // a trailing particle-less possessive like "의" can't sit before "(" — but "28세의" can precede the name
+      if (words[first].size() > 3 && words[first].ends_with("의") && words.size() - first > latin_words.size()) ++first;
+      const std::string hangul_name = join_words(words, first, words.size());
+      if (is_not_name(latin)) continue;
+      if (const Entity* known = lexicon_.find(latin)) {
+        add_local_alias(known, hangul_name);
+        continue;
+      }
+      if (latin_words.size() == 1 && !looks_like_org(latin)) {
+        single_glosses.emplace_back(hangul_name, latin);
+        continue;
+      }
+      if (looks_like_org(latin)) {
+        add_local_entity(latin, EntityKind::Org, {hangul_name});
+      } else if (latin_words.size() <= 4 &&
+                 std::all_of(latin_words.begin(), latin_words.end(), [](const auto& w) { return is_capitalised_word(w); })) {
+        add_local_entity(latin, EntityKind::Person, {hangul_name});
+      }
+    }
+  }
+
+  // 2. Organisation-shaped names: "startup Reka", "Sesame AI", "세서미 AI의".
+  static const RE2 en_org_context(R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))");
+  static const RE2 en_org_suffix(R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)");
+  static const RE2 ko_org_suffix(R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))");
+  for (const RE2* re : {&en_org_context, &en_org_suffix}) {
+    re2::StringPiece in(text.data(), text.size());
+    std::string name;
+    while (RE2::FindAndConsume(&in, *re, &name)) {
+      auto words = split_words(name);
+      while (!words.empty() && (is_not_name(words.front()) || lexicon_.find(words.front()))) words.erase(words.begin());
+      if (words.empty()) continue;
+      const std::string n = join_words(words, 0, words.size());
+      if (is_not_name(n) || find_any(n) || split_words(n).size() < (re == &en_org_suffix ? 2u : 1u)) continue;
+      add_local_entity(n, EntityKind::Org, {});
+    }
+  }
+  {
+    re2::StringPiece in(text.data(), text.size());
+    std::string stem, suffix;
+    while (RE2::FindAndConsume(&in, ko_org_suffix, &stem, &suffix)) {
+      if (is_not_name(stem) || lexicon_.find(stem) || !all_hangul(stem)) continue;
+      if (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), stem) != data_.korean_role_nouns.end()) continue;
+      const std::string name = stem + " " + suffix;
+      if (find_any(name) || find_any(stem + suffix)) continue;
+      add_local_entity(name, EntityKind::Org, {stem + suffix});
+    }
+  }
+
+  // 3. English people in apposition, after a role, or after a hiring verb.
+  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd) ([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})\b)");
+  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}), (?:a|an|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
+  for (const RE2* re : {&en_role, &en_apposition}) {
+    re2::StringPiece in(text.data(), text.size());
+    std::string name;
+    while (RE2::FindAndConsume(&in, *re, &name)) {
+      auto words = split_words(name);
+      if (words.size() < 2 || is_not_name(words.front()) || is_not_name(name)) continue;
+      if (looks_like_org(name) || find_any(name)) continue;
+      bool has_org_word = false;
+      for (const auto& w : words) has_org_word |= lexicon_.find(w) != nullptr;
+      if (has_org_word) continue;
+      add_local_entity(name, EntityKind::Person, {});
+    }
+  }
+
+  // 4. Family names of people the document names: "왕(Wang)", and in English "Beyer said".
+  std::vector<const Entity*> people;
+  for (const auto& s : doc.sentences) {
+    for (const auto& m : mentions(std::string_view(doc.text).substr(s.begin, s.end - s.begin)))
+      if (m.entity->is_person() && std::find(people.begin(), people.end(), m.entity) == people.end())
+        people.push_back(m.entity);
+  }
+  for (const auto& [hangul, surname] : single_glosses) {
+    for (const Entity* p : people)
+      if (last_word(p->name) == surname || p->name.substr(0, p->name.find(' ')) == surname) {
+        add_local_alias(p, hangul);
+        add_local_alias(p, surname);
+        break;
+      }
+  }
+  if (doc.lang == "en") {
+    for (const Entity* p : people) {
+      const std::string surname = last_word(p->name);
+      if (surname.size() >= 3 && surname != p->name && !find_any(surname) && !is_not_name(surname))
+        add_local_alias(p, surname);
+    }
+  }
+}
+
+bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention& m) const {
+  m.word_end = alias_end;
+  if (alias_end >= s.size()) return true;
+  size_t i = alias_end;
+  char32_t c = next_code_point(s, i);
+  if (is_ascii_alpha(c) || is_ascii_digit(c)) return false;  // inside a Latin word
+  size_t rest_begin = alias_end;
+  if (c == ')' && m.begin > 0 && s[m.begin - 1] == '(') {
+    rest_begin = alias_end + 1;  // "그들(메타)은": the particle after ")" is the name's
+    m.word_end = rest_begin;
+  } else if (c == '(') {
+    // A gloss "(Meta)" or "(Fundamental AI Research)" belongs to the name before it.
+    const size_t close = s.find(')', alias_end);
+    if (close != std::string_view::npos && close - alias_end < 80 && s.substr(alias_end + 1, close - alias_end - 1).find('(') == std::string_view::npos) {
+      rest_begin = close + 1;
+      m.word_end = rest_begin;
+    }
+  } else if (!is_hangul(c)) {
+    return true;
+  }
+  // Korean particles after the name (or after its gloss) must make up the rest of the word.
+  size_t j = rest_begin;
+  while (j < s.size()) {
+    size_t k = j;
+    if (!is_hangul(next_code_point(s, k))) break;
+    j = k;
+  }
+  if (j == rest_begin) return true;
+  std::string_view rest = s.substr(rest_begin, j - rest_begin);
+  if (!particles_.is_particle_sequence(rest)) return false;
+  m.particle = std::string(rest);
+  m.word_end = j;
+  return true;
+}
+
+std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i) const {
+  size_t end_g = 0, end_l = 0;
+  const int64_t g = lexicon_.trie().longest_at(s, i, end_g);
+  const int64_t l = local_trie_.empty() ? -1 : local_trie_.longest_at(s, i, end_l);
+  const bool local_first = l >= 0 && (g < 0 || end_l > end_g);
+  for (const bool use_local : {local_first, !local_first}) {
+    const int64_t id = use_local ? l : g;
+    if (id < 0) continue;
+    Mention m;
+    m.begin = i;
+    m.end = use_local ? end_l : end_g;
+    m.entity = use_local ? local_targets_[static_cast<size_t>(id)] : &lexicon_.entity(static_cast<uint32_t>(id));
+    if (accept_end(s, m.end, m)) return m;
+  }
+  return std::nullopt;
+}
+
+std::vector<Mention> DocumentEntities::mentions(std::string_view s) const {
+  std::vector<Mention> out;
+  bool prev_word_char = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!prev_word_char) {
+      if (auto m = match_at(s, i)) {
+        i = m->word_end;
+        prev_word_char = i > 0 && s[i - 1] != ')' && s[i - 1] != ' ';
+        out.push_back(std::move(*m));
+        continue;
+      }
+    }
+    size_t next = i;
+    prev_word_char = is_word_char(next_code_point(s, next));
+    i = next;
+  }
+  add_shared_family_names(s, out);
+  return out;
+}
+
+// "다리오·다니엘라 아모데이", "Dario and Daniela Amodei": a given name joined to a full
+// name shares its family name.
+void DocumentEntities::add_shared_family_names(std::string_view s, std::vector<Mention>& out) const {
+  std::vector<Mention> extra;
+  for (const auto& m : out) {
+    if (!m.entity->is_person()) continue;
+    const std::string_view matched = s.substr(m.begin, m.end - m.begin);
+    const size_t space = matched.rfind(' ');
+    if (space == std::string_view::npos) continue;
+    const std::string_view family = matched.substr(space);  // " 아모데이"
+    size_t joint = m.begin;
+    for (std::string_view sep : {"·", "ㆍ", "・", ", ", " and ", " 및 ", "와 ", "과 "}) {
+      if (joint >= sep.size() && s.substr(joint - sep.size(), sep.size()) == sep) {
+        joint -= sep.size();
+        size_t b = joint;
+        while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != ',') --b;
+        const std::string candidate = std::string(s.substr(b, joint - b)) + std::string(family);
+        const Entity* e = find_any(candidate);
+        if (e && e->is_person() && e != m.entity) {
+          Mention x;
+          x.begin = b;
+          x.end = x.word_end = joint;
+          x.entity = e;
+          x.particle = m.particle;
+          extra.push_back(std::move(x));
+        }
+        break;
+      }
+    }
+  }
+  if (extra.empty()) return;
+  out.insert(out.end(), extra.begin(), extra.end());
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+}
+
+}  // namespace tw::extract

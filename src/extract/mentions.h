@@ -1,0 +1,68 @@
+// mentions — finds the people and organisations a document names.
+//
+// Two sources: the lexicon (one trie pass per sentence), and discovery of names the
+// lexicon lacks, which become entities local to the document:
+//  * a Hangul name glossed in Latin, "루오밍 팡(Ruoming Pang)", "세서미 AI(Sesame AI)";
+//    when the Latin form is known, the Hangul spelling becomes its alias;
+//  * English names in apposition or after a role or hiring verb: "researcher Lucas
+//    Beyer", "Shengjia Zhao, a co-creator of GPT-4", "hired Jack Rae";
+//  * organisation names shaped like one: "startup Reka", "Sesame AI", "세서미 AI의";
+//  * a bare family name of a person already named in the document ("왕(Wang)",
+//    "Beyer said") refers to that person.
+#pragma once
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicon.h"
+#include "text/document.h"
+
+namespace tw::extract {
+
+struct Mention {
+  size_t begin = 0, end = 0;  // the name, in sentence bytes
+  size_t word_end = 0;        // past a "(gloss)" and Korean particles
+  std::string particle;       // Korean particles after the name ("는", "로부터"), "" if none
+  const Entity* entity = nullptr;
+};
+
+struct DiscoveryData {
+  std::vector<std::string> korean_role_nouns;    // 연구원, 창업자 … never part of a name
+  std::vector<std::string> not_names;            // common words that look like names
+  std::vector<std::string> org_suffixes;         // AI, Labs, 랩스 … mark an organisation
+  static const DiscoveryData& standard();
+};
+
+class DocumentEntities {
+ public:
+  DocumentEntities(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& data);
+
+  // Learns the document's own names (call once per document before mentions()).
+  void discover(const text::Document& doc);
+
+  std::vector<Mention> mentions(std::string_view sentence) const;
+
+  const std::deque<Entity>& local() const { return local_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const Entity* find_any(std::string_view name) const;
+  void add_local_alias(const Entity* target, const std::string& alias);
+  const Entity* add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases);
+  bool accept_end(std::string_view s, size_t alias_end, Mention& m) const;
+  std::optional<Mention> match_at(std::string_view s, size_t pos) const;
+  void add_shared_family_names(std::string_view s, std::vector<Mention>& out) const;
+  bool looks_like_org(std::string_view latin) const;
+  bool is_not_name(std::string_view w) const;
+
+  const Lexicon& lexicon_;
+  const ParticleSet& particles_;
+  const DiscoveryData& data_;
+  std::deque<Entity> local_;  // stable addresses
+  std::vector<const Entity*> local_targets_;  // trie value → entity (local or lexicon)
+  AliasTrie local_trie_;
+};
+
+}  // namespace tw::extract

@@ -1,0 +1,356 @@
+#include "extract/money.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace tw::extract {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with_at(std::string_view s, size_t pos, std::string_view w) { return s.substr(pos, w.size()) == w; }
+
+// A plain Arabic number with thousands commas and an optional decimal part.
+std::optional<double> parse_plain_number(std::string_view s, size_t pos, size_t& end) {
+  if (pos >= s.size() || !is_digit(s[pos])) return std::nullopt;
+  auto three_digits_follow = [&](size_t k) {
+    return k + 3 <= s.size() && is_digit(s[k]) && is_digit(s[k + 1]) && is_digit(s[k + 2]) &&
+           (k + 3 == s.size() || !is_digit(s[k + 3]));
+  };
+  std::string digits;
+  size_t i = pos;
+  while (i < s.size()) {
+    if (is_digit(s[i])) {
+      digits.push_back(s[i++]);
+    } else if (s[i] == ',' && three_digits_follow(i + 1)) {
+      ++i;  // thousands separator
+    } else if (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1]) && digits.find('.') == std::string::npos) {
+      digits.push_back(s[i++]);
+    } else {
+      break;
+    }
+  }
+  end = i;
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+struct KoreanUnit {
+  std::string_view word;
+  double scale;
+};
+constexpr std::array<KoreanUnit, 4> kKoreanUnits{{{"조", 1e12}, {"억", 1e8}, {"만", 1e4}, {"천", 1e3}}};
+
+struct CurrencyWord {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr std::array<CurrencyWord, 8> kKoreanCurrencies{{{"달러", "USD"}, {"불", "USD"}, {"원", "KRW"},
+                                                         {"유로", "EUR"}, {"엔", "JPY"}, {"위안", "CNY"},
+                                                         {"파운드", "GBP"}, {"위안화", "CNY"}}};
+
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+// Qualifier words written before an amount (Korean and English), longest first.
+struct QualifierWord {
+  std::string_view word;
+  std::string_view qualifier;
+};
+constexpr std::array<QualifierWord, 22> kBefore{{
+    {"최대 ", "up_to"}, {"최고 ", "up_to"}, {"최소 ", "at_least"}, {"적어도 ", "at_least"},
+    {"약 ", "about"}, {"대략 ", "about"}, {"up to ", "up_to"}, {"as much as ", "up_to"},
+    {"more than ", "at_least"}, {"at least ", "at_least"}, {"over ", "at_least"},
+    {"north of ", "at_least"}, {"upwards of ", "at_least"}, {"in excess of ", "at_least"},
+    {"about ", "about"}, {"around ", "about"}, {"roughly ", "about"}, {"nearly ", "about"},
+    {"almost ", "about"}, {"approximately ", "about"}, {"an estimated ", "about"}, {"close to ", "about"}}};
+
+constexpr std::array<QualifierWord, 17> kAfter{{
+    {"이상", "at_least"}, {"넘는", "at_least"}, {"넘게", "at_least"}, {"초과", "at_least"},
+    {"가 넘는", "at_least"}, {"이 넘는", "at_least"}, {"를 넘는", "at_least"}, {"을 넘는", "at_least"},
+    {"를 넘어", "at_least"}, {"에 달하는", "up_to"}, {"에 이르는", "up_to"}, {"까지", "up_to"},
+    {"가량", "about"}, {"안팎", "about"}, {"정도", "about"}, {" or more", "at_least"}, {"+", "at_least"}}};
+
+void attach_qualifiers(std::string_view s, Money& m) {
+  for (const auto& q : kBefore) {
+    if (m.begin >= q.word.size()) {
+      std::string before(s.substr(m.begin - q.word.size(), q.word.size()));
+      std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (before == q.word && (m.begin == q.word.size() || !std::isalnum(static_cast<unsigned char>(s[m.begin - q.word.size() - 1])))) {
+        m.qualifier = q.qualifier;
+        m.begin -= q.word.size();
+        return;
+      }
+    }
+  }
+  size_t after = m.end;
+  // Korean marks the amount with a particle before 넘는 / 달하는: "2억 달러가 넘는", "1억 달러에 달하는".
+  for (const auto& q : kAfter) {
+    size_t at = (q.word[0] == ' ' || q.word[0] == '+') ? after : skip_spaces(s, after);
+    if (starts_with_at(s, at, q.word)) {
+      m.qualifier = q.qualifier;
+      m.end = at + q.word.size();
+      return;
+    }
+  }
+}
+
+const RE2& english_money_re() {
+  // $100 million, US$1.25bn, $2.75B, €1bn, £650m, USD 3 billion
+  static const RE2 re(R"((?i)(US\$|\$|€|£|¥|₩|USD ?|EUR ?|KRW ?)(\d[\d,]*(?:\.\d+)?)(?: ?(trillion|billion|million|thousand|tn|bn|mn|b|m|k)\b)?)");
+  return re;
+}
+
+const RE2& english_money_words_re() {
+  // 2 billion euros, 1.3 trillion won, 100 million dollars
+  static const RE2 re(R"((?i)\b(\d[\d,]*(?:\.\d+)?) ?(trillion|billion|million|thousand)? (dollars|euros|won|yen|yuan|pounds)\b)");
+  return re;
+}
+
+double english_scale(std::string unit) {
+  std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (unit == "trillion" || unit == "tn") return 1e12;
+  if (unit == "billion" || unit == "bn" || unit == "b") return 1e9;
+  if (unit == "million" || unit == "mn" || unit == "m") return 1e6;
+  if (unit == "thousand" || unit == "k") return 1e3;
+  return 1;
+}
+
+std::string currency_of_symbol(std::string sym) {
+  std::transform(sym.begin(), sym.end(), sym.begin(), [](unsigned char c) { return std::toupper(c); });
+  while (!sym.empty() && sym.back() == ' ') sym.pop_back();
+  if (sym == "€" || sym == "EUR") return "EUR";
+  if (sym == "£") return "GBP";
+  if (sym == "¥") return "JPY";
+  if (sym == "₩" || sym == "KRW") return "KRW";
+  return "USD";
+}
+
+std::string currency_of_word(std::string w) {
+  std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (w == "euros") return "EUR";
+  if (w == "won") return "KRW";
+  if (w == "yen") return "JPY";
+  if (w == "yuan") return "CNY";
+  if (w == "pounds") return "GBP";
+  return "USD";
+}
+
+double parse_number_text(std::string n) {
+  n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+  return std::strtod(n.c_str(), nullptr);
+}
+
+void find_english_money(std::string_view s, std::vector<Money>& out) {
+  for (const RE2* re : {&english_money_re(), &english_money_words_re()}) {
+    re2::StringPiece input(s.data(), s.size());
+    re2::StringPiece whole, g1, g2, g3;
+    while (RE2::FindAndConsume(&input, *re, &g1, &g2, &g3)) {
+      Money m;
+      const size_t end = static_cast<size_t>(input.data() - s.data());
+      if (re == &english_money_re()) {
+        m.begin = static_cast<size_t>(g1.data() - s.data());
+        m.value = parse_number_text(std::string(g2)) * english_scale(std::string(g3));
+        m.currency = currency_of_symbol(std::string(g1));
+      } else {
+        m.begin = static_cast<size_t>(g1.data() - s.data());
+        m.value = parse_number_text(std::string(g1)) * english_scale(std::string(g2));
+        m.currency = currency_of_word(std::string(g3));
+      }
+      m.end = end;
+      out.push_back(m);
+    }
+  }
+}
+
+// Vague Korean quantities such as 수백만, 수십억, 수천억 are not amounts.
+bool preceded_by_vague(std::string_view s, size_t pos) {
+  return pos >= 3 && s.substr(pos - 3, 3) == "수";
+}
+
+void find_korean_money(std::string_view s, std::vector<Money>& out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) continue;
+    size_t end = i;
+    auto value = parse_korean_number(s, i, end);
+    if (!value) continue;
+    size_t c = skip_spaces(s, end);
+    for (const auto& cur : kKoreanCurrencies) {
+      if (!starts_with_at(s, c, cur.word)) continue;
+      // "엔" and "원" must not be the start of another word ("엔지니어", "원칙")
+      if ((cur.word == "엔" && (starts_with_at(s, c, "엔지") || starts_with_at(s, c, "엔비"))) ||
+          (cur.word == "원" && (starts_with_at(s, c, "원칙") || starts_with_at(s, c, "원인"))))
+        break;
+      Money m;
+      m.begin = i;
+      m.end = c + cur.word.size();
+      m.value = *value;
+      m.currency = std::string(cur.code);
+      // "$" before a Korean number: "$1억" is rare but "US$" isn't Korean style; ignore.
+      out.push_back(m);
+      break;
+    }
+    i = std::max(i, end) ;
+  }
+}
+
+constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
+
+const RE2& english_count_re() {
+  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of) ((?:[a-z-]+ ){0,3}?)([a-z]+)\b)");
+  return re;
+}
+
+long english_number_word(std::string w) {
+  std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+  static const std::array<std::pair<std::string_view, long>, 17> words{{
+      {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+      {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
+      {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}}};
+  for (auto& [k, v] : words)
+    if (w == k) return v;
+  if (w == "a dozen" || w == "dozen") return 12;
+  if (!w.empty() && is_digit(w[0])) return static_cast<long>(parse_number_text(w));
+  return 0;  // vague: "dozens of", "hundreds of"
+}
+
+}  // namespace
+
+std::optional<double> parse_korean_number(std::string_view s, size_t pos, size_t& end) {
+  double total = 0, pending = 0;
+  bool any = false;
+  size_t i = pos;
+  while (i < s.size()) {
+    size_t num_end = i;
+    auto n = parse_plain_number(s, i, num_end);
+    if (!n) break;
+    size_t j = num_end;
+    bool unit_found = false;
+    for (const auto& u : kKoreanUnits) {
+      if (starts_with_at(s, j, u.word)) {
+        total += *n * u.scale;
+        j += u.word.size();
+        unit_found = true;
+        break;
+      }
+    }
+    any = true;
+    if (!unit_found) {
+      pending = *n;
+      i = num_end;
+      break;
+    }
+    i = j;
+    // "12억 5000만": a following group may be separated by one space.
+    const size_t k = skip_spaces(s, i);
+    if (k < s.size() && is_digit(s[k])) {
+      size_t probe_end = k;
+      auto probe = parse_plain_number(s, k, probe_end);
+      bool next_has_unit = false;
+      for (const auto& u : kKoreanUnits) next_has_unit |= starts_with_at(s, probe_end, u.word);
+      // only smaller groups continue the number: 12억 5000만, not 5000만 12억
+      if (probe && next_has_unit) { i = k; continue; }
+      if (probe && !next_has_unit && k == i) { pending = *probe; i = probe_end; break; }
+    }
+  }
+  if (!any) return std::nullopt;
+  end = i;
+  return total + pending;
+}
+
+std::vector<Money> find_money(std::string_view s) {
+  std::vector<Money> out;
+  find_english_money(s, out);
+  find_korean_money(s, out);
+  // Drop Korean matches inside English ones and vague amounts; sort by position.
+  std::sort(out.begin(), out.end(), [](const Money& a, const Money& b) { return a.begin < b.begin; });
+  std::vector<Money> kept;
+  for (auto& m : out) {
+    if (!kept.empty() && m.begin < kept.back().end) continue;
+    if (preceded_by_vague(s, m.begin)) continue;
+    if (m.value <= 0) continue;
+    kept.push_back(m);
+  }
+  for (auto& m : kept) attach_qualifiers(s, m);
+  // "(약 3조7000억원)" right after an amount restates it in another currency.
+  for (size_t k = 1; k < kept.size(); ++k) {
+    size_t gap = kept[k - 1].end;
+    std::string_view between = s.substr(gap, kept[k].begin - gap);
+    if (between.find('(') != std::string_view::npos && between.size() <= 8) kept[k].conversion = true;
+  }
+  return kept;
+}
+
+std::vector<Count> find_counts(std::string_view s, const std::vector<std::string>& english_count_nouns) {
+  std::vector<Count> out;
+  // Korean: <number>명 / <native numeral> 명
+  for (size_t pos = s.find("명"); pos != std::string_view::npos; pos = s.find("명", pos + 1)) {
+    size_t b = pos;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    long value = 0;
+    size_t start = b;
+    if (b > 0 && is_digit(s[b - 1])) {
+      // walk back over the number and its 만/천 groups
+      size_t k = b;
+      while (k > 0) {
+        const char c = s[k - 1];
+        if (is_digit(c) || c == ',') { --k; continue; }
+        if (k >= 3 && (s.substr(k - 3, 3) == "만" || s.substr(k - 3, 3) == "천")) { k -= 3; continue; }
+        break;
+      }
+      while (k < b && !is_digit(s[k])) k += 3;  // never start on a unit syllable
+      size_t e = k;
+      auto v = parse_korean_number(s, k, e);
+      if (v && e == b) { value = static_cast<long>(*v); start = k; }
+      if (start >= 3 && s.substr(start - 3, 3) == "수") value = 0;  // 수십 명
+    } else {
+      for (size_t n = 0; n < kNativeNumerals.size(); ++n) {
+        const std::string_view w = kNativeNumerals[n];
+        if (b >= w.size() && s.substr(b - w.size(), w.size()) == w &&
+            (b == w.size() || s[b - w.size() - 1] == ' ')) {
+          value = static_cast<long>(n) + 1;
+          start = b - w.size();
+          break;
+        }
+      }
+    }
+    if (value <= 0) continue;
+    Count c{value, "", start, pos + 3};
+    const size_t after = skip_spaces(s, c.end);
+    if (starts_with_at(s, after, "이상") || starts_with_at(s, after, "넘는") || starts_with_at(s, after, "넘게"))
+      c.qualifier = "at_least";
+    if (start >= 7 && s.substr(start - 7, 7) == "최소 ") c.qualifier = "at_least";
+    if (start >= 4 && s.substr(start - 4, 4) == "약 ") c.qualifier = "about";
+    out.push_back(c);
+  }
+  // English: <number> [up to three modifiers] <count noun>
+  re2::StringPiece input(s.data(), s.size());
+  re2::StringPiece num, mods, noun;
+  while (RE2::FindAndConsume(&input, english_count_re(), &num, &mods, &noun)) {
+    std::string n(noun);
+    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (std::find(english_count_nouns.begin(), english_count_nouns.end(), n) == english_count_nouns.end()) continue;
+    const long v = english_number_word(std::string(num));
+    if (v <= 0) continue;
+    Count c{v, "", static_cast<size_t>(num.data() - s.data()), static_cast<size_t>(input.data() - s.data())};
+    std::string before(s.substr(c.begin >= 16 ? c.begin - 16 : 0, c.begin >= 16 ? 16 : c.begin));
+    std::transform(before.begin(), before.end(), before.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    if (before.ends_with("more than ") || before.ends_with("at least ") || before.ends_with("over "))
+      c.qualifier = "at_least";
+    else if (before.ends_with("about ") || before.ends_with("around ") || before.ends_with("roughly ") ||
+             before.ends_with("some ") || before.ends_with("nearly "))
+      c.qualifier = "about";
+    out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](const Count& a, const Count& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace tw::extract

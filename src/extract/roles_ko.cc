@@ -1,0 +1,118 @@
+#include <algorithm>
+
+#include "extract/roles.h"
+
+namespace tw::extract {
+namespace {
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> options) {
+  return std::find(options.begin(), options.end(), s) != options.end();
+}
+
+Role role_of_particle(std::string_view p) {
+  // The last particle decides ("에게는" → recipient, "로부터" → source).
+  if (one_of(p, {"은", "는", "이", "가", "도", "께서", "측은", "측이", "이나", "만"})) return Role::Subject;
+  if (one_of(p, {"을", "를"})) return Role::Object;
+  if (one_of(p, {"의", "측의", "과의", "와의"})) return Role::Possessor;
+  if (one_of(p, {"에", "에게", "한테", "께", "에게는", "에는", "에도", "에게도"})) return Role::Recipient;
+  if (one_of(p, {"에서", "로부터", "으로부터", "에게서", "에서도", "에서는", "에서의", "부터"})) return Role::Source;
+  if (one_of(p, {"로", "으로", "로의", "으로의", "로도", "으로도", "로는", "으로는"})) return Role::Destination;
+  return Role::Other;
+}
+
+std::string_view word_after(std::string_view s, size_t pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  size_t e = pos;
+  while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.') ++e;
+  return s.substr(pos, e - pos);
+}
+
+}  // namespace
+
+std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& mentions, const LanguageData& lang) {
+  std::vector<Arg> args;
+  for (const auto& m : mentions) {
+    Arg a{m.entity, m.begin, m.end, m.word_end, Role::Other, false};
+    std::string_view particle = m.particle;
+    if (particle.empty() && m.entity->is_person()) {
+      // "마크 저커버그 메타 최고경영자(CEO)는", "아서 멘쉬 CEO는": the title after a name carries its particle.
+      size_t pos = m.word_end;
+      for (int words = 0; words < 3; ++words) {
+        while (pos < s.size() && s[pos] == ' ') ++pos;
+        size_t e = pos;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
+        std::string_view w = s.substr(pos, e - pos);
+        const auto title = std::find_if(lang.titles.begin(), lang.titles.end(), [&](const std::string& t) { return w.starts_with(t); });
+        if (title != lang.titles.end()) {
+          std::string_view rest = w.substr(title->size());
+          if (rest.starts_with("(")) rest.remove_prefix(std::min(rest.size(), rest.find(')') + 1));
+          if (!rest.empty()) { particle = rest; break; }
+        }
+        pos = e;
+      }
+    }
+    // "등" / "등이" after a list of names: the role is the particle after 등.
+    if (particle.starts_with("등")) particle.remove_prefix(3);
+    a.role = role_of_particle(particle);
+    const std::string_view next = word_after(s, m.word_end);
+    if (particle.empty() || particle == "와" || particle == "과") {
+      if (next.starts_with("출신") || next.starts_with("소속")) a.role = Role::Source;
+      else if (next.starts_with("합류") || next.starts_with("입사")) a.role = Role::Destination;
+      else if (next.starts_with("인수") || next.starts_with("흡수")) a.role = Role::Object;
+      else if (next.starts_with("투자")) a.role = Role::Recipient;
+      else if (particle.empty() && m.word_end < s.size() && s[m.word_end] == ',' && m.begin == 0) {
+        a.role = Role::Subject;  // headline: "애플, 한 달 만에 …"
+        a.headline_topic = true;
+      } else if (particle.empty()) {
+        // "OpenAI 직원들에게", "구글 딥마인드 연구원": the name owns the noun after it.
+        bool people = false;
+        for (const auto& n : lang.people_nouns) people |= next.starts_with(n);
+        a.role = people ? Role::Possessor : Role::Other;
+      }
+    }
+    if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분
+    args.push_back(a);
+  }
+  // Coordination: "OpenAI와 Anthropic 등 다른 기업의" — a conjunct shares the role of the next name.
+  for (size_t i = args.size(); i-- > 0;) {
+    const auto& p = mentions[i].particle;
+    if ((p == "와" || p == "과" || p.empty()) && i + 1 < args.size() && args[i].role == Role::Other &&
+        args[i + 1].entity->kind == args[i].entity->kind && args[i + 1].begin - args[i].word_end <= 8)
+      args[i].role = args[i + 1].role;
+  }
+  return args;
+}
+
+std::vector<size_t> clause_breaks(std::string_view s, const LanguageData& lang) {
+  std::vector<size_t> breaks;
+  if (lang.lang == "ko") {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == ';') { breaks.push_back(i + 1); continue; }
+      if (s[i] == ',') {
+        // A comma after a connective ending ends a clause; after a name or noun it only lists.
+        static const std::vector<std::string_view> connective{"며", "고", "만", "나", "데", "서", "해", "어", "아", "여", "니", "라", "게", "지"};
+        for (auto c : connective)
+          if (i >= c.size() && s.substr(i - c.size(), c.size()) == c) { breaks.push_back(i + 1); break; }
+        continue;
+      }
+      if (s[i] != ' ') continue;
+      // A connective ending closes a clause: …했으며 / …했고 / …지만 / …는데 / …면서 / …한 데 이어
+      static const std::vector<std::string_view> endings{"며", "하고", "했고", "였고", "었고", "았고", "되고", "있고", "없고",
+                                                         "지만", "으나", "했으나", "는데", "면서", "이어"};
+      for (std::string_view end : endings) {
+        if (i >= end.size() && s.substr(i - end.size(), end.size()) == end) {
+          breaks.push_back(i + 1);
+          break;
+        }
+      }
+    }
+  } else {
+    static const std::vector<std::string> connectives{", and ", "; ", ", while ", ", but ", ", after ", ", whereas ", " while "};
+    for (const auto& c : connectives)
+      for (size_t p = s.find(c); p != std::string_view::npos; p = s.find(c, p + 1)) breaks.push_back(p + c.size());
+    std::sort(breaks.begin(), breaks.end());
+  }
+  return breaks;
+}
+
+}  // namespace tw::extract

@@ -1,0 +1,202 @@
+#include "extract/triggers.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "common/data_dir.h"
+#include "text/utf8.h"
+
+namespace tw::extract {
+namespace {
+
+std::vector<std::string> list(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (auto it = j.find(key); it != j.end())
+    for (const auto& v : *it) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohmann::json& j, const char* key) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  if (auto it = j.find(key); it != j.end())
+    for (const auto& [k, v] : it->items()) out.emplace_back(k, v.get<std::vector<std::string>>());
+  return out;
+}
+
+const std::pair<const char*, Frame> kFrameNames[] = {
+    {"hire", Frame::Hire},     {"join", Frame::Join},       {"leave", Frame::Leave},
+    {"found", Frame::Found},   {"offer", Frame::Offer},     {"invest", Frame::Invest},
+    {"acquire", Frame::Acquire}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
+    {"stat", Frame::Stat}};
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_ascii_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+// Case-insensitive (ASCII) search.
+size_t ifind(std::string_view s, std::string_view w, size_t from) {
+  if (w.empty() || w.size() > s.size()) return std::string_view::npos;
+  for (size_t i = from; i + w.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < w.size() && ascii_lower(s[i + k]) == ascii_lower(w[k])) ++k;
+    if (k == w.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool ascii_word_bounded(std::string_view s, size_t b, size_t e, std::string_view w) {
+  const bool left_ok = b == 0 || !is_ascii_word(s[b - 1]) || !is_ascii_word(w.front());
+  const bool right_ok = e >= s.size() || !is_ascii_word(s[e]) || !is_ascii_word(w.back());
+  return left_ok && right_ok;
+}
+
+// The rest of the Hangul word after position `e` (up to a space or punctuation).
+std::string_view word_rest(std::string_view s, size_t e) {
+  size_t j = e;
+  while (j < s.size()) {
+    size_t k = j;
+    if (!text::is_hangul(text::next_code_point(s, k))) break;
+    j = k;
+  }
+  return s.substr(e, j - e);
+}
+
+std::string_view next_word(std::string_view s, size_t e) {
+  size_t b = e;
+  while (b < s.size() && s[b] != ' ') ++b;  // finish the current word
+  while (b < s.size() && s[b] == ' ') ++b;
+  size_t f = b;
+  while (f < s.size() && s[f] != ' ' && s[f] != ',' && s[f] != '.') ++f;
+  return s.substr(b, f - b);
+}
+
+}  // namespace
+
+const char* event_type_of(Frame f) {
+  switch (f) {
+    case Frame::Hire: case Frame::Join: case Frame::Leave: case Frame::Found: return "move";
+    case Frame::Offer: return "offer";
+    case Frame::Invest: return "investment";
+    case Frame::Acquire: return "acquisition";
+    case Frame::Layoff: return "layoff";
+    case Frame::Counter: return "counteroffer";
+    case Frame::Stat: return "comp_stat";
+  }
+  return "";
+}
+
+LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw std::runtime_error("triggers/" + lang + ".json: not a JSON object");
+  LanguageData d;
+  d.lang = std::move(lang);
+  for (const auto& [name, frame] : kFrameNames)
+    if (j["frames"].contains(name)) d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
+  d.blocked_after = list(j, "blocked_after");
+  d.blocked_next_word = list(j, "blocked_next_word");
+  d.passive = list(j, "passive");
+  d.attempt = list(j, "attempt");
+  d.hypothetical = list(j, "hypothetical");
+  d.talks = list(j, "talks");
+  d.bid = list(j, "bid");
+  d.failure = list(j, "failure");
+  d.accepted = list(j, "accepted");
+  d.declined = list(j, "declined");
+  d.cumulative = list(j, "cumulative");
+  d.people_nouns = list(j, "people_nouns");
+  d.count_nouns = list(j, "count_nouns");
+  d.anaphora = list(j, "anaphora");
+  d.pay_words = list(j, "pay_words");
+  d.period_year = list(j, "period_year");
+  d.group_markers = list(j, "group_markers");
+  d.including = list(j, "including");
+  d.titles = list(j, "titles");
+  d.comp_kinds = groups(j, "comp_kinds");
+  d.stats = groups(j, "stats");
+  return d;
+}
+
+const LanguageData& LanguageData::korean() {
+  static const LanguageData d = from_json(read_file(data_dir() / "triggers" / "ko.json"), "ko");
+  return d;
+}
+
+const LanguageData& LanguageData::english() {
+  static const LanguageData d = from_json(read_file(data_dir() / "triggers" / "en.json"), "en");
+  return d;
+}
+
+std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
+  std::vector<TriggerHit> hits;
+  const bool korean = lang == "ko";
+  for (const auto& [frame, words] : frames) {
+    for (const auto& w : words) {
+      for (size_t p = korean ? s.find(w) : ifind(s, w, 0); p != std::string_view::npos;
+           p = korean ? s.find(w, p + 1) : ifind(s, w, p + 1)) {
+        const size_t e = p + w.size();
+        if (korean) {
+          // Triggers start a word: "인사들" holds no "사들".
+          if (p > 0 && text::is_hangul([&] { size_t k = p - 1; while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k; return text::next_code_point(s, k); }()))
+            continue;
+          const std::string_view rest = word_rest(s, e);
+          bool blocked = false;
+          for (const auto& b : blocked_after)
+            if (rest == b || (rest.starts_with(b) && b.size() >= 6)) blocked = true;
+          if (rest.empty() || rest.size() <= 3) {
+            const std::string_view nw = next_word(s, e);
+            for (const auto& b : blocked_next_word)
+              if (nw == b) blocked = true;
+          }
+          if (blocked) continue;
+        } else if (!ascii_word_bounded(s, p, e, w)) {
+          continue;
+        }
+        hits.push_back({frame, p, e});
+      }
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const TriggerHit& a, const TriggerHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : (a.end - a.begin) > (b.end - b.begin);
+  });
+  std::vector<TriggerHit> kept;
+  for (const auto& h : hits)
+    if (kept.empty() || h.begin >= kept.back().end) kept.push_back(h);
+  // "인수 제안", "투자 제안", "an offer to buy": the offer is the deal's, not a job offer.
+  std::vector<TriggerHit> out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    auto is_deal = [](Frame f) { return f == Frame::Acquire || f == Frame::Invest; };
+    if (kept[i].frame == Frame::Offer) {
+      const bool after_deal = i > 0 && is_deal(kept[i - 1].frame) && kept[i].begin - kept[i - 1].end <= 8;
+      const bool before_deal = i + 1 < kept.size() && is_deal(kept[i + 1].frame) && kept[i + 1].begin - kept[i].end <= 8;
+      if (after_deal || before_deal) continue;
+    }
+    out.push_back(kept[i]);
+  }
+  return out;
+}
+
+size_t find_any(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
+  if (to > s.size()) to = s.size();
+  if (from >= to) return std::string_view::npos;
+  const std::string_view window = s.substr(0, to);
+  size_t best = std::string_view::npos;
+  for (const auto& w : words) {
+    const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    for (size_t p = ascii ? ifind(window, w, from) : window.find(w, from); p != std::string_view::npos;
+         p = ascii ? ifind(window, w, p + 1) : window.find(w, p + 1)) {
+      if (ascii && !ascii_word_bounded(window, p, p + w.size(), w)) continue;
+      best = std::min(best, p);
+      break;
+    }
+  }
+  return best;
+}
+
+bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
+  return find_any(s, words, from, to) != std::string_view::npos;
+}
+
+}  // namespace tw::extract

@@ -1,0 +1,44 @@
+// triggers — the words that signal each kind of event, and their modifiers, per
+// language (data/triggers/<lang>.json), with the scanner that finds them.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tw::extract {
+
+enum class Frame { Hire, Join, Leave, Found, Offer, Invest, Acquire, Layoff, Counter, Stat };
+
+const char* event_type_of(Frame f);
+
+struct TriggerHit {
+  Frame frame;
+  size_t begin = 0, end = 0;  // bytes in the sentence
+};
+
+struct LanguageData {
+  std::string lang;  // "ko" or "en"
+  std::vector<std::pair<Frame, std::vector<std::string>>> frames;
+  std::vector<std::string> blocked_after, blocked_next_word, passive, attempt, hypothetical, talks, bid,
+      failure, accepted, declined, cumulative, people_nouns, count_nouns, anaphora, pay_words,
+      period_year, group_markers, including, titles;
+  std::vector<std::pair<std::string, std::vector<std::string>>> comp_kinds;  // in priority order
+  std::vector<std::pair<std::string, std::vector<std::string>>> stats;
+
+  static const LanguageData& korean();
+  static const LanguageData& english();
+  static LanguageData from_json(std::string_view json, std::string lang);
+
+  // Trigger occurrences in a sentence, in order, overlapping hits resolved to the longest.
+  std::vector<TriggerHit> find_triggers(std::string_view sentence) const;
+};
+
+// Does any of `words` occur in s[from, to)? English matching is case-insensitive.
+bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from = 0,
+                  size_t to = std::string_view::npos);
+// Position of the first occurrence of any of `words` in s[from, to), or npos.
+size_t find_any(std::string_view s, const std::vector<std::string>& words, size_t from = 0,
+                size_t to = std::string_view::npos);
+
+}  // namespace tw::extract

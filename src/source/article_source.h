@@ -1,0 +1,42 @@
+// article_source — turns command-line inputs into raw articles.
+//
+// An input is a file (.txt, .md, .html, .htm, or anything else read as text), a
+// directory (walked recursively, in sorted order, reading the article
+// extensions), "-" for standard input, or a JSON Lines dump (.jsonl: one article
+// per line with `text` or `html`, optional `id`, `url`, `title`, `date`).
+// Articles are streamed to a callback one at a time, so memory stays bounded by
+// the largest article; a broken input is reported through the same callback and
+// never stops the walk.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tw::source {
+
+struct RawArticle {
+  std::string doc;     // file base name, JSONL `id`, or "<file>#<line>"
+  std::string origin;  // where it came from, for messages: a path or "path:line"
+  std::string bytes;   // the content as read
+  bool html = false;   // content is HTML (by extension, JSONL field, or sniffing)
+  std::string url, title, date;
+};
+
+struct ReadError {
+  std::string origin;  // path or "path:line"
+  std::string reason;  // one line
+};
+
+using Item = std::variant<RawArticle, ReadError>;
+
+struct ReadOptions {
+  size_t max_article_bytes = 8u << 20;  // larger inputs are refused: no news article is 8 MiB
+};
+
+// Calls `sink` once per article or error, in input order.
+void read_inputs(const std::vector<std::string>& inputs, const std::function<void(Item&&)>& sink,
+                 const ReadOptions& options = {});
+
+}  // namespace tw::source

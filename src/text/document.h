@@ -1,0 +1,27 @@
+// document — an article after the text stage: clean NFKC text split into sentences.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tw::text {
+
+struct Sentence {
+  size_t begin = 0;  // byte offsets into Document::text
+  size_t end = 0;
+  int paragraph = 0;  // index of the line (paragraph) the sentence came from
+};
+
+struct Document {
+  std::string doc;   // file base name, or JSONL id
+  std::string lang;  // "ko" or "en"
+  std::string url, title, date;
+  std::string text;  // cleaned text, one paragraph per line
+  std::vector<Sentence> sentences;
+
+  std::string_view sentence(size_t i) const {
+    return std::string_view(text).substr(sentences[i].begin, sentences[i].end - sentences[i].begin);
+  }
+};
+
+}  // namespace tw::text

@@ -1,0 +1,24 @@
+// html_text — visible story text of an HTML page, parsed with gumbo.
+//
+// Script, style, navigation, header/footer, forms and elements whose class or id
+// names page furniture (menus, tickers, share bars, comments, related lists) are
+// dropped. When the page marks its story (<article>, itemprop=articleBody), only
+// that subtree is read. Block elements end a line, so the result is one paragraph
+// per line, ready for the line-level furniture filter.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace tw::text {
+
+struct HtmlText {
+  std::string text;
+  std::string title;  // <title>, if any
+};
+
+HtmlText html_to_text(std::string_view html);
+
+// Cheap sniff: does this buffer look like an HTML document?
+bool looks_like_html(std::string_view bytes);
+
+}  // namespace tw::text

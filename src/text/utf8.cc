@@ -1,0 +1,56 @@
+#include "text/utf8.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace tw::text {
+
+std::optional<size_t> find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::string nfkc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC normaliser unavailable");
+  // Most news text is already NFKC: copy the quick-check prefix, normalise the rest.
+  std::string out;
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  norm->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr, status);
+  if (U_FAILURE(status)) throw std::runtime_error("NFKC normalisation failed");
+  return out;
+}
+
+char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(p, j, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(j);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+bool is_letter(char32_t c) {
+  if (c < 0x80) return is_ascii_alpha(c);
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+}  // namespace tw::text

@@ -1,0 +1,24 @@
+// utf8 — validation and NFKC normalisation of article text (ICU).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tw::text {
+
+// Byte offset of the first ill-formed UTF-8 sequence, or nullopt when `s` is valid.
+std::optional<size_t> find_invalid_utf8(std::string_view s);
+
+// NFKC-normalised copy of valid UTF-8 `s` (full-width digits become ASCII, etc.).
+std::string nfkc(std::string_view s);
+
+// Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
+char32_t next_code_point(std::string_view s, size_t& i);
+
+// Character classes used across the pipeline.
+inline bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E); }
+inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_letter(char32_t c);  // any Unicode letter (ICU)
+
+}  // namespace tw::text
