@@ -110,7 +110,7 @@ Span DocumentState::clause_of(const Sentence& s, size_t pos) const {
 // between the previous trigger and it ("A를 임명하는 동시에 B를 영입"); English keeps the clause.
 Span DocumentState::arg_span(const Sentence& s, const TriggerHit& t) const {
   Span span = clause_of(s, t.begin);
-  if (lang_.lang != "ko") return span;
+  if (lang_.lang != "ko") return {span.begin, s.text.size()};  // English objects follow the verb, past ", and"
   for (const auto& other : s.triggers)
     if (other.end <= t.begin && other.end > span.begin) span.begin = other.end;
   span.end = std::min(span.end, t.end);
@@ -207,6 +207,14 @@ const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, con
         if (same_org(c, known)) return c;
   }
   if (!candidates.empty()) return candidates.back();
+  if (lang_.lang == "ko") {
+    const Span clause = clause_of(s, person.begin);
+    for (const auto& a : s.args) {
+      if (a.begin >= person.begin) break;
+      if (clause.contains(a.begin) && org_ok(a.entity) && a.role == Role::Other && !(to && same_org(a.entity, to)))
+        return a.entity;
+    }
+  }
   // English: "Ruoming Pang, who headed Apple's foundation models team"
   if (lang_.lang == "en") {
     for (const auto& a : s.args) {
@@ -303,7 +311,8 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
     if (const Event* prev = recent("move", s.index); prev && prev->has("to")) to = x_.lexicon().find(prev->slot("to"));
   }
   if (!org_ok(to)) return;
-  const auto persons = people(s, arg_span(s, t), to, /*subjects=*/passive);
+  auto persons = people(s, arg_span(s, t), to, /*subjects=*/passive);
+  std::erase_if(persons, [](const Arg* p) { return p->role == Role::Agent; });  // "led by Suleyman": the hirer
   const auto money = money_near(s, clause, t.begin);
   for (const Arg* p : persons) {
     const Entity* from = origin_of(s, *p, to);
@@ -493,6 +502,11 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
   }
   const Entity* target = received ? first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object}, by)
                                   : first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object, Role::Source}, by);
+  if (!target) {
+    // "Meta dangled $100M in front of his staff", said OpenAI's CEO: the other organisation named.
+    for (const auto& a : s.args)
+      if (const Entity* o = acting_org(a); o && !same_org(o, by)) { target = o; break; }
+  }
   if (!target && prev && prev->slot("by") == by->name && prev->has("target_org"))
     target = x_.lexicon().find(prev->slot("target_org"));
   auto count = count_in(s, clause);
@@ -505,7 +519,23 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
-  const Entity* investor = agent(s, t);
+  // "아마존으로부터 투자받는다", "Anthropic raised $4B from Amazon": the subject is the investee.
+  const bool received = lang_.lang == "ko" ? contains_any(after(s, t, 6), lang_.received)
+                                           : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, std::min<size_t>(24, t.begin)), lang_.received);
+  if (received) {
+    const Entity* investee = agent(s, t);
+    const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
+    if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
+    Event e = make(s, "investment");
+    e.slots["investor"] = investor->name;
+    e.slots["investee"] = investee->name;
+    e.amount = money_near(s, whole, t.begin);
+    events_.push_back(std::move(e));
+    return;
+  }
+  const Entity* investor = agent(s, t, /*allow_topic=*/false);
+  if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
+  if (!investor) investor = topic_;
   const Entity* investee = first_org(s, clause, {Role::Recipient}, investor);
   if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
   if (!investee && lang_.lang == "en") investee = first_org(s, {t.end, s.text.size()}, {Role::Object}, investor);
@@ -786,6 +816,20 @@ void absorb(Event& into, const Event& from) {
 
 std::vector<Event> merge_reports(std::vector<Event> events) {
   std::vector<Event> out;
+  const Lexicon& lex = Extractor::standard().lexicon();
+  for (auto& e : events) {
+    // Slots name the organisation ("Google"); the unit the text named stays beside it
+    // ("from_unit": "Google DeepMind"), so flows add up per organisation.
+    for (const char* k : {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}) {
+      auto it = e.slots.find(k);
+      if (it == e.slots.end() || it->second.empty()) continue;
+      const std::string top(lex.top_parent(it->second));
+      if (top != it->second) {
+        e.slots[std::string(k) + "_unit"] = it->second;
+        e.slots[k] = top;
+      }
+    }
+  }
   for (auto& e : events) {
     auto it = std::find_if(out.begin(), out.end(), [&](const Event& o) { return compatible(o, e); });
     if (it == out.end()) out.push_back(std::move(e));

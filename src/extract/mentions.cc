@@ -184,8 +184,8 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 3. English people in apposition, after a role, or after a hiring verb.
-  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd) ([A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})\b)");
-  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}), (?:a|an|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
+  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
+  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
   for (const RE2* re : {&en_role, &en_apposition}) {
     re2::StringPiece in(text.data(), text.size());
     std::string name;
@@ -213,6 +213,17 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_alias(p, hangul);
         add_local_alias(p, surname);
         break;
+      }
+  }
+  if (doc.lang == "ko") {
+    // Korean news calls a person by the family name after the first mention: "팡은", "왕은".
+    for (const Entity* p : people)
+      for (const auto& alias : p->aliases) {
+        const auto words = split_words(alias);
+        if (words.size() >= 2 && all_hangul(words.back()) && all_hangul(words.front())) {
+          if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, words.back());
+          break;
+        }
       }
   }
   if (doc.lang == "en") {

@@ -56,7 +56,9 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
     const std::string before = word_before(s, m.begin);
     const std::string after = word_after(s, m.word_end);
     const bool possessive = s.substr(m.word_end, 2) == "'s" || s.substr(m.word_end, 4) == "\xE2\x80\x99s";
-    if (one_of(before, {"from", "left", "leaving", "leaves", "quit", "quitting", "departed", "exited", "ex-", "formerly",
+    if (possessive && m.entity->is_org())
+      a.role = Role::Possessor;  // "for Google's Gemini": the owner, whatever preposition precedes
+    else if (one_of(before, {"from", "left", "leaving", "leaves", "quit", "quitting", "departed", "exited", "ex-", "formerly",
                         "previously", "spurned", "poached", "alumni", "veterans", "veteran", "alumnus"}))
       a.role = Role::Source;
     else if (one_of(before, {"to", "join", "joined", "joining", "joins", "for"}))

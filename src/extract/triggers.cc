@@ -73,6 +73,19 @@ std::string_view next_word(std::string_view s, size_t e) {
   return s.substr(b, f - b);
 }
 
+// An English trigger right after a determiner is used as a noun.
+bool is_noun_use(std::string_view s, size_t p) {
+  size_t e = p;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  std::string w(s.substr(b, e - b));
+  for (auto& c : w) c = ascii_lower(c);
+  for (std::string_view d : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+    if (w == d) return true;
+  return false;
+}
+
 }  // namespace
 
 const char* event_type_of(Frame f) {
@@ -114,6 +127,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.group_markers = list(j, "group_markers");
   d.including = list(j, "including");
   d.titles = list(j, "titles");
+  d.received = list(j, "received");
   d.comp_kinds = groups(j, "comp_kinds");
   d.stats = groups(j, "stats");
   return d;
@@ -153,6 +167,8 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
           if (blocked) continue;
         } else if (!ascii_word_bounded(s, p, e, w)) {
           continue;
+        } else if (is_noun_use(s, p)) {
+          continue;  // "the hiring push", "its offer": a noun, not the event's verb
         }
         hits.push_back({frame, p, e});
       }
