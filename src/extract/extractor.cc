@@ -243,8 +243,15 @@ bool DocumentState::is_group(const Sentence& s, Span span) const {
 }
 
 std::optional<Count> DocumentState::count_in(const Sentence& s, Span span) const {
-  for (const auto& c : s.counts)
-    if (span.contains(c.begin)) return c;
+  for (const auto& c : s.counts) {
+    if (!span.contains(c.begin)) continue;
+    // "70여 명 가운데 대부분", "most of its 70 employees": a part of the count, not the count.
+    const size_t near = c.begin >= 12 ? c.begin - 12 : 0;
+    if (contains_any(s.text, lang_.partitive, c.end, std::min(s.text.size(), c.end + 24)) ||
+        contains_any(s.text, lang_.partitive, near, c.begin))
+      return std::nullopt;
+    return c;
+  }
   return std::nullopt;
 }
 
@@ -311,13 +318,16 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
     if (const Event* prev = recent("move", s.index); prev && prev->has("to")) to = x_.lexicon().find(prev->slot("to"));
   }
   if (!org_ok(to)) return;
-  auto persons = people(s, arg_span(s, t), to, /*subjects=*/passive);
+  auto persons = people(s, arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
   std::erase_if(persons, [](const Arg* p) { return p->role == Role::Agent; });  // "led by Suleyman": the hirer
   const auto money = money_near(s, clause, t.begin);
   for (const Arg* p : persons) {
     const Entity* from = origin_of(s, *p, to);
     if (!from) from = first_org(s, clause, {Role::Source}, to);
     if (!from) from = first_org(s, {0, s.text.size()}, {Role::Source, Role::Possessor, Role::Object, Role::Recipient}, to);
+    // An appointment is a move only when the text says where the person came from;
+    // otherwise it is a promotion ("임시 CEO로 선임").
+    if (!from && t.frame == Frame::Appoint) continue;
     if (!from) from = affiliation_before(p->entity, to);
     if (!from) {
       if (const Event* prev = recent("move", s.index); prev && prev->has("from") && prev->slot("to") == to->name)
@@ -369,8 +379,15 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   const Entity* to = first_org(s, clause, {Role::Destination});
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient, Role::Object}, nullptr);
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
-  const Entity* from = first_org(s, clause, {Role::Source}, to);
-  if (!from && t.frame == Frame::Leave) from = first_org(s, clause, {Role::Object}, to);
+  const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
+  const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
+  if (t.frame == Frame::Join && !from)
+    for (const auto& other : s.triggers)
+      if (other.frame == Frame::Leave && other.end <= t.begin) {
+        const Span before_leave{0, other.end};
+        if (const Entity* left = first_org(s, before_leave, {Role::Object, Role::Source}, to)) from = left;
+        else if (lang_.lang == "en") from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);
+      }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);
   // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
@@ -378,6 +395,7 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   for (const Arg* p : persons) {
     if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from) continue;
     const Entity* pf = from ? from : origin_of(s, *p, to);
+    if (!pf) pf = left_object;
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
     if (prev && !pt && prev->has("to")) pt = x_.lexicon().find(prev->slot("to"));
@@ -394,7 +412,7 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (!persons.empty() && !contains_any(s.text, lang_.including)) return;
   if (!is_group(s, clause) && !count_in(s, clause)) return;
   const auto count = count_in(s, clause);
-  const Entity* gfrom = from ? from : first_org(s, clause, {Role::Possessor}, to);
+  const Entity* gfrom = from ? from : left_object ? left_object : first_org(s, clause, {Role::Possessor}, to);
   if (!gfrom) gfrom = first_org(s, whole, {Role::Possessor, Role::Source}, to);
   if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && contains_any(s.text, lang_.anaphora)) gfrom = topic_;
   const Entity* gto = to;
@@ -427,7 +445,7 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
   if (lang_.lang == "ko" && (tail.starts_with("된") || tail.starts_with("됐") || tail.starts_with("되"))) return;  // passive
   const auto persons = people(s, {0, t.begin}, nullptr);
   if (persons.empty()) return;
-  const Entity* to = first_org(s, clause, {Role::Object});
+  const Entity* to = first_org(s, lang_.lang == "ko" ? arg_span(s, t) : clause, {Role::Object});
   if (!to && lang_.lang == "en") to = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Subject});
   if (!to) {
     // "앤스로픽은 … 다리오·다니엘라 아모데이가 창업한 회사다": the sentence is about the company.
@@ -496,6 +514,7 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
     for (const Arg* p : persons) {
       if (!p->entity->acts_for.empty() && same_org(x_.lexicon().find(p->entity->acts_for), by)) continue;  // the bidder's boss
       const Entity* target = origin_of(s, *p, by);
+      if (!target) target = affiliation_before(p->entity, by);
       emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt, std::nullopt);
     }
     return;
@@ -521,7 +540,7 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
   // "아마존으로부터 투자받는다", "Anthropic raised $4B from Amazon": the subject is the investee.
   const bool received = lang_.lang == "ko" ? contains_any(after(s, t, 6), lang_.received)
-                                           : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, std::min<size_t>(24, t.begin)), lang_.received);
+                                           : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
   if (received) {
     const Entity* investee = agent(s, t);
     const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
@@ -677,13 +696,21 @@ void DocumentState::add_anaphora(Sentence& s) const {
   if (!topic_) return;
   for (const auto& w : lang_.anaphora) {
     for (size_t p = s.text.find(w); p != std::string_view::npos; p = s.text.find(w, p + 1)) {
-      if (lang_.lang == "en" && p > 0 && s.text[p - 1] != ' ' && s.text[p - 1] != '"') continue;
+      if (p > 0 && s.text[p - 1] != ' ' && s.text[p - 1] != '"' && s.text[p - 1] != '(') continue;  // starts a word
       // "앤스로픽은 …, 구글도 이 업체에 투자": the sentence's own topic, when another subject stands between.
       const Entity* referent = topic_;
       std::vector<const Entity*> subjects;
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
       if (subjects.size() >= 2) referent = subjects.front();
+      else {
+        // "스케일AI 창업자인 왕이 회사를 떠나", "Murati, who was OpenAI's CTO, left that company":
+        // the organisation the sentence already tied to its subject.
+        for (const auto& other : s.args)
+          if (other.begin < p && org_ok(other.entity) && other.role != Role::Subject &&
+              (other.role == Role::Possessor || other.role == Role::Other || other.role == Role::Source))
+            referent = other.entity;
+      }
       Arg a{referent, p, p + w.size(), p + w.size(), Role::Other, false};
       if (lang_.lang == "ko") {
         const std::string_view tail = s.text.substr(p + w.size(), 3);
@@ -756,7 +783,7 @@ std::vector<Event> DocumentState::run() {
       bool moved = false, invested = false;
       for (const auto& t : s.triggers) {
         switch (t.frame) {
-          case Frame::Hire: hire(s, t); moved = true; break;
+          case Frame::Hire: case Frame::Appoint: hire(s, t); moved = true; break;
           case Frame::Join: case Frame::Leave: join_or_leave(s, t); moved = true; break;
           case Frame::Found: found(s, t); break;
           case Frame::Offer: offer(s, t); break;

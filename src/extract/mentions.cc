@@ -119,7 +119,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
-  static const RE2 gloss(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][A-Za-z.'&-]*(?: [A-Z&][A-Za-z.'&-]*){0,3})\))");
+  static const RE2 gloss(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\))");
   {
     re2::StringPiece in(text.data(), text.size());
     std::string hangul, latin;

@@ -294,6 +294,8 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
   for (size_t pos = s.find("명"); pos != std::string_view::npos; pos = s.find("명", pos + 1)) {
     size_t b = pos;
     while (b > 0 && s[b - 1] == ' ') --b;
+    const bool approx = b >= 3 && s.substr(b - 3, 3) == "여";  // "3600여 명": some 3,600
+    if (approx) b -= 3;
     long value = 0;
     size_t start = b;
     if (b > 0 && is_digit(s[b - 1])) {
@@ -322,7 +324,7 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
       }
     }
     if (value <= 0) continue;
-    Count c{value, "", start, pos + 3};
+    Count c{value, approx ? "about" : "", start, pos + 3};
     const size_t after = skip_spaces(s, c.end);
     if (starts_with_at(s, after, "이상") || starts_with_at(s, after, "넘는") || starts_with_at(s, after, "넘게"))
       c.qualifier = "at_least";

@@ -68,6 +68,9 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         bool people = false;
         for (const auto& n : lang.people_nouns) people |= next.starts_with(n);
         a.role = people ? Role::Possessor : Role::Other;
+        // "메타 초지능 연구소 수석과학자로 임명": a title with 로 names the destination.
+        for (const auto& t : lang.titles)
+          if (next.starts_with(t) && (next.ends_with("로") || next.ends_with("으로"))) a.role = Role::Destination;
       }
     }
     if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분

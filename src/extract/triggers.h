@@ -8,7 +8,7 @@
 
 namespace tw::extract {
 
-enum class Frame { Hire, Join, Leave, Found, Offer, Invest, Acquire, Layoff, Counter, Stat };
+enum class Frame { Hire, Appoint, Join, Leave, Found, Offer, Invest, Acquire, Layoff, Counter, Stat };
 
 const char* event_type_of(Frame f);
 
@@ -22,7 +22,7 @@ struct LanguageData {
   std::vector<std::pair<Frame, std::vector<std::string>>> frames;
   std::vector<std::string> blocked_after, blocked_next_word, passive, attempt, hypothetical, talks, bid,
       failure, accepted, declined, cumulative, people_nouns, count_nouns, anaphora, pay_words,
-      period_year, group_markers, including, titles, received;
+      period_year, group_markers, including, titles, received, partitive;
   std::vector<std::pair<std::string, std::vector<std::string>>> comp_kinds;  // in priority order
   std::vector<std::pair<std::string, std::vector<std::string>>> stats;
 
