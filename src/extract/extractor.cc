@@ -377,7 +377,8 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (lang_.lang == "en" && contains_any(s.text, lang_.hypothetical, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
   const Span whole{0, s.text.size()};
   const Entity* to = first_org(s, clause, {Role::Destination});
-  if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient, Role::Object}, nullptr);
+  if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
+  if (!to && t.frame == Frame::Join && lang_.lang == "en") to = first_org(s, {t.end, clause.end}, {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
@@ -445,7 +446,7 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
   if (lang_.lang == "ko" && (tail.starts_with("된") || tail.starts_with("됐") || tail.starts_with("되"))) return;  // passive
   const auto persons = people(s, {0, t.begin}, nullptr);
   if (persons.empty()) return;
-  const Entity* to = first_org(s, lang_.lang == "ko" ? arg_span(s, t) : clause, {Role::Object});
+  const Entity* to = first_org(s, lang_.lang == "ko" ? arg_span(s, t) : Span{t.end, clause.end}, {Role::Object});
   if (!to && lang_.lang == "en") to = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Subject});
   if (!to) {
     // "앤스로픽은 … 다리오·다니엘라 아모데이가 창업한 회사다": the sentence is about the company.
@@ -703,7 +704,7 @@ void DocumentState::add_anaphora(Sentence& s) const {
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
       if (subjects.size() >= 2) referent = subjects.front();
-      else {
+      else if (lang_.lang == "ko") {
         // "스케일AI 창업자인 왕이 회사를 떠나", "Murati, who was OpenAI's CTO, left that company":
         // the organisation the sentence already tied to its subject.
         for (const auto& other : s.args)
