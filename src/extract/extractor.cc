@@ -287,7 +287,7 @@ std::string DocumentState::outcome(std::string_view s) const {
 void DocumentState::emit_offer(const Sentence& s, const Entity* by, const Entity* person, const Entity* target,
                                std::optional<Money> amount, std::optional<Count> count) {
   if (!by) return;
-  if (!person && !target && !amount) return;
+  if (!person && !target) return;  // "capex of up to $72B" is no job offer
   Event e = make(s, "offer");
   e.slots["by"] = by->name;
   if (person) e.slots["person"] = person->name;
@@ -599,9 +599,14 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const size_t look = t.begin >= 12 ? t.begin - 12 : 0;
   if (s.text.substr(look, t.begin - look).find("지분") != std::string_view::npos) return;
   if (lang_.lang == "en" && s.text.substr(t.end, 12).find("stake") != std::string_view::npos) return;
-  const Entity* acquirer = agent(s, t);
+  const Entity* acquirer = agent(s, t, /*allow_topic=*/false);
+  // "윈드서프를 인수하려던 오픈AI의 계획", "OpenAI's planned acquisition of Windsurf": the owner of the plan.
+  if (!acquirer) acquirer = lang_.lang == "ko" ? first_org(s, {t.end, clause.end}, {Role::Possessor})
+                                               : first_org(s, {clause.begin, t.begin}, {Role::Possessor});
+  if (!acquirer) acquirer = topic_;
   if (!org_ok(acquirer)) return;
-  const Entity* target = first_org(s, clause, {Role::Object}, acquirer);
+  const Entity* target = lang_.lang == "en" ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Possessor, Role::Other}, acquirer)
+                                            : first_org(s, clause, {Role::Object}, acquirer);
   if (!target) target = first_org(s, {0, s.text.size()}, {Role::Object}, acquirer);
   if (!target && lang_.lang == "en") target = first_org(s, {t.end, s.text.size()}, {Role::Other, Role::Possessor}, acquirer);
   if (!org_ok(target)) return;

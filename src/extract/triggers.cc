@@ -168,7 +168,8 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
           if (blocked) continue;
         } else if (!ascii_word_bounded(s, p, e, w)) {
           continue;
-        } else if (is_noun_use(s, p)) {
+        } else if (is_noun_use(s, p) && (frame == Frame::Hire || frame == Frame::Appoint || frame == Frame::Join ||
+                                         frame == Frame::Leave || frame == Frame::Found || frame == Frame::Offer)) {
           continue;  // "the hiring push", "its offer": a noun, not the event's verb
         }
         hits.push_back({frame, p, e});
