@@ -110,7 +110,13 @@ Span DocumentState::clause_of(const Sentence& s, size_t pos) const {
 // between the previous trigger and it ("A를 임명하는 동시에 B를 영입"); English keeps the clause.
 Span DocumentState::arg_span(const Sentence& s, const TriggerHit& t) const {
   Span span = clause_of(s, t.begin);
-  if (lang_.lang != "ko") return {span.begin, s.text.size()};  // English objects follow the verb, past ", and"
+  if (lang_.lang != "ko") {
+    // English objects follow the verb, past ", and", up to a clause with its own subject.
+    size_t end = s.text.size();
+    for (std::string_view c : {" as ", ", while ", ", but ", ", after ", " while ", "; ", " because "})
+      if (size_t p = s.text.find(c, t.end); p != std::string_view::npos) end = std::min(end, p);
+    return {span.begin, end};
+  }
   for (const auto& other : s.triggers)
     if (other.end <= t.begin && other.end > span.begin) span.begin = other.end;
   span.end = std::min(span.end, t.end);
@@ -141,7 +147,7 @@ const Entity* DocumentState::agent(const Sentence& s, const TriggerHit& t, bool 
       if (const Entity* o = acting_org(a)) best = o;
   if (best) return best;
   for (const auto& a : s.args)
-    if (a.role == Role::Agent)
+    if (a.role == Role::Agent && a.begin >= t.end && a.begin - t.end <= 24)  // "led by Meta", "was bought by Meta"
       if (const Entity* o = acting_org(a)) return o;
   for (const auto& a : s.args)  // a subject after the trigger: "…라고 메타는 밝혔다"
     if (a.role == Role::Subject && lang_.lang == "ko")
@@ -349,7 +355,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   }
   // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
   // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
-  const bool listed_with_group = !persons.empty() && contains_any(s.text, lang_.including);
+  const bool listed_with_group = !persons.empty() && (contains_any(s.text, lang_.including) || count_in(s, arg_span(s, t)));
   if ((persons.empty() || listed_with_group) && is_group(s, arg_span(s, t))) {
     const Span span = arg_span(s, t);
     const Entity* from = first_org(s, span, {Role::Source, Role::Possessor, Role::Object}, to);
@@ -399,6 +405,9 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     if (!pf) pf = left_object;
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
+    if (!pt && lang_.lang == "en" && t.frame == Frame::Leave)
+      if (size_t now = s.text.find(" now ", t.end); now != std::string_view::npos)
+        pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination}, pf);
     if (prev && !pt && prev->has("to")) pt = x_.lexicon().find(prev->slot("to"));
     if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name)) pf = x_.lexicon().find(prev->slot("from"));
     if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
@@ -410,11 +419,12 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     if (pf) e.slots["from"] = pf->name;
     events_.push_back(std::move(e));
   }
-  if (!persons.empty() && !contains_any(s.text, lang_.including)) return;
+  if (!persons.empty() && !contains_any(s.text, lang_.including) && !count_in(s, clause)) return;
   if (!is_group(s, clause) && !count_in(s, clause)) return;
   const auto count = count_in(s, clause);
   const Entity* gfrom = from ? from : left_object ? left_object : first_org(s, clause, {Role::Possessor}, to);
   if (!gfrom) gfrom = first_org(s, whole, {Role::Possessor, Role::Source}, to);
+  if (!gfrom && lang_.lang == "ko") gfrom = first_org(s, {clause.begin, t.begin}, {Role::Other}, to);  // "오픈AI 취리히 사무소를 세운 … 3명"
   if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && contains_any(s.text, lang_.anaphora)) gfrom = topic_;
   const Entity* gto = to;
   if (!gto && t.frame == Frame::Join && s.args.empty() && prev && prev->type == "move") {

@@ -204,7 +204,7 @@ void find_korean_money(std::string_view s, std::vector<Money>& out) {
 constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
 
 const RE2& english_count_re() {
-  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of) ((?:[a-z-]+ ){0,3}?)([a-z]+)\b)");
+  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of) ((?:[A-Za-z.-]+ ){0,3}?)([a-z-]+)\b)");
   return re;
 }
 

@@ -74,8 +74,9 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
     else if (possessive)
       a.role = Role::Possessor;
     else if (m.entity->is_org() &&
-             std::any_of(lang.people_nouns.begin(), lang.people_nouns.end(), [&](const auto& n) { return after == n; }))
-      a.role = Role::Possessor;  // "OpenAI researcher", "Apple engineers"
+             (std::any_of(lang.people_nouns.begin(), lang.people_nouns.end(), [&](const auto& n) { return after == n; }) ||
+              std::any_of(lang.titles.begin(), lang.titles.end(), [&](const auto& n) { return lower(n) == after; })))
+      a.role = Role::Possessor;  // "OpenAI researcher", "Apple engineers", "Adept CEO"
     else if (m.begin < first_trigger)
       a.role = Role::Subject;  // the frame takes the nearest one before its trigger
     else if (m.begin > first_trigger)

@@ -16,7 +16,7 @@ Role role_of_particle(std::string_view p) {
   if (one_of(p, {"의", "측의", "과의", "와의"})) return Role::Possessor;
   if (one_of(p, {"에", "에게", "한테", "께", "에게는", "에는", "에도", "에게도"})) return Role::Recipient;
   if (one_of(p, {"에서", "로부터", "으로부터", "에게서", "에서도", "에서는", "에서의", "부터"})) return Role::Source;
-  if (one_of(p, {"로", "으로", "로의", "으로의", "로도", "으로도", "로는", "으로는"})) return Role::Destination;
+  if (one_of(p, {"로", "으로", "로의", "으로의", "로도", "으로도", "로는", "으로는", "행", "행을", "행이", "행은"})) return Role::Destination;
   return Role::Other;
 }
 
