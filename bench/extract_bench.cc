@@ -1,1 +1,73 @@
-int main(){}
+// extract_bench — throughput of the text and extract stages on one core.
+//
+// Reads the sample corpus (data/samples/articles, or the directory given in
+// $TALENTWAR_BENCH_CORPUS) into memory once, then runs every article through
+// text::prepare and Extractor::extract in a loop. bytes_per_second is article
+// bytes (as read, HTML included) per second on one thread.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <variant>
+#include <vector>
+
+#include "common/data_dir.h"
+#include "extract/extractor.h"
+#include "extract/money.h"
+#include "source/article_source.h"
+#include "text/pipeline.h"
+
+namespace {
+
+const std::vector<tw::source::RawArticle>& corpus() {
+  static const std::vector<tw::source::RawArticle> articles = [] {
+    std::vector<tw::source::RawArticle> out;
+    const char* dir = std::getenv("TALENTWAR_BENCH_CORPUS");
+    const std::string path = dir ? dir : (tw::data_dir() / "samples" / "articles").string();
+    tw::source::read_inputs({path}, [&](tw::source::Item&& item) {
+      if (auto* a = std::get_if<tw::source::RawArticle>(&item)) out.push_back(std::move(*a));
+    });
+    return out;
+  }();
+  return articles;
+}
+
+int64_t corpus_bytes() {
+  int64_t n = 0;
+  for (const auto& a : corpus()) n += static_cast<int64_t>(a.bytes.size());
+  return n;
+}
+
+void BM_TextStage(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& a : corpus()) benchmark::DoNotOptimize(tw::text::prepare(a));
+  state.SetBytesProcessed(state.iterations() * corpus_bytes());
+}
+BENCHMARK(BM_TextStage)->Unit(benchmark::kMillisecond);
+
+void BM_Extract(benchmark::State& state) {
+  const auto& x = tw::extract::Extractor::standard();
+  size_t events = 0;
+  for (auto _ : state) {
+    for (const auto& a : corpus()) {
+      auto doc = tw::text::prepare(a);
+      if (auto* d = std::get_if<tw::text::Document>(&doc)) events += x.extract(*d).size();
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * corpus_bytes());
+  state.counters["articles"] = static_cast<double>(corpus().size());
+  benchmark::DoNotOptimize(events);
+}
+BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
+
+void BM_MoneyParser(benchmark::State& state) {
+  const std::string sentence =
+      "아마존은 지난해 9월 12억 5000만 달러를 투자한 데 이어, 이날 27억5000만 달러(약 3조7000억 원)를 추가 투자하겠다고 "
+      "밝혔고 Meta offered up to $100 million, more than $14.3 billion and US$1.25bn.";
+  for (auto _ : state) benchmark::DoNotOptimize(tw::extract::find_money(sentence));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(sentence.size()));
+}
+BENCHMARK(BM_MoneyParser);
+
+}  // namespace
+
+BENCHMARK_MAIN();

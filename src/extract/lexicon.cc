@@ -18,18 +18,24 @@ std::string lower_key(std::string_view s) {
   return out;
 }
 
+uint32_t AliasTrie::child(uint32_t node, unsigned char c) const {
+  if (node == 0) return root_[c];
+  const auto& next = nodes_[node].next;
+  auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
+  return it == next.end() ? 0 : it->second;
+}
+
 void AliasTrie::add(std::string_view alias, uint32_t entity) {
   uint32_t node = 0;
   for (unsigned char c : alias) {
-    auto& next = nodes_[node].next;
-    auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
-    if (it != next.end()) {
-      node = it->second;
+    if (uint32_t existing = child(node, c)) {
+      node = existing;
     } else {
-      const auto child = static_cast<uint32_t>(nodes_.size());
-      nodes_[node].next.emplace_back(c, child);
+      const auto created = static_cast<uint32_t>(nodes_.size());
+      nodes_[node].next.emplace_back(c, created);
+      if (node == 0) root_[c] = created;
       nodes_.emplace_back();
-      node = child;
+      node = created;
     }
   }
   if (nodes_[node].value < 0) nodes_[node].value = entity;  // first entry wins on a clash
@@ -40,10 +46,8 @@ int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const
   int64_t best = -1;
   for (size_t i = pos; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const auto& next = nodes_[node].next;
-    auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
-    if (it == next.end()) break;
-    node = it->second;
+    node = child(node, c);
+    if (node == 0) break;
     if (c == ' ')
       while (i + 1 < s.size() && s[i + 1] == ' ') ++i;
     if (nodes_[node].value >= 0) {

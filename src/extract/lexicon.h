@@ -6,6 +6,7 @@
 // a sequence of particles from data/lang/ko/particles.txt; Latin aliases never end
 // inside a Latin word ("Meta" is not found in "Metaverse").
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -47,7 +48,9 @@ class AliasTrie {
     std::vector<std::pair<uint8_t, uint32_t>> next;
     int64_t value = -1;
   };
+  uint32_t child(uint32_t node, unsigned char c) const;  // 0 when absent
   std::vector<Node> nodes_{Node{}};
+  std::array<uint32_t, 256> root_{};  // the root's children by byte: most lookups fail here
 };
 
 class ParticleSet {

@@ -119,11 +119,17 @@ void DocumentEntities::discover(const text::Document& doc) {
   std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
-  static const RE2 gloss(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\))");
-  {
-    re2::StringPiece in(text.data(), text.size());
+  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\)$)");
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    if (open + 1 >= text.size() || text[open + 1] < 'A' || text[open + 1] > 'Z') continue;  // no Latin gloss
+    const size_t close = text.find(')', open);
+    if (close == std::string_view::npos || close - open > 80) continue;
+    size_t from = open >= 120 ? open - 120 : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a code point boundary
+    const std::string_view window = text.substr(from, close + 1 - from);
     std::string hangul, latin;
-    while (RE2::FindAndConsume(&in, gloss, &hangul, &latin)) {
+    if (!RE2::PartialMatch(window, gloss_at_end, &hangul, &latin)) continue;
+    {
       auto words = split_words(hangul);
       const auto latin_words = split_words(latin);
       // Role nouns ("창업자 알렉산드르 왕") introduce the name; they are not part of it.
@@ -159,7 +165,9 @@ void DocumentEntities::discover(const text::Document& doc) {
   static const RE2 en_org_context(R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))");
   static const RE2 en_org_suffix(R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)");
   static const RE2 ko_org_suffix(R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))");
+  const bool english = doc.lang == "en";
   for (const RE2* re : {&en_org_context, &en_org_suffix}) {
+    if (!english) break;  // Korean glosses its Latin names in parentheses (step 1)
     re2::StringPiece in(text.data(), text.size());
     std::string name;
     while (RE2::FindAndConsume(&in, *re, &name)) {
@@ -174,7 +182,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   {
     re2::StringPiece in(text.data(), text.size());
     std::string stem, suffix;
-    while (RE2::FindAndConsume(&in, ko_org_suffix, &stem, &suffix)) {
+    while (!english && RE2::FindAndConsume(&in, ko_org_suffix, &stem, &suffix)) {
       if (is_not_name(stem) || lexicon_.find(stem) || !all_hangul(stem)) continue;
       if (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), stem) != data_.korean_role_nouns.end()) continue;
       const std::string name = stem + " " + suffix;
@@ -187,6 +195,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
   static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
   for (const RE2* re : {&en_role, &en_apposition}) {
+    if (!english) break;
     re2::StringPiece in(text.data(), text.size());
     std::string name;
     while (RE2::FindAndConsume(&in, *re, &name)) {

@@ -130,6 +130,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.received = list(j, "received");
   d.partitive = list(j, "partitive");
   d.comp_kinds = groups(j, "comp_kinds");
+  d.build_trie();
   d.stats = groups(j, "stats");
   return d;
 }
@@ -144,18 +145,58 @@ const LanguageData& LanguageData::english() {
   return d;
 }
 
+void LanguageData::build_trie() {
+  trie_ = std::make_shared<std::vector<TrieNode>>(1);
+  auto& nodes = *trie_;
+  for (const auto& [frame, words] : frames) {
+    for (const auto& w : words) {
+      uint32_t n = 0;
+      for (char ch : w) {
+        const auto c = static_cast<unsigned char>(ascii_lower(ch));
+        auto it = std::find_if(nodes[n].next.begin(), nodes[n].next.end(), [c](const auto& p) { return p.first == c; });
+        if (it != nodes[n].next.end()) {
+          n = it->second;
+        } else {
+          nodes[n].next.emplace_back(c, static_cast<uint32_t>(nodes.size()));
+          n = static_cast<uint32_t>(nodes.size());
+          nodes.emplace_back();
+        }
+      }
+      if (nodes[n].frame < 0) nodes[n].frame = static_cast<int>(frame);
+    }
+  }
+}
+
 std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
   std::vector<TriggerHit> hits;
   const bool korean = lang == "ko";
-  for (const auto& [frame, words] : frames) {
-    for (const auto& w : words) {
-      for (size_t p = korean ? s.find(w) : ifind(s, w, 0); p != std::string_view::npos;
-           p = korean ? s.find(w, p + 1) : ifind(s, w, p + 1)) {
-        const size_t e = p + w.size();
+  const auto& nodes = *trie_;
+  bool prev_word = false;
+  for (size_t p = 0; p < s.size();) {
+    size_t next = p;
+    const char32_t c = text::next_code_point(s, next);
+    const bool word_char = text::is_hangul(c) || (c < 0x80 && is_ascii_word(static_cast<char>(c)) && c != '-');
+    // Triggers start a word: "인사들" holds no "사들", "rehired" no "hired".
+    if (prev_word) {
+      prev_word = word_char;
+      p = next;
+      continue;
+    }
+    prev_word = word_char;
+    // Every trigger ending along this path is a candidate (longest kept later).
+    uint32_t n = 0;
+    for (size_t i = p; i < s.size(); ++i) {
+      const auto ch = static_cast<unsigned char>(ascii_lower(s[i]));
+      const auto& nx = nodes[n].next;
+      auto it = std::find_if(nx.begin(), nx.end(), [ch](const auto& q) { return q.first == ch; });
+      if (it == nx.end()) break;
+      n = it->second;
+      if (nodes[n].frame < 0) continue;
+      const auto frame = static_cast<Frame>(nodes[n].frame);
+      const size_t e = i + 1;
+      const std::string_view w = s.substr(p, e - p);
+      {
         if (korean) {
-          // Triggers start a word: "인사들" holds no "사들".
-          if (p > 0 && text::is_hangul([&] { size_t k = p - 1; while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k; return text::next_code_point(s, k); }()))
-            continue;
           const std::string_view rest = word_rest(s, e);
           bool blocked = false;
           for (const auto& b : blocked_after)
@@ -175,6 +216,7 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
         hits.push_back({frame, p, e});
       }
     }
+    p = next;
   }
   std::sort(hits.begin(), hits.end(), [](const TriggerHit& a, const TriggerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : (a.end - a.begin) > (b.end - b.begin);

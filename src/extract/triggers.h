@@ -2,6 +2,7 @@
 // language (data/triggers/<lang>.json), with the scanner that finds them.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,16 @@ struct LanguageData {
 
   // Trigger occurrences in a sentence, in order, overlapping hits resolved to the longest.
   std::vector<TriggerHit> find_triggers(std::string_view sentence) const;
+
+ private:
+  // All trigger words of all frames in one byte trie (ASCII case-folded), walked once
+  // from each word start: one pass over the sentence whatever the number of words.
+  struct TrieNode {
+    std::vector<std::pair<unsigned char, uint32_t>> next;
+    int frame = -1;
+  };
+  std::shared_ptr<std::vector<TrieNode>> trie_;
+  void build_trie();
 };
 
 // Does any of `words` occur in s[from, to)? English matching is case-insensitive.
