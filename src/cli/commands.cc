@@ -86,7 +86,7 @@ size_t display_width(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if ((c & 0xC0) == 0x80) continue;
-    w += (c >= 0xE1 && c <= 0xED) ? 2 : 1;  // Hangul and CJK live in E1–ED lead bytes
+    w += (c >= 0xE3 && c <= 0xED) ? 2 : 1;  // CJK and Hangul syllables: lead bytes E3–ED
   }
   return w;
 }

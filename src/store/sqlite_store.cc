@@ -198,7 +198,9 @@ int64_t SqliteStore::entity_id(const std::string& name, const std::string& slot)
   Statement ins(db_, "INSERT INTO entities(name, kind, discovered) VALUES(?,?,1) RETURNING id");
   ins.bind(1, name).bind(2, slot == "person" ? "person" : "org");
   ins.step();
-  return ins.integer(0);
+  const int64_t id = ins.integer(0);
+  ins.reset();
+  return id;
 }
 
 SqliteStore::Added SqliteStore::add_article(const text::Document& doc, const std::string& origin,
@@ -217,6 +219,7 @@ SqliteStore::Added SqliteStore::add_article(const text::Document& doc, const std
         .bind(7, doc.date).bind(8, doc.text);
     art.step();
     const int64_t article_id = art.integer(0);
+    art.reset();  // a RETURNING statement left mid-row would block RELEASE
     Statement ev(db_, "INSERT INTO events(article_id, type, sentence, evidence, amount_value, amount_currency, "
                       "amount_qualifier, count, cumulative, body) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement arg(db_, "INSERT INTO event_args(event_id, slot, value, entity_id) VALUES(?,?,?,?)");
