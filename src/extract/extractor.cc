@@ -171,6 +171,11 @@ std::vector<const Arg*> DocumentState::people(const Sentence& s, Span span, cons
   for (const auto& a : s.args) {
     if (!a.entity->is_person() || !span.contains(a.begin)) continue;
     if (!subjects && a.role == Role::Subject) continue;
+    if (a.role == Role::Possessor) {
+      // "Elon Musk's xAI": the owner of an organisation named next, not a mover.
+      auto next = std::find_if(s.args.begin(), s.args.end(), [&](const Arg& o) { return o.begin > a.begin; });
+      if (next != s.args.end() && next->entity->is_org() && next->begin - a.word_end <= 2) continue;
+    }
     if (a.role == Role::Subject && agent_org && !a.entity->acts_for.empty() && x_.lexicon().find(a.entity->acts_for) == agent_org)
       continue;  // the boss doing the hiring, not a hire
     if (std::any_of(out.begin(), out.end(), [&](const Arg* o) { return o->entity == a.entity; })) continue;
@@ -514,16 +519,23 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
   const Event* prev = recent("offer", s.index);
   if (!by && prev) by = x_.lexicon().find(prev->slot("by"));
   if (!org_ok(by)) return;
+  // An offer is about people or pay: "사명을 제시하지 못했다" is neither.
+  if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 못", "지 않"}) && !answered) return;
+  bool about_people = !s.money.empty() || contains_any(s.text, lang_.people_nouns) || contains_any(s.text, lang_.pay_words);
+  for (const auto& a : s.args) about_people |= a.entity->is_person() && a.role != Role::Subject;
+  if (!about_people) return;
   auto persons = people(s, whole, by, /*subjects=*/false);
   if (answered || received)
     for (const Arg* p : people(s, clause, by))  // the one who answered or received it
       if (p->role == Role::Subject && std::find(persons.begin(), persons.end(), p) == persons.end() &&
           (p->entity->acts_for.empty() || !same_org(x_.lexicon().find(p->entity->acts_for), by) || received))
         persons.push_back(p);
+  std::erase_if(persons, [&](const Arg* p) {  // the bidder's own boss is no target
+    return !p->entity->acts_for.empty() && same_org(x_.lexicon().find(p->entity->acts_for), by);
+  });
   const auto money = money_near(s, whole, t.begin);
   if (!persons.empty()) {
     for (const Arg* p : persons) {
-      if (!p->entity->acts_for.empty() && same_org(x_.lexicon().find(p->entity->acts_for), by)) continue;  // the bidder's boss
       const Entity* target = origin_of(s, *p, by);
       if (!target) target = affiliation_before(p->entity, by);
       emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt, std::nullopt);
@@ -537,7 +549,7 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
     for (const auto& a : s.args)
       if (const Entity* o = acting_org(a); o && !same_org(o, by)) { target = o; break; }
   }
-  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org"))
+  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org") && (money || count_in(s, whole)))
     target = x_.lexicon().find(prev->slot("target_org"));
   auto count = count_in(s, clause);
   if (!count) count = count_in(s, whole);
@@ -719,7 +731,9 @@ void DocumentState::add_anaphora(Sentence& s) const {
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
       if (subjects.size() >= 2) referent = subjects.front();
-      else if (lang_.lang == "ko") {
+      else if (lang_.lang == "ko" || std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
+                 return t.frame == Frame::Leave && t.end <= p && p - t.end <= 2;  // "left the company"
+               })) {
         // "스케일AI 창업자인 왕이 회사를 떠나", "Murati, who was OpenAI's CTO, left that company":
         // the organisation the sentence already tied to its subject.
         for (const auto& other : s.args)
@@ -782,7 +796,8 @@ std::vector<Event> DocumentState::run() {
     s.triggers = lang_.find_triggers(s.text);
     s.args = korean ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
     add_anaphora(s);
-    if (s.args.empty() && s.triggers.empty()) continue;
+    const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
     s.counts = find_counts(s.text, count_nouns);
     s.breaks = clause_breaks(s.text, lang_);

@@ -51,9 +51,18 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
                                const std::vector<TriggerHit>& triggers, const LanguageData& lang) {
   std::vector<Arg> args;
   const size_t first_trigger = triggers.empty() ? s.size() : triggers.front().begin;
-  for (const auto& m : mentions) {
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
     Arg a{m.entity, m.begin, m.end, m.word_end, Role::Other, false};
-    const std::string before = word_before(s, m.begin);
+    // "a co-founder of Elon Musk's xAI": a name after a possessive name takes that name's preposition.
+    size_t lead = m.begin;
+    for (size_t k = i; k > 0; --k) {
+      const Mention& p = mentions[k - 1];
+      const std::string_view gap = s.substr(p.word_end, lead - std::min(lead, p.word_end));
+      if (!(gap == "'s " || gap == "\xE2\x80\x99s ")) break;
+      lead = p.begin;
+    }
+    const std::string before = word_before(s, lead);
     const std::string after = word_after(s, m.word_end);
     const bool possessive = s.substr(m.word_end, 2) == "'s" || s.substr(m.word_end, 4) == "\xE2\x80\x99s";
     if (possessive && m.entity->is_org())

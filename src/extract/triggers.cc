@@ -225,9 +225,13 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
   for (const auto& h : hits)
     if (kept.empty() || h.begin >= kept.back().end) kept.push_back(h);
   // "인수 제안", "투자 제안", "an offer to buy": the offer is the deal's, not a job offer.
+  // "영입 제안": the hire is what is offered, not what happened.
   std::vector<TriggerHit> out;
   for (size_t i = 0; i < kept.size(); ++i) {
     auto is_deal = [](Frame f) { return f == Frame::Acquire || f == Frame::Invest; };
+    if ((kept[i].frame == Frame::Hire || kept[i].frame == Frame::Join) && i + 1 < kept.size() &&
+        kept[i + 1].frame == Frame::Offer && kept[i + 1].begin - kept[i].end <= 2)
+      continue;
     if (kept[i].frame == Frame::Offer) {
       const bool after_deal = i > 0 && is_deal(kept[i - 1].frame) && kept[i].begin - kept[i - 1].end <= 8;
       const bool before_deal = i + 1 < kept.size() && is_deal(kept[i + 1].frame) && kept[i + 1].begin - kept[i].end <= 8;
