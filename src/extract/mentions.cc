@@ -61,10 +61,20 @@ std::string last_word(std::string_view s) {
 
 }  // namespace
 
+DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> names_not,
+                             std::vector<std::string> suffixes)
+    : korean_role_nouns(std::move(role_nouns)), not_names(std::move(names_not)), org_suffixes(std::move(suffixes)) {
+  std::string roles;
+  for (const auto& r : korean_role_nouns)
+    if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
+  korean_name_after_role = std::make_shared<const RE2>(
+      "(?:^| )(?:" + roles + ") ([가-힣]{2,4}) ([가-힣]{1,3})(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)");
+}
+
 const DiscoveryData& DiscoveryData::standard() {
-  static const DiscoveryData d{read_word_list(data_dir() / "lang" / "ko" / "role_nouns.txt"),
+  static const DiscoveryData d(read_word_list(data_dir() / "lang" / "ko" / "role_nouns.txt"),
                                read_word_list(data_dir() / "lang" / "not_names.txt"),
-                               read_word_list(data_dir() / "lang" / "org_suffixes.txt")};
+                               read_word_list(data_dir() / "lang" / "org_suffixes.txt"));
   return d;
 }
 
@@ -188,6 +198,23 @@ void DocumentEntities::discover(const text::Document& doc) {
       const std::string name = stem + " " + suffix;
       if (find_any(name) || find_any(stem + suffix)) continue;
       add_local_entity(name, EntityKind::Org, {stem + suffix});
+    }
+  }
+
+  // 2b. Korean names written without a gloss, after a role noun: "연구원 보웬 장은". (A name before
+  //     its title, "보웬 장 연구원은", is too easily confused with ordinary words: "핵심 연구원을".)
+  if (!english) {
+    for (const RE2* re : {data_.korean_name_after_role.get()}) {
+      re2::StringPiece in(text.data(), text.size());
+      std::string given, family;
+      while (RE2::FindAndConsume(&in, *re, &given, &family)) {
+        const std::string name = given + " " + family;
+        if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
+          continue;
+        if (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), given) != data_.korean_role_nouns.end())
+          continue;
+        add_local_entity(name, EntityKind::Person, {});
+      }
     }
   }
 

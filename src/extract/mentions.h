@@ -11,6 +11,7 @@
 //    "Beyer said") refers to that person.
 #pragma once
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@
 
 #include "extract/lexicon.h"
 #include "text/document.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace tw::extract {
 
@@ -32,6 +37,9 @@ struct DiscoveryData {
   std::vector<std::string> korean_role_nouns;    // 연구원, 창업자 … never part of a name
   std::vector<std::string> not_names;            // common words that look like names
   std::vector<std::string> org_suffixes;         // AI, Labs, 랩스 … mark an organisation
+  std::shared_ptr<const re2::RE2> korean_name_after_role;  // "연구원 보웬 장은", built from the role nouns
+
+  DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names, std::vector<std::string> org_suffixes);
   static const DiscoveryData& standard();
 };
 
