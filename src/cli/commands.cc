@@ -6,10 +6,13 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <variant>
 
 #include "eval/scorer.h"
+#include "query/analytics.h"
 #include "extract/extractor.h"
 #include "source/article_source.h"
 #include "store/sqlite_store.h"
@@ -270,6 +273,174 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     std::cout << fmt::format("F1 {:.3f}\n", sc.all.f1());
   }
   return failed ? kSomeFailed : kOk;
+}
+
+namespace {
+
+// The facts of a whole database, names resolved; nullopt (and a message) when there is no database.
+struct Facts {
+  std::unique_ptr<query::NameResolver> names;
+  std::vector<query::Fact> facts;
+};
+
+std::optional<Facts> load_facts(const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) {
+    std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
+    return std::nullopt;
+  }
+  store::SqliteStore db(db_path, &extract::Lexicon::standard());
+  const auto rows = db.events({});
+  Facts f;
+  f.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
+  f.facts = query::build_facts(rows, *f.names);
+  return f;
+}
+
+std::string money_cell(const json& fact) {
+  if (!fact.contains("amount")) return "";
+  std::string cell = short_money(fact["amount"]);
+  if (fact.value("cumulative", false)) cell += " total";
+  return cell;
+}
+
+std::string sources_cell(const json& fact) {
+  const size_t n = fact.value("corroboration", 0);
+  std::string first = fact.contains("sources") && !fact["sources"].empty() ? fact["sources"][0].value("doc", "") : "";
+  return n > 1 ? fmt::format("{} (+{})", clip(first, 34), n - 1) : clip(first, 40);
+}
+
+void print_fact_rows(const json& facts) {
+  std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
+  for (const auto& f : facts)
+    std::cout << pad(f.value("type", ""), 13) << pad(clip(summary(f), 62), 48) << pad(money_cell(f), 16) << sources_cell(f) << "\n";
+  std::cout << fmt::format("{} facts\n", facts.size());
+}
+
+}  // namespace
+
+int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
+              bool as_json) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json r = query::flows(f->facts, extract::Lexicon::standard(), {since, until}, org);
+  if (as_json) {
+    std::cout << r.dump(1) << "\n";
+    return kOk;
+  }
+  std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
+  for (const auto& e : r["flows"]) {
+    std::string from = e["from"].get<std::string>();
+    const auto& units = e["from_units"];
+    if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
+    std::string named;
+    for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
+    std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28) << pad(std::to_string(e["people"].get<long>()), 8)
+              << clip(named, 80) << "\n";
+  }
+  std::cout << "\nNET GAIN BY ORGANISATION\n" << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
+  for (const auto& o : r["organisations"]) {
+    std::string from;
+    for (const auto& s : o["sources"]) from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
+    std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
+              << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
+              << clip(from, 80) << "\n";
+  }
+  return kOk;
+}
+
+int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json r = query::pay(f->facts, extract::Lexicon::standard(), org);
+  if (as_json) {
+    std::cout << r.dump(1) << "\n";
+    return kOk;
+  }
+  std::cout << "OFFERS\n";
+  print_fact_rows(r["offers"]);
+  std::cout << "\nPAY STATISTICS\n";
+  print_fact_rows(r["pay_statistics"]);
+  const auto& s = r["summary"];
+  if (s.contains("usd_median"))
+    std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n", short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
+                             short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
+                             short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
+  return kOk;
+}
+
+int run_deals(const std::string& db_path, const std::string& org, bool as_json) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json r = query::deals(f->facts, extract::Lexicon::standard(), org);
+  if (as_json) {
+    std::cout << r.dump(1) << "\n";
+    return kOk;
+  }
+  std::cout << "DEALS\n";
+  print_fact_rows(r["deals"]);
+  std::cout << "\nTOTALS PER PAIR\n" << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
+  for (const auto& t : r["totals"])
+    std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
+              << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14) << t["rule"].get<std::string>() << "\n";
+  return kOk;
+}
+
+int run_entity(const std::string& db_path, const std::string& name, bool as_json) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json p = query::entity_profile(name, f->facts, *f->names);
+  if (p.is_null()) {
+    std::cerr << "talentwar: " << name << ": no person or organisation by that name\n";
+    return kSomeFailed;
+  }
+  if (as_json) {
+    std::cout << p.dump(1) << "\n";
+    return kOk;
+  }
+  std::string spellings;
+  for (const auto& s : p["spellings"]) spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
+  std::cout << p["name"].get<std::string>() << " (" << p["kind"].get<std::string>() << ")\n";
+  std::cout << "  spellings: " << spellings << "\n";
+  if (p.contains("parent")) std::cout << "  part of: " << p["parent"].get<std::string>() << "\n";
+  if (p.contains("units") && !p["units"].empty()) {
+    std::string units;
+    for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
+    std::cout << "  units: " << units << "\n";
+  }
+  if (p.contains("affiliations") && !p["affiliations"].empty()) {
+    std::string aff;
+    for (const auto& a : p["affiliations"]) aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
+    std::cout << "  career: " << aff << "\n";
+  }
+  std::cout << "\n";
+  print_fact_rows(p["facts"]);
+  return kOk;
+}
+
+int run_timeline(const std::string& db_path, const std::string& org, bool as_json) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json rows = query::timeline(f->facts, extract::Lexicon::standard(), org);
+  if (as_json) {
+    std::cout << rows.dump(1) << "\n";
+    return kOk;
+  }
+  std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
+  for (const auto& r : rows)
+    std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
+              << pad(money_cell(r), 16) << sources_cell(r) << "\n";
+  std::cout << fmt::format("{} facts\n", rows.size());
+  return kOk;
+}
+
+int run_graph(const std::string& db_path, const std::string& format) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const auto& lex = extract::Lexicon::standard();
+  if (format == "dot") std::cout << query::graph_dot(f->facts, lex);
+  else if (format == "graphml") std::cout << query::graph_graphml(f->facts, lex);
+  else std::cout << query::graph_json(f->facts, lex).dump(1) << "\n";
+  return kOk;
 }
 
 int run_events(const std::string& db_path, const std::string& type, const std::string& org, const std::string& person,

@@ -42,6 +42,38 @@ int main(int argc, char** argv) {
   events->add_flag("--json", json, "one JSON object per event");
   events->add_option("--db", db, "SQLite database file");
 
+  std::string since, until, name, graph_format = "json";
+  auto* flows = app.add_subcommand("flows", "Who moved where: talent flows between organisations, net gain ranked");
+  flows->add_option("--since", since, "first reported on or after (YYYY or YYYY-MM-DD)");
+  flows->add_option("--until", until, "first reported on or before (YYYY or YYYY-MM-DD)");
+  flows->add_option("--org", org, "only flows into or out of this organisation (its units included)");
+  flows->add_flag("--json", json, "print JSON");
+  flows->add_option("--db", db, "SQLite database file");
+
+  auto* pay = app.add_subcommand("pay", "Offers, packages and pay statistics, with sources");
+  pay->add_option("--org", org, "an organisation in any slot");
+  pay->add_flag("--json", json, "print JSON");
+  pay->add_option("--db", db, "SQLite database file");
+
+  auto* deals = app.add_subcommand("deals", "Investments and acquisitions, with totals per pair");
+  deals->add_option("--org", org, "an organisation in any slot");
+  deals->add_flag("--json", json, "print JSON");
+  deals->add_option("--db", db, "SQLite database file");
+
+  auto* entity = app.add_subcommand("entity", "A person or organisation in any script or spelling: aliases, units, facts, sources");
+  entity->add_option("name", name, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")->required();
+  entity->add_flag("--json", json, "print JSON");
+  entity->add_option("--db", db, "SQLite database file");
+
+  auto* timeline = app.add_subcommand("timeline", "Facts in the order they were first reported");
+  timeline->add_option("--org", org, "an organisation in any slot");
+  timeline->add_flag("--json", json, "print JSON");
+  timeline->add_option("--db", db, "SQLite database file");
+
+  auto* graph = app.add_subcommand("graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
+  graph->add_option("--format", graph_format, "graphml, dot or json")->check(CLI::IsMember({"graphml", "dot", "json"}));
+  graph->add_option("--db", db, "SQLite database file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -54,6 +86,12 @@ int main(int argc, char** argv) {
     if (*exp) return tw::cli::run_export(db, format);
     if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json);
     if (*events) return tw::cli::run_events(db, type, org, person, json);
+    if (*flows) return tw::cli::run_flows(db, since, until, org, json);
+    if (*pay) return tw::cli::run_pay(db, org, json);
+    if (*deals) return tw::cli::run_deals(db, org, json);
+    if (*entity) return tw::cli::run_entity(db, name, json);
+    if (*timeline) return tw::cli::run_timeline(db, org, json);
+    if (*graph) return tw::cli::run_graph(db, graph_format);
   } catch (const std::exception& e) {
     std::cerr << "talentwar: " << e.what() << "\n";
     return tw::cli::kFatal;

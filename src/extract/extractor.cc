@@ -174,7 +174,7 @@ std::vector<const Arg*> DocumentState::people(const Sentence& s, Span span, cons
     if (a.role == Role::Possessor) {
       // "Elon Musk's xAI": the owner of an organisation named next, not a mover.
       auto next = std::find_if(s.args.begin(), s.args.end(), [&](const Arg& o) { return o.begin > a.begin; });
-      if (next != s.args.end() && next->entity->is_org() && next->begin - a.word_end <= 2) continue;
+      if (next != s.args.end() && next->entity->is_org() && next->begin - a.word_end <= 6) continue;
     }
     if (a.role == Role::Subject && agent_org && !a.entity->acts_for.empty() && x_.lexicon().find(a.entity->acts_for) == agent_org)
       continue;  // the boss doing the hiring, not a hire
@@ -256,11 +256,15 @@ bool DocumentState::is_group(const Sentence& s, Span span) const {
 std::optional<Count> DocumentState::count_in(const Sentence& s, Span span) const {
   for (const auto& c : s.counts) {
     if (!span.contains(c.begin)) continue;
-    // "70여 명 가운데 대부분", "most of its 70 employees": a part of the count, not the count.
-    const size_t near = c.begin >= 12 ? c.begin - 12 : 0;
+    // "70여 명 가운데 대부분", "most of Inflection's roughly 70 employees": a part of the count.
+    const size_t near = c.begin >= 40 ? c.begin - 40 : 0;
     if (contains_any(s.text, lang_.partitive, c.end, std::min(s.text.size(), c.end + 24)) ||
         contains_any(s.text, lang_.partitive, near, c.begin))
       return std::nullopt;
+    // "약 100명 규모의 팀", "a team of 100": the size of something, not people moving.
+    if (contains_any(s.text, lang_.size_words, c.end, std::min(s.text.size(), c.end + 12)) ||
+        contains_any(s.text, lang_.size_words, c.begin >= 12 ? c.begin - 12 : 0, c.begin))
+      continue;
     return c;
   }
   return std::nullopt;

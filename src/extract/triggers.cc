@@ -129,6 +129,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.titles = list(j, "titles");
   d.received = list(j, "received");
   d.partitive = list(j, "partitive");
+  d.size_words = list(j, "size_words");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");

@@ -24,6 +24,26 @@ std::string unwrap_lines(std::string text) {
   return text;
 }
 
+// The first date written near the top of a page ("입력 2024-03-28 15:21", "2024.03.28"),
+// as YYYY-MM-DD; "" when there is none.
+std::string find_date(std::string_view text) {
+  text = text.substr(0, std::min<size_t>(text.size(), 4096));
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t i = 0; i + 10 <= text.size(); ++i) {
+    if (!(text[i] == '2' && text[i + 1] == '0' && digit(i + 2) && digit(i + 3))) continue;
+    if (i > 0 && digit(i - 1)) continue;
+    const char sep = text[i + 4];
+    if ((sep != '-' && sep != '.' && sep != '/') || !digit(i + 5) || !digit(i + 6) || text[i + 7] != sep || !digit(i + 8) ||
+        !digit(i + 9) || digit(i + 10))
+      continue;
+    const int month = (text[i + 5] - '0') * 10 + (text[i + 6] - '0');
+    const int day = (text[i + 8] - '0') * 10 + (text[i + 9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return fmt::format("{}-{}-{}", text.substr(i, 4), text.substr(i + 5, 2), text.substr(i + 8, 2));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
@@ -43,6 +63,7 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     body = raw.bytes;
   }
   body = nfkc(body);
+  if (d.date.empty()) d.date = find_date(body);
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';
   d.text = FurnitureFilter::standard().clean(unwrap_lines(std::move(body)));

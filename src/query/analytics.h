@@ -1,0 +1,45 @@
+// analytics — the questions users ask of the facts: who moved where (flows), at what
+// price (pay), for how much (deals), what is known of one entity, in what order
+// (timeline), and the whole graph for other tools. Each returns JSON data; the CLI
+// renders it as a table or prints it with --json.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "query/facts.h"
+
+namespace tw::query {
+
+struct Window {
+  std::string since, until;  // ISO dates, inclusive; empty = open
+  bool contains(const Fact& f) const;
+};
+
+// Talent flows between organisations. Each pair counts distinct named people and the
+// largest reported head-count, whichever is more (a group of four that names two of
+// its members is four people, not six). Organisations are ranked by net gain.
+nlohmann::json flows(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const Window& window,
+                     const std::string& org);
+
+// Offers, packages and pay statistics, with their sources.
+nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);
+
+// Investments and acquisitions; per investor→investee pair a total that never adds a
+// running total to its own tranches: the largest reported running total, or the sum
+// of the tranches when that is larger.
+nlohmann::json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);
+
+// Everything known of one person or organisation, looked up in any spelling.
+// Returns null when nothing by that name is known.
+nlohmann::json entity_profile(const std::string& name, const std::vector<Fact>& facts, const NameResolver& names);
+
+// Facts in the order they were first reported (undated ones last, in ingest order).
+nlohmann::json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);
+
+// The knowledge graph: entities as nodes, facts as edges.
+nlohmann::json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);
+std::string graph_dot(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);
+std::string graph_graphml(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);
+
+}  // namespace tw::query

@@ -1,0 +1,208 @@
+#include "query/facts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "extract/event.h"
+#include "resolve/phonetic.h"
+
+namespace tw::query {
+namespace {
+
+constexpr const char* kOrgSlots[] = {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"};
+
+double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
+
+// Do two reported amounts describe the same figure?
+bool amounts_agree(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a.value("currency", "USD") != b.value("currency", "USD")) return false;
+  const double x = value_of(a), y = value_of(b);
+  if (std::fabs(x - y) <= 0.01 * std::max(x, y)) return true;
+  // A bound agrees with a precise figure it admits, if they are close: ≥ $14B and $14.3B.
+  auto admits = [](const nlohmann::json& bound, double v) {
+    const std::string q = bound.value("qualifier", "");
+    const double b = value_of(bound);
+    if (q == "at_least") return v >= b && v <= b * 1.25;
+    if (q == "up_to") return v <= b && v >= b * 0.75;
+    if (q == "about") return std::fabs(v - b) <= 0.1 * b;
+    return false;
+  };
+  return admits(a, y) || admits(b, x);
+}
+
+bool compatible(const Fact& f, const nlohmann::json& e, const std::map<std::string, std::string>& slots) {
+  const std::string type = e.value("type", "");
+  if (f.type != type) return false;
+  const bool group = !slots.count("person") && (type == "move" || type == "offer");
+  if (f.group != group) return false;
+  if (f.cumulative != e.value("cumulative", false)) return false;
+  for (const auto& k : extract::key_slots(type)) {
+    if (k == "amount") {
+      if (!e.contains("amount")) continue;
+      for (const auto& r : f.amounts)
+        if (!amounts_agree(r.amount, e["amount"])) return false;
+      continue;
+    }
+    if (k == "count") {
+      if (f.count && e.contains("count") && *f.count != e["count"].get<long>()) return false;
+      continue;
+    }
+    auto it = slots.find(k);
+    const std::string& mine = f.slot(k);
+    if (it != slots.end() && !mine.empty() && it->second != mine) return false;
+  }
+  // Facts of one type about the same parties: a move needs its person or both ends.
+  return true;
+}
+
+void choose_best(Fact& f) {
+  if (f.amounts.empty()) return;
+  // Precise beats qualified; then the figure most sources report; then the latest report.
+  auto precise = [](const ReportedAmount& r) { return r.amount.value("qualifier", "").empty(); };
+  auto support = [&](const ReportedAmount& r) {
+    return std::count_if(f.amounts.begin(), f.amounts.end(), [&](const ReportedAmount& o) {
+      return std::fabs(value_of(o.amount) - value_of(r.amount)) <= 0.01 * value_of(r.amount);
+    });
+  };
+  const ReportedAmount* best = &f.amounts.front();
+  for (const auto& r : f.amounts) {
+    const auto key = std::make_tuple(precise(r), support(r), r.source.date);
+    const auto cur = std::make_tuple(precise(*best), support(*best), best->source.date);
+    if (key > cur) best = &r;
+  }
+  f.best_amount = best->amount;
+  const bool any_bound = std::any_of(f.amounts.begin(), f.amounts.end(), [&](const auto& r) { return !precise(r); });
+  f.best_rule = precise(*best) && any_bound ? "a precise figure beats a bound"
+                : support(*best) > 1          ? "reported by the most sources"
+                                              : "the only or latest report";
+}
+
+}  // namespace
+
+NameResolver::NameResolver(const extract::Lexicon& lexicon, const std::vector<std::string>& people_seen)
+    : lexicon_(lexicon) {
+  // Latin-script people we know: lexicon people and names seen in Latin script.
+  std::vector<std::string> latin;
+  for (size_t i = 0; i < lexicon.size(); ++i) {
+    const auto& e = lexicon.entity(static_cast<uint32_t>(i));
+    if (e.is_person()) latin.push_back(e.name);
+  }
+  for (const auto& n : people_seen)
+    if (!resolve::has_hangul(n) && !lexicon.find(n)) latin.push_back(n);
+  // A Hangul-only name links to the Latin name that sounds the same, if exactly one does.
+  for (const auto& n : people_seen) {
+    if (!resolve::has_hangul(n) || lexicon.find(n)) continue;
+    std::vector<std::string> hits;
+    for (const auto& l : latin)
+      if (resolve::same_name(n, l)) hits.push_back(l);
+    if (hits.size() == 1) links_[n] = hits.front();
+  }
+  // Two Hangul spellings with no Latin form still become one (the first seen names it).
+  for (const auto& n : people_seen) {
+    if (!resolve::has_hangul(n) || lexicon.find(n) || links_.count(n)) continue;
+    for (const auto& m : people_seen)
+      if (m != n && resolve::has_hangul(m) && !links_.count(m) && m < n && resolve::same_name(n, m)) {
+        links_[n] = m;
+        break;
+      }
+  }
+}
+
+std::string NameResolver::canonical(const std::string& name) const {
+  if (const auto* e = lexicon_.find(name)) return e->name;
+  auto it = links_.find(name);
+  return it == links_.end() ? name : it->second;
+}
+
+std::vector<std::string> NameResolver::spellings(const std::string& canonical_name) const {
+  std::vector<std::string> out{canonical_name};
+  if (const auto* e = lexicon_.find(canonical_name))
+    for (const auto& a : e->aliases) out.push_back(a);
+  for (const auto& [from, to] : links_)
+    if (to == canonical_name) out.push_back(from);
+  return out;
+}
+
+const std::string& Fact::slot(const std::string& k) const {
+  static const std::string empty;
+  auto it = slots.find(k);
+  return it == slots.end() ? empty : it->second;
+}
+
+bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) const {
+  for (const char* k : kOrgSlots) {
+    const std::string& v = slot(k);
+    if (!v.empty() && (v == org || lexicon.within(v, org) || lexicon.within(slot(std::string(k) + "_unit"), org))) return true;
+    const std::string& unit = slot(std::string(k) + "_unit");
+    if (!unit.empty() && unit == org) return true;
+  }
+  return slot("person") == org;
+}
+
+nlohmann::json Fact::to_json() const {
+  nlohmann::json j;
+  j["type"] = type;
+  for (const auto& [k, v] : slots) j[k] = v;
+  if (count) j["count"] = *count;
+  if (cumulative) j["cumulative"] = true;
+  if (best_amount) {
+    j["amount"] = *best_amount;
+    j["amount_rule"] = best_rule;
+    nlohmann::json reported = nlohmann::json::array();
+    for (const auto& r : amounts) reported.push_back({{"amount", r.amount}, {"doc", r.source.doc}});
+    j["amounts_reported"] = reported;
+  }
+  j["corroboration"] = sources.size();
+  if (!first_date.empty()) j["first_reported"] = first_date;
+  if (!last_date.empty()) j["last_reported"] = last_date;
+  nlohmann::json src = nlohmann::json::array();
+  for (const auto& s : sources) src.push_back({{"doc", s.doc}, {"date", s.date}, {"evidence", s.evidence}});
+  j["sources"] = src;
+  return j;
+}
+
+std::vector<std::string> people_in(const std::vector<store::EventRow>& rows) {
+  std::set<std::string> seen;
+  for (const auto& r : rows)
+    if (r.event.contains("person")) seen.insert(r.event["person"].get<std::string>());
+  return {seen.begin(), seen.end()};
+}
+
+std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const NameResolver& names) {
+  std::vector<Fact> facts;
+  for (const auto& r : rows) {
+    const auto& e = r.event;
+    std::map<std::string, std::string> slots;
+    for (const auto& [k, v] : e.items()) {
+      if (!v.is_string() || k == "type" || k == "evidence") continue;
+      const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots), k) != std::end(kOrgSlots);
+      slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
+    }
+    Source src{r.doc, r.date, e.value("evidence", "")};
+    auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& f) { return compatible(f, e, slots); });
+    if (it == facts.end()) {
+      Fact f;
+      f.type = e.value("type", "");
+      f.group = !slots.count("person") && (f.type == "move" || f.type == "offer");
+      f.cumulative = e.value("cumulative", false);
+      facts.push_back(std::move(f));
+      it = std::prev(facts.end());
+    }
+    Fact& f = *it;
+    for (const auto& [k, v] : slots)
+      if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
+    if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
+    if (e.contains("amount")) f.amounts.push_back({e["amount"], src});
+    const bool new_article = std::none_of(f.sources.begin(), f.sources.end(), [&](const Source& s) { return s.doc == r.doc; });
+    if (new_article) f.sources.push_back(src);
+    if (!r.date.empty()) {
+      if (f.first_date.empty() || r.date < f.first_date) f.first_date = r.date;
+      if (f.last_date.empty() || r.date > f.last_date) f.last_date = r.date;
+    }
+  }
+  for (auto& f : facts) choose_best(f);
+  return facts;
+}
+
+}  // namespace tw::query

@@ -1,0 +1,68 @@
+// facts — from reports to facts: the events of many articles, names resolved across
+// scripts and spellings, merged into one fact per real-world fact with all its sources.
+//
+// Two reports are one fact when their type agrees, no key slot conflicts (names
+// compared after resolution), and their amounts agree — within 1 %, or one is a
+// bound the other satisfies ("140억 달러 이상" and "$14.3 billion"). A running total
+// is never merged with a tranche. Each fact keeps every reported amount with its
+// source; its best estimate follows a stated rule: a precise figure beats a
+// qualified one, then the figure most sources report, then the latest report.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/lexicon.h"
+#include "store/sqlite_store.h"
+
+namespace tw::query {
+
+// Resolves any spelling of a name to one canonical name: the lexicon's aliases, then
+// names that sound the same across scripts (셩자오 자오 = Shengjia Zhao = 자오셩자).
+class NameResolver {
+ public:
+  NameResolver(const extract::Lexicon& lexicon, const std::vector<std::string>& people_seen);
+  std::string canonical(const std::string& name) const;
+  // Every spelling that resolves to `canonical` (lexicon aliases and linked names).
+  std::vector<std::string> spellings(const std::string& canonical) const;
+  const extract::Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  const extract::Lexicon& lexicon_;
+  std::map<std::string, std::string> links_;  // seen spelling → canonical
+};
+
+struct Source {
+  std::string doc, date, evidence;
+};
+
+struct ReportedAmount {
+  nlohmann::json amount;  // {"value", "currency", "qualifier"?}
+  Source source;
+};
+
+struct Fact {
+  std::string type;
+  std::map<std::string, std::string> slots;  // canonical names and labels
+  std::optional<long> count;
+  bool group = false;       // about people not named
+  bool cumulative = false;  // a running total
+  std::vector<ReportedAmount> amounts;
+  std::optional<nlohmann::json> best_amount;
+  std::string best_rule;  // why best_amount was chosen
+  std::vector<Source> sources;
+  std::string first_date, last_date;
+
+  const std::string& slot(const std::string& k) const;
+  bool involves(const std::string& org, const extract::Lexicon& lexicon) const;
+  nlohmann::json to_json() const;
+};
+
+std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const NameResolver& names);
+
+// People's names that occur in stored events (for the resolver).
+std::vector<std::string> people_in(const std::vector<store::EventRow>& rows);
+
+}  // namespace tw::query
