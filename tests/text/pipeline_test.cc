@@ -1,0 +1,58 @@
+// pipeline — raw bytes to a clean, split Document (or a TextError naming the problem).
+#include "text/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace tw::text {
+namespace {
+
+TextError error_of(const source::RawArticle& raw) {
+  auto r = prepare(raw);
+  EXPECT_TRUE(std::holds_alternative<TextError>(r));
+  return std::holds_alternative<TextError>(r) ? std::get<TextError>(r) : TextError{};
+}
+
+TEST(Prepare, InvalidUtf8IsAnErrorNamingTheByte) {
+  const TextError e = error_of(twtest::raw_article(std::string("Meta hi\xC0\xAFred someone.")));
+  EXPECT_NE(e.reason.find("UTF-8"), std::string::npos) << e.reason;
+  EXPECT_NE(e.reason.find("byte 7"), std::string::npos) << e.reason;
+}
+
+TEST(Prepare, NothingButFurnitureIsAnError) {
+  const TextError e = error_of(twtest::raw_article("2,455.91\n• 48.76\n"));
+  EXPECT_FALSE(e.reason.empty());
+}
+
+TEST(Prepare, PlainKoreanText) {
+  const Document d = twtest::prepare_text("메타는 연구소를 열었다. 회사는 인재를 찾는다.\n", "ko.txt");
+  EXPECT_EQ(d.doc, "ko.txt");
+  EXPECT_EQ(d.lang, "ko");
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(d.sentence(1), "회사는 인재를 찾는다.");
+}
+
+TEST(Prepare, NormalisesFullWidthAndControlCharacters) {
+  const Document d = twtest::prepare_text("Amazon invested $４ billion\tin Anthropic.\r\n");
+  EXPECT_EQ(d.text, "Amazon invested $4 billion in Anthropic.\n");
+  EXPECT_EQ(d.lang, "en");
+}
+
+TEST(Prepare, HardWrappedLinesAreJoined) {
+  const Document d = twtest::prepare_text("Meta said on Tuesday that it had hired\nthree researchers from OpenAI.\n");
+  ASSERT_EQ(d.sentences.size(), 1u);
+  EXPECT_EQ(d.sentence(0), "Meta said on Tuesday that it had hired three researchers from OpenAI.");
+}
+
+TEST(Prepare, HtmlStoryAndTitle) {
+  const Document d = twtest::prepare_text(
+      "<html><head><title>Page title</title></head><body><nav>Home</nav>"
+      "<article><p>Meta hired a researcher from OpenAI.</p></article></body></html>",
+      "p.html", /*html=*/true);
+  EXPECT_EQ(d.title, "Page title");
+  EXPECT_EQ(d.text, "Meta hired a researcher from OpenAI.\n");
+}
+
+}  // namespace
+}  // namespace tw::text

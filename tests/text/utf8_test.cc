@@ -1,0 +1,66 @@
+// utf8 — validation and NFKC normalisation.
+#include "text/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace tw::text {
+namespace {
+
+TEST(FindInvalidUtf8, ValidTextHasNoBadByte) {
+  EXPECT_EQ(find_invalid_utf8(""), std::nullopt);
+  EXPECT_EQ(find_invalid_utf8("plain ASCII"), std::nullopt);
+  EXPECT_EQ(find_invalid_utf8("메타는 “인재”를 원한다 — 😀"), std::nullopt);
+}
+
+TEST(FindInvalidUtf8, TruncatedSequence) {
+  // "한" is ED 95 9C; drop its last byte.
+  EXPECT_EQ(find_invalid_utf8(std::string_view("ab\xED\x95", 4)), 2u);
+  EXPECT_EQ(find_invalid_utf8(std::string_view("ab\xED\x95 cd", 7)), 2u);
+}
+
+TEST(FindInvalidUtf8, OverlongEncoding) {
+  EXPECT_EQ(find_invalid_utf8("abc\xC0\xAF"), 3u);          // '/' in two bytes
+  EXPECT_EQ(find_invalid_utf8("x\xE0\x80\xAF"), 1u);        // '/' in three bytes
+}
+
+TEST(FindInvalidUtf8, OtherIllFormedBytes) {
+  EXPECT_EQ(find_invalid_utf8("\x80"), 0u);                 // lone continuation byte
+  EXPECT_EQ(find_invalid_utf8("ok \xED\xA0\x80"), 3u);      // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("ok \xF4\x90\x80\x80"), 3u);  // beyond U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("한글\xFF"), 6u);
+}
+
+TEST(Nfkc, FullWidthFormsBecomeAscii) {
+  EXPECT_EQ(nfkc("１억 달러"), "1억 달러");
+  EXPECT_EQ(nfkc("ＯｐｅｎＡＩ　１２３"), "OpenAI 123");
+  EXPECT_EQ(nfkc("already plain"), "already plain");
+}
+
+TEST(Nfkc, ComposesDecomposedHangul) {
+  // 메 written as conjoining jamo (U+1106 U+1166) composes to the syllable U+BA54.
+  EXPECT_EQ(nfkc("\u1106\u1166타"), "메타");
+}
+
+TEST(NextCodePoint, DecodesAndAdvances) {
+  const std::string s = "a한😀";
+  size_t i = 0;
+  EXPECT_EQ(next_code_point(s, i), U'a');
+  EXPECT_EQ(i, 1u);
+  EXPECT_EQ(next_code_point(s, i), U'한');
+  EXPECT_EQ(i, 4u);
+  EXPECT_EQ(next_code_point(s, i), U'😀');
+  EXPECT_EQ(i, 8u);
+}
+
+TEST(CharacterClasses, HangulAndLetters) {
+  EXPECT_TRUE(is_hangul(U'한'));
+  EXPECT_TRUE(is_hangul(U'ㄱ'));
+  EXPECT_FALSE(is_hangul(U'a'));
+  EXPECT_TRUE(is_letter(U'é'));
+  EXPECT_TRUE(is_letter(U'한'));
+  EXPECT_FALSE(is_letter(U'1'));
+  EXPECT_FALSE(is_letter(U'—'));
+}
+
+}  // namespace
+}  // namespace tw::text
