@@ -327,6 +327,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
                        (lang_.lang == "en" && contains_any(s.text, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
   if (contains_any(s.text, lang_.hypothetical, rest.begin, rest.end) && !attempt) return;
+  if (lang_.lang == "en" && contains_any(s.text, lang_.hypothetical, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
   if (passive && !to) to = agent(s, t);
   if (!to) {
@@ -579,11 +580,23 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     events_.push_back(std::move(e));
     return;
   }
-  const Entity* investor = agent(s, t, /*allow_topic=*/false);
+  const Entity* investor = nullptr;
+  const Entity* investee = nullptr;
+  if (lang_.lang == "en") {
+    // "the $4 billion investment from Amazon", "backed by Nvidia": the investor follows.
+    for (const auto& a : s.args)
+      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end && a.begin - t.end <= 12 && org_ok(a.entity)) {
+        investor = a.entity;
+        investee = agent(s, t, /*allow_topic=*/false);
+        break;
+      }
+  }
+  if (!investor) investor = agent(s, t, /*allow_topic=*/false);
   if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
   if (!investor) investor = topic_;
-  const Entity* investee = first_org(s, clause, {Role::Recipient}, investor);
+  if (!investee) investee = first_org(s, clause, {Role::Recipient}, investor);
   if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
+  if (!investee && lang_.lang == "ko") investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);  // "앤스로픽 총 투자액"
   if (!investee && lang_.lang == "en") investee = first_org(s, {t.end, s.text.size()}, {Role::Object}, investor);
   if (!investee && lang_.lang == "ko") investee = first_org(s, clause, {Role::Object}, investor, t.begin);
   if (!investee && investor) {
@@ -627,8 +640,8 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   if (lang_.lang == "en" && s.text.substr(t.end, 12).find("stake") != std::string_view::npos) return;
   const Entity* acquirer = agent(s, t, /*allow_topic=*/false);
   // "윈드서프를 인수하려던 오픈AI의 계획", "OpenAI's planned acquisition of Windsurf": the owner of the plan.
-  if (!acquirer) acquirer = lang_.lang == "ko" ? first_org(s, {t.end, clause.end}, {Role::Possessor})
-                                               : first_org(s, {clause.begin, t.begin}, {Role::Possessor});
+  if (!acquirer) acquirer = first_org(s, {clause.begin, t.begin}, {Role::Possessor});
+  if (!acquirer && lang_.lang == "ko") acquirer = first_org(s, {t.end, clause.end}, {Role::Possessor});
   if (!acquirer) acquirer = topic_;
   if (!org_ok(acquirer)) return;
   const Entity* target = lang_.lang == "en" ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Possessor, Role::Other}, acquirer)
@@ -670,7 +683,7 @@ bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
   if (!org_ok(org)) return false;
   Event e = make(s, "counteroffer");
   e.slots["org"] = org->name;
-  const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent}, org);
+  const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
   if (!rival) {
     // The rival is whoever has been taking this organisation's people.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)

@@ -129,7 +129,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
-  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\)$)");
+  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\)$)");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
     if (open + 1 >= text.size() || text[open + 1] < 'A' || text[open + 1] > 'Z') continue;  // no Latin gloss
     const size_t close = text.find(')', open);
@@ -147,7 +147,7 @@ void DocumentEntities::discover(const text::Document& doc) {
       while (first < words.size() &&
              (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), words[first]) !=
                   data_.korean_role_nouns.end() ||
-              !all_hangul(words[first]) || is_not_name(words[first])))
+              (!all_hangul(words[first]) && first + 1 < words.size()) || is_not_name(words[first])))
         ++first;
       if (first >= words.size()) continue;
       // a trailing particle-less possessive like "의" can't sit before "(" — but "28세의" can precede the name
@@ -219,7 +219,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 3. English people in apposition, after a role, or after a hiring verb.
-  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
+  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
   static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
   for (const RE2* re : {&en_role, &en_apposition}) {
     if (!english) break;

@@ -204,7 +204,8 @@ void find_korean_money(std::string_view s, std::vector<Money>& out) {
 constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
 
 const RE2& english_count_re() {
-  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of) ((?:[A-Za-z.-]+ ){0,3}?)([a-z-]+)\b)");
+  // A number and the four words after it; the count noun is looked for among them.
+  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of)((?: [A-Za-z.'-]+){1,4}))");
   return re;
 }
 
@@ -298,7 +299,8 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
     if (approx) b -= 3;
     long value = 0;
     size_t start = b;
-    if (b > 0 && is_digit(s[b - 1])) {
+    const bool unit_before = b >= 4 && (s.substr(b - 3, 3) == "만" || s.substr(b - 3, 3) == "천") && is_digit(s[b - 4]);
+    if (b > 0 && (is_digit(s[b - 1]) || unit_before)) {
       // walk back over the number and its 만/천 groups
       size_t k = b;
       while (k > 0) {
@@ -334,14 +336,31 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
   }
   // English: <number> [up to three modifiers] <count noun>
   re2::StringPiece input(s.data(), s.size());
-  re2::StringPiece num, mods, noun;
-  while (RE2::FindAndConsume(&input, english_count_re(), &num, &mods, &noun)) {
-    std::string n(noun);
-    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (std::find(english_count_nouns.begin(), english_count_nouns.end(), n) == english_count_nouns.end()) continue;
+  re2::StringPiece num, words;
+  while (RE2::FindAndConsume(&input, english_count_re(), &num, &words)) {
+    // "45 AI researchers", "24 Google DeepMind staff": the first count noun among the next words.
+    size_t noun_end = 0;
+    for (size_t b = 0; b < words.size();) {
+      while (b < words.size() && words[b] == ' ') ++b;
+      size_t e = b;
+      while (e < words.size() && words[e] != ' ') ++e;
+      std::string w(words.substr(b, e - b));
+      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+      while (!w.empty() && (w.back() == '.' || w.back() == '\'')) w.pop_back();
+      if (std::find(english_count_nouns.begin(), english_count_nouns.end(), w) != english_count_nouns.end()) {
+        noun_end = e;
+        break;
+      }
+      b = e;
+    }
+    if (noun_end == 0) {
+      input = re2::StringPiece(num.data() + num.size(), s.data() + s.size() - (num.data() + num.size()));
+      continue;  // no count noun: the words may hold the next number
+    }
     const long v = english_number_word(std::string(num));
     if (v <= 0) continue;
-    Count c{v, "", static_cast<size_t>(num.data() - s.data()), static_cast<size_t>(input.data() - s.data())};
+    Count c{v, "", static_cast<size_t>(num.data() - s.data()), static_cast<size_t>(words.data() - s.data()) + noun_end};
+    input = re2::StringPiece(s.data() + c.end, s.size() - c.end);
     std::string before(s.substr(c.begin >= 16 ? c.begin - 16 : 0, c.begin >= 16 ? 16 : c.begin));
     std::transform(before.begin(), before.end(), before.begin(), [](unsigned char ch) { return std::tolower(ch); });
     if (before.ends_with("more than ") || before.ends_with("at least ") || before.ends_with("over "))

@@ -157,10 +157,49 @@ std::string find_title(const GumboNode* root) {
 
 }  // namespace
 
+std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
+  std::string out;
+  out.reserve(html.size());
+  size_t depth = 0, dropped = 0;
+  static constexpr std::array<std::string_view, 14> kVoid{"br", "img", "hr", "meta", "link", "input", "source",
+                                                         "area", "base", "col", "embed", "param", "track", "wbr"};
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<' || i + 1 >= html.size()) {
+      out.push_back(html[i++]);
+      continue;
+    }
+    const size_t close = html.find('>', i);
+    if (close == std::string_view::npos) {
+      out.append(html.substr(i));
+      break;
+    }
+    const std::string_view tag = html.substr(i, close - i + 1);
+    const bool closing = tag.size() > 1 && tag[1] == '/';
+    const bool opening = !closing && tag.size() > 1 && std::isalpha(static_cast<unsigned char>(tag[1]));
+    size_t name_end = closing ? 2 : 1;
+    while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) ++name_end;
+    const std::string name = lower(tag.substr(closing ? 2 : 1, name_end - (closing ? 2 : 1)));
+    const bool self_closing = tag.size() > 2 && tag[tag.size() - 2] == '/';
+    const bool is_void = std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
+    bool keep = true;
+    if (opening && !self_closing && !is_void) {
+      if (depth >= max_depth) { ++dropped; keep = false; }
+      else ++depth;
+    } else if (closing) {
+      if (dropped > 0) { --dropped; keep = false; }
+      else if (depth > 0) --depth;
+    }
+    if (keep) out.append(tag);
+    i = close + 1;
+  }
+  return out;
+}
+
 HtmlText html_to_text(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read gumbo's error list: don't pay for building it
-  GumboOutput* parsed = gumbo_parse_with_options(&options, html.data(), html.size());
+  const std::string flat = flatten_deep_nesting(html);
+  GumboOutput* parsed = gumbo_parse_with_options(&options, flat.data(), flat.size());
   HtmlText result;
   result.title = find_title(parsed->root);
   const GumboNode* story = find_story_root(parsed->root);

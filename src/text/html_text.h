@@ -18,6 +18,12 @@ struct HtmlText {
 
 HtmlText html_to_text(std::string_view html);
 
+// Markup nested deeper than `max_depth` elements, with the tags past that depth
+// removed (their text kept). gumbo's tree building grows much faster than linearly
+// with depth (100 000 nested <div>s take it ~25 s), so hostile pages are flattened
+// first; no real page nests anywhere near the default.
+std::string flatten_deep_nesting(std::string_view html, size_t max_depth = 256);
+
 // Cheap sniff: does this buffer look like an HTML document?
 bool looks_like_html(std::string_view bytes);
 

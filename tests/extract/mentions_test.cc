@@ -142,8 +142,6 @@ TEST_F(Mentions, EnglishOrganisationShapedNamesAreDiscovered) {
 
 TEST_F(Mentions, KoreanGlossedOrganisationIsDiscovered) {
   // The header's own example shape, "세서미 AI(Sesame AI)", with a name the lexicon lacks.
-  KNOWN_GAP("the gloss pattern needs a Hangul syllable right before \"(\", so \"루멘 AI(Lumen AI)\" is not "
-            "discovered, and Latin org suffixes are no longer looked for in Korean text");
   const auto found = found_in("메타는 스타트업 루멘 AI(Lumen AI)에 투자했다.");
   EXPECT_TRUE(has(found, "Lumen AI"));
   ASSERT_NE(local("Lumen AI"), nullptr);
