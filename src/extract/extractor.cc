@@ -398,6 +398,15 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
+  if (left_object && t.frame == Frame::Leave) {
+    const bool anaphoric = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& a) { return a.anaphor && a.entity == left_object; });
+    if (anaphoric)
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+        if (it->type == "move" && it->has("from") && s.index - it->sentence <= 6) {
+          left_object = x_.lexicon().find(it->slot("from"));
+          break;
+        }
+  }
   if (t.frame == Frame::Join && !from)
     for (const auto& other : s.triggers)
       if (other.frame == Frame::Leave && other.end <= t.begin) {
@@ -478,14 +487,17 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.end <= persons.front()->begin) to = a.entity;
   }
+  if (!to && lang_.lang == "ko" && (tail.starts_with("한") || tail.starts_with("운") || tail.starts_with("린")))
+    to = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Subject, Role::Object, Role::Other, Role::Possessor});
   if (!org_ok(to)) return;
-  const Entity* from = first_org(s, {0, s.text.size()}, {Role::Source}, to);
+  const Entity* from = persons.size() == 1 ? first_org(s, {0, s.text.size()}, {Role::Source}, to) : nullptr;
   for (const Arg* p : persons) {
     // Zuckerberg "co-founding FAIR" inside Meta is no move.
     if (const Entity* boss_of = p->entity->acts_for.empty() ? nullptr : x_.lexicon().find(p->entity->acts_for);
         boss_of && boss_of != to && x_.lexicon().within(to->name, boss_of->name))
       continue;
-    const Entity* pf = from ? from : affiliation_before(p->entity, to);
+    const Entity* pf = origin_of(s, *p, to);
+    if (!pf) pf = from ? from : affiliation_before(p->entity, to);
     Event e = make(s, "move");
     e.slots["person"] = p->entity->name;
     e.slots["to"] = to->name;
@@ -567,14 +579,17 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span whole{0, s.text.size()};
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
   // "아마존으로부터 투자받는다", "Anthropic raised $4B from Amazon": the subject is the investee.
-  const bool received = lang_.lang == "ko" ? contains_any(after(s, t, 6), lang_.received)
-                                           : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
+  const bool received = lang_.lang == "ko"
+                            ? contains_any(s.text.substr(t.begin, std::min<size_t>(s.text.size() - t.begin, (t.end - t.begin) + 6)), lang_.received)
+                            : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
   if (received) {
+    // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
     const Entity* investee = agent(s, t);
     const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
-    if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
+    if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
+    if (!investor && !money_near(s, whole, t.begin)) return;
     Event e = make(s, "investment");
-    e.slots["investor"] = investor->name;
+    if (investor) e.slots["investor"] = investor->name;
     e.slots["investee"] = investee->name;
     e.amount = money_near(s, whole, t.begin);
     events_.push_back(std::move(e));
@@ -638,6 +653,22 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const size_t look = t.begin >= 12 ? t.begin - 12 : 0;
   if (s.text.substr(look, t.begin - look).find("지분") != std::string_view::npos) return;
   if (lang_.lang == "en" && s.text.substr(t.end, 12).find("stake") != std::string_view::npos) return;
+  // "그레텔이 엔비디아에 인수됐다", "Windsurf was acquired by Cognition": the subject is the target.
+  const std::string_view tail = after(s, t, 6);
+  const bool passive = lang_.lang == "ko" ? (tail.starts_with("됐") || tail.starts_with("되") || tail.starts_with("된") || tail.starts_with("돼"))
+                                          : contains_any(s.text.substr(t.begin >= 10 ? t.begin - 10 : 0, std::min<size_t>(10, t.begin)), {"was", "were", "been", "being"});
+  if (passive) {
+    const Entity* by = first_org(s, {t.begin >= 40 ? t.begin - 40 : 0, std::min(s.text.size(), t.end + 40)}, {Role::Recipient, Role::Agent});
+    const Entity* bought = agent(s, t, /*allow_topic=*/false);
+    if (org_ok(by) && org_ok(bought) && !same_org(by, bought)) {
+      Event e = make(s, "acquisition");
+      e.slots["acquirer"] = by->name;
+      e.slots["target"] = bought->name;
+      e.slots["status"] = contains_any(s.text.substr(t.begin), lang_.failure) ? "failed" : "completed";
+      events_.push_back(std::move(e));
+    }
+    return;
+  }
   const Entity* acquirer = agent(s, t, /*allow_topic=*/false);
   // "윈드서프를 인수하려던 오픈AI의 계획", "OpenAI's planned acquisition of Windsurf": the owner of the plan.
   if (!acquirer) acquirer = first_org(s, {clause.begin, t.begin}, {Role::Possessor});
@@ -649,6 +680,22 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   if (!target) target = first_org(s, {0, s.text.size()}, {Role::Object}, acquirer);
   if (!target && lang_.lang == "en") target = first_org(s, {t.end, s.text.size()}, {Role::Other, Role::Possessor}, acquirer);
   if (!org_ok(target)) return;
+  std::vector<const Entity*> targets{target};
+  if (lang_.lang == "ko") {
+    // "런에이아이(Run:ai), 데시(Deci), 옥토AI(OctoAI)를 인수": each listed company before the object.
+    const Span span = arg_span(s, t);
+    for (const auto& a : s.args)
+      if (span.contains(a.begin) && org_ok(a.entity) && a.role == Role::Other && !same_org(a.entity, acquirer) &&
+          std::find(targets.begin(), targets.end(), a.entity) == targets.end() && a.end < t.begin)
+        targets.push_back(a.entity);
+  }
+  for (size_t k = 1; k < targets.size(); ++k) {
+    Event more = make(s, "acquisition");
+    more.slots["acquirer"] = acquirer->name;
+    more.slots["target"] = targets[k]->name;
+    more.slots["status"] = "completed";
+    events_.push_back(std::move(more));
+  }
   Event e = make(s, "acquisition");
   e.slots["acquirer"] = acquirer->name;
   e.slots["target"] = target->name;
@@ -665,9 +712,11 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
 
 void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  const Entity* org = agent(s, t, /*allow_topic=*/false);
-  if (!org_ok(org)) return;
   auto count = count_in(s, clause);
+  const Entity* org = agent(s, t, /*allow_topic=*/false);
+  if (!org) org = first_org(s, {clause.begin, t.begin}, {Role::Possessor});  // "Intel's cuts"
+  if (!org && count) org = topic_;  // "it cut about 9,000 more jobs"
+  if (!org_ok(org)) return;
   if (!count) count = count_in(s, {0, s.text.size()});
   if (!count && !is_group(s, clause)) return;
   if (lang_.lang == "en" && !count && !contains_any(s.text, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people"}))
@@ -681,6 +730,10 @@ void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
 bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
   const Entity* org = agent(s, t);
   if (!org_ok(org)) return false;
+  // Keeping people: "to keep" a market share or "to retain" a stake is no counteroffer.
+  bool about_people = contains_any(s.text, lang_.people_nouns) || contains_any(s.text, lang_.pay_words);
+  for (const auto& a : s.args) about_people |= a.entity->is_person();
+  if (!about_people) return false;
   Event e = make(s, "counteroffer");
   e.slots["org"] = org->name;
   const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
@@ -747,6 +800,9 @@ void DocumentState::add_anaphora(Sentence& s) const {
       std::vector<const Entity*> subjects;
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
+      for (const auto& other : s.args)  // "Chief Executive Marc Benioff said the company…"
+        if (other.begin < p && other.role == Role::Subject && other.entity->is_person() && !other.entity->acts_for.empty())
+          if (const Entity* o = x_.lexicon().find(other.entity->acts_for)) referent = o;
       if (subjects.size() >= 2) referent = subjects.front();
       else if (lang_.lang == "ko" || std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
                  return t.frame == Frame::Leave && t.end <= p && p - t.end <= 2;  // "left the company"
@@ -758,7 +814,7 @@ void DocumentState::add_anaphora(Sentence& s) const {
               (other.role == Role::Possessor || other.role == Role::Other || other.role == Role::Source))
             referent = other.entity;
       }
-      Arg a{referent, p, p + w.size(), p + w.size(), Role::Other, false};
+      Arg a{referent, p, p + w.size(), p + w.size(), Role::Other, false, true};
       if (lang_.lang == "ko") {
         const std::string_view tail = s.text.substr(p + w.size(), 3);
         std::string_view last = std::string_view(w).substr(w.size() >= 3 ? w.size() - 3 : 0);
@@ -791,6 +847,9 @@ void DocumentState::dump(const Sentence& s) const {
 }
 
 void DocumentState::update_topic(const Sentence& s) {
+  if (!s.args.empty() && s.args.front().begin == 0 && s.args.front().role == Role::Possessor && org_ok(s.args.front().entity)) {
+    topic_ = s.args.front().entity;  // "Intel's cuts are older…", "애플의 AI 연구팀은…"
+  }
   for (const auto& a : s.args) {
     if (a.role != Role::Subject) continue;
     if (const Entity* o = acting_org(a)) {

@@ -129,9 +129,25 @@ void DocumentEntities::discover(const text::Document& doc) {
   std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
-  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)\(([A-Z][\p{Latin}.'&-]*(?: [A-Z&][\p{Latin}.'&-]*){0,3})\)$)");
+  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)\(([A-Z][\p{Latin}.:'&-]*(?: [A-Z&][\p{Latin}.:'&-]*){0,3})\)$)");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
-    if (open + 1 >= text.size() || text[open + 1] < 'A' || text[open + 1] > 'Z') continue;  // no Latin gloss
+    if (open + 1 >= text.size()) continue;
+    if (text[open + 1] < 'A' || text[open + 1] > 'Z') {
+      // "뤄푸리(罗福莉)": a Chinese name glossed in Hanzi is a person known by its Hangul spelling.
+      size_t k = open + 1;
+      size_t hanzi = 0;
+      while (k < text.size() && text[k] != ')') {
+        const char32_t c = next_code_point(text, k);
+        if (c < 0x4E00 || c > 0x9FFF) { hanzi = 0; break; }
+        ++hanzi;
+      }
+      if (hanzi < 2 || hanzi > 4 || k >= text.size()) continue;
+      size_t b = open;
+      while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(') --b;
+      const std::string name(text.substr(b, open - b));
+      if (all_hangul(name) && name.size() >= 6 && !find_any(name)) add_local_entity(name, EntityKind::Person, {});
+      continue;
+    }
     const size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 80) continue;
     size_t from = open >= 120 ? open - 120 : 0;
@@ -172,7 +188,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 2. Organisation-shaped names: "startup Reka", "Sesame AI", "세서미 AI의".
-  static const RE2 en_org_context(R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))");
+  static const RE2 en_org_context(R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn|[Gg]iant|[Mm]aker|[Dd]eveloper|[Gg]roup) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))");
   static const RE2 en_org_suffix(R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)");
   static const RE2 ko_org_suffix(R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))");
   const bool english = doc.lang == "en";
@@ -243,13 +259,17 @@ void DocumentEntities::discover(const text::Document& doc) {
       if (m.entity->is_person() && std::find(people.begin(), people.end(), m.entity) == people.end())
         people.push_back(m.entity);
   }
-  for (const auto& [hangul, surname] : single_glosses) {
+  for (const auto& [hangul, single] : single_glosses) {
+    bool surname = false;
     for (const Entity* p : people)
-      if (last_word(p->name) == surname || p->name.substr(0, p->name.find(' ')) == surname) {
+      if (last_word(p->name) == single || p->name.substr(0, p->name.find(' ')) == single) {
         add_local_alias(p, hangul);
-        add_local_alias(p, surname);
+        add_local_alias(p, single);
+        surname = true;
         break;
       }
+    // "런에이아이(Run:ai)", "그레텔(Gretel)": a one-word gloss that is nobody's family name is a company.
+    if (!surname && !is_not_name(single) && single.size() >= 3) add_local_entity(single, EntityKind::Org, {hangul});
   }
   if (doc.lang == "ko") {
     // Korean news calls a person by the family name after the first mention: "팡은", "왕은".
