@@ -64,6 +64,7 @@ class DocumentState {
   void hire(const Sentence& s, const TriggerHit& t);
   void join_or_leave(const Sentence& s, const TriggerHit& t);
   void found(const Sentence& s, const TriggerHit& t);
+  void include(const Sentence& s);
   void offer(const Sentence& s, const TriggerHit& t);
   void invest(const Sentence& s, const TriggerHit& t);
   void acquire(const Sentence& s, const TriggerHit& t);
@@ -507,6 +508,26 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
   }
 }
 
+// "애플 연구원 네 명이 메타로 떠났다. 이 가운데에는 루오밍 팡도 포함됐다": members named after
+// their group moved as the group did.
+void DocumentState::include(const Sentence& s) {
+  const Event* group = nullptr;
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+    if (it->type == "move" && it->group && s.index - it->sentence <= kCarryOver) {
+      group = &*it;
+      break;
+    }
+  if (!group) return;
+  const Event copy = *group;  // events_ grows below
+  for (const Arg* p : people(s, {0, s.text.size()}, nullptr)) {
+    Event e = make(s, "move");
+    e.slots["person"] = p->entity->name;
+    for (const char* k : {"from", "to"})
+      if (copy.has(k)) e.slots[k] = copy.slot(k);
+    events_.push_back(std::move(e));
+  }
+}
+
 // ---------------------------------------------------------------- money frames
 
 void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
@@ -584,8 +605,12 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
                             : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
   if (received) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
-    const Entity* investee = agent(s, t);
+    // The investee is the sentence's first subject ("앤스로픽은 엔비디아가 주도한 라운드에서 … 유치했다");
+    // the investor comes from 으로부터 / "led by", or is a later subject.
+    const Entity* investee = first_org(s, {0, t.begin}, {Role::Subject});
+    if (!investee) investee = agent(s, t);
     const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
+    if (!investor && lang_.lang == "ko") investor = first_org(s, {0, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
     if (!investor && !money_near(s, whole, t.begin)) return;
     Event e = make(s, "investment");
@@ -612,7 +637,8 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   if (!investee) investee = first_org(s, clause, {Role::Recipient}, investor);
   if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
   if (!investee && lang_.lang == "ko") investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);  // "앤스로픽 총 투자액"
-  if (!investee && lang_.lang == "en") investee = first_org(s, {t.end, s.text.size()}, {Role::Object}, investor);
+  if (!investee && lang_.lang == "en")  // "backed Anthropic", "committed $10 billion to OpenAI"
+    investee = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Destination}, investor);
   if (!investee && lang_.lang == "ko") investee = first_org(s, clause, {Role::Object}, investor, t.begin);
   if (!investee && investor) {
     // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
@@ -893,6 +919,7 @@ std::vector<Event> DocumentState::run() {
           case Frame::Hire: case Frame::Appoint: hire(s, t); moved = true; break;
           case Frame::Join: case Frame::Leave: join_or_leave(s, t); moved = true; break;
           case Frame::Found: found(s, t); break;
+          case Frame::Include: include(s); break;
           case Frame::Offer: offer(s, t); break;
           case Frame::Invest: invest(s, t); invested = true; break;
           case Frame::Acquire: acquire(s, t); break;

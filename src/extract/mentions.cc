@@ -227,7 +227,12 @@ void DocumentEntities::discover(const text::Document& doc) {
         const std::string name = given + " " + family;
         if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
           continue;
-        if (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), given) != data_.korean_role_nouns.end())
+        auto is_role = [&](const std::string& w) {
+          return std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), w) != data_.korean_role_nouns.end();
+        };
+        // "젊은 연구자", "새 연구원": an adjective before a role noun is no given name.
+        if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") || given.ends_with("한") ||
+            given.ends_with("운") || given.ends_with("된"))
           continue;
         add_local_entity(name, EntityKind::Person, {});
       }
@@ -269,7 +274,9 @@ void DocumentEntities::discover(const text::Document& doc) {
         break;
       }
     // "런에이아이(Run:ai)", "그레텔(Gretel)": a one-word gloss that is nobody's family name is a company.
-    if (!surname && !is_not_name(single) && single.size() >= 3) add_local_entity(single, EntityKind::Org, {hangul});
+    // An all-capital short gloss is usually a title or an acronym: "최고연구책임자(CRO)".
+    const bool acronym = single.size() <= 4 && std::all_of(single.begin(), single.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!surname && !acronym && !is_not_name(single) && single.size() >= 3) add_local_entity(single, EntityKind::Org, {hangul});
   }
   if (doc.lang == "ko") {
     // Korean news calls a person by the family name after the first mention: "팡은", "왕은".

@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohm
 
 const std::pair<const char*, Frame> kFrameNames[] = {
     {"hire", Frame::Hire},     {"appoint", Frame::Appoint}, {"join", Frame::Join},       {"leave", Frame::Leave},
-    {"found", Frame::Found},   {"offer", Frame::Offer},     {"invest", Frame::Invest},
+    {"found", Frame::Found},   {"include", Frame::Include}, {"offer", Frame::Offer},     {"invest", Frame::Invest},
     {"acquire", Frame::Acquire}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
     {"stat", Frame::Stat}};
 
@@ -90,7 +90,7 @@ bool is_noun_use(std::string_view s, size_t p) {
 
 const char* event_type_of(Frame f) {
   switch (f) {
-    case Frame::Hire: case Frame::Appoint: case Frame::Join: case Frame::Leave: case Frame::Found: return "move";
+    case Frame::Hire: case Frame::Appoint: case Frame::Join: case Frame::Leave: case Frame::Found: case Frame::Include: return "move";
     case Frame::Offer: return "offer";
     case Frame::Invest: return "investment";
     case Frame::Acquire: return "acquisition";
