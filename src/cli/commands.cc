@@ -80,6 +80,7 @@ std::string summary(const json& e) {
   } else if (type == "counteroffer") {
     who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"), s("action"));
   }
+  if (e.value("disputed", false) || e.contains("disputed_by")) who += " [disputed]";
   return who;
 }
 

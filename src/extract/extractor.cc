@@ -86,6 +86,8 @@ class DocumentState {
   std::string outcome(std::string_view s) const;
   void add_anaphora(Sentence& s) const;
   void update_topic(const Sentence& s);
+  const Entity* speaker(const Sentence& s) const;
+  void attribute(const Sentence& s, size_t first_event);
 
   const Extractor& x_;
   const LanguageData& lang_;
@@ -872,6 +874,47 @@ void DocumentState::dump(const Sentence& s) const {
   std::cerr << "\n";
 }
 
+// Who asserts what a sentence reports: "알트먼은 … 말했다", "according to The Information",
+// "Altman said". The speaker is the subject nearest before the speech verb, or the
+// source of "에 따르면" / "according to".
+const Entity* DocumentState::speaker(const Sentence& s) const {
+  const size_t verb = find_any(s.text, lang_.speech);
+  if (verb == std::string_view::npos) return nullptr;
+  const Entity* who = nullptr;
+  for (const auto& a : s.args) {
+    const bool according = lang_.lang == "ko" ? s.text.substr(a.word_end, 10).starts_with(" 따르면") || s.text.substr(a.end, 16).find("따르면") != std::string_view::npos
+                                              : a.begin >= 13 && s.text.substr(a.begin - 13, 13).find("according to") != std::string_view::npos;
+    if (according) return a.entity;
+    // Korean reported speech puts the speaker first ("A는 B가 …했다고 말했다"); English nearest the verb.
+    if (a.role == Role::Subject && a.begin < verb && !a.anaphor && (!who || lang_.lang == "en")) who = a.entity;
+  }
+  if (!who && lang_.lang == "en")  // "…, Altman said." — the name right after the verb
+    for (const auto& a : s.args)
+      if (a.begin > verb && a.begin - verb <= 12) return a.entity;
+  return who;
+}
+
+void DocumentState::attribute(const Sentence& s, size_t first_event) {
+  const Entity* who = speaker(s);
+  if (who)
+    for (size_t k = first_event; k < events_.size(); ++k)
+      if (events_[k].sentence == s.index) events_[k].slots["claimed_by"] = who->name;
+  // "a researcher called it fake news": the claim just reported is disputed.
+  if (!contains_any(s.text, lang_.denial)) return;
+  if (!who)  // "Lucas Beyer … called the figure fake news": the subject denies
+    for (const auto& a : s.args)
+      if (a.role == Role::Subject && !a.anaphor) { who = a.entity; break; }
+  // The figure denied is the latest one reported before this sentence.
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+    if (it->sentence >= s.index) continue;
+    if (s.index - it->sentence > 3) break;
+    if (it->amount || it->type == "offer") {
+      it->slots["disputed_by"] = who ? who->name : "unnamed source";
+      break;
+    }
+  }
+}
+
 void DocumentState::update_topic(const Sentence& s) {
   if (!s.args.empty() && s.args.front().begin == 0 && s.args.front().role == Role::Possessor && org_ok(s.args.front().entity)) {
     topic_ = s.args.front().entity;  // "Intel's cuts are older…", "애플의 AI 연구팀은…"
@@ -931,6 +974,7 @@ std::vector<Event> DocumentState::run() {
       (void)invested;
       if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
     }
+    attribute(s, before);
     update_topic(s);
     previous_orgs_.clear();
     for (const auto& a : s.args)

@@ -130,6 +130,8 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.received = list(j, "received");
   d.partitive = list(j, "partitive");
   d.size_words = list(j, "size_words");
+  d.speech = list(j, "speech");
+  d.denial = list(j, "denial");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");

@@ -154,6 +154,17 @@ nlohmann::json Fact::to_json() const {
     j["amounts_reported"] = reported;
   }
   j["corroboration"] = sources.size();
+  if (!claims.empty()) {
+    nlohmann::json c = nlohmann::json::array();
+    for (const auto& [who, s] : claims) c.push_back({{"by", who}, {"doc", s.doc}});
+    j["claims"] = c;
+  }
+  if (!disputes.empty()) {
+    j["disputed"] = true;
+    nlohmann::json d = nlohmann::json::array();
+    for (const auto& [who, s] : disputes) d.push_back({{"by", who}, {"doc", s.doc}, {"evidence", s.evidence}});
+    j["disputed_by"] = d;
+  }
   if (!first_date.empty()) j["first_reported"] = first_date;
   if (!last_date.empty()) j["last_reported"] = last_date;
   nlohmann::json src = nlohmann::json::array();
@@ -175,7 +186,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     const auto& e = r.event;
     std::map<std::string, std::string> slots;
     for (const auto& [k, v] : e.items()) {
-      if (!v.is_string() || k == "type" || k == "evidence") continue;
+      if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" || k == "disputed_by") continue;
       const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots), k) != std::end(kOrgSlots);
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
@@ -194,6 +205,8 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
     if (e.contains("amount")) f.amounts.push_back({e["amount"], src});
+    if (e.contains("claimed_by")) f.claims.emplace_back(names.canonical(e["claimed_by"].get<std::string>()), src);
+    if (e.contains("disputed_by")) f.disputes.emplace_back(names.canonical(e["disputed_by"].get<std::string>()), src);
     const bool new_article = std::none_of(f.sources.begin(), f.sources.end(), [&](const Source& s) { return s.doc == r.doc; });
     if (new_article) f.sources.push_back(src);
     if (!r.date.empty()) {

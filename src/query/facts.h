@@ -54,6 +54,8 @@ struct Fact {
   std::string best_rule;  // why best_amount was chosen
   std::vector<Source> sources;
   std::string first_date, last_date;
+  std::vector<std::pair<std::string, Source>> claims;    // who asserted it, where
+  std::vector<std::pair<std::string, Source>> disputes;  // who denied it, where
 
   const std::string& slot(const std::string& k) const;
   bool involves(const std::string& org, const extract::Lexicon& lexicon) const;

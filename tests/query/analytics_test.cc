@@ -179,3 +179,32 @@ TEST(CrossScript, LexiconPersonAcrossTwoHangulSpellingsAndLatin) {
 }
 
 }  // namespace
+
+namespace {
+
+// Who asserts a figure is kept with the fact, and a denial marks it disputed.
+TEST(Claims, SpeakerIsKeptAndADenialMarksTheFigureDisputed) {
+  twtest::TempDir dir;
+  dir.write("claim.txt",
+            "OpenAI CEO Sam Altman said Meta offered $100 million signing bonuses to OpenAI researchers.\n"
+            "Lucas Beyer, who joined Meta from OpenAI, called the figure fake news.\n");
+  const std::string db = (dir.path() / "x.db").string();
+  ASSERT_EQ(run_cli({"ingest", "--db", db, dir.path().string()}).exit_code, 0);
+  const json pay = cli_json({"pay", "--db", db, "--json"});
+  const auto offers = facts_of(pay["offers"], "offer", {{"by", "Meta"}, {"target_org", "OpenAI"}});
+  ASSERT_EQ(offers.size(), 1u) << pay.dump();
+  const json& offer = offers[0];
+  ASSERT_TRUE(offer.contains("claims"));
+  EXPECT_EQ(offer["claims"][0]["by"], "Sam Altman");
+  EXPECT_EQ(offer.value("disputed", false), true);
+  EXPECT_EQ(offer["disputed_by"][0]["by"], "Lucas Beyer");
+  auto table = run_cli({"pay", "--db", db});
+  EXPECT_NE(table.out.find("[disputed]"), std::string::npos) << table.out;
+}
+
+TEST(Claims, KoreanReportedSpeechNamesTheSpeaker) {
+  const auto events = twtest::extract_events("샘 알트먼 오픈AI CEO는 메타가 오픈AI 직원들에게 1억 달러의 계약 보너스를 제안했다고 말했다.\n");
+  EXPECT_TRUE(twtest::HasEvent(events, {{"type", "offer"}, {"by", "Meta"}, {"claimed_by", "Sam Altman"}}));
+}
+
+}  // namespace
