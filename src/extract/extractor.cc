@@ -16,6 +16,7 @@ constexpr size_t kCarryOver = 2;  // sentences an event's slots may be carried o
 
 struct Sentence {
   std::string_view text;
+  std::string folded;  // text in ASCII lower case, for the word-list searches
   size_t index = 0;
   std::vector<Arg> args;
   std::vector<TriggerHit> triggers;
@@ -30,6 +31,11 @@ struct Span {
 };
 
 class DocumentState;
+
+// Does any of `words` (stored folded) occur in the sentence, within [from, to)?
+bool has(const Sentence& s, const std::vector<std::string>& words, size_t from = 0, size_t to = std::string_view::npos) {
+  return find_any_folded(s.folded, words, from, to) != std::string_view::npos;
+}
 
 // Everything one document's extraction needs; lives for one extract() call.
 class DocumentState {
@@ -261,12 +267,12 @@ std::optional<Count> DocumentState::count_in(const Sentence& s, Span span) const
     if (!span.contains(c.begin)) continue;
     // "70여 명 가운데 대부분", "most of Inflection's roughly 70 employees": a part of the count.
     const size_t near = c.begin >= 40 ? c.begin - 40 : 0;
-    if (contains_any(s.text, lang_.partitive, c.end, std::min(s.text.size(), c.end + 24)) ||
-        contains_any(s.text, lang_.partitive, near, c.begin))
+    if (has(s, lang_.partitive, c.end, std::min(s.text.size(), c.end + 24)) ||
+        has(s, lang_.partitive, near, c.begin))
       return std::nullopt;
     // "약 100명 규모의 팀", "a team of 100": the size of something, not people moving.
-    if (contains_any(s.text, lang_.size_words, c.end, std::min(s.text.size(), c.end + 12)) ||
-        contains_any(s.text, lang_.size_words, c.begin >= 12 ? c.begin - 12 : 0, c.begin))
+    if (has(s, lang_.size_words, c.end, std::min(s.text.size(), c.end + 12)) ||
+        has(s, lang_.size_words, c.begin >= 12 ? c.begin - 12 : 0, c.begin))
       continue;
     return c;
   }
@@ -326,11 +332,11 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   const bool passive = lang_.lang == "ko" ? contains_any(tail.substr(0, std::min<size_t>(tail.size(), 6)), lang_.passive)
                                           : contains_any(s.text.substr(t.begin >= 8 ? t.begin - 8 : 0, std::min<size_t>(8, t.begin)), lang_.passive);
   const Span rest{t.begin, clause.end};
-  const bool attempt = contains_any(s.text, lang_.attempt, rest.begin, rest.end) ||
-                       (lang_.lang == "en" && contains_any(s.text, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
+  const bool attempt = has(s, lang_.attempt, rest.begin, rest.end) ||
+                       (lang_.lang == "en" && has(s, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
-  if (contains_any(s.text, lang_.hypothetical, rest.begin, rest.end) && !attempt) return;
-  if (lang_.lang == "en" && contains_any(s.text, lang_.hypothetical, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
+  if (has(s, lang_.hypothetical, rest.begin, rest.end) && !attempt) return;
+  if (lang_.lang == "en" && has(s, lang_.hypothetical, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
   if (passive && !to) to = agent(s, t);
   if (!to) {
@@ -368,7 +374,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   }
   // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
   // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
-  const bool listed_with_group = !persons.empty() && (contains_any(s.text, lang_.including) || count_in(s, arg_span(s, t)));
+  const bool listed_with_group = !persons.empty() && (has(s, lang_.including) || count_in(s, arg_span(s, t)));
   if ((persons.empty() || listed_with_group) && is_group(s, arg_span(s, t))) {
     const Span span = arg_span(s, t);
     const Entity* from = first_org(s, span, {Role::Source, Role::Possessor, Role::Object}, to);
@@ -393,7 +399,7 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   const std::string_view tail = after(s, t, 24);
   if (contains_any(tail, lang_.hypothetical) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}))
     return;
-  if (lang_.lang == "en" && contains_any(s.text, lang_.hypothetical, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
+  if (lang_.lang == "en" && has(s, lang_.hypothetical, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
   const Span whole{0, s.text.size()};
   const Entity* to = first_org(s, clause, {Role::Destination});
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
@@ -441,13 +447,13 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     if (pf) e.slots["from"] = pf->name;
     events_.push_back(std::move(e));
   }
-  if (!persons.empty() && !contains_any(s.text, lang_.including) && !count_in(s, clause)) return;
+  if (!persons.empty() && !has(s, lang_.including) && !count_in(s, clause)) return;
   if (!is_group(s, clause) && !count_in(s, clause)) return;
   const auto count = count_in(s, clause);
   const Entity* gfrom = from ? from : left_object ? left_object : first_org(s, clause, {Role::Possessor}, to);
   if (!gfrom) gfrom = first_org(s, whole, {Role::Possessor, Role::Source}, to);
   if (!gfrom && lang_.lang == "ko") gfrom = first_org(s, {clause.begin, t.begin}, {Role::Other}, to);  // "오픈AI 취리히 사무소를 세운 … 3명"
-  if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && contains_any(s.text, lang_.anaphora)) gfrom = topic_;
+  if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && has(s, lang_.anaphora)) gfrom = topic_;
   const Entity* gto = to;
   if (!gto && t.frame == Frame::Join && s.args.empty() && prev && prev->type == "move") {
     // "최소 4명이 메타 합류를 수락했다" has its destination; a bare "4명이 합류했다" inherits it.
@@ -537,7 +543,7 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
   const Span whole{0, s.text.size()};
   const std::string_view tail = after(s, t, 12);
   const bool received = lang_.lang == "ko" ? (tail.find("받") != std::string_view::npos)
-                                           : contains_any(s.text, {"received", "receiving", "got", "been offered", "were offered", "was offered"});
+                                           : has(s, {"received", "receiving", "got", "been offered", "were offered", "was offered"});
   // "수츠케버는 제안을 거절했다": the subject answered the offer; the bidder is elsewhere.
   const bool answered = contains_any(tail, lang_.declined) || contains_any(tail, lang_.accepted);
   const Entity* by = nullptr;
@@ -561,7 +567,7 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
   if (!org_ok(by)) return;
   // An offer is about people or pay: "사명을 제시하지 못했다" is neither.
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 못", "지 않"}) && !answered) return;
-  bool about_people = !s.money.empty() || contains_any(s.text, lang_.people_nouns) || contains_any(s.text, lang_.pay_words);
+  bool about_people = !s.money.empty() || has(s, lang_.people_nouns) || has(s, lang_.pay_words);
   for (const auto& a : s.args) about_people |= a.entity->is_person() && a.role != Role::Subject;
   if (!about_people) return;
   auto persons = people(s, whole, by, /*subjects=*/false);
@@ -670,7 +676,7 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   if (!e.amount) e.amount = money_near(s, whole, t.begin);
   if (e.amount) {
     const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
-    e.cumulative = contains_any(s.text, lang_.cumulative, from, e.amount->end + 24);
+    e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24);
   }
   events_.push_back(std::move(e));
 }
@@ -730,7 +736,7 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const std::string_view around = s.text.substr(t.begin);
   if (contains_any(around, lang_.failure)) e.slots["status"] = "failed";
   else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 40)), lang_.talks) ||
-           contains_any(s.text, lang_.attempt))
+           has(s, lang_.attempt))
     e.slots["status"] = "talks";
   else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 30)), lang_.bid))
     e.slots["status"] = "offer";
@@ -747,7 +753,7 @@ void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
   if (!org_ok(org)) return;
   if (!count) count = count_in(s, {0, s.text.size()});
   if (!count && !is_group(s, clause)) return;
-  if (lang_.lang == "en" && !count && !contains_any(s.text, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people"}))
+  if (lang_.lang == "en" && !count && !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people"}))
     return;
   Event e = make(s, "layoff");
   e.slots["org"] = org->name;
@@ -759,7 +765,7 @@ bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
   const Entity* org = agent(s, t);
   if (!org_ok(org)) return false;
   // Keeping people: "to keep" a market share or "to retain" a stake is no counteroffer.
-  bool about_people = contains_any(s.text, lang_.people_nouns) || contains_any(s.text, lang_.pay_words);
+  bool about_people = has(s, lang_.people_nouns) || has(s, lang_.pay_words);
   for (const auto& a : s.args) about_people |= a.entity->is_person();
   if (!about_people) return false;
   Event e = make(s, "counteroffer");
@@ -774,7 +780,7 @@ bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
       }
   }
   if (rival) e.slots["target_org"] = rival->name;
-  const bool raise = contains_any(s.text, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
+  const bool raise = has(s, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
   e.slots["action"] = raise ? "raise" : "retention";
   events_.push_back(std::move(e));
   return true;
@@ -789,8 +795,8 @@ bool DocumentState::stat(const Sentence& s, const TriggerHit& t) {
     if (org_ok(a.entity) && !e.has("org")) e.slots["org"] = a.entity->name;
   }
   for (const auto& [stat, words] : lang_.stats)
-    if (contains_any(s.text, words) && !e.has("stat")) e.slots["stat"] = stat;
-  if (contains_any(s.text, lang_.period_year)) e.slots["period"] = "year";
+    if (has(s, words) && !e.has("stat")) e.slots["stat"] = stat;
+  if (has(s, lang_.period_year)) e.slots["period"] = "year";
   e.amount = money;
   events_.push_back(std::move(e));
   return true;
@@ -798,8 +804,8 @@ bool DocumentState::stat(const Sentence& s, const TriggerHit& t) {
 
 // "최상위급 AI 인재의 경우 100만 달러 이상의 연봉 패키지를 받는다": pay for a population, no trigger.
 void DocumentState::pay_benchmark(const Sentence& s) {
-  if (!contains_any(s.text, lang_.pay_words)) return;
-  if (!contains_any(s.text, lang_.people_nouns)) return;
+  if (!has(s, lang_.pay_words)) return;
+  if (!has(s, lang_.people_nouns)) return;
   for (const auto& a : s.args)
     if (a.entity->is_person()) return;
   for (const auto& m : s.money) {
@@ -808,7 +814,7 @@ void DocumentState::pay_benchmark(const Sentence& s) {
     for (const auto& a : s.args)
       if (org_ok(a.entity)) { e.slots["org"] = a.entity->name; break; }
     e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";
-    if (contains_any(s.text, lang_.period_year)) e.slots["period"] = "year";
+    if (has(s, lang_.period_year)) e.slots["period"] = "year";
     e.amount = m;
     events_.push_back(std::move(e));
     return;
@@ -878,7 +884,7 @@ void DocumentState::dump(const Sentence& s) const {
 // "Altman said". The speaker is the subject nearest before the speech verb, or the
 // source of "에 따르면" / "according to".
 const Entity* DocumentState::speaker(const Sentence& s) const {
-  const size_t verb = find_any(s.text, lang_.speech);
+  const size_t verb = find_any_folded(s.folded, lang_.speech);
   if (verb == std::string_view::npos) return nullptr;
   const Entity* who = nullptr;
   for (const auto& a : s.args) {
@@ -900,7 +906,7 @@ void DocumentState::attribute(const Sentence& s, size_t first_event) {
     for (size_t k = first_event; k < events_.size(); ++k)
       if (events_[k].sentence == s.index) events_[k].slots["claimed_by"] = who->name;
   // "a researcher called it fake news": the claim just reported is disputed.
-  if (!contains_any(s.text, lang_.denial)) return;
+  if (!has(s, lang_.denial)) return;
   if (!who)  // "Lucas Beyer … called the figure fake news": the subject denies
     for (const auto& a : s.args)
       if (a.role == Role::Subject && !a.anaphor) { who = a.entity; break; }
@@ -936,6 +942,7 @@ std::vector<Event> DocumentState::run() {
   for (size_t i = 0; i < doc_.sentences.size(); ++i) {
     Sentence s;
     s.text = doc_.sentence(i);
+    s.folded = ascii_fold(s.text);
     s.index = i;
     const auto mentions = ents_.mentions(s.text);
     s.triggers = lang_.find_triggers(s.text);

@@ -42,7 +42,8 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         size_t e = pos;
         while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
         std::string_view w = s.substr(pos, e - pos);
-        const auto title = std::find_if(lang.titles.begin(), lang.titles.end(), [&](const std::string& t) { return w.starts_with(t); });
+        const std::string folded = ascii_fold(w);  // titles are stored folded: "CEO" → "ceo"
+        const auto title = std::find_if(lang.titles.begin(), lang.titles.end(), [&](const std::string& t) { return folded.starts_with(t); });
         if (title != lang.titles.end()) {
           std::string_view rest = w.substr(title->size());
           if (rest.starts_with("(")) rest.remove_prefix(std::min(rest.size(), rest.find(')') + 1));
@@ -70,7 +71,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         a.role = people ? Role::Possessor : Role::Other;
         // "메타 초지능 연구소 수석과학자로 임명": a title with 로 names the destination.
         for (const auto& t : lang.titles)
-          if (next.starts_with(t) && (next.ends_with("로") || next.ends_with("으로"))) a.role = Role::Destination;
+          if (ascii_fold(next).starts_with(t) && (next.ends_with("로") || next.ends_with("으로"))) a.role = Role::Destination;
       }
     }
     if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분

@@ -10,10 +10,17 @@
 namespace tw::extract {
 namespace {
 
+char fold_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Word lists are kept folded to ASCII lower case: matching is case-insensitive.
 std::vector<std::string> list(const nlohmann::json& j, const char* key) {
   std::vector<std::string> out;
   if (auto it = j.find(key); it != j.end())
-    for (const auto& v : *it) out.push_back(v.get<std::string>());
+    for (const auto& v : *it) {
+      std::string w = v.get<std::string>();
+      for (char& c : w) c = fold_char(c);
+      out.push_back(std::move(w));
+    }
   return out;
 }
 
@@ -243,6 +250,27 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
     out.push_back(kept[i]);
   }
   return out;
+}
+
+std::string ascii_fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = fold_char(c);
+  return out;
+}
+
+size_t find_any_folded(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
+  if (to > s.size()) to = s.size();
+  if (from >= to) return std::string_view::npos;
+  const std::string_view window = s.substr(0, to);
+  size_t best = std::string_view::npos;
+  for (const auto& w : words) {
+    for (size_t p = window.find(w, from); p != std::string_view::npos && p < best; p = window.find(w, p + 1)) {
+      if (!ascii_word_bounded(window, p, p + w.size(), w)) continue;
+      best = p;
+      break;
+    }
+  }
+  return best;
 }
 
 size_t find_any(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {

@@ -45,6 +45,12 @@ struct LanguageData {
   void build_trie();
 };
 
+// The same search on text already folded to ASCII lower case (`words` are stored folded):
+// a plain substring search, for the hot path where a sentence is folded once.
+size_t find_any_folded(std::string_view folded, const std::vector<std::string>& words, size_t from = 0,
+                       size_t to = std::string_view::npos);
+std::string ascii_fold(std::string_view s);
+
 // Does any of `words` occur in s[from, to)? English matching is case-insensitive.
 bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from = 0,
                   size_t to = std::string_view::npos);
