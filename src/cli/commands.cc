@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -124,24 +125,32 @@ class Progress {
   bool tty_;
 };
 
+// Reads and extracts every input, calling `fn` per article; a broken input is reported
+// on stderr (and in `failures`) and the walk goes on. Returns the number that failed.
+size_t extract_each(const std::vector<std::string>& inputs,
+                    const std::function<void(const source::RawArticle&, Extracted&)>& fn,
+                    std::vector<std::pair<std::string, std::string>>* failures = nullptr) {
+  size_t failed = 0;
+  auto fail = [&](const std::string& origin, const std::string& reason) {
+    report(origin, reason);
+    if (failures) failures->emplace_back(origin, reason);
+    ++failed;
+  };
+  source::read_inputs(inputs, [&](source::Item&& item) {
+    if (auto* err = std::get_if<source::ReadError>(&item)) return fail(err->origin, err->reason);
+    const auto& raw = std::get<source::RawArticle>(item);
+    auto result = process(raw);
+    if (auto* reason = std::get_if<std::string>(&result)) return fail(raw.origin, *reason);
+    fn(raw, std::get<Extracted>(result));
+  });
+  return failed;
+}
+
 }  // namespace
 
 int run_extract(const std::vector<std::string>& inputs) {
-  size_t failed = 0;
-  source::read_inputs(inputs, [&](source::Item&& item) {
-    if (auto* err = std::get_if<source::ReadError>(&item)) {
-      report(err->origin, err->reason);
-      ++failed;
-      return;
-    }
-    const auto& raw = std::get<source::RawArticle>(item);
-    auto result = process(raw);
-    if (auto* reason = std::get_if<std::string>(&result)) {
-      report(raw.origin, *reason);
-      ++failed;
-      return;
-    }
-    std::cout << article_json(std::get<Extracted>(result)).dump() << "\n";
+  const size_t failed = extract_each(inputs, [](const source::RawArticle&, Extracted& x) {
+    std::cout << article_json(x).dump() << "\n";
   });
   std::cout.flush();
   return failed ? kSomeFailed : kOk;
@@ -154,21 +163,8 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   Progress progress;
   constexpr size_t kBatch = 256;
   db.begin_batch();
-  source::read_inputs(inputs, [&](source::Item&& item) {
-    if (auto* err = std::get_if<source::ReadError>(&item)) {
-      failures.emplace_back(err->origin, err->reason);
-      report(err->origin, err->reason);
-      return;
-    }
-    const auto& raw = std::get<source::RawArticle>(item);
+  extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     ++read;
-    auto result = process(raw);
-    if (auto* reason = std::get_if<std::string>(&result)) {
-      failures.emplace_back(raw.origin, *reason);
-      report(raw.origin, *reason);
-      return;
-    }
-    auto& x = std::get<Extracted>(result);
     try {
       if (db.add_article(x.doc, raw.origin, x.events) == store::SqliteStore::Added::New) {
         ++stored;
@@ -185,7 +181,8 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
       db.begin_batch();
     }
     progress.tick(read, failures.size(), events);
-  });
+  }, &failures);
+  read = stored + already + failures.size();  // every input ends new, already stored, or failed
   db.commit_batch();
   progress.done();
   std::cerr << fmt::format("ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n", db_path,
@@ -229,22 +226,9 @@ int run_export(const std::string& db_path, const std::string& format) {
 int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json) {
   const auto gold = eval::load_events_jsonl(gold_path);
   eval::EventsByDoc pred;
-  size_t failed = 0;
-  source::read_inputs(inputs, [&](source::Item&& item) {
-    if (auto* err = std::get_if<source::ReadError>(&item)) {
-      report(err->origin, err->reason);
-      ++failed;
-      return;
-    }
-    const auto& raw = std::get<source::RawArticle>(item);
-    auto result = process(raw);
-    if (auto* reason = std::get_if<std::string>(&result)) {
-      report(raw.origin, *reason);
-      ++failed;
-      return;
-    }
+  const size_t failed = extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     auto& events = pred[raw.doc];
-    for (const auto& e : std::get<Extracted>(result).events) events.push_back(extract::to_json(e));
+    for (const auto& e : x.events) events.push_back(extract::to_json(e));
   });
   const auto sc = eval::score(gold, pred);
   if (as_json) {
