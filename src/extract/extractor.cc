@@ -91,6 +91,7 @@ class DocumentState {
   std::string comp_kind(std::string_view s) const;
   std::string outcome(std::string_view s) const;
   void add_anaphora(Sentence& s) const;
+  void add_pronoun(Sentence& s) const;
   void update_topic(const Sentence& s);
   const Entity* speaker(const Sentence& s) const;
   void attribute(const Sentence& s, size_t first_event);
@@ -103,6 +104,7 @@ class DocumentState {
   const bool debug_ = std::getenv("TALENTWAR_DEBUG") != nullptr;  // sentence analyses to stderr
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
+  const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
   std::vector<Event> events_;
 };
 
@@ -921,6 +923,22 @@ void DocumentState::attribute(const Sentence& s, size_t first_event) {
   }
 }
 
+// "He has since joined OpenAI", "그는 … 합류했다": a pronoun subject is the person last named.
+void DocumentState::add_pronoun(Sentence& s) const {
+  if (!last_person_ || s.triggers.empty()) return;
+  for (const auto& a : s.args)
+    if (a.entity->is_person()) return;  // the sentence names its own people
+  for (const auto& w : lang_.pronouns) {
+    const size_t p = s.folded.find(w);
+    if (p == std::string::npos || (p > 0 && s.folded[p - 1] != ' ' && s.folded[p - 1] != '"')) continue;
+    if (p + w.size() < s.folded.size() && std::isalpha(static_cast<unsigned char>(s.folded[p + w.size()]))) continue;
+    if (p > s.triggers.front().begin) continue;  // only a subject before the verb
+    s.args.push_back(Arg{last_person_, p, p + w.size(), p + w.size(), Role::Subject, false, true});
+    std::sort(s.args.begin(), s.args.end(), [](const Arg& a, const Arg& b) { return a.begin < b.begin; });
+    return;
+  }
+}
+
 void DocumentState::update_topic(const Sentence& s) {
   if (!s.args.empty() && s.args.front().begin == 0 && s.args.front().role == Role::Possessor && org_ok(s.args.front().entity)) {
     topic_ = s.args.front().entity;  // "Intel's cuts are older…", "애플의 AI 연구팀은…"
@@ -948,6 +966,7 @@ std::vector<Event> DocumentState::run() {
     s.triggers = lang_.find_triggers(s.text);
     s.args = korean ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
     add_anaphora(s);
+    add_pronoun(s);
     const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
@@ -984,8 +1003,10 @@ std::vector<Event> DocumentState::run() {
     attribute(s, before);
     update_topic(s);
     previous_orgs_.clear();
-    for (const auto& a : s.args)
+    for (const auto& a : s.args) {
       if (org_ok(a.entity)) previous_orgs_.push_back(a.entity);
+      if (a.entity->is_person() && (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object)) last_person_ = a.entity;
+    }
   }
   return merge_reports(std::move(events_));
 }
