@@ -894,7 +894,9 @@ const Entity* DocumentState::speaker(const Sentence& s) const {
                                               : a.begin >= 13 && s.text.substr(a.begin - 13, 13).find("according to") != std::string_view::npos;
     if (according) return a.entity;
     // Korean reported speech puts the speaker first ("A는 B가 …했다고 말했다"); English nearest the verb.
-    if (a.role == Role::Subject && a.begin < verb && !a.anaphor && (!who || lang_.lang == "en")) who = a.entity;
+    if (a.role != Role::Subject || a.begin >= verb || a.anaphor) continue;
+    if (lang_.lang == "ko" && !who) who = a.entity;
+    if (lang_.lang == "en" && a.word_end + 2 >= verb) who = a.entity;  // "Altman said", not "Pang …, the companies said"
   }
   if (!who && lang_.lang == "en")  // "…, Altman said." — the name right after the verb
     for (const auto& a : s.args)

@@ -329,9 +329,17 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
       rest_begin = close + 1;
       m.word_end = rest_begin;
     }
-  } else if (!is_hangul(c)) {
+  } else if (!is_hangul(c) && c != '\'' && c != U'’' && c != U'”' && c != '"' && c != U'」' && c != U'』') {
     return true;
   }
+  // A closing quote may stand between a name and its particle: "'싱킹머신즈랩'을", "“메타”는".
+  for (std::string_view q : {"'", "’", "”", "\"", "」", "』"})
+    if (s.substr(rest_begin, q.size()) == q) {
+      size_t after_quote = rest_begin + q.size();
+      size_t k = after_quote;
+      if (k < s.size() && is_hangul(next_code_point(s, k))) rest_begin = after_quote;
+      break;
+    }
   // Korean particles after the name (or after its gloss) must make up the rest of the word.
   size_t j = rest_begin;
   while (j < s.size()) {

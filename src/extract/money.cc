@@ -359,6 +359,7 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
     }
     const long v = english_number_word(std::string(num));
     if (v <= 0) continue;
+    if (num.size() == 4 && v >= 1900 && v <= 2099) continue;  // a year: "in 2023 by three researchers"
     Count c{v, "", static_cast<size_t>(num.data() - s.data()), static_cast<size_t>(words.data() - s.data()) + noun_end};
     input = re2::StringPiece(s.data() + c.end, s.size() - c.end);
     std::string before(s.substr(c.begin >= 16 ? c.begin - 16 : 0, c.begin >= 16 ? 16 : c.begin));
