@@ -14,6 +14,7 @@
 
 #include "eval/scorer.h"
 #include "query/analytics.h"
+#include "server/http_server.h"
 #include "extract/extractor.h"
 #include "source/article_source.h"
 #include "store/sqlite_store.h"
@@ -426,6 +427,21 @@ int run_graph(const std::string& db_path, const std::string& format) {
   else if (format == "graphml") std::cout << query::graph_graphml(f->facts, lex);
   else std::cout << query::graph_json(f->facts, lex).dump(1) << "\n";
   return kOk;
+}
+
+int run_serve(const std::string& db_path, const std::string& host, int port, const std::string& token,
+              const std::string& web_root) {
+  server::Server srv({host, port, db_path, token, web_root});
+  std::string error;
+  const int bound = srv.bind(error);
+  if (bound < 0) {
+    std::cerr << "talentwar: " << error << "\n";
+    return kFatal;
+  }
+  std::cout << fmt::format("talentwar: dashboard at http://{}:{}/ (API under /api/, database {}, writes {})", host, bound,
+                           db_path, token.empty() ? "off" : "with token")
+            << std::endl;
+  return srv.serve() ? kOk : kFatal;
 }
 
 int run_events(const std::string& db_path, const std::string& type, const std::string& org, const std::string& person,

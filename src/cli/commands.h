@@ -24,4 +24,7 @@ int run_entity(const std::string& db, const std::string& name, bool json);
 int run_timeline(const std::string& db, const std::string& org, bool json);
 int run_graph(const std::string& db, const std::string& format);
 
+// The HTTP API and dashboard (server/http_server.h); runs until interrupted.
+int run_serve(const std::string& db, const std::string& host, int port, const std::string& token, const std::string& web_root);
+
 }  // namespace tw::cli

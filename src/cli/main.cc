@@ -74,6 +74,15 @@ int main(int argc, char** argv) {
   graph->add_option("--format", graph_format, "graphml, dot or json")->check(CLI::IsMember({"graphml", "dot", "json"}));
   graph->add_option("--db", db, "SQLite database file");
 
+  std::string host = "127.0.0.1", token = std::getenv("TALENTWAR_TOKEN") ? std::getenv("TALENTWAR_TOKEN") : "", web_root;
+  int port = 8080;
+  auto* serve = app.add_subcommand("serve", "The JSON API under /api/ and the web dashboard at /");
+  serve->add_option("--host", host, "address to listen on (default 127.0.0.1)");
+  serve->add_option("--port", port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--token", token, "token that POST /api/articles must present (or $TALENTWAR_TOKEN); none: writes are off");
+  serve->add_option("--web-root", web_root, "the dashboard's files (default: the source tree's web/)");
+  serve->add_option("--db", db, "SQLite database file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -92,6 +101,7 @@ int main(int argc, char** argv) {
     if (*entity) return tw::cli::run_entity(db, name, json);
     if (*timeline) return tw::cli::run_timeline(db, org, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
+    if (*serve) return tw::cli::run_serve(db, host, port, token, web_root);
   } catch (const std::exception& e) {
     std::cerr << "talentwar: " << e.what() << "\n";
     return tw::cli::kFatal;

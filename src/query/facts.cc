@@ -168,7 +168,8 @@ nlohmann::json Fact::to_json() const {
   if (!first_date.empty()) j["first_reported"] = first_date;
   if (!last_date.empty()) j["last_reported"] = last_date;
   nlohmann::json src = nlohmann::json::array();
-  for (const auto& s : sources) src.push_back({{"doc", s.doc}, {"date", s.date}, {"evidence", s.evidence}});
+  for (const auto& s : sources)
+    src.push_back({{"doc", s.doc}, {"article_id", s.article_id}, {"date", s.date}, {"evidence", s.evidence}});
   j["sources"] = src;
   return j;
 }
@@ -190,7 +191,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots), k) != std::end(kOrgSlots);
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
-    Source src{r.doc, r.date, e.value("evidence", "")};
+    Source src{r.doc, r.date, e.value("evidence", ""), r.article_id};
     auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& f) { return compatible(f, e, slots); });
     if (it == facts.end()) {
       Fact f;

@@ -36,6 +36,7 @@ class NameResolver {
 
 struct Source {
   std::string doc, date, evidence;
+  int64_t article_id = 0;
 };
 
 struct ReportedAmount {

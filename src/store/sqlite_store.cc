@@ -96,6 +96,8 @@ CREATE INDEX IF NOT EXISTS events_by_type ON events(type);
 CREATE INDEX IF NOT EXISTS args_by_entity ON event_args(entity_id, slot);
 CREATE INDEX IF NOT EXISTS args_by_event ON event_args(event_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases(alias);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id', tokenize='trigram');
 )sql";
 
 bool is_entity_slot(const std::string& slot) {
@@ -108,14 +110,20 @@ bool is_entity_slot(const std::string& slot) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path, const extract::Lexicon* lexicon) : lexicon_(lexicon) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+SqliteStore::SqliteStore(const std::string& path, const extract::Lexicon* lexicon, Mode mode) : lexicon_(lexicon) {
+  const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX
+                                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
     throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
   }
   sqlite3_busy_timeout(db_, 5000);
+  if (mode == Mode::ReadOnly) {
+    exec("PRAGMA query_only=ON");  // a read connection never writes, whatever SQL reaches it
+    return;
+  }
   try {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=NORMAL");
@@ -220,6 +228,9 @@ SqliteStore::Added SqliteStore::add_article(const text::Document& doc, const std
     art.step();
     const int64_t article_id = art.integer(0);
     art.reset();  // a RETURNING statement left mid-row would block RELEASE
+    Statement fts(db_, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)");
+    fts.bind(1, article_id).bind(2, doc.title).bind(3, doc.text);
+    fts.step();
     Statement ev(db_, "INSERT INTO events(article_id, type, sentence, evidence, amount_value, amount_currency, "
                       "amount_qualifier, count, cumulative, body) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id");
     Statement arg(db_, "INSERT INTO event_args(event_id, slot, value, entity_id) VALUES(?,?,?,?)");
@@ -282,6 +293,60 @@ void SqliteStore::for_each_article(const std::function<void(const StoredArticle&
   }
 }
 
+std::optional<StoredArticle> SqliteStore::article(int64_t id) const {
+  Statement s(db_, "SELECT id, doc, origin, lang, url, title, published, content_hash, text FROM articles WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  StoredArticle a;
+  a.id = s.integer(0);
+  a.doc = s.text(1);
+  a.origin = s.text(2);
+  a.lang = s.text(3);
+  a.url = s.text(4);
+  a.title = s.text(5);
+  a.date = s.text(6);
+  a.hash = s.text(7);
+  a.text = s.text(8);
+  Statement evs(db_, "SELECT body FROM events WHERE article_id = ? ORDER BY id");
+  evs.bind(1, id);
+  while (evs.step()) a.events.push_back(nlohmann::json::parse(evs.text(0)));
+  return a;
+}
+
+std::vector<SearchHit> SqliteStore::search(const std::string& query, size_t limit) const {
+  std::vector<SearchHit> hits;
+  // The trigram index answers queries of three characters or more; shorter ones
+  // (Korean words are often two syllables: 메타) scan with LIKE.
+  size_t chars = 0;
+  for (unsigned char c : query) chars += (c & 0xC0) != 0x80;
+  if (chars >= 3) {
+    std::string phrase = "\"";
+    for (char c : query) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    phrase += "\"";
+    Statement s(db_, "SELECT a.id, a.doc, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+                     "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?");
+    s.bind(1, phrase).bind(2, static_cast<int64_t>(limit));
+    while (s.step()) hits.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+    return hits;
+  }
+  Statement s(db_, "SELECT id, doc, title, substr(text, max(1, instr(text, ?1) - 40), 120) FROM articles "
+                   "WHERE instr(text, ?1) > 0 ORDER BY id LIMIT ?2");
+  s.bind(1, query).bind(2, static_cast<int64_t>(limit));
+  while (s.step()) hits.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+  return hits;
+}
+
+std::vector<EntityRow> SqliteStore::entities(const std::string& query, const std::string& kind) const {
+  Statement s(db_, "SELECT e.name, e.kind, count(g.event_id) AS n FROM entities e JOIN event_args g ON g.entity_id = e.id "
+                   "WHERE (?1 = '' OR e.kind = ?1) AND (?2 = '' OR instr(lower(e.name), lower(?2)) > 0 OR EXISTS "
+                   "(SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND instr(lower(a.alias), lower(?2)) > 0)) "
+                   "GROUP BY e.id ORDER BY n DESC, e.name");
+  s.bind(1, kind).bind(2, query);
+  std::vector<EntityRow> rows;
+  while (s.step()) rows.push_back({s.text(0), s.text(1), s.integer(2)});
+  return rows;
+}
+
 std::vector<EventRow> SqliteStore::events(const EventFilter& f) const {
   // Names given in any spelling are resolved through the aliases table first.
   auto canonical = [&](const std::string& name) {
@@ -292,12 +357,12 @@ std::vector<EventRow> SqliteStore::events(const EventFilter& f) const {
   };
   const std::string org = f.org.empty() ? "" : canonical(f.org);
   const std::string person = f.person.empty() ? "" : canonical(f.person);
-  Statement s(db_, "SELECT ev.id, a.doc, a.published, ev.body FROM events ev JOIN articles a ON a.id = ev.article_id "
+  Statement s(db_, "SELECT ev.id, a.doc, a.published, ev.body, a.id FROM events ev JOIN articles a ON a.id = ev.article_id "
                    "WHERE (?1 = '' OR ev.type = ?1) ORDER BY ev.id");
   s.bind(1, f.type);
   std::vector<EventRow> rows;
   while (s.step()) {
-    EventRow r{s.integer(0), s.text(1), s.text(2), nlohmann::json::parse(s.text(3))};
+    EventRow r{s.integer(0), s.text(1), s.text(2), nlohmann::json::parse(s.text(3)), s.integer(4)};
     if (!person.empty() && r.event.value("person", "") != person) continue;
     if (!org.empty()) {
       bool hit = false;

@@ -29,13 +29,25 @@ struct StoreError : std::runtime_error {
 struct StoredArticle {
   int64_t id = 0;
   std::string doc, origin, lang, url, title, date, hash;
+  std::string text;                    // filled by article(), not by for_each_article()
   std::vector<nlohmann::json> events;  // spec-shaped event objects
+};
+
+struct SearchHit {
+  int64_t id = 0;
+  std::string doc, title, snippet;
+};
+
+struct EntityRow {
+  std::string name, kind;
+  int64_t events = 0;  // how many stored events name it
 };
 
 struct EventRow {
   int64_t id = 0;
   std::string doc, date;
   nlohmann::json event;
+  int64_t article_id = 0;
 };
 
 struct EventFilter {
@@ -46,7 +58,8 @@ struct EventFilter {
 
 class SqliteStore {
  public:
-  explicit SqliteStore(const std::string& path, const extract::Lexicon* lexicon = nullptr);
+  enum class Mode { ReadWrite, ReadOnly };
+  explicit SqliteStore(const std::string& path, const extract::Lexicon* lexicon = nullptr, Mode mode = Mode::ReadWrite);
   ~SqliteStore();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
@@ -64,6 +77,13 @@ class SqliteStore {
   // Articles in id order, with their events.
   void for_each_article(const std::function<void(const StoredArticle&)>& fn) const;
   std::vector<EventRow> events(const EventFilter& filter) const;
+
+  // One article with its text and events; nullopt for an unknown id.
+  std::optional<StoredArticle> article(int64_t id) const;
+  // Full-text search over article titles and text (FTS5, trigram tokenizer: works for Korean).
+  std::vector<SearchHit> search(const std::string& query, size_t limit) const;
+  // Entities named by stored events, most mentioned first; `query` matches any spelling.
+  std::vector<EntityRow> entities(const std::string& query, const std::string& kind) const;
 
   static std::string content_hash(std::string_view text);  // SHA-256, hex
 

@@ -1,0 +1,277 @@
+#include "server/http_server.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <openssl/crypto.h>
+
+#include <charconv>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <variant>
+
+#include "common/data_dir.h"
+#include "extract/extractor.h"
+#include "query/analytics.h"
+#include "store/sqlite_store.h"
+#include "text/pipeline.h"
+
+namespace tw::server {
+namespace {
+
+using nlohmann::json;
+
+struct BadRequest {
+  std::string message;
+};
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, {{"error", message}});
+}
+
+std::string param(const httplib::Request& req, const char* name) {
+  return req.has_param(name) ? req.get_param_value(name) : std::string{};
+}
+
+size_t number_param(const httplib::Request& req, const char* name, size_t fallback, size_t max) {
+  const std::string v = param(req, name);
+  if (v.empty()) return fallback;
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n > max)
+    throw BadRequest{fmt::format("{} must be a whole number from 0 to {}", name, max)};
+  return n;
+}
+
+std::string date_param(const httplib::Request& req, const char* name) {
+  const std::string v = param(req, name);
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
+    return true;
+  };
+  const bool ok = v.empty() || (v.size() == 4 && digits(0, 4)) || (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2)) ||
+                  (v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2));
+  if (!ok) throw BadRequest{fmt::format("{} must be a date: YYYY, YYYY-MM or YYYY-MM-DD", name)};
+  return v;
+}
+
+std::string choice_param(const httplib::Request& req, const char* name, std::initializer_list<const char*> allowed) {
+  const std::string v = param(req, name);
+  if (v.empty()) return v;
+  for (const char* a : allowed)
+    if (v == a) return v;
+  std::string list;
+  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  throw BadRequest{fmt::format("{} must be one of: {}", name, list)};
+}
+
+// A page of a JSON array: {"total", "offset", "limit", "items"}.
+json page(const json& items, const httplib::Request& req) {
+  const size_t limit = number_param(req, "limit", 50, 500);
+  const size_t offset = number_param(req, "offset", 0, 1u << 30);
+  json out = json::array();
+  for (size_t i = offset; i < items.size() && i < offset + limit; ++i) out.push_back(items[i]);
+  return {{"total", items.size()}, {"offset", offset}, {"limit", limit}, {"items", out}};
+}
+
+bool token_matches(const std::string& expected, const std::string& given) {
+  // Constant time: the comparison takes as long whatever the first wrong byte.
+  return !expected.empty() && given.size() == expected.size() &&
+         CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
+std::string presented_token(const httplib::Request& req) {
+  const std::string auth = req.get_header_value("Authorization");
+  if (auth.rfind("Bearer ", 0) == 0) return auth.substr(7);
+  return req.get_header_value("X-Talentwar-Token");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  std::mutex mutex;  // guards the facts cache and the write connection
+  std::unique_ptr<store::SqliteStore> reader;
+  std::unique_ptr<query::NameResolver> names;
+  std::vector<query::Fact> facts;
+  std::pair<size_t, size_t> facts_version{SIZE_MAX, SIZE_MAX};
+  std::string openapi;
+
+  explicit Impl(ServerOptions o) : options(std::move(o)) {}
+
+  store::SqliteStore& read() {
+    if (!reader) reader = std::make_unique<store::SqliteStore>(options.db, &extract::Lexicon::standard(), store::SqliteStore::Mode::ReadOnly);
+    return *reader;
+  }
+
+  // Facts are rebuilt when articles or events were added since the last build.
+  const std::vector<query::Fact>& current_facts() {
+    auto& db = read();
+    const std::pair<size_t, size_t> version{db.article_count(), db.event_count()};
+    if (version != facts_version) {
+      const auto rows = db.events({});
+      names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
+      facts = query::build_facts(rows, *names);
+      facts_version = version;
+    }
+    return facts;
+  }
+
+  void routes();
+  void ingest(const httplib::Request& req, httplib::Response& res);
+};
+
+void Server::Impl::routes() {
+  auto guarded = [this](auto handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      try {
+        std::lock_guard lock(mutex);
+        handler(req, res);
+      } catch (const BadRequest& e) {
+        send_error(res, 400, e.message);
+      } catch (const std::exception& e) {
+        send_error(res, 500, e.what());
+      }
+    };
+  };
+  const auto& lex = extract::Lexicon::standard();
+
+  http.Get("/api/health", guarded([this](const httplib::Request&, httplib::Response& res) {
+    auto& db = read();
+    send_json(res, 200, {{"status", "ok"}, {"articles", db.article_count()}, {"events", db.event_count()},
+                         {"writes", options.token.empty() ? "off" : "token"}});
+  }));
+  http.Get("/api/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_content(openapi, "application/json; charset=utf-8");
+  });
+  http.Get("/api/events", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string type = choice_param(req, "type", {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
+    json items = json::array();
+    for (const auto& r : read().events({type, param(req, "org"), param(req, "person")})) {
+      json e = r.event;
+      e["doc"] = r.doc;
+      e["id"] = r.id;
+      e["article_id"] = r.article_id;
+      items.push_back(e);
+    }
+    send_json(res, 200, page(items, req));
+  }));
+  http.Get("/api/entities", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string kind = choice_param(req, "kind", {"org", "person"});
+    json items = json::array();
+    for (const auto& e : read().entities(param(req, "q"), kind)) items.push_back({{"name", e.name}, {"kind", e.kind}, {"events", e.events}});
+    send_json(res, 200, page(items, req));
+  }));
+  http.Get(R"(/api/entities/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string name = httplib::detail::decode_url(req.matches[1], false);
+    const auto& f = current_facts();
+    const json p = query::entity_profile(name, f, *names);
+    if (p.is_null()) return send_error(res, 404, fmt::format("no person or organisation named {}", name));
+    send_json(res, 200, p);
+  }));
+  http.Get("/api/flows", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    const std::string since = date_param(req, "since"), until = date_param(req, "until");
+    send_json(res, 200, query::flows(current_facts(), lex, {since, until}, param(req, "org")));
+  }));
+  http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    send_json(res, 200, query::pay(current_facts(), lex, param(req, "org")));
+  }));
+  http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    send_json(res, 200, query::deals(current_facts(), lex, param(req, "org")));
+  }));
+  http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    send_json(res, 200, page(query::timeline(current_facts(), lex, param(req, "org")), req));
+  }));
+  http.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string q = param(req, "q");
+    if (q.empty()) throw BadRequest{"q is required"};
+    const size_t limit = number_param(req, "limit", 20, 100);
+    json items = json::array();
+    for (const auto& h : read().search(q, limit)) items.push_back({{"id", h.id}, {"doc", h.doc}, {"title", h.title}, {"snippet", h.snippet}});
+    send_json(res, 200, {{"query", q}, {"items", items}});
+  }));
+  http.Get(R"(/api/articles/(\d+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    int64_t id = 0;
+    const std::string s = req.matches[1];
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec != std::errc()) throw BadRequest{"article id must be a number"};
+    auto a = read().article(id);
+    if (!a) return send_error(res, 404, fmt::format("no article {}", id));
+    send_json(res, 200, {{"id", a->id}, {"doc", a->doc}, {"lang", a->lang}, {"title", a->title}, {"date", a->date},
+                         {"url", a->url}, {"text", a->text}, {"events", a->events}});
+  }));
+  http.Post("/api/articles", guarded([this](const httplib::Request& req, httplib::Response& res) { ingest(req, res); }));
+  // Unknown API routes answer in JSON, not with the dashboard.
+  http.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
+    send_error(res, 404, fmt::format("no such route: {}", req.path));
+  });
+
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_read_timeout(10, 0);  // slow clients do not hold a worker forever
+  http.set_write_timeout(10, 0);
+  const std::string root = options.web_root.empty() ? std::string(TALENTWAR_WEB_DIR) : options.web_root;
+  http.set_mount_point("/vendor", std::string(TALENTWAR_NODE_MODULES) + "/echarts/dist");
+  http.set_mount_point("/", root);
+}
+
+void Server::Impl::ingest(const httplib::Request& req, httplib::Response& res) {
+  if (options.token.empty()) return send_error(res, 403, "writes are off: start the server with --token or TALENTWAR_TOKEN");
+  if (!token_matches(options.token, presented_token(req))) return send_error(res, 401, "a valid token is required to write");
+  const json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) throw BadRequest{"the body must be a JSON object"};
+  const bool has_text = body.contains("text") && body["text"].is_string();
+  const bool has_html = body.contains("html") && body["html"].is_string();
+  if (!has_text && !has_html) throw BadRequest{"the body needs a \"text\" or \"html\" string"};
+  source::RawArticle raw;
+  raw.bytes = has_text ? body["text"].get<std::string>() : body["html"].get<std::string>();
+  raw.html = !has_text;
+  raw.doc = body.value("id", std::string("posted"));
+  raw.origin = "POST /api/articles";
+  raw.url = body.value("url", "");
+  raw.title = body.value("title", "");
+  raw.date = body.value("date", "");
+  if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
+  auto prepared = text::prepare(raw);
+  if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
+  auto& doc = std::get<text::Document>(prepared);
+  const auto events = extract::Extractor::standard().extract(doc);
+  store::SqliteStore writer(options.db, &extract::Lexicon::standard());
+  const auto added = writer.add_article(doc, raw.origin, events);
+  json ev = json::array();
+  for (const auto& e : events) ev.push_back(extract::to_json(e));
+  send_json(res, added == store::SqliteStore::Added::New ? 201 : 200,
+            {{"doc", doc.doc}, {"lang", doc.lang}, {"status", added == store::SqliteStore::Added::New ? "stored" : "already stored"},
+             {"events", ev}});
+}
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  impl_->openapi = read_file(data_dir() / "api" / "openapi.json");
+  impl_->routes();
+}
+
+Server::~Server() = default;
+
+int Server::bind(std::string& error) {
+  if (!std::filesystem::exists(impl_->options.db)) {
+    // An empty database to serve, so the dashboard works before the first ingest.
+    store::SqliteStore create(impl_->options.db, &extract::Lexicon::standard());
+  }
+  const int port = impl_->options.port == 0 ? impl_->http.bind_to_any_port(impl_->options.host)
+                                            : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
+  if (port < 0) error = fmt::format("cannot listen on {}:{}", impl_->options.host, impl_->options.port);
+  return port;
+}
+
+bool Server::serve() { return impl_->http.listen_after_bind(); }
+
+void Server::stop() { impl_->http.stop(); }
+
+}  // namespace tw::server

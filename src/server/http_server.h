@@ -1,0 +1,40 @@
+// http_server — `talentwar serve`: the JSON API under /api/ and the web dashboard at /.
+//
+// Reads go through a read-only SQLite connection; the one write route, POST
+// /api/articles, needs the token given at start and is refused (403) when none was.
+// Facts are rebuilt only when the database has changed since the last request.
+// Every route is described in /api/openapi.json (data/api/openapi.json).
+#pragma once
+#include <memory>
+#include <string>
+
+namespace tw::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::bind)
+  std::string db = "talentwar.db";
+  std::string token;     // empty: writes are off
+  std::string web_root;  // the dashboard's files; empty: the source tree's web/
+  size_t max_body_bytes = 8u << 20;
+};
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the socket; returns the port (useful with port 0) or -1 with `error` set.
+  int bind(std::string& error);
+  // Serves until stop() (blocking).
+  bool serve();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tw::server

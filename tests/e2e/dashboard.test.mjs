@@ -1,0 +1,119 @@
+// The dashboard in a real headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core): flows with Meta and its sources, an entity page, an article with
+// its evidence highlighted, the language switch, search. Screenshots are kept in
+// $TALENTWAR_E2E_ARTIFACTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const bin = process.env.TALENTWAR_BIN;
+const sourceDir = process.env.TALENTWAR_SOURCE_DIR;
+const artifacts = process.env.TALENTWAR_E2E_ARTIFACTS || path.join(tmpdir(), 'talentwar-e2e');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let server, browser, page, base, workdir;
+
+async function open(hash) {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForFunction((h) => document.body.dataset.ready === h, hash.replace(/^\//, ''), { timeout: 20000 });
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+before(async () => {
+  assert.ok(bin && existsSync(bin), 'TALENTWAR_BIN must point at the built talentwar');
+  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: install Debian's chromium package`);
+  mkdirSync(artifacts, { recursive: true });
+  workdir = mkdtempSync(path.join(tmpdir(), 'talentwar-e2e-'));
+  const db = path.join(workdir, 'dash.db');
+  const inputs = [path.join(sourceDir, 'data', 'samples', 'articles')];
+  const seeds = path.join(sourceDir, '..', 'shared', 'corpus', 'seeds');
+  if (existsSync(seeds)) inputs.push(seeds);
+  execFileSync(bin, ['ingest', '--db', db, ...inputs], { stdio: 'pipe' });
+  server = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[\d.]+:\d+/);
+      if (m) resolve(m[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    setTimeout(() => reject(new Error('server did not start')), 15000);
+  });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  if (workdir) rmSync(workdir, { recursive: true, force: true });
+});
+
+test('the flow diagram shows Meta and where its people came from', async () => {
+  await open('#/flows');
+  const labels = await page.locator('#sankey svg text').allTextContents();
+  assert.ok(labels.some((l) => l.includes('Meta')), `Sankey labels: ${labels.join(' | ')}`);
+  assert.ok(labels.includes('OpenAI') && labels.includes('Apple'), 'Meta\'s sources are in the diagram');
+  const meta = page.locator('#ranking tr[data-org="Meta"]');
+  await meta.waitFor();
+  const sources = await meta.locator('td').nth(4).textContent();
+  assert.match(sources, /OpenAI/);
+  assert.match(sources, /Apple/);
+  await shot('flows');
+});
+
+test('an organisation opens its page, and a source opens the article with its evidence marked', async () => {
+  await open('#/flows');
+  await page.locator('#ranking tr[data-org="Meta"] a.entity').first().click();
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/entity/'));
+  assert.match(await page.locator('#entity-name').textContent(), /Meta/);
+  assert.ok((await page.locator('table tbody tr').count()) > 3, 'Meta has facts');
+  await shot('entity-meta');
+  await page.locator('a.source').first().click();
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/article/'));
+  const marked = page.locator('.article mark');
+  assert.ok((await marked.count()) > 0, 'evidence sentences are highlighted');
+  await page.locator('#focus').waitFor();
+  assert.ok((await page.locator('#focus').textContent()).length > 10, 'the followed evidence is marked as focus');
+  await shot('article-evidence');
+});
+
+test('the interface switches between English and Korean', async () => {
+  await open('#/flows');
+  assert.equal(await page.locator('nav a').first().textContent(), 'Flows');
+  await page.locator('#lang').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.equal(await page.locator('nav a').first().textContent(), '인재 이동');
+  assert.match(await page.locator('h1').textContent(), /인재/);
+  await shot('flows-korean');
+  await page.locator('#lang').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
+test('deals, pay, timeline and search render', async () => {
+  await open('#/deals');
+  assert.match(await page.locator('main').textContent(), /Anthropic/);
+  await shot('deals');
+  await open('#/pay');
+  assert.ok((await page.locator('#paychart svg').count()) === 1, 'the pay chart is drawn');
+  await shot('pay');
+  await open('#/timeline');
+  assert.ok((await page.locator('table tbody tr').count()) > 10);
+  await page.fill('#search', '연구원');
+  await page.press('#search', 'Enter');
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/search'));
+  assert.ok((await page.locator('main table tbody tr a').count()) > 0, 'Korean full-text search finds articles');
+  await shot('search');
+});

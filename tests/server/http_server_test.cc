@@ -1,0 +1,198 @@
+// The HTTP API on a real SQLite file, served on a free loopback port: every endpoint,
+// filters, paging, bad parameters (400, JSON body), unknown ids (404), the write token,
+// and the OpenAPI document checked against the routes the server answers.
+#include "server/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <thread>
+
+#include "test_support.h"
+
+namespace {
+
+using twtest::json;
+
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new twtest::TempDir;
+    db_ = (dir_->path() / "api.db").string();
+    auto r = twtest::run_cli({"ingest", "--db", db_, (twtest::source_dir() / "data" / "samples" / "articles").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    start(/*token=*/"test-token", server_, port_, thread_);
+    start(/*token=*/"", readonly_server_, readonly_port_, readonly_thread_);
+  }
+  static void TearDownTestSuite() {
+    for (auto* s : {server_, readonly_server_}) s->stop();
+    thread_.join();
+    readonly_thread_.join();
+    delete server_;
+    delete readonly_server_;
+    delete dir_;
+  }
+  static void start(const std::string& token, tw::server::Server*& server, int& port, std::thread& thread) {
+    server = new tw::server::Server({"127.0.0.1", 0, db_, token, ""});
+    std::string error;
+    port = server->bind(error);
+    ASSERT_GT(port, 0) << error;
+    thread = std::thread([server] { server->serve(); });
+  }
+
+  static httplib::Result get(const std::string& path, int port = 0) {
+    httplib::Client c("127.0.0.1", port ? port : port_);
+    c.set_read_timeout(30, 0);
+    return c.Get(path.c_str());
+  }
+  static json get_json(const std::string& path, int expected_status = 200) {
+    auto r = get(path);
+    EXPECT_TRUE(r) << path;
+    if (!r) return nullptr;
+    EXPECT_EQ(r->status, expected_status) << path << ": " << r->body;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos) << path;
+    return json::parse(r->body);
+  }
+  static httplib::Result post(const std::string& body, const std::string& token, int port = 0) {
+    httplib::Client c("127.0.0.1", port ? port : port_);
+    httplib::Headers h;
+    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    return c.Post("/api/articles", h, body, "application/json");
+  }
+
+  static inline twtest::TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline tw::server::Server* server_ = nullptr;
+  static inline tw::server::Server* readonly_server_ = nullptr;
+  static inline int port_ = 0, readonly_port_ = 0;
+  static inline std::thread thread_, readonly_thread_;
+};
+
+TEST_F(Api, HealthCountsTheDatabase) {
+  const json h = get_json("/api/health");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["articles"], 14);
+  EXPECT_GT(h["events"].get<int>(), 50);
+}
+
+TEST_F(Api, EventsFilterAndPage) {
+  const json all = get_json("/api/events?limit=500");
+  const json moves = get_json("/api/events?type=move&limit=500");
+  EXPECT_GT(all["total"].get<int>(), moves["total"].get<int>());
+  for (const auto& e : moves["items"]) EXPECT_EQ(e["type"], "move");
+  const json meta = get_json("/api/events?org=%EB%A9%94%ED%83%80&limit=500");  // 메타, any spelling
+  ASSERT_GT(meta["total"].get<int>(), 0);
+  const json page1 = get_json("/api/events?limit=5&offset=0"), page2 = get_json("/api/events?limit=5&offset=5");
+  EXPECT_EQ(page1["items"].size(), 5u);
+  EXPECT_NE(page1["items"][0]["id"], page2["items"][0]["id"]);
+  const json wang = get_json("/api/events?person=Alexandr%20Wang");
+  for (const auto& e : wang["items"]) EXPECT_EQ(e["person"], "Alexandr Wang");
+}
+
+TEST_F(Api, BadParametersAre400WithAJsonError) {
+  for (const char* path : {"/api/events?limit=abc", "/api/events?limit=100000", "/api/events?type=wedding",
+                           "/api/entities?kind=robot", "/api/flows?since=last-year", "/api/search", "/api/timeline?offset=-1"}) {
+    const json e = get_json(path, 400);
+    EXPECT_TRUE(e.contains("error")) << path;
+  }
+}
+
+TEST_F(Api, UnknownIdsAndRoutesAre404) {
+  EXPECT_TRUE(get_json("/api/entities/Nobody%20Atall", 404).contains("error"));
+  EXPECT_TRUE(get_json("/api/articles/99999", 404).contains("error"));
+  EXPECT_TRUE(get_json("/api/no-such-thing", 404).contains("error"));
+}
+
+TEST_F(Api, EntitiesListAndProfile) {
+  const json list = get_json("/api/entities?kind=org&limit=100");
+  ASSERT_GT(list["total"].get<int>(), 5);
+  for (const auto& e : list["items"]) EXPECT_EQ(e["kind"], "org");
+  const json found = get_json("/api/entities?q=%EB%A9%94%ED%83%80");  // 메타 matches Meta's aliases
+  ASSERT_FALSE(found["items"].empty());
+  EXPECT_EQ(found["items"][0]["name"], "Meta");
+  const json p = get_json("/api/entities/%EC%85%A9%EC%9E%90%EC%98%A4%20%EC%9E%90%EC%98%A4");  // 셩자오 자오
+  EXPECT_EQ(p["name"], "Shengjia Zhao");
+  EXPECT_FALSE(p["facts"].empty());
+}
+
+TEST_F(Api, AnalyticsEndpoints) {
+  const json flows = get_json("/api/flows");
+  ASSERT_FALSE(flows["organisations"].empty());
+  EXPECT_EQ(get_json("/api/flows?org=Apple")["flows"].size() > 0, true);
+  EXPECT_TRUE(get_json("/api/flows?since=2030")["flows"].empty()) << "nothing reported in 2030";
+  EXPECT_TRUE(get_json("/api/pay").contains("offers"));
+  const json deals = get_json("/api/deals?org=Anthropic");
+  for (const auto& d : deals["deals"]) EXPECT_TRUE(d.dump().find("Anthropic") != std::string::npos);
+  EXPECT_GT(get_json("/api/timeline?limit=3")["items"].size(), 0u);
+}
+
+TEST_F(Api, SearchWorksForKoreanAndEnglish) {
+  const json ko = get_json("/api/search?q=%EC%97%B0%EA%B5%AC%EC%9B%90");  // 연구원
+  ASSERT_FALSE(ko["items"].empty());
+  EXPECT_EQ(ko["items"][0]["doc"].get<std::string>().rfind("ko_", 0), 0u);
+  const json two = get_json("/api/search?q=%EB%A9%94%ED%83%80");  // 메타: two syllables, below the trigram size
+  EXPECT_FALSE(two["items"].empty());
+  EXPECT_FALSE(get_json("/api/search?q=researchers")["items"].empty());
+}
+
+TEST_F(Api, ArticleHasItsTextAndEvidence) {
+  const json a = get_json("/api/articles/1");
+  ASSERT_FALSE(a["events"].empty());
+  for (const auto& e : a["events"]) EXPECT_NE(a["text"].get<std::string>().find(e["evidence"].get<std::string>()), std::string::npos);
+}
+
+TEST_F(Api, WritesNeedTheToken) {
+  const std::string body = R"({"id": "posted-1", "text": "Meta hired OpenAI researcher Jane Doerr, people familiar with the matter said."})";
+  auto none = post(body, "");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  auto wrong = post(body, "test-tokex");
+  EXPECT_EQ(wrong->status, 401);
+  auto off = post(body, "test-token", readonly_port_);
+  EXPECT_EQ(off->status, 403) << "no token configured: writes are off";
+  auto ok = post(body, "test-token");
+  ASSERT_EQ(ok->status, 201) << ok->body;
+  const json stored = json::parse(ok->body);
+  EXPECT_EQ(stored["events"][0]["person"], "Jane Doerr");
+  EXPECT_EQ(post(body, "test-token")->status, 200) << "the same article again adds nothing";
+  EXPECT_EQ(post("{not json", "test-token")->status, 400);
+  EXPECT_EQ(post(R"({"title": "no text"})", "test-token")->status, 400);
+  EXPECT_EQ(post(R"({"text": "\u0000"})", "test-token")->status, 400);
+}
+
+TEST_F(Api, OpenApiDescribesEveryRoute) {
+  const json doc = get_json("/api/openapi.json");
+  EXPECT_EQ(doc["openapi"].get<std::string>().rfind("3.", 0), 0u);
+  // Every documented GET answers (with sample parameters for path templates)...
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    if (!ops.contains("get")) continue;
+    std::string concrete = path;
+    if (auto p = concrete.find("{name}"); p != std::string::npos) concrete.replace(p, 6, "Meta");
+    if (auto p = concrete.find("{id}"); p != std::string::npos) concrete.replace(p, 4, "1");
+    if (concrete == "/api/search") concrete += "?q=Meta";
+    auto r = get(concrete);
+    ASSERT_TRUE(r) << concrete;
+    EXPECT_EQ(r->status, 200) << concrete << ": " << r->body;
+    for (const auto& [code, _] : ops["get"]["responses"].items()) EXPECT_TRUE(code == "200" || code == "400" || code == "404") << path;
+  }
+  // …and the routes the server answers are all documented.
+  for (const char* route : {"/api/health", "/api/events", "/api/entities", "/api/entities/{name}", "/api/flows", "/api/pay",
+                            "/api/deals", "/api/timeline", "/api/search", "/api/articles/{id}", "/api/articles", "/api/openapi.json"})
+    EXPECT_TRUE(doc["paths"].contains(route)) << route;
+  EXPECT_TRUE(doc["paths"]["/api/articles"].contains("post"));
+}
+
+TEST_F(Api, DashboardIsServedAndConfinedToItsRoot) {
+  auto index = get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("talentwar"), std::string::npos);
+  EXPECT_EQ(get("/vendor/echarts.min.js")->status, 200) << "ECharts from npm, not from the repository";
+  for (const char* path : {"/../CMakeLists.txt", "/..%2FCMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd"}) {
+    auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_NE(r->status, 200) << path;
+  }
+}
+
+}  // namespace

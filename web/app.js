@@ -1,0 +1,244 @@
+// talentwar dashboard: a small hash-routed page over the JSON API (/api/…).
+// Views: flows (Sankey), deals, pay (chart), timeline, entity, article (with the
+// evidence of each event highlighted), search. Korean and English labels.
+'use strict';
+
+const I18N = {
+  en: {
+    'nav.flows': 'Flows', 'nav.deals': 'Deals', 'nav.pay': 'Pay', 'nav.timeline': 'Timeline',
+    'search.placeholder': 'Search articles', 'flows.title': 'Who takes talent from whom',
+    'flows.since': 'From', 'flows.until': 'to', 'flows.apply': 'Apply', 'flows.ranking': 'Net gain by organisation',
+    'col.org': 'Organisation', 'col.in': 'In', 'col.out': 'Out', 'col.net': 'Net', 'col.from': 'Sources of talent',
+    'deals.title': 'Deals ledger', 'deals.totals': 'Totals per pair', 'pay.title': 'Offers and pay', 'pay.stats': 'Pay statistics',
+    'timeline.title': 'Timeline', 'col.type': 'Type', 'col.what': 'What', 'col.amount': 'Amount', 'col.sources': 'Sources',
+    'col.date': 'First reported', 'entity.spellings': 'Spellings', 'entity.units': 'Units', 'entity.career': 'Career',
+    'entity.facts': 'Facts', 'article.events': 'Events in this article', 'search.title': 'Search', 'none': 'Nothing yet.',
+    'disputed': 'disputed', 'lang.switch': '한국어', 'rule': 'rule', 'people': 'people',
+  },
+  ko: {
+    'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
+    'search.placeholder': '기사 검색', 'flows.title': '누가 누구의 인재를 데려가는가',
+    'flows.since': '기간', 'flows.until': '~', 'flows.apply': '적용', 'flows.ranking': '조직별 순유입',
+    'col.org': '조직', 'col.in': '유입', 'col.out': '유출', 'col.net': '순유입', 'col.from': '인재 출처',
+    'deals.title': '투자·인수 장부', 'deals.totals': '투자자별 합계', 'pay.title': '영입 제안과 보상', 'pay.stats': '보상 통계',
+    'timeline.title': '타임라인', 'col.type': '유형', 'col.what': '내용', 'col.amount': '금액', 'col.sources': '출처',
+    'col.date': '첫 보도', 'entity.spellings': '표기', 'entity.units': '산하 조직', 'entity.career': '경력',
+    'entity.facts': '사실', 'article.events': '이 기사의 사건', 'search.title': '검색', 'none': '아직 없습니다.',
+    'disputed': '반박됨', 'lang.switch': 'English', 'rule': '기준', 'people': '명',
+  },
+};
+const TYPE_NAMES = {
+  en: { move: 'move', offer: 'offer', investment: 'investment', acquisition: 'acquisition', layoff: 'layoff', comp_stat: 'pay statistic', counteroffer: 'counteroffer' },
+  ko: { move: '이동', offer: '제안', investment: '투자', acquisition: '인수', layoff: '감원', comp_stat: '보상 통계', counteroffer: '맞제안' },
+};
+
+let lang = localStorage.getItem('talentwar.lang') || ((navigator.language || 'en').startsWith('ko') ? 'ko' : 'en');
+if (!I18N[lang]) lang = 'en';
+const t = (key) => I18N[lang][key] || I18N.en[key] || key;
+const view = document.getElementById('view');
+let chart = null;
+
+function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+async function api(path) {
+  const res = await fetch(path);
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function money(m) {
+  if (!m) return '';
+  const v = m.value, cur = m.currency === 'USD' ? '$' : `${m.currency} `;
+  const q = { up_to: '≤', at_least: '≥', about: '~' }[m.qualifier] || '';
+  const n = v >= 1e9 ? `${(v / 1e9).toFixed(2)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(0)}K` : `${v}`;
+  return `${q}${cur}${n}`;
+}
+
+function entityLink(name) {
+  return name ? `<a class="entity" href="#/entity/${encodeURIComponent(name)}">${esc(name)}</a>` : '?';
+}
+
+// One readable line per fact or event, names linked to their pages.
+function describe(f) {
+  const who = (k) => entityLink(f[k]);
+  switch (f.type) {
+    case 'move': return `${f.person ? who('person') : `${f.count ?? ''} ${t('people')}`}: ${who('from')} → ${who('to')}`;
+    case 'offer': return `${who('by')} → ${f.person ? who('person') : who('target_org')}`;
+    case 'investment': return `${who('investor')} → ${who('investee')}${f.cumulative ? ' (Σ)' : ''}`;
+    case 'acquisition': return `${who('acquirer')} ⟶ ${who('target')} <span class="tag">${esc(f.status || '')}</span>`;
+    case 'layoff': return `${who('org')} −${f.count ?? ''}`;
+    case 'comp_stat': return `${who('org')} ${esc(f.stat || '')}`;
+    case 'counteroffer': return `${who('org')} ⇄ ${who('target_org')}`;
+    default: return esc(f.type);
+  }
+}
+
+function sourcesCell(f) {
+  return (f.sources || []).map((s) => `<a class="source" href="#/article/${s.article_id}?e=${encodeURIComponent(s.evidence)}">${esc(s.doc)}</a>`).join('<br>');
+}
+
+function factRows(facts) {
+  if (!facts.length) return `<p class="muted">${t('none')}</p>`;
+  return `<table><thead><tr><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
+    facts.map((f) => `<tr data-type="${esc(f.type)}"><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}${f.disputed ? ` <span class="tag disputed">${t('disputed')}</span>` : ''}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
+  }</tbody></table>`;
+}
+
+function disposeChart() {
+  if (chart) { chart.dispose(); chart = null; }
+}
+
+async function showFlows(params) {
+  const since = params.get('since') || '', until = params.get('until') || '';
+  const q = new URLSearchParams();
+  if (since) q.set('since', since);
+  if (until) q.set('until', until);
+  const data = await api(`/api/flows?${q}`);
+  view.innerHTML = `<h1>${t('flows.title')}</h1>
+    <div class="card"><form class="controls" id="range">
+      <label>${t('flows.since')} <input name="since" placeholder="2024-01" value="${esc(since)}" size="10"></label>
+      <label>${t('flows.until')} <input name="until" placeholder="2025-12" value="${esc(until)}" size="10"></label>
+      <button type="submit">${t('flows.apply')}</button></form>
+      <div id="sankey" class="chart"></div></div>
+    <h2>${t('flows.ranking')}</h2><div class="card"><table id="ranking"><thead><tr><th>${t('col.org')}</th><th>${t('col.in')}</th><th>${t('col.out')}</th><th>${t('col.net')}</th><th>${t('col.from')}</th></tr></thead><tbody>${
+      data.organisations.map((o) => `<tr data-org="${esc(o.org)}"><td>${entityLink(o.org)}</td><td class="num">${o.in}</td><td class="num">${o.out}</td><td class="num">${o.net > 0 ? '+' : ''}${o.net}</td><td>${o.sources.map((s) => `${esc(s.org)} (${s.people})`).join(', ')}</td></tr>`).join('')
+    }</tbody></table></div>`;
+  document.getElementById('range').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = new FormData(ev.target);
+    const p = new URLSearchParams();
+    for (const k of ['since', 'until']) if (f.get(k)) p.set(k, f.get(k));
+    location.hash = `#/flows?${p}`;
+  });
+  // Sankey needs an acyclic graph: sources on the left ("OpenAI"), destinations on the right ("→ Meta").
+  const nodes = new Map();
+  const links = data.flows.map((e) => {
+    const from = e.from_units && e.from_units.length === 1 ? e.from_units[0] : e.from;
+    const to = `→ ${e.to}`;
+    nodes.set(from, { name: from });
+    nodes.set(to, { name: to });
+    return { source: from, target: to, value: e.people };
+  });
+  disposeChart();
+  chart = echarts.init(document.getElementById('sankey'), null, { renderer: 'svg' });
+  chart.setOption({
+    tooltip: { trigger: 'item' },
+    series: [{ type: 'sankey', data: [...nodes.values()], links, emphasis: { focus: 'adjacency' }, nodeAlign: 'justify',
+      label: { fontSize: 12 }, lineStyle: { color: 'gradient', curveness: 0.5 } }],
+  });
+  chart.on('click', (p) => {
+    if (p.dataType === 'node') location.hash = `#/entity/${encodeURIComponent(p.name.replace(/^→ /, ''))}`;
+  });
+  window.__talentwarFlows = data;  // for tests and curious users
+}
+
+async function showDeals() {
+  const data = await api('/api/deals');
+  view.innerHTML = `<h1>${t('deals.title')}</h1><div class="card">${factRows(data.deals)}</div>
+    <h2>${t('deals.totals')}</h2><div class="card"><table><tbody>${data.totals.map((p) =>
+      `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num">${money({ value: p.total, currency: p.currency })}</td><td class="muted">${t('rule')}: ${esc(p.rule)}</td></tr>`).join('')}</tbody></table></div>`;
+}
+
+async function showPay() {
+  const data = await api('/api/pay');
+  const all = [...data.offers, ...data.pay_statistics].filter((f) => f.amount && f.amount.currency === 'USD');
+  view.innerHTML = `<h1>${t('pay.title')}</h1><div class="card"><div id="paychart" class="chart" style="height:320px"></div></div>
+    <div class="card">${factRows(data.offers)}</div><h2>${t('pay.stats')}</h2><div class="card">${factRows(data.pay_statistics)}</div>`;
+  disposeChart();
+  chart = echarts.init(document.getElementById('paychart'), null, { renderer: 'svg' });
+  const label = (f) => (f.type === 'offer' ? `${f.by} → ${f.person || f.target_org}` : `${f.org || '—'} ${f.stat || ''}`);
+  chart.setOption({
+    grid: { left: 220, right: 30, top: 10, bottom: 30 },
+    xAxis: { type: 'log', name: 'USD' },
+    yAxis: { type: 'category', data: all.map(label) },
+    series: [{ type: 'bar', data: all.map((f) => f.amount.value) }],
+    tooltip: {},
+  });
+}
+
+async function showTimeline() {
+  const data = await api('/api/timeline?limit=500');
+  view.innerHTML = `<h1>${t('timeline.title')}</h1><div class="card"><table><thead><tr><th>${t('col.date')}</th><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
+    data.items.map((f) => `<tr><td class="num">${esc(f.first_reported || '—')}</td><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
+  }</tbody></table></div>`;
+}
+
+async function showEntity(name) {
+  const p = await api(`/api/entities/${encodeURIComponent(name)}`);
+  view.innerHTML = `<h1 id="entity-name">${esc(p.name)} <span class="tag">${esc(p.kind)}</span></h1>
+    <div class="card"><p><b>${t('entity.spellings')}:</b> ${p.spellings.map(esc).join(', ')}</p>
+    ${p.units && p.units.length ? `<p><b>${t('entity.units')}:</b> ${p.units.map(entityLink).join(', ')}</p>` : ''}
+    ${p.affiliations && p.affiliations.length ? `<p><b>${t('entity.career')}:</b> ${p.affiliations.map(entityLink).join(' → ')}</p>` : ''}</div>
+    <h2>${t('entity.facts')}</h2><div class="card">${factRows(p.facts)}</div>`;
+}
+
+async function showArticle(id, params) {
+  const a = await api(`/api/articles/${id}`);
+  const focus = params.get('e') || '';
+  const evidence = a.events.map((e) => e.evidence).filter(Boolean);
+  // Each paragraph, with every evidence sentence marked; the one followed here is scrolled to.
+  const html = a.text.split('\n').filter(Boolean).map((para) => {
+    let out = esc(para);
+    for (const ev of evidence) {
+      const safe = esc(ev);
+      if (out.includes(safe)) out = out.replace(safe, `<mark${ev === focus ? ' id="focus" class="focus"' : ''}>${safe}</mark>`);
+    }
+    return `<p>${out}</p>`;
+  }).join('');
+  view.innerHTML = `<h1>${esc(a.title || a.doc)}</h1><p class="muted">${esc(a.doc)} · ${esc(a.lang)} ${a.date ? '· ' + esc(a.date) : ''}</p>
+    <div class="card article">${html}</div><h2>${t('article.events')}</h2><div class="card">${factRows(a.events.map((e) => ({ ...e, sources: [] })))}</div>`;
+  const f = document.getElementById('focus');
+  if (f) f.scrollIntoView({ block: 'center' });
+}
+
+async function showSearch(q) {
+  const data = await api(`/api/search?q=${encodeURIComponent(q)}`);
+  view.innerHTML = `<h1>${t('search.title')}: ${esc(q)}</h1><div class="card"><table><tbody>${
+    data.items.map((h) => `<tr><td><a class="entity" href="#/article/${h.id}">${esc(h.title || h.doc)}</a><br><span class="muted">${esc(h.snippet)}</span></td></tr>`).join('') || `<tr><td class="muted">${t('none')}</td></tr>`
+  }</tbody></table></div>`;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  document.getElementById('lang').textContent = t('lang.switch');
+}
+
+async function route() {
+  const [path, query] = (location.hash.slice(1) || '/flows').split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean);
+  document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === `#/${parts[0]}`));
+  applyLanguage();
+  try {
+    if (parts[0] === 'deals') await showDeals();
+    else if (parts[0] === 'pay') await showPay();
+    else if (parts[0] === 'timeline') await showTimeline();
+    else if (parts[0] === 'entity') await showEntity(decodeURIComponent(parts.slice(1).join('/')));
+    else if (parts[0] === 'article') await showArticle(parts[1], params);
+    else if (parts[0] === 'search') await showSearch(params.get('q') || '');
+    else await showFlows(params);
+    document.body.dataset.ready = location.hash;  // lets tests wait for a view to finish
+  } catch (e) {
+    view.innerHTML = `<div class="card"><b>${esc(e.message)}</b></div>`;
+    document.body.dataset.ready = location.hash;
+  }
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  lang = lang === 'en' ? 'ko' : 'en';
+  localStorage.setItem('talentwar.lang', lang);
+  route();
+});
+document.getElementById('search-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const q = document.getElementById('search').value.trim();
+  if (q) location.hash = `#/search?q=${encodeURIComponent(q)}`;
+});
+window.addEventListener('hashchange', route);
+window.addEventListener('resize', () => chart && chart.resize());
+route();
