@@ -37,13 +37,14 @@ std::string refuse_reason(std::string_view bytes, size_t limit) {
 }
 
 void emit_article(std::string doc, std::string origin, std::string bytes, bool html_by_name,
-                  const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
+                  const std::function<void(Item&&)>& sink, const ReadOptions& opt, bool markdown = false) {
   if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
     sink(ReadError{std::move(origin), std::move(why)});
     return;
   }
   RawArticle a;
-  a.html = html_by_name || text::looks_like_html(bytes);
+  a.markdown = markdown;
+  a.html = !markdown && (html_by_name || text::looks_like_html(bytes));
   a.doc = std::move(doc);
   a.origin = std::move(origin);
   a.bytes = std::move(bytes);
@@ -125,7 +126,7 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
     sink(ReadError{origin, fmt::format("read failed: {}", std::strerror(errno))});
     return;
   }
-  emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm", sink, opt);
+  emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm", sink, opt, ext == ".md");
 }
 
 void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink, const ReadOptions& opt) {

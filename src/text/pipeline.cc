@@ -1,5 +1,7 @@
 #include "text/pipeline.h"
 
+#include <cmark.h>
+#include <cstdlib>
 #include <fmt/format.h>
 
 #include "text/furniture.h"
@@ -55,8 +57,14 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
   d.title = raw.title;
   d.date = raw.date;
   std::string body;
-  if (raw.html) {
-    HtmlText h = html_to_text(raw.bytes);
+  std::string rendered;  // Markdown is rendered to HTML by cmark, then read like any page
+  if (raw.markdown) {
+    char* html = cmark_markdown_to_html(raw.bytes.data(), raw.bytes.size(), CMARK_OPT_DEFAULT);
+    rendered = html ? html : "";
+    std::free(html);
+  }
+  if (raw.html || raw.markdown) {
+    HtmlText h = html_to_text(raw.markdown ? std::string_view(rendered) : std::string_view(raw.bytes));
     body = std::move(h.text);
     if (d.title.empty()) d.title = std::move(h.title);
   } else {

@@ -25,6 +25,20 @@ TEST(Prepare, NothingButFurnitureIsAnError) {
   EXPECT_FALSE(e.reason.empty());
 }
 
+TEST(Prepare, MarkdownIsRenderedNotReadAsText) {
+  auto raw = twtest::raw_article("# Meta's hiring push\n\n**Meta** hired [Jane Doerr](https://example.com/jd) from *OpenAI*.\n\n"
+                                 "> \"A big hire,\" said one recruiter.\n",
+                                 "story.md");
+  raw.markdown = true;
+  auto r = prepare(raw);
+  ASSERT_TRUE(std::holds_alternative<Document>(r));
+  const auto& d = std::get<Document>(r);
+  EXPECT_NE(d.text.find("Meta hired Jane Doerr from OpenAI."), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find('#'), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("https://"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("**"), std::string::npos) << d.text;
+}
+
 TEST(Prepare, PlainKoreanText) {
   const Document d = twtest::prepare_text("메타는 연구소를 열었다. 회사는 인재를 찾는다.\n", "ko.txt");
   EXPECT_EQ(d.doc, "ko.txt");
