@@ -105,6 +105,7 @@ class DocumentState {
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
   const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
+  const Entity* last_subject_person_ = nullptr;
   std::vector<Event> events_;
 };
 
@@ -411,7 +412,10 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
   if (left_object && t.frame == Frame::Leave) {
     const bool anaphoric = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& a) { return a.anaphor && a.entity == left_object; });
-    if (anaphoric)
+    // "members of Apple's team have left the company": the sentence names the company itself.
+    const Entity* named = first_org(s, {0, t.begin}, {Role::Possessor, Role::Source});
+    if (anaphoric && named) left_object = named;
+    else if (anaphoric)
       for (auto it = events_.rbegin(); it != events_.rend(); ++it)
         if (it->type == "move" && it->has("from") && s.index - it->sentence <= 6) {
           left_object = x_.lexicon().find(it->slot("from"));
@@ -427,6 +431,13 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
       }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);
+  // Who joins or leaves is a subject: "… will report to software chief Craig Federighi" moves nobody else.
+  std::erase_if(persons, [&](const Arg* p) {
+    if (p->role == Role::Subject || p->role == Role::Other) return false;
+    if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
+    // English movers stand before their verb, whatever an earlier verb made of them.
+    return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
+  });
   // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
   const Event* prev = recent("move", s.index);
   for (const Arg* p : persons) {
@@ -927,7 +938,9 @@ void DocumentState::attribute(const Sentence& s, size_t first_event) {
 
 // "He has since joined OpenAI", "그는 … 합류했다": a pronoun subject is the person last named.
 void DocumentState::add_pronoun(Sentence& s) const {
-  if (!last_person_ || s.triggers.empty()) return;
+  // The person a pronoun means is the last one who was a subject ("Subramanya joins … He spent").
+  const Entity* person = last_subject_person_ ? last_subject_person_ : last_person_;
+  if (!person || s.triggers.empty()) return;
   for (const auto& a : s.args)
     if (a.entity->is_person()) return;  // the sentence names its own people
   for (const auto& w : lang_.pronouns) {
@@ -935,7 +948,7 @@ void DocumentState::add_pronoun(Sentence& s) const {
     if (p == std::string::npos || (p > 0 && s.folded[p - 1] != ' ' && s.folded[p - 1] != '"')) continue;
     if (p + w.size() < s.folded.size() && std::isalpha(static_cast<unsigned char>(s.folded[p + w.size()]))) continue;
     if (p > s.triggers.front().begin) continue;  // only a subject before the verb
-    s.args.push_back(Arg{last_person_, p, p + w.size(), p + w.size(), Role::Subject, false, true});
+    s.args.push_back(Arg{person, p, p + w.size(), p + w.size(), Role::Subject, false, true});
     std::sort(s.args.begin(), s.args.end(), [](const Arg& a, const Arg& b) { return a.begin < b.begin; });
     return;
   }
@@ -1008,6 +1021,7 @@ std::vector<Event> DocumentState::run() {
     for (const auto& a : s.args) {
       if (org_ok(a.entity)) previous_orgs_.push_back(a.entity);
       if (a.entity->is_person() && (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object)) last_person_ = a.entity;
+      if (a.entity->is_person() && a.role == Role::Subject && !a.anaphor) last_subject_person_ = a.entity;
     }
   }
   return merge_reports(std::move(events_));

@@ -241,7 +241,7 @@ void DocumentEntities::discover(const text::Document& doc) {
 
   // 3. English people in apposition, after a role, or after a hiring verb.
   static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
-  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Z][A-Za-z]+'s) )");
+  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )");
   // "Pieter Abbeel, Peter Chen and Rocky Duan": the first names of a list of people.
   static const RE2 en_list(R"(([A-Z][a-z]+ [A-Z][a-z'-]+), ([A-Z][a-z]+ [A-Z][a-z'-]+),? and [A-Z][a-z]+ [A-Z][a-z'-]+)");
   if (english) {

@@ -71,9 +71,11 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
       size_t w = i;
       while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"') --w;
       if (is_abbreviation(text.substr(w, i - w))) continue;
+      // "$1.5 bn. and": a short token before the period and a lower-case word after it
+      // continue the sentence; "organisation. xAI laid off" starts a new one.
       size_t n = end;
       while (n < text.size() && is_space(text[n])) ++n;
-      if (n < text.size() && std::islower(static_cast<unsigned char>(text[n]))) continue;
+      if (n < text.size() && std::islower(static_cast<unsigned char>(text[n])) && i - w <= 3) continue;
     }
     emit(start, end);
     start = end;
