@@ -183,6 +183,8 @@ std::vector<const Arg*> DocumentState::people(const Sentence& s, Span span, cons
   for (const auto& a : s.args) {
     if (!a.entity->is_person() || !span.contains(a.begin)) continue;
     if (!subjects && a.role == Role::Subject) continue;
+    if (lang_.lang == "en" && (s.text.substr(a.word_end, 2) == "'s" || s.text.substr(a.word_end, 4) == "\xE2\x80\x99s"))
+      continue;  // "Elon Musk's artificial intelligence company": an owner, not a mover or a target
     if (a.role == Role::Possessor) {
       // "Elon Musk's xAI": the owner of an organisation named next, not a mover.
       auto next = std::find_if(s.args.begin(), s.args.end(), [&](const Arg& o) { return o.begin > a.begin; });
@@ -468,7 +470,7 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (!gfrom && lang_.lang == "ko") gfrom = first_org(s, {clause.begin, t.begin}, {Role::Other}, to);  // "오픈AI 취리히 사무소를 세운 … 3명"
   if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && has(s, lang_.anaphora)) gfrom = topic_;
   const Entity* gto = to;
-  if (!gto && t.frame == Frame::Join && s.args.empty() && prev && prev->type == "move") {
+  if (!gto && t.frame == Frame::Join && prev && prev->has("to") && (s.args.empty() || lang_.lang == "en")) {
     // "최소 4명이 메타 합류를 수락했다" has its destination; a bare "4명이 합류했다" inherits it.
     gto = x_.lexicon().find(prev->slot("to"));
   }
@@ -700,6 +702,10 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const size_t look = t.begin >= 12 ? t.begin - 12 : 0;
   if (s.text.substr(look, t.begin - look).find("지분") != std::string_view::npos) return;
   if (lang_.lang == "en" && s.text.substr(t.end, 12).find("stake") != std::string_view::npos) return;
+  // "without buying it outright", "회사를 통째로 사들이는 대신": no acquisition happened.
+  if (lang_.lang == "en" ? has(s, lang_.negated, t.begin >= 16 ? t.begin - 16 : 0, t.begin)
+                         : has(s, lang_.negated, t.end, std::min(s.text.size(), t.end + 16)))
+    return;
   // "그레텔이 엔비디아에 인수됐다", "Windsurf was acquired by Cognition": the subject is the target.
   const std::string_view tail = after(s, t, 6);
   const bool passive = lang_.lang == "ko" ? (tail.starts_with("됐") || tail.starts_with("되") || tail.starts_with("된") || tail.starts_with("돼"))

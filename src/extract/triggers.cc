@@ -140,6 +140,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.speech = list(j, "speech");
   d.denial = list(j, "denial");
   d.pronouns = list(j, "pronouns");
+  d.negated = list(j, "negated");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
