@@ -977,7 +977,6 @@ void DocumentState::update_topic(const Sentence& s) {
 
 std::vector<Event> DocumentState::run() {
   const bool korean = lang_.lang == "ko";
-  const auto& count_nouns = x_.lexicon().size() ? lang_.count_nouns : lang_.count_nouns;
   for (size_t i = 0; i < doc_.sentences.size(); ++i) {
     Sentence s;
     s.text = doc_.sentence(i);
@@ -991,7 +990,7 @@ std::vector<Event> DocumentState::run() {
     const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
-    s.counts = find_counts(s.text, count_nouns);
+    s.counts = find_counts(s.text, lang_.count_nouns);
     s.breaks = clause_breaks(s.text, lang_);
     if (debug_) dump(s);
 
@@ -1003,22 +1002,19 @@ std::vector<Event> DocumentState::run() {
       for (const auto& t : s.triggers)
         if (t.frame == Frame::Counter) claimed |= counter(s, t);
     if (!claimed) {
-      bool moved = false, invested = false;
       for (const auto& t : s.triggers) {
         switch (t.frame) {
-          case Frame::Hire: case Frame::Appoint: hire(s, t); moved = true; break;
-          case Frame::Join: case Frame::Leave: join_or_leave(s, t); moved = true; break;
+          case Frame::Hire: case Frame::Appoint: hire(s, t); break;
+          case Frame::Join: case Frame::Leave: join_or_leave(s, t); break;
           case Frame::Found: found(s, t); break;
           case Frame::Include: include(s); break;
           case Frame::Offer: offer(s, t); break;
-          case Frame::Invest: invest(s, t); invested = true; break;
+          case Frame::Invest: invest(s, t); break;
           case Frame::Acquire: acquire(s, t); break;
           case Frame::Layoff: layoff(s, t); break;
           default: break;
         }
       }
-      (void)moved;
-      (void)invested;
       if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
     }
     attribute(s, before);
@@ -1030,7 +1026,7 @@ std::vector<Event> DocumentState::run() {
       if (a.entity->is_person() && a.role == Role::Subject && !a.anaphor) last_subject_person_ = a.entity;
     }
   }
-  return merge_reports(std::move(events_));
+  return merge_reports(std::move(events_), x_.lexicon());
 }
 
 bool same_amount(const Money& a, const Money& b) {
@@ -1069,9 +1065,10 @@ void absorb(Event& into, const Event& from) {
 
 }  // namespace
 
-std::vector<Event> merge_reports(std::vector<Event> events) {
+std::vector<Event> merge_reports(std::vector<Event> events) { return merge_reports(std::move(events), Lexicon::standard()); }
+
+std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lex) {
   std::vector<Event> out;
-  const Lexicon& lex = Extractor::standard().lexicon();
   for (auto& e : events) {
     // Slots name the organisation ("Google"); the unit the text named stays beside it
     // ("from_unit": "Google DeepMind"), so flows add up per organisation.

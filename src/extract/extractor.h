@@ -37,6 +37,9 @@ class Extractor {
 };
 
 // Merges reports of one fact (same type, no conflicting key slot) into one event.
-std::vector<Event> merge_reports(std::vector<Event> events);
+// Organisation slots name the top organisation in `lexicon`; the unit named is kept
+// beside it ("from_unit").
+std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lexicon);
+std::vector<Event> merge_reports(std::vector<Event> events);  // with the standard lexicon
 
 }  // namespace tw::extract

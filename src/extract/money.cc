@@ -193,11 +193,10 @@ void find_korean_money(std::string_view s, std::vector<Money>& out) {
       m.end = c + cur.word.size();
       m.value = *value;
       m.currency = std::string(cur.code);
-      // "$" before a Korean number: "$1억" is rare but "US$" isn't Korean style; ignore.
       out.push_back(m);
       break;
     }
-    i = std::max(i, end) ;
+    i = std::max(i, end);
   }
 }
 
