@@ -273,43 +273,48 @@ size_t SqliteStore::event_count() const {
   return static_cast<size_t>(s.integer(0));
 }
 
-void SqliteStore::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
-  Statement arts(db_, "SELECT id, doc, origin, lang, url, title, published, content_hash FROM articles ORDER BY id");
+namespace {
+
+// The article columns every article query selects, in this order.
+constexpr const char* kArticleColumns = "id, doc, origin, lang, url, title, published, content_hash";
+
+StoredArticle article_of(const Statement& row) {
+  StoredArticle a;
+  a.id = row.integer(0);
+  a.doc = row.text(1);
+  a.origin = row.text(2);
+  a.lang = row.text(3);
+  a.url = row.text(4);
+  a.title = row.text(5);
+  a.date = row.text(6);
+  a.hash = row.text(7);
+  return a;
+}
+
+}  // namespace
+
+void SqliteStore::add_events_of(StoredArticle& a) const {
   Statement evs(db_, "SELECT body FROM events WHERE article_id = ? ORDER BY id");
+  evs.bind(1, a.id);
+  while (evs.step()) a.events.push_back(nlohmann::json::parse(evs.text(0)));
+}
+
+void SqliteStore::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
+  Statement arts(db_, fmt::format("SELECT {} FROM articles ORDER BY id", kArticleColumns).c_str());
   while (arts.step()) {
-    StoredArticle a;
-    a.id = arts.integer(0);
-    a.doc = arts.text(1);
-    a.origin = arts.text(2);
-    a.lang = arts.text(3);
-    a.url = arts.text(4);
-    a.title = arts.text(5);
-    a.date = arts.text(6);
-    a.hash = arts.text(7);
-    evs.bind(1, a.id);
-    while (evs.step()) a.events.push_back(nlohmann::json::parse(evs.text(0)));
-    evs.reset();
+    StoredArticle a = article_of(arts);
+    add_events_of(a);
     fn(a);
   }
 }
 
 std::optional<StoredArticle> SqliteStore::article(int64_t id) const {
-  Statement s(db_, "SELECT id, doc, origin, lang, url, title, published, content_hash, text FROM articles WHERE id = ?");
+  Statement s(db_, fmt::format("SELECT {}, text FROM articles WHERE id = ?", kArticleColumns).c_str());
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  StoredArticle a;
-  a.id = s.integer(0);
-  a.doc = s.text(1);
-  a.origin = s.text(2);
-  a.lang = s.text(3);
-  a.url = s.text(4);
-  a.title = s.text(5);
-  a.date = s.text(6);
-  a.hash = s.text(7);
+  StoredArticle a = article_of(s);
   a.text = s.text(8);
-  Statement evs(db_, "SELECT body FROM events WHERE article_id = ? ORDER BY id");
-  evs.bind(1, id);
-  while (evs.step()) a.events.push_back(nlohmann::json::parse(evs.text(0)));
+  add_events_of(a);
   return a;
 }
 

@@ -89,6 +89,7 @@ class SqliteStore {
 
  private:
   void exec(const char* sql) const;
+  void add_events_of(StoredArticle& a) const;
   int64_t entity_id(const std::string& name, const std::string& slot);
   void seed_lexicon();
 
