@@ -63,7 +63,7 @@ function entityLink(name) {
 
 // One readable line per fact or event, names linked to their pages.
 function describe(f) {
-  const who = (k) => entityLink(f[k]);
+  const who = (k) => entityLink(f[`${k}_unit`] || f[k]);  // the unit the article named, when it named one
   switch (f.type) {
     case 'move': return `${f.person ? who('person') : `${f.count ?? ''} ${t('people')}`}: ${who('from')} → ${who('to')}`;
     case 'offer': return `${who('by')} → ${f.person ? who('person') : who('target_org')}`;
