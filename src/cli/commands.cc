@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <thread>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -126,38 +127,66 @@ class Progress {
   bool tty_;
 };
 
-// Reads and extracts every input, calling `fn` per article; a broken input is reported
-// on stderr (and in `failures`) and the walk goes on. Returns the number that failed.
+// Reads and extracts every input, calling `fn` per article in input order; a broken
+// input is reported on stderr (and in `failures`) and the walk goes on. With jobs > 1,
+// articles are read in batches and each batch is extracted by `jobs` threads, so
+// memory stays bounded by the batch whatever the corpus size. Returns how many failed.
 size_t extract_each(const std::vector<std::string>& inputs,
                     const std::function<void(const source::RawArticle&, Extracted&)>& fn,
-                    std::vector<std::pair<std::string, std::string>>* failures = nullptr) {
+                    std::vector<std::pair<std::string, std::string>>* failures = nullptr, unsigned jobs = 1) {
   size_t failed = 0;
   auto fail = [&](const std::string& origin, const std::string& reason) {
     report(origin, reason);
     if (failures) failures->emplace_back(origin, reason);
     ++failed;
   };
+  jobs = std::max(1u, jobs);
+  const size_t batch_size = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
+  std::vector<source::Item> batch;
+  std::vector<std::variant<Extracted, std::string>> results;
+  auto flush = [&] {
+    results.assign(batch.size(), std::string{});
+    auto work = [&](size_t first) {
+      for (size_t i = first; i < batch.size(); i += jobs)
+        if (auto* raw = std::get_if<source::RawArticle>(&batch[i])) results[i] = process(*raw);
+    };
+    if (jobs == 1 || batch.size() == 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned k = 0; k < jobs; ++k) pool.emplace_back(work, k);
+      for (auto& th : pool) th.join();
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (auto* err = std::get_if<source::ReadError>(&batch[i])) {
+        fail(err->origin, err->reason);
+        continue;
+      }
+      const auto& raw = std::get<source::RawArticle>(batch[i]);
+      if (auto* reason = std::get_if<std::string>(&results[i])) fail(raw.origin, *reason);
+      else fn(raw, std::get<Extracted>(results[i]));
+    }
+    batch.clear();
+  };
   source::read_inputs(inputs, [&](source::Item&& item) {
-    if (auto* err = std::get_if<source::ReadError>(&item)) return fail(err->origin, err->reason);
-    const auto& raw = std::get<source::RawArticle>(item);
-    auto result = process(raw);
-    if (auto* reason = std::get_if<std::string>(&result)) return fail(raw.origin, *reason);
-    fn(raw, std::get<Extracted>(result));
+    batch.push_back(std::move(item));
+    if (batch.size() >= batch_size) flush();
   });
+  if (!batch.empty()) flush();
   return failed;
 }
 
 }  // namespace
 
-int run_extract(const std::vector<std::string>& inputs) {
+int run_extract(const std::vector<std::string>& inputs, unsigned jobs) {
   const size_t failed = extract_each(inputs, [](const source::RawArticle&, Extracted& x) {
     std::cout << article_json(x).dump() << "\n";
-  });
+  }, nullptr, jobs);
   std::cout.flush();
   return failed ? kSomeFailed : kOk;
 }
 
-int run_ingest(const std::string& db_path, const std::vector<std::string>& inputs) {
+int run_ingest(const std::string& db_path, const std::vector<std::string>& inputs, unsigned jobs) {
   store::SqliteStore db(db_path, &extract::Lexicon::standard());
   size_t read = 0, stored = 0, already = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> failures;
@@ -182,7 +211,7 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
       db.begin_batch();
     }
     progress.tick(read, failures.size(), events);
-  }, &failures);
+  }, &failures, jobs);
   read = stored + already + failures.size();  // every input ends new, already stored, or failed
   db.commit_batch();
   progress.done();

@@ -1,7 +1,9 @@
 // talentwar — command-line entry point: parses options and dispatches to commands.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <thread>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -13,12 +15,15 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "SQLite database file (default ./talentwar.db, or $TALENTWAR_DB)");
 
   std::vector<std::string> inputs;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   auto* extract = app.add_subcommand("extract", "Extract events from articles; one JSON object per article on stdout");
   extract->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
+  extract->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")->check(CLI::Range(1u, 256u));
 
   auto* ingest = app.add_subcommand("ingest", "Extract events from articles and store them in the database");
   ingest->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
   ingest->add_option("--db", db, "SQLite database file");
+  ingest->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")->check(CLI::Range(1u, 256u));
 
   std::string format = "jsonl";
   auto* exp = app.add_subcommand("export", "Print what the database holds, per article");
@@ -90,8 +95,8 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : tw::cli::kUsage;
   }
   try {
-    if (*extract) return tw::cli::run_extract(inputs);
-    if (*ingest) return tw::cli::run_ingest(db, inputs);
+    if (*extract) return tw::cli::run_extract(inputs, jobs);
+    if (*ingest) return tw::cli::run_ingest(db, inputs, jobs);
     if (*exp) return tw::cli::run_export(db, format);
     if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json);
     if (*events) return tw::cli::run_events(db, type, org, person, json);

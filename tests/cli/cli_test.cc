@@ -249,4 +249,23 @@ TEST(Cli, ExtractBatchWithBadInputsStillPrintsTheGoodArticle) {
   EXPECT_NE(r.err.find("b.txt"), std::string::npos) << r.err;
 }
 
+// Threads extract, the main thread writes in input order: the database and the output
+// are the same whatever --jobs says, bad inputs included.
+TEST(Cli, ParallelIngestAndExtractMatchOneThread) {
+  TempDir dir;
+  const auto samples = (twtest::source_dir() / "data" / "samples" / "articles").string();
+  dir.write("bad/empty.txt", "");
+  const std::string one = (dir / "one.db").string(), four = (dir / "four.db").string();
+  const CliResult a = run_cli({"ingest", "--jobs", "1", "--db", one, samples, (dir / "bad").string()});
+  const CliResult b = run_cli({"ingest", "--jobs", "4", "--db", four, samples, (dir / "bad").string()});
+  EXPECT_EQ(a.exit_code, 1) << show(a);
+  EXPECT_EQ(b.exit_code, 1) << show(b);
+  EXPECT_EQ(run_cli({"export", "--db", one}).out, run_cli({"export", "--db", four}).out);
+  const CliResult x1 = run_cli({"extract", "-j", "1", samples});
+  const CliResult x4 = run_cli({"extract", "-j", "4", samples});
+  EXPECT_EQ(x1.out, x4.out);
+  EXPECT_EQ(json_lines(x4.out).size(), 14u);
+  EXPECT_EQ(run_cli({"ingest", "--jobs", "0", "--db", one, samples}).exit_code, 2) << "jobs must be at least 1";
+}
+
 }  // namespace
