@@ -239,6 +239,31 @@ void DocumentEntities::discover(const text::Document& doc) {
     }
   }
 
+  // 2c. Companies named as the object of a deal or described by what they are:
+  //     "acquisition of Informatica", "OctoAI was acquired by", "Run:ai, an Israeli software maker",
+  //     "데이터베이스 스타트업 네온을", "스타트업 사일로 AI를".
+  static const RE2 en_deal_object(R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|[Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|[Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))");
+  static const RE2 en_deal_subject(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|is being) (?:acquired|bought|purchased))");
+  static const RE2 en_described(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|unicorn)\b)");
+  static const RE2 ko_described(R"((?:스타트업|업체|기업|회사|개발사|자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))");
+  for (const RE2* re : {&en_deal_object, &en_deal_subject, &en_described, &ko_described}) {
+    if (english == (re == &ko_described)) continue;
+    re2::StringPiece in(text.data(), text.size());
+    std::string name;
+    while (RE2::FindAndConsume(&in, *re, &name)) {
+      auto words = split_words(name);
+      while (!words.empty() && is_not_name(words.front())) words.erase(words.begin());
+      if (words.empty()) continue;
+      const std::string n = join_words(words, 0, words.size());
+      if (n.size() < 2 || is_not_name(n) || find_any(n)) continue;
+      // Two capitalised words are as likely a person ("acquire Jane Doe"): leave those to step 3.
+      if (english && words.size() == 2 && !looks_like_org(n) &&
+          std::all_of(words.begin(), words.end(), [](const auto& w) { return is_capitalised_word(w) && w.size() > 2; }))
+        continue;
+      add_local_entity(n, EntityKind::Org, {});
+    }
+  }
+
   // 3. English people in apposition, after a role, or after a hiring verb.
   static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
   static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )");

@@ -375,4 +375,24 @@ TEST(ExtractDocument, EvidenceIsTheTrimmedSourceSentence) {
 }
 
 }  // namespace
+// Companies the lexicon does not know are found by what the sentence does with them.
+TEST(ExtractAcquisition, TargetsOutsideTheLexicon) {
+  EXPECT_TRUE(HasEvent(events_of("Nvidia completed its acquisition of Run:ai, an Israeli software maker, in December."),
+                       {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Run:ai"}}));
+  EXPECT_TRUE(HasEvent(events_of("Salesforce's purchase of Informatica was announced in May."),
+                       {{"type", "acquisition"}, {"acquirer", "Salesforce"}, {"target", "Informatica"}}));
+  EXPECT_TRUE(HasEvent(events_of("OctoAI was acquired by Nvidia for about $250 million."),
+                       {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "OctoAI"}}));
+  EXPECT_TRUE(HasEvent(events_of("데이터브릭스는 데이터베이스 스타트업 네온을 약 10억 달러에 인수한다고 밝혔다."),
+                       {{"type", "acquisition"}, {"acquirer", "Databricks"}, {"target", "네온"}}));
+  EXPECT_TRUE(HasEvent(events_of("AMD가 핀란드 AI 스타트업 사일로 AI를 6억6500만 달러에 사들였다."),
+                       {{"type", "acquisition"}, {"acquirer", "AMD"}, {"target", "사일로 AI"}}));
+}
+
+TEST(ExtractAcquisition, AStakeIsAnInvestmentNotAnAcquisition) {
+  const auto events = events_of("Meta bought a 49% stake in Scale AI for $14.3 billion.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Meta"}, {"investee", "Scale AI"}}));
+  for (const auto& e : events) EXPECT_NE(e.type, "acquisition");
+}
+
 }  // namespace tw::extract
