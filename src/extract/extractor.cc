@@ -533,6 +533,7 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
 
 // "애플 연구원 네 명이 메타로 떠났다. 이 가운데에는 루오밍 팡도 포함됐다": members named after
 // their group moved as the group did.
+// "Ke Yang … followed in October": the same move as the one just reported.
 void DocumentState::include(const Sentence& s) {
   const Event* group = nullptr;
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
@@ -540,9 +541,18 @@ void DocumentState::include(const Sentence& s) {
       group = &*it;
       break;
     }
+  if (!group)
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "move" && it->sentence < s.index && s.index - it->sentence <= kCarryOver && it->has("to")) {
+        group = &*it;
+        break;
+      }
   if (!group) return;
   const Event copy = *group;  // events_ grows below
-  for (const Arg* p : people(s, {0, s.text.size()}, nullptr)) {
+  const Entity* to = copy.has("to") ? x_.lexicon().find(copy.slot("to")) : nullptr;
+  for (const Arg* p : people(s, {0, s.text.size()}, to)) {
+    if (p->role == Role::Possessor) continue;  // "주커버그의 AI 비전에는 … 포함되며": not a member
+    if (!p->entity->acts_for.empty() && to && same_org(x_.lexicon().find(p->entity->acts_for), to)) continue;
     Event e = make(s, "move");
     e.slots["person"] = p->entity->name;
     for (const char* k : {"from", "to"})

@@ -395,4 +395,14 @@ TEST(ExtractAcquisition, AStakeIsAnInvestmentNotAnAcquisition) {
   for (const auto& e : events) EXPECT_NE(e.type, "acquisition");
 }
 
+TEST(ExtractMove, FollowingTheLastMoveCopiesIt) {
+  const auto events = events_of(
+      "Frank Chu, who oversaw cloud infrastructure for the models group, left Apple for Meta in August.\n"
+      "Ke Yang, who led the search team, followed in October.\n");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Ke Yang"}, {"from", "Apple"}, {"to", "Meta"}}));
+  // "…의 비전에는 협업도 포함되며" includes no person in a move.
+  const auto ko = events_of("애플 연구원 네 명이 메타로 떠났다.\n저커버그의 AI 비전에는 신입 직원과의 협업도 포함되며 일부는 가까이서 일한다.\n");
+  for (const auto& e : ko) EXPECT_NE(e.slot("person"), "Mark Zuckerberg");
+}
+
 }  // namespace tw::extract
