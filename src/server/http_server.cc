@@ -5,6 +5,8 @@
 #include <openssl/crypto.h>
 
 #include <charconv>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -271,6 +273,15 @@ int Server::bind(std::string& error) {
 }
 
 bool Server::serve() { return impl_->http.listen_after_bind(); }
+
+bool Server::wait_until_serving(double seconds) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!impl_->http.is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
+}
 
 void Server::stop() { impl_->http.stop(); }
 

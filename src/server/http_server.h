@@ -30,6 +30,9 @@ class Server {
   int bind(std::string& error);
   // Serves until stop() (blocking).
   bool serve();
+  // Waits (up to `seconds`) until serve() is accepting connections; stop() before that
+  // point would be lost, so a caller on another thread waits for this first.
+  bool wait_until_serving(double seconds = 10) const;
   void stop();
 
  private:

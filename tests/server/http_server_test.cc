@@ -38,6 +38,7 @@ class Api : public ::testing::Test {
     port = server->bind(error);
     ASSERT_GT(port, 0) << error;
     thread = std::thread([server] { server->serve(); });
+    ASSERT_TRUE(server->wait_until_serving()) << "the server never started";
   }
 
   static httplib::Result get(const std::string& path, int port = 0) {
