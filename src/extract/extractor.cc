@@ -632,6 +632,27 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
+  // "알파벳·엔비디아도 투자자로 합류", "Nvidia also participated in the round": each backer joins
+  // the round reported last.
+  if (contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation)) {
+    const Event* round = nullptr;
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "investment" && it->has("investee")) { round = &*it; break; }
+    const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
+    if (!org_ok(investee)) return;
+    std::vector<const Entity*> backers;
+    for (const auto& a : s.args)
+      if (a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+          (a.role == Role::Subject || a.role == Role::Other))
+        backers.push_back(a.entity);
+    for (const Entity* b : backers) {
+      Event e = make(s, "investment");
+      e.slots["investor"] = b->name;
+      e.slots["investee"] = investee->name;
+      events_.push_back(std::move(e));
+    }
+    return;
+  }
   // "아마존으로부터 투자받는다", "Anthropic raised $4B from Amazon": the subject is the investee.
   const bool received = lang_.lang == "ko"
                             ? contains_any(s.text.substr(t.begin, std::min<size_t>(s.text.size() - t.begin, (t.end - t.begin) + 6)), lang_.received)
@@ -1060,6 +1081,13 @@ bool compatible(const Event& a, const Event& b) {
   }
   // A named person's event never absorbs an event about nobody in particular, and vice versa.
   if (a.has("person") != b.has("person")) return false;
+  // A round without its investors and a backer without the round's figure are two facts:
+  // merging them would credit the whole round to one backer.
+  if (a.type == "investment" && a.has("investor") != b.has("investor") && a.amount.has_value() != b.amount.has_value()) {
+    const bool a_named_no_figure = a.has("investor") && !a.amount;
+    const bool b_named_no_figure = b.has("investor") && !b.amount;
+    if (a_named_no_figure != b_named_no_figure) return false;
+  }
   return true;
 }
 

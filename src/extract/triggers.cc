@@ -141,6 +141,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.denial = list(j, "denial");
   d.pronouns = list(j, "pronouns");
   d.negated = list(j, "negated");
+  d.participation = list(j, "participation");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");

@@ -405,4 +405,16 @@ TEST(ExtractMove, FollowingTheLastMoveCopiesIt) {
   for (const auto& e : ko) EXPECT_NE(e.slot("person"), "Mark Zuckerberg");
 }
 
+// A round and the backers named after it are separate facts; the round is never
+// credited to one backer.
+TEST(ExtractInvestment, BackersJoiningTheRoundReportedBefore) {
+  const auto events = events_of("세이프 슈퍼인텔리전스(SSI)가 20억 달러를 새로 유치했다.\n알파벳과 엔비디아도 투자자로 합류했다.\n");
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investee", "Safe Superintelligence"}, {"investor", nullptr},
+                                {"amount", {{"value", 2000000000}, {"currency", "USD"}}}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Google"}, {"investee", "Safe Superintelligence"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Safe Superintelligence"}}));
+  const auto en = events_of("Mistral AI raised 1.7 billion euros in a round led by ASML.\nNvidia also participated in the round.\n");
+  EXPECT_TRUE(HasEvent(en, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Mistral AI"}}));
+}
+
 }  // namespace tw::extract
