@@ -217,10 +217,24 @@ const Entity* DocumentState::affiliation_before(const Entity* person, const Enti
 // Where a person comes from: "OpenAI의 노암 브라운", "OpenAI researcher Noam Brown", "Apple's Ruoming Pang",
 // "오픈AI 출신 … 일리아 수츠케버", "Pang, who led Apple's models team".
 const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, const Entity* to) const {
+  auto possessive_owner = [&](const Arg& a) {  // "Elon Musk's xAI": not a person the clause is about
+    return s.text.substr(a.word_end, 2) == "'s" || s.text.substr(a.word_end, 4) == "\xE2\x80\x99s";
+  };
+  // English describes a person after the name: "Angela Fan, who came from Meta's AI team",
+  // "Uday Ruddarraju, who ran engineering at Elon Musk's xAI".
+  if (lang_.lang == "en") {
+    for (const auto& a : s.args) {
+      if (a.begin <= person.begin) continue;
+      if (a.entity->is_person() && !possessive_owner(a)) break;
+      if (org_ok(a.entity) && (a.role == Role::Possessor || a.role == Role::Source) && a.begin - person.word_end < 80 &&
+          !(to && same_org(a.entity, to)))
+        return a.entity;
+    }
+  }
   std::vector<const Entity*> candidates;  // "인플렉션AI와 구글 딥마인드의 공동창업자인 P": several
   for (const auto& a : s.args) {
     if (a.begin >= person.begin) break;
-    if (a.entity->is_person()) candidates.clear();  // another person's affiliation
+    if (a.entity->is_person() && !possessive_owner(a)) candidates.clear();  // another person's affiliation
     if (org_ok(a.entity) && (a.role == Role::Possessor || a.role == Role::Source) && person.begin - a.word_end < 80 &&
         !(to && same_org(a.entity, to)))
       candidates.push_back(a.entity);
@@ -237,15 +251,6 @@ const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, con
     for (const auto& a : s.args) {
       if (a.begin >= person.begin) break;
       if (clause.contains(a.begin) && org_ok(a.entity) && a.role == Role::Other && !(to && same_org(a.entity, to)))
-        return a.entity;
-    }
-  }
-  // English: "Ruoming Pang, who headed Apple's foundation models team"
-  if (lang_.lang == "en") {
-    for (const auto& a : s.args) {
-      if (a.begin <= person.begin) continue;
-      if (a.entity->is_person()) break;
-      if (org_ok(a.entity) && a.role == Role::Possessor && a.begin - person.word_end < 60 && !(to && same_org(a.entity, to)))
         return a.entity;
     }
   }
@@ -381,9 +386,11 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
   const bool listed_with_group = !persons.empty() && (has(s, lang_.including) || count_in(s, arg_span(s, t)));
   if ((persons.empty() || listed_with_group) && is_group(s, arg_span(s, t))) {
-    const Span span = arg_span(s, t);
+    // The group's origin comes before its named members: "…, among them David Lau, previously at Tesla".
+    Span span = arg_span(s, t);
+    if (!persons.empty()) span.end = std::min(span.end, persons.front()->begin);
     const Entity* from = first_org(s, span, {Role::Source, Role::Possessor, Role::Object}, to);
-    if (!from) from = first_org(s, {0, s.text.size()}, {Role::Source, Role::Possessor}, to);
+    if (!from) from = first_org(s, {0, persons.empty() ? s.text.size() : persons.front()->begin}, {Role::Source, Role::Possessor}, to);
     const auto count = count_in(s, span);
     if (attempt) {
       emit_offer(s, to, nullptr, from, money, count);
@@ -557,6 +564,8 @@ void DocumentState::include(const Sentence& s) {
     e.slots["person"] = p->entity->name;
     for (const char* k : {"from", "to"})
       if (copy.has(k)) e.slots[k] = copy.slot(k);
+    // "Mike Dalton, … hired away from xAI, was part of the group": the member's own origin.
+    if (const Entity* own = origin_of(s, *p, to)) e.slots["from"] = own->name;
     events_.push_back(std::move(e));
   }
 }

@@ -417,4 +417,15 @@ TEST(ExtractInvestment, BackersJoiningTheRoundReportedBefore) {
   EXPECT_TRUE(HasEvent(en, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Mistral AI"}}));
 }
 
+// Members named after their group keep their own origin, told after the name in English.
+TEST(ExtractMove, MembersOfAGroupWithTheirOwnOrigins) {
+  const auto events = events_of(
+      "OpenAI brought four senior engineers onto its scaling team, among them David Lau, previously a vice president at Tesla.\n"
+      "Mike Dalton, an engineer hired away from xAI, was part of the group, as was Angela Fan, who came from Meta's AI research team.\n");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"count", 4}, {"to", "OpenAI"}, {"from", nullptr}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "David Lau"}, {"from", "Tesla"}, {"to", "OpenAI"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Mike Dalton"}, {"from", "xAI"}, {"to", "OpenAI"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Angela Fan"}, {"from", "Meta"}, {"to", "OpenAI"}}));
+}
+
 }  // namespace tw::extract
