@@ -442,7 +442,18 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (persons.empty()) persons = people(s, whole, nullptr);
   // Who joins or leaves is a subject: "… will report to software chief Craig Federighi" moves nobody else.
   std::erase_if(persons, [&](const Arg* p) {
-    if (p->role == Role::Subject || p->role == Role::Other) return false;
+    if (p->role == Role::Subject) return false;
+    if (p->role == Role::Other) {
+      if (lang_.lang != "ko") return false;
+      // Korean: a name without a subject particle moves only as part of a list ("A와 B가",
+      // "A, B 등이"); "수츠케버와 함께 … 이끌던 레이케는" and "올트먼 CEO 해임 사태" move nobody.
+      std::string_view rest = s.text.substr(p->word_end, std::min<size_t>(12, s.text.size() - p->word_end));
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (rest.starts_with("함께")) return true;
+      const std::string_view last = s.text.substr(p->word_end >= 3 ? p->word_end - 3 : 0, 3);
+      return !(last == "와" || last == "과" || rest.starts_with(",") || rest.starts_with("·") || rest.starts_with("등") ||
+               rest.starts_with("및"));
+    }
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
     // English movers stand before their verb, whatever an earlier verb made of them.
     return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
@@ -671,7 +682,7 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     // The investee is the sentence's first subject ("앤스로픽은 엔비디아가 주도한 라운드에서 … 유치했다");
     // the investor comes from 으로부터 / "led by", or is a later subject.
     const Entity* investee = first_org(s, {0, t.begin}, {Role::Subject});
-    if (!investee) investee = agent(s, t);
+    if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
     const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
     if (!investor && lang_.lang == "ko") investor = first_org(s, {0, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
