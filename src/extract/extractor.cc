@@ -763,11 +763,13 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
                                           : contains_any(s.text.substr(t.begin >= 10 ? t.begin - 10 : 0, std::min<size_t>(10, t.begin)), {"was", "were", "been", "being"});
   if (passive) {
     const Entity* by = first_org(s, {t.begin >= 40 ? t.begin - 40 : 0, std::min(s.text.size(), t.end + 40)}, {Role::Recipient, Role::Agent});
-    const Entity* bought = agent(s, t, /*allow_topic=*/false);
-    if (org_ok(by) && org_ok(bought) && !same_org(by, bought)) {
+    if (!org_ok(by)) return;
+    // Every subject was bought: "그레텔이, 4월에는 렙톤AI가 엔비디아에 인수됐다".
+    for (const auto& a : s.args) {
+      if (a.begin >= t.begin || a.role != Role::Subject || !org_ok(a.entity) || same_org(a.entity, by)) continue;
       Event e = make(s, "acquisition");
       e.slots["acquirer"] = by->name;
-      e.slots["target"] = bought->name;
+      e.slots["target"] = a.entity->name;
       e.slots["status"] = contains_any(s.text.substr(t.begin), lang_.failure) ? "failed" : "completed";
       events_.push_back(std::move(e));
     }
@@ -789,7 +791,7 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
     // "런에이아이(Run:ai), 데시(Deci), 옥토AI(OctoAI)를 인수": each listed company before the object.
     const Span span = arg_span(s, t);
     for (const auto& a : s.args)
-      if (span.contains(a.begin) && org_ok(a.entity) && a.role == Role::Other && !same_org(a.entity, acquirer) &&
+      if (span.contains(a.begin) && org_ok(a.entity) && (a.role == Role::Other || a.role == Role::Object) && !same_org(a.entity, acquirer) &&
           std::find(targets.begin(), targets.end(), a.entity) == targets.end() && a.end < t.begin)
         targets.push_back(a.entity);
   }

@@ -428,4 +428,13 @@ TEST(ExtractMove, MembersOfAGroupWithTheirOwnOrigins) {
   EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Angela Fan"}, {"from", "Meta"}, {"to", "OpenAI"}}));
 }
 
+TEST(ExtractAcquisition, KoreanListsAndPassivesNameEveryTarget) {
+  const auto listed = events_of("엔비디아는 지난해 이스라엘 스타트업 데시(Deci)를, 9월에는 추론 최적화 업체 옥토AI(OctoAI)를 품었다.\n");
+  EXPECT_TRUE(HasEvent(listed, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Deci"}}));
+  EXPECT_TRUE(HasEvent(listed, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "OctoAI"}}));
+  const auto passive = events_of("올해 3월에는 데이터 스타트업 그레텔(Gretel)이, 4월에는 렙톤AI(Lepton AI)가 엔비디아에 인수됐다.\n");
+  EXPECT_TRUE(HasEvent(passive, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Gretel"}}));
+  EXPECT_TRUE(HasEvent(passive, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Lepton AI"}}));
+}
+
 }  // namespace tw::extract
