@@ -93,7 +93,9 @@ const Entity* DocumentEntities::find_any(std::string_view name) const {
 }
 
 void DocumentEntities::add_local_alias(const Entity* target, const std::string& alias) {
-  if (alias.empty() || lexicon_.find(alias)) return;
+  if (alias.empty()) return;
+  local_aliases_.emplace_back(target, alias);  // remembered even when the lexicon knows the spelling
+  if (lexicon_.find(alias)) return;
   local_targets_.push_back(target);
   local_trie_.add(alias, static_cast<uint32_t>(local_targets_.size() - 1));
 }
@@ -319,14 +321,18 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
   if (doc.lang == "ko") {
     // Korean news calls a person by the family name after the first mention: "팡은", "왕은".
-    for (const Entity* p : people)
-      for (const auto& alias : p->aliases) {
+    for (const Entity* p : people) {
+      // Spellings from the lexicon and from this document's own glosses ("맷 다이트키(Matt Deitke)").
+      // Every person named in full in this document may be called by the family name after.
+      std::vector<std::string> spellings = p->aliases;
+      for (const auto& [who, alias] : std::vector(local_aliases_))
+        if (who == p) spellings.push_back(alias);
+      for (const auto& alias : spellings) {
         const auto words = split_words(alias);
-        if (words.size() >= 2 && all_hangul(words.back()) && all_hangul(words.front())) {
-          if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, words.back());
-          break;
-        }
+        if (words.size() < 2 || !all_hangul(words.back()) || !all_hangul(words.front())) continue;
+        if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, words.back());
       }
+    }
   }
   if (doc.lang == "en") {
     for (const Entity* p : people) {

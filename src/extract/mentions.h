@@ -70,6 +70,7 @@ class DocumentEntities {
   const DiscoveryData& data_;
   std::deque<Entity> local_;  // stable addresses
   std::vector<const Entity*> local_targets_;  // trie value → entity (local or lexicon)
+  std::vector<std::pair<const Entity*, std::string>> local_aliases_;  // spellings this document taught
   AliasTrie local_trie_;
 };
 
