@@ -451,8 +451,11 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
       if (rest.starts_with("함께")) return true;
       const std::string_view last = s.text.substr(p->word_end >= 3 ? p->word_end - 3 : 0, 3);
+      // "밥 맥그루 최고연구책임자(CRO), 배럿 조프 부사장이": a title, then the comma of a list
+      const std::string_view ahead = s.text.substr(p->word_end, std::min<size_t>(40, s.text.size() - p->word_end));
+      const bool listed = ahead.find(',') != std::string_view::npos && ahead.find(',') < ahead.find(' ', ahead.find_first_not_of(' ') + 1) + 30;
       return !(last == "와" || last == "과" || rest.starts_with(",") || rest.starts_with("·") || rest.starts_with("등") ||
-               rest.starts_with("및"));
+               rest.starts_with("및") || listed);
     }
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
     // English movers stand before their verb, whatever an earlier verb made of them.
@@ -895,12 +898,24 @@ void DocumentState::pay_benchmark(const Sentence& s) {
 
 // ---------------------------------------------------------------- discourse
 
+// Is position `p` inside a quotation (an odd number of quote marks before it)?
+bool inside_quotes(std::string_view s, size_t p) {
+  size_t straight = 0, curly_open = 0, curly_close = 0;
+  for (size_t i = 0; i < p; ++i) {
+    if (s[i] == '"') ++straight;
+    else if (s.substr(i, 3) == "\xE2\x80\x9C") ++curly_open;   // “
+    else if (s.substr(i, 3) == "\xE2\x80\x9D") ++curly_close;  // ”
+  }
+  return straight % 2 == 1 || curly_open > curly_close;
+}
+
 // "이 회사는", "회사를 떠났다", "the company": stand-ins for the topic organisation.
 void DocumentState::add_anaphora(Sentence& s) const {
   if (!topic_) return;
   for (const auto& w : lang_.anaphora) {
     for (size_t p = s.text.find(w); p != std::string_view::npos; p = s.text.find(w, p + 1)) {
       if (p > 0 && s.text[p - 1] != ' ' && s.text[p - 1] != '"' && s.text[p - 1] != '(') continue;  // starts a word
+      if (inside_quotes(s.text, p)) continue;  // "회사에서 안전은 뒷전이 됐다"는 글: the speaker's words, not the story's
       // "앤스로픽은 …, 구글도 이 업체에 투자": the sentence's own topic, when another subject stands between.
       const Entity* referent = topic_;
       std::vector<const Entity*> subjects;
