@@ -52,7 +52,11 @@ bool compatible(const Fact& f, const nlohmann::json& e, const std::map<std::stri
     const std::string& mine = f.slot(k);
     if (it != slots.end() && !mine.empty() && it->second != mine) return false;
   }
-  // Facts of one type about the same parties: a move needs its person or both ends.
+  // Groups of unnamed people are the same only when both ends agree: "four engineers joined
+  // OpenAI" is not "some Apple researchers joined OpenAI".
+  if (group)
+    for (const char* k : {"from", "to"})
+      if (slots.count(k) != !f.slot(k).empty()) return false;
   return true;
 }
 
