@@ -331,73 +331,69 @@ void print_fact_rows(const json& facts) {
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
+// An analytics command: the database's facts → JSON → printed as JSON or as a table.
+int answer(const std::string& db_path, bool as_json, const std::function<json(const Facts&)>& compute,
+           const std::function<void(const json&)>& table) {
+  auto f = load_facts(db_path);
+  if (!f) return kFatal;
+  const json r = compute(*f);
+  if (as_json) std::cout << r.dump(1) << "\n";
+  else table(r);
+  return kOk;
+}
+
 }  // namespace
 
 int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
               bool as_json) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
-  const json r = query::flows(f->facts, extract::Lexicon::standard(), {since, until}, org);
-  if (as_json) {
-    std::cout << r.dump(1) << "\n";
-    return kOk;
-  }
-  std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
-  for (const auto& e : r["flows"]) {
-    std::string from = e["from"].get<std::string>();
-    const auto& units = e["from_units"];
-    if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
-    std::string named;
-    for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
-    std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28) << pad(std::to_string(e["people"].get<long>()), 8)
-              << clip(named, 80) << "\n";
-  }
-  std::cout << "\nNET GAIN BY ORGANISATION\n" << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
-  for (const auto& o : r["organisations"]) {
-    std::string from;
-    for (const auto& s : o["sources"]) from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
-    std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
-              << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
-              << clip(from, 80) << "\n";
-  }
-  return kOk;
+  auto compute = [&](const Facts& f) { return query::flows(f.facts, extract::Lexicon::standard(), {since, until}, org); };
+  return answer(db_path, as_json, compute, [](const json& r) {
+    std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
+    for (const auto& e : r["flows"]) {
+      std::string from = e["from"].get<std::string>();
+      const auto& units = e["from_units"];
+      if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
+      std::string named;
+      for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
+      std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28) << pad(std::to_string(e["people"].get<long>()), 8)
+                << clip(named, 80) << "\n";
+    }
+    std::cout << "\nNET GAIN BY ORGANISATION\n" << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
+    for (const auto& o : r["organisations"]) {
+      std::string from;
+      for (const auto& s : o["sources"]) from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
+      std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
+                << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
+                << clip(from, 80) << "\n";
+    }
+  });
 }
 
 int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
-  const json r = query::pay(f->facts, extract::Lexicon::standard(), org);
-  if (as_json) {
-    std::cout << r.dump(1) << "\n";
-    return kOk;
-  }
-  std::cout << "OFFERS\n";
-  print_fact_rows(r["offers"]);
-  std::cout << "\nPAY STATISTICS\n";
-  print_fact_rows(r["pay_statistics"]);
-  const auto& s = r["summary"];
-  if (s.contains("usd_median"))
-    std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n", short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
-                             short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
-                             short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
-  return kOk;
+  auto compute = [&](const Facts& f) { return query::pay(f.facts, extract::Lexicon::standard(), org); };
+  return answer(db_path, as_json, compute, [](const json& r) {
+    std::cout << "OFFERS\n";
+    print_fact_rows(r["offers"]);
+    std::cout << "\nPAY STATISTICS\n";
+    print_fact_rows(r["pay_statistics"]);
+    const auto& s = r["summary"];
+    if (s.contains("usd_median"))
+      std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n", short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
+                               short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
+                               short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
+  });
 }
 
 int run_deals(const std::string& db_path, const std::string& org, bool as_json) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
-  const json r = query::deals(f->facts, extract::Lexicon::standard(), org);
-  if (as_json) {
-    std::cout << r.dump(1) << "\n";
-    return kOk;
-  }
-  std::cout << "DEALS\n";
-  print_fact_rows(r["deals"]);
-  std::cout << "\nTOTALS PER PAIR\n" << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
-  for (const auto& t : r["totals"])
-    std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
-              << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14) << t["rule"].get<std::string>() << "\n";
-  return kOk;
+  auto compute = [&](const Facts& f) { return query::deals(f.facts, extract::Lexicon::standard(), org); };
+  return answer(db_path, as_json, compute, [](const json& r) {
+    std::cout << "DEALS\n";
+    print_fact_rows(r["deals"]);
+    std::cout << "\nTOTALS PER PAIR\n" << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
+    for (const auto& t : r["totals"])
+      std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
+                << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14) << t["rule"].get<std::string>() << "\n";
+  });
 }
 
 int run_entity(const std::string& db_path, const std::string& name, bool as_json) {
@@ -433,19 +429,14 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
 }
 
 int run_timeline(const std::string& db_path, const std::string& org, bool as_json) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
-  const json rows = query::timeline(f->facts, extract::Lexicon::standard(), org);
-  if (as_json) {
-    std::cout << rows.dump(1) << "\n";
-    return kOk;
-  }
-  std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
-  for (const auto& r : rows)
-    std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
-              << pad(money_cell(r), 16) << sources_cell(r) << "\n";
-  std::cout << fmt::format("{} facts\n", rows.size());
-  return kOk;
+  auto compute = [&](const Facts& f) { return query::timeline(f.facts, extract::Lexicon::standard(), org); };
+  return answer(db_path, as_json, compute, [](const json& rows) {
+    std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
+    for (const auto& r : rows)
+      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
+                << pad(money_cell(r), 16) << sources_cell(r) << "\n";
+    std::cout << fmt::format("{} facts\n", rows.size());
+  });
 }
 
 int run_graph(const std::string& db_path, const std::string& format) {

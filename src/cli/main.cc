@@ -55,25 +55,23 @@ int main(int argc, char** argv) {
   flows->add_flag("--json", json, "print JSON");
   flows->add_option("--db", db, "SQLite database file");
 
-  auto* pay = app.add_subcommand("pay", "Offers, packages and pay statistics, with sources");
-  pay->add_option("--org", org, "an organisation in any slot");
-  pay->add_flag("--json", json, "print JSON");
-  pay->add_option("--db", db, "SQLite database file");
-
-  auto* deals = app.add_subcommand("deals", "Investments and acquisitions, with totals per pair");
-  deals->add_option("--org", org, "an organisation in any slot");
-  deals->add_flag("--json", json, "print JSON");
-  deals->add_option("--db", db, "SQLite database file");
+  // The analytics commands that take an organisation filter, --json and --db.
+  auto org_query = [&](const char* command, const char* description) {
+    auto* sub = app.add_subcommand(command, description);
+    sub->add_option("--org", org, "an organisation in any slot (its units included), any spelling");
+    sub->add_flag("--json", json, "print JSON");
+    sub->add_option("--db", db, "SQLite database file");
+    return sub;
+  };
+  auto* pay = org_query("pay", "Offers, packages and pay statistics, with sources");
+  auto* deals = org_query("deals", "Investments and acquisitions, with totals per pair");
 
   auto* entity = app.add_subcommand("entity", "A person or organisation in any script or spelling: aliases, units, facts, sources");
   entity->add_option("name", name, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")->required();
   entity->add_flag("--json", json, "print JSON");
   entity->add_option("--db", db, "SQLite database file");
 
-  auto* timeline = app.add_subcommand("timeline", "Facts in the order they were first reported");
-  timeline->add_option("--org", org, "an organisation in any slot");
-  timeline->add_flag("--json", json, "print JSON");
-  timeline->add_option("--db", db, "SQLite database file");
+  auto* timeline = org_query("timeline", "Facts in the order they were first reported");
 
   auto* graph = app.add_subcommand("graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
   graph->add_option("--format", graph_format, "graphml, dot or json")->check(CLI::IsMember({"graphml", "dot", "json"}));
