@@ -18,7 +18,8 @@
 #include "server/http_server.h"
 #include "extract/extractor.h"
 #include "source/article_source.h"
-#include "store/sqlite_store.h"
+#include "store/postgres_connection.h"
+#include "store/store.h"
 #include "text/pipeline.h"
 
 namespace tw::cli {
@@ -187,7 +188,7 @@ int run_extract(const std::vector<std::string>& inputs, unsigned jobs) {
 }
 
 int run_ingest(const std::string& db_path, const std::vector<std::string>& inputs, unsigned jobs) {
-  store::SqliteStore db(db_path, &extract::Lexicon::standard());
+  store::Store db(db_path, &extract::Lexicon::standard());
   size_t read = 0, stored = 0, already = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> failures;
   Progress progress;
@@ -196,7 +197,7 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     ++read;
     try {
-      if (db.add_article(x.doc, raw.origin, x.events) == store::SqliteStore::Added::New) {
+      if (db.add_article(x.doc, raw.origin, x.events) == store::Store::Added::New) {
         ++stored;
         events += x.events.size();
       } else {
@@ -220,12 +221,22 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   return failures.empty() ? kOk : kSomeFailed;
 }
 
-int run_export(const std::string& db_path, const std::string& format) {
-  if (!std::filesystem::exists(db_path)) {
+namespace {
+
+// An existing database (a SQLite file, or a PostgreSQL URL); nullptr (and a message) when there is none.
+std::unique_ptr<store::Store> open_existing(const std::string& db_path) {
+  if (!store::is_postgres_url(db_path) && !std::filesystem::exists(db_path)) {
     std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
-    return kFatal;
+    return nullptr;
   }
-  store::SqliteStore db(db_path);
+  return std::make_unique<store::Store>(db_path, &extract::Lexicon::standard());
+}
+
+}  // namespace
+
+int run_export(const std::string& db_path, const std::string& format) {
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
   if (format == "csv") {
     std::cout << "doc,lang,type,slots,amount_value,amount_currency,count,evidence\n";
     auto quote = [](const std::string& v) {
@@ -233,7 +244,7 @@ int run_export(const std::string& db_path, const std::string& format) {
       for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
       return q + "\"";
     };
-    db.for_each_article([&](const store::StoredArticle& a) {
+    db->for_each_article([&](const store::StoredArticle& a) {
       for (const auto& e : a.events) {
         json slots = json::object();
         for (const auto& [k, v] : e.items())
@@ -246,7 +257,7 @@ int run_export(const std::string& db_path, const std::string& format) {
       }
     });
   } else {
-    db.for_each_article([&](const store::StoredArticle& a) {
+    db->for_each_article([&](const store::StoredArticle& a) {
       std::cout << json{{"doc", a.doc}, {"lang", a.lang}, {"events", a.events}}.dump() << "\n";
     });
   }
@@ -292,20 +303,19 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
 
 namespace {
 
-// The facts of a whole database, names resolved; nullopt (and a message) when there is no database.
+// A database and, when asked for, the facts of all its events with names resolved.
 struct Facts {
+  std::unique_ptr<store::Store> db;
   std::unique_ptr<query::NameResolver> names;
   std::vector<query::Fact> facts;
 };
 
-std::optional<Facts> load_facts(const std::string& db_path) {
-  if (!std::filesystem::exists(db_path)) {
-    std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
-    return std::nullopt;
-  }
-  store::SqliteStore db(db_path, &extract::Lexicon::standard());
-  const auto rows = db.events({});
+std::optional<Facts> load_facts(const std::string& db_path, bool with_facts = true) {
   Facts f;
+  f.db = open_existing(db_path);
+  if (!f.db) return std::nullopt;
+  if (!with_facts) return f;
+  const auto rows = f.db->events({});
   f.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
   f.facts = query::build_facts(rows, *f.names);
   return f;
@@ -333,8 +343,8 @@ void print_fact_rows(const json& facts) {
 
 // An analytics command: the database's facts → JSON → printed as JSON or as a table.
 int answer(const std::string& db_path, bool as_json, const std::function<json(const Facts&)>& compute,
-           const std::function<void(const json&)>& table) {
-  auto f = load_facts(db_path);
+           const std::function<void(const json&)>& table, bool with_facts = true) {
+  auto f = load_facts(db_path, with_facts);
   if (!f) return kFatal;
   const json r = compute(*f);
   if (as_json) std::cout << r.dump(1) << "\n";
@@ -346,7 +356,7 @@ int answer(const std::string& db_path, bool as_json, const std::function<json(co
 
 int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
               bool as_json) {
-  auto compute = [&](const Facts& f) { return query::flows(f.facts, extract::Lexicon::standard(), {since, until}, org); };
+  auto compute = [&](const Facts& f) { return query::flows(*f.db, extract::Lexicon::standard(), {since, until}, org); };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
     for (const auto& e : r["flows"]) {
@@ -366,7 +376,7 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
                 << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
                 << clip(from, 80) << "\n";
     }
-  });
+  }, false);
 }
 
 int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
@@ -466,12 +476,9 @@ int run_serve(const std::string& db_path, const std::string& host, int port, con
 
 int run_events(const std::string& db_path, const std::string& type, const std::string& org, const std::string& person,
                bool as_json) {
-  if (!std::filesystem::exists(db_path)) {
-    std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
-    return kFatal;
-  }
-  store::SqliteStore db(db_path, &extract::Lexicon::standard());
-  const auto rows = db.events({type, org, person});
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
+  const auto rows = db->events({type, org, person});
   if (as_json) {
     for (const auto& r : rows) {
       json e = r.event;

@@ -11,11 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string display_org(const Fact& f, const std::string& slot) {
-  const std::string& unit = f.slot(slot + "_unit");
-  return unit.empty() ? f.slot(slot) : unit;
-}
-
 bool org_filter(const Fact& f, const extract::Lexicon& lexicon, const std::string& org) {
   return org.empty() || f.involves(org, lexicon);
 }
@@ -61,44 +56,42 @@ bool Window::contains(const Fact& f) const {
   return true;
 }
 
-json flows(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const Window& window, const std::string& org) {
-  struct Pair {
-    std::set<std::string> people;
-    long group = 0;
-    std::set<std::string> from_labels;
-    std::set<std::string> docs;
-  };
-  std::map<std::pair<std::string, std::string>, Pair> pairs;
-  for (const auto& f : facts) {
-    if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() || !window.contains(f)) continue;
-    if (f.slot("from") == f.slot("to")) continue;
-    auto& p = pairs[{f.slot("from"), f.slot("to")}];
-    if (!f.slot("person").empty()) p.people.insert(f.slot("person"));
-    else p.group = std::max(p.group, f.count.value_or(0));
-    p.from_labels.insert(display_org(f, "from"));
-    for (const auto& s : f.sources) p.docs.insert(s.doc);
-  }
+json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
+           size_t max_edges) {
+  constexpr size_t kListed = 25;  // named people and sources listed per edge
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
-  json edges = json::array();
+  struct Edge {
+    store::FlowPair pair;
+    int64_t people = 0;
+  };
+  std::vector<Edge> edges;
+  for (auto& p : db.flow_pairs(window.since, window.until)) {
+    if (!focus.empty() && !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus)) continue;
+    const int64_t people = std::max(p.named, p.largest_group);
+    if (people > 0) edges.push_back({std::move(p), people});
+  }
+  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+    return a.people != b.people ? a.people > b.people
+                                : std::tie(a.pair.from, a.pair.to) < std::tie(b.pair.from, b.pair.to);
+  });
+  // Every pair counts toward the balance; the largest are listed with names and sources.
   std::map<std::string, std::pair<long, long>> balance;  // org → (in, out)
   std::map<std::string, std::map<std::string, long>> sources_of;
-  for (const auto& [key, p] : pairs) {
-    const auto& [from, to] = key;
-    if (!focus.empty() && !lexicon.within(from, focus) && !lexicon.within(to, focus)) continue;
-    const long people = std::max<long>(static_cast<long>(p.people.size()), p.group);
-    if (people == 0) continue;
-    edges.push_back({{"from", from},
-                     {"from_units", std::vector<std::string>(p.from_labels.begin(), p.from_labels.end())},
-                     {"to", to},
-                     {"people", people},
-                     {"named", std::vector<std::string>(p.people.begin(), p.people.end())},
-                     {"largest_group_reported", p.group},
-                     {"sources", std::vector<std::string>(p.docs.begin(), p.docs.end())}});
-    balance[to].first += people;
-    balance[from].second += people;
-    for (const auto& label : p.from_labels) sources_of[to][label] += people;
+  json listed = json::array();
+  for (const auto& [p, people] : edges) {
+    const auto labels = db.flow_labels(p.from, p.to);
+    balance[p.to].first += people;
+    balance[p.from].second += people;
+    for (const auto& label : labels) sources_of[p.to][label] += people;
+    if (listed.size() >= max_edges) continue;
+    listed.push_back({{"from", p.from},
+                      {"from_units", labels},
+                      {"to", p.to},
+                      {"people", people},
+                      {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
+                      {"largest_group_reported", p.largest_group},
+                      {"sources", db.flow_sources(p.from, p.to, window.since, window.until, kListed)}});
   }
-  std::sort(edges.begin(), edges.end(), [](const json& a, const json& b) { return a["people"] > b["people"]; });
   json orgs = json::array();
   for (const auto& [name, io] : balance) {
     json src = json::array();
@@ -111,7 +104,7 @@ json flows(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, cons
   std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
     return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
   });
-  return {{"flows", edges}, {"organisations", orgs}};
+  return {{"flows", listed}, {"organisations", orgs}, {"pairs", edges.size()}};
 }
 
 json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {

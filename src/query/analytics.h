@@ -16,11 +16,14 @@ struct Window {
   bool contains(const Fact& f) const;
 };
 
-// Talent flows between organisations. Each pair counts distinct named people and the
-// largest reported head-count, whichever is more (a group of four that names two of
-// its members is four people, not six). Organisations are ranked by net gain.
-nlohmann::json flows(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const Window& window,
-                     const std::string& org);
+// Talent flows between organisations, read from the store's aggregates (kept current
+// on ingest, so the answer costs the same at any corpus size). Each pair counts the
+// distinct people named and the largest reported head-count, whichever is more (a
+// group of four that names two of its members is four people, not six); a person
+// counts in the window of their first report. Organisations are ranked by net gain
+// over all pairs; the `max_edges` largest pairs are listed with names and sources.
+nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
+                     size_t max_edges = 500);
 
 // Offers, packages and pay statistics, with their sources.
 nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "extract/event.h"
 #include "resolve/phonetic.h"
@@ -80,6 +81,21 @@ void choose_best(Fact& f) {
   f.best_rule = precise(*best) && any_bound ? "a precise figure beats a bound"
                 : support(*best) > 1          ? "reported by the most sources"
                                               : "the only or latest report";
+}
+
+// Reports can only merge with facts in their bucket, so merging is linear in the reports
+// rather than quadratic: a named person's move or offer merges only with facts about
+// that person, and a group only with groups between the same two ends (see compatible()).
+std::string bucket_of(const std::string& type, const std::map<std::string, std::string>& slots) {
+  if (type != "move" && type != "offer") return type;
+  auto slot = [&](const char* k) {
+    auto it = slots.find(k);
+    return it == slots.end() ? std::string() : it->second;
+  };
+  if (slots.count("person")) return type + '\x1f' + slot("person");
+  // Groups agree on which ends they name; a move's ends are key slots, so they agree on those too.
+  if (type == "move") return type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to");
+  return type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) + std::to_string(slots.count("to"));
 }
 
 }  // namespace
@@ -187,6 +203,7 @@ std::vector<std::string> people_in(const std::vector<store::EventRow>& rows) {
 
 std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const NameResolver& names) {
   std::vector<Fact> facts;
+  std::unordered_map<std::string, std::vector<size_t>> buckets;  // facts a report could merge with, in creation order
   for (const auto& r : rows) {
     const auto& e = r.event;
     std::map<std::string, std::string> slots;
@@ -196,16 +213,18 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id};
-    auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& f) { return compatible(f, e, slots); });
-    if (it == facts.end()) {
+    auto& candidates = buckets[bucket_of(e.value("type", ""), slots)];
+    auto it = std::find_if(candidates.begin(), candidates.end(), [&](size_t i) { return compatible(facts[i], e, slots); });
+    if (it == candidates.end()) {
       Fact f;
       f.type = e.value("type", "");
       f.group = !slots.count("person") && (f.type == "move" || f.type == "offer");
       f.cumulative = e.value("cumulative", false);
       facts.push_back(std::move(f));
-      it = std::prev(facts.end());
+      candidates.push_back(facts.size() - 1);
+      it = std::prev(candidates.end());
     }
-    Fact& f = *it;
+    Fact& f = facts[*it];
     for (const auto& [k, v] : slots)
       if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "extract/lexicon.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace tw::query {
 

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <openssl/crypto.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <thread>
@@ -16,7 +17,8 @@
 #include "common/data_dir.h"
 #include "extract/extractor.h"
 #include "query/analytics.h"
-#include "store/sqlite_store.h"
+#include "store/postgres_connection.h"
+#include "store/store.h"
 #include "text/pipeline.h"
 
 namespace tw::server {
@@ -97,34 +99,75 @@ std::string presented_token(const httplib::Request& req) {
 
 }  // namespace
 
+// How many of the newest matching events a fact-based answer (entity, pay, deals,
+// timeline) reads. It bounds the cost of a request whatever the corpus size; below it,
+// the answer is the same as over all events.
+constexpr size_t kRecentEvents = 4000;
+
 struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
-  std::mutex mutex;  // guards the facts cache and the write connection
-  std::unique_ptr<store::SqliteStore> reader;
-  std::unique_ptr<query::NameResolver> names;
-  std::vector<query::Fact> facts;
-  std::pair<size_t, size_t> facts_version{SIZE_MAX, SIZE_MAX};
+  std::mutex pool_mutex;  // guards `idle`
+  std::vector<std::unique_ptr<store::Store>> idle;  // read-only connections, one per request at a time
+  std::mutex write_mutex;  // one writer at a time from this server
+  std::unique_ptr<store::Store> writer;
   std::string openapi;
 
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
-  store::SqliteStore& read() {
-    if (!reader) reader = std::make_unique<store::SqliteStore>(options.db, &extract::Lexicon::standard(), store::SqliteStore::Mode::ReadOnly);
-    return *reader;
-  }
-
-  // Facts are rebuilt when articles or events were added since the last build.
-  const std::vector<query::Fact>& current_facts() {
-    auto& db = read();
-    const std::pair<size_t, size_t> version{db.article_count(), db.event_count()};
-    if (version != facts_version) {
-      const auto rows = db.events({});
-      names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
-      facts = query::build_facts(rows, *names);
-      facts_version = version;
+  // A read-only connection for the length of one request; SQLite in WAL mode and
+  // PostgreSQL both let readers run side by side and beside the writer.
+  class Reader {
+   public:
+    explicit Reader(Impl& impl) : impl_(impl) {
+      std::lock_guard lock(impl_.pool_mutex);
+      if (!impl_.idle.empty()) {
+        db_ = std::move(impl_.idle.back());
+        impl_.idle.pop_back();
+      }
     }
-    return facts;
+    ~Reader() {
+      if (!db_) return;
+      std::lock_guard lock(impl_.pool_mutex);
+      impl_.idle.push_back(std::move(db_));
+    }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    store::Store& operator*() {
+      if (!db_) db_ = std::make_unique<store::Store>(impl_.options.db, &extract::Lexicon::standard(), store::Store::Mode::ReadOnly);
+      return *db_;
+    }
+    store::Store* operator->() { return &**this; }
+
+   private:
+    Impl& impl_;
+    std::unique_ptr<store::Store> db_;
+  };
+
+  // The facts of the newest events of the given types (all when empty) that name `org` (any when empty).
+  struct RecentFacts {
+    std::unique_ptr<query::NameResolver> names;
+    std::vector<query::Fact> facts;
+  };
+  RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const std::string& org,
+                           const std::string& person = "") {
+    std::vector<store::EventRow> rows;
+    auto add = [&](const char* type) {
+      store::EventFilter f{type, org, person};
+      f.limit = kRecentEvents;
+      f.newest_first = true;
+      auto got = db.events(f);
+      rows.insert(rows.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
+    };
+    if (types.size() == 0) add("");
+    for (const char* t : types) add(t);
+    // Facts are built in ingest order, as over the whole database.
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), rows.end());
+    RecentFacts r;
+    r.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
+    r.facts = query::build_facts(rows, *r.names);
+    return r;
   }
 
   void routes();
@@ -132,10 +175,9 @@ struct Server::Impl {
 };
 
 void Server::Impl::routes() {
-  auto guarded = [this](auto handler) {
-    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+  auto guarded = [](auto handler) {
+    return [handler](const httplib::Request& req, httplib::Response& res) {
       try {
-        std::lock_guard lock(mutex);
         handler(req, res);
       } catch (const BadRequest& e) {
         send_error(res, 400, e.message);
@@ -147,57 +189,76 @@ void Server::Impl::routes() {
   const auto& lex = extract::Lexicon::standard();
 
   http.Get("/api/health", guarded([this](const httplib::Request&, httplib::Response& res) {
-    auto& db = read();
-    send_json(res, 200, {{"status", "ok"}, {"articles", db.article_count()}, {"events", db.event_count()},
+    Reader db(*this);
+    send_json(res, 200, {{"status", "ok"}, {"articles", db->article_count()}, {"events", db->event_count()},
                          {"writes", options.token.empty() ? "off" : "token"}});
   }));
   http.Get("/api/openapi.json", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(openapi, "application/json; charset=utf-8");
   });
   http.Get("/api/events", guarded([this](const httplib::Request& req, httplib::Response& res) {
-    const std::string type = choice_param(req, "type", {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
+    store::EventFilter f{choice_param(req, "type", {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}),
+                         param(req, "org"), param(req, "person")};
+    f.limit = number_param(req, "limit", 50, 500);
+    f.offset = number_param(req, "offset", 0, 1u << 30);
+    f.newest_first = true;
+    Reader db(*this);
     json items = json::array();
-    for (const auto& r : read().events({type, param(req, "org"), param(req, "person")})) {
+    for (const auto& r : db->events(f)) {
       json e = r.event;
       e["doc"] = r.doc;
       e["id"] = r.id;
       e["article_id"] = r.article_id;
       items.push_back(e);
     }
-    send_json(res, 200, page(items, req));
+    send_json(res, 200, {{"total", db->count_events(f)}, {"offset", f.offset}, {"limit", f.limit}, {"items", items}});
   }));
   http.Get("/api/entities", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string kind = choice_param(req, "kind", {"org", "person"});
+    const size_t limit = number_param(req, "limit", 50, 500), offset = number_param(req, "offset", 0, 100000);
     json items = json::array();
-    for (const auto& e : read().entities(param(req, "q"), kind)) items.push_back({{"name", e.name}, {"kind", e.kind}, {"events", e.events}});
+    for (const auto& e : Reader(*this)->entities(param(req, "q"), kind, offset + limit + 1))
+      items.push_back({{"name", e.name}, {"kind", e.kind}, {"events", e.events}});
     send_json(res, 200, page(items, req));
   }));
   http.Get(R"(/api/entities/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string name = httplib::detail::decode_url(req.matches[1], false);
-    const auto& f = current_facts();
-    const json p = query::entity_profile(name, f, *names);
+    Reader db(*this);
+    const std::string known = db->canonical_entity(name).value_or(name);
+    // The newest events naming it as an organisation or as a person.
+    auto as_org = recent_facts(*db, {}, known);
+    auto as_person = recent_facts(*db, {}, "", known);
+    auto& facts = as_org.facts.size() >= as_person.facts.size() ? as_org : as_person;
+    const json p = query::entity_profile(name, facts.facts, *facts.names);
     if (p.is_null()) return send_error(res, 404, fmt::format("no person or organisation named {}", name));
     send_json(res, 200, p);
   }));
   http.Get("/api/flows", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     const std::string since = date_param(req, "since"), until = date_param(req, "until");
-    send_json(res, 200, query::flows(current_facts(), lex, {since, until}, param(req, "org")));
+    send_json(res, 200, query::flows(*Reader(*this), lex, {since, until}, param(req, "org")));
   }));
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
-    send_json(res, 200, query::pay(current_facts(), lex, param(req, "org")));
+    Reader db(*this);
+    const std::string org = param(req, "org");
+    send_json(res, 200, query::pay(recent_facts(*db, {"offer", "comp_stat"}, org).facts, lex, org));
   }));
   http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
-    send_json(res, 200, query::deals(current_facts(), lex, param(req, "org")));
+    Reader db(*this);
+    const std::string org = param(req, "org");
+    send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org).facts, lex, org));
   }));
   http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
-    send_json(res, 200, page(query::timeline(current_facts(), lex, param(req, "org")), req));
+    Reader db(*this);
+    const std::string org = param(req, "org");
+    send_json(res, 200, page(query::timeline(recent_facts(*db, {}, org).facts, lex, org), req));
   }));
   http.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string q = param(req, "q");
     if (q.empty()) throw BadRequest{"q is required"};
     const size_t limit = number_param(req, "limit", 20, 100);
     json items = json::array();
-    for (const auto& h : read().search(q, limit)) items.push_back({{"id", h.id}, {"doc", h.doc}, {"title", h.title}, {"snippet", h.snippet}});
+    for (const auto& h : Reader(*this)->search(q, limit))
+      items.push_back({{"id", h.id}, {"doc", h.doc}, {"title", h.title}, {"snippet", h.snippet}});
     send_json(res, 200, {{"query", q}, {"items", items}});
   }));
   http.Get(R"(/api/articles/(\d+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
@@ -205,7 +266,7 @@ void Server::Impl::routes() {
     const std::string s = req.matches[1];
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
     if (ec != std::errc()) throw BadRequest{"article id must be a number"};
-    auto a = read().article(id);
+    auto a = Reader(*this)->article(id);
     if (!a) return send_error(res, 404, fmt::format("no article {}", id));
     send_json(res, 200, {{"id", a->id}, {"doc", a->doc}, {"lang", a->lang}, {"title", a->title}, {"date", a->date},
                          {"url", a->url}, {"text", a->text}, {"events", a->events}});
@@ -245,12 +306,16 @@ void Server::Impl::ingest(const httplib::Request& req, httplib::Response& res) {
   if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
   auto& doc = std::get<text::Document>(prepared);
   const auto events = extract::Extractor::standard().extract(doc);
-  store::SqliteStore writer(options.db, &extract::Lexicon::standard());
-  const auto added = writer.add_article(doc, raw.origin, events);
+  store::Store::Added added;
+  {
+    std::lock_guard lock(write_mutex);
+    if (!writer) writer = std::make_unique<store::Store>(options.db, &extract::Lexicon::standard());
+    added = writer->add_article(doc, raw.origin, events);
+  }
   json ev = json::array();
   for (const auto& e : events) ev.push_back(extract::to_json(e));
-  send_json(res, added == store::SqliteStore::Added::New ? 201 : 200,
-            {{"doc", doc.doc}, {"lang", doc.lang}, {"status", added == store::SqliteStore::Added::New ? "stored" : "already stored"},
+  send_json(res, added == store::Store::Added::New ? 201 : 200,
+            {{"doc", doc.doc}, {"lang", doc.lang}, {"status", added == store::Store::Added::New ? "stored" : "already stored"},
              {"events", ev}});
 }
 
@@ -262,9 +327,9 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 Server::~Server() = default;
 
 int Server::bind(std::string& error) {
-  if (!std::filesystem::exists(impl_->options.db)) {
+  if (!store::is_postgres_url(impl_->options.db) && !std::filesystem::exists(impl_->options.db)) {
     // An empty database to serve, so the dashboard works before the first ingest.
-    store::SqliteStore create(impl_->options.db, &extract::Lexicon::standard());
+    store::Store create(impl_->options.db, &extract::Lexicon::standard());
   }
   const int port = impl_->options.port == 0 ? impl_->http.bind_to_any_port(impl_->options.host)
                                             : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);

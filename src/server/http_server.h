@@ -1,8 +1,10 @@
 // http_server — `talentwar serve`: the JSON API under /api/ and the web dashboard at /.
 //
-// Reads go through a read-only SQLite connection; the one write route, POST
-// /api/articles, needs the token given at start and is refused (403) when none was.
-// Facts are rebuilt only when the database has changed since the last request.
+// Reads run side by side, each on a read-only connection from a small pool, and cost
+// the same at any corpus size: flows come from the store's aggregates, and the
+// fact-based answers (entity, pay, deals, timeline) read only the newest few thousand
+// matching events through indexes. The one write route, POST /api/articles, needs the
+// token given at start and is refused (403) when none was.
 // Every route is described in /api/openapi.json (data/api/openapi.json).
 #pragma once
 #include <memory>

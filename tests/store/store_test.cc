@@ -1,5 +1,5 @@
 // sqlite_store — articles, entities and events in one SQLite file.
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -29,10 +29,10 @@ Event investment(std::string investor, std::string investee, double usd) {
   return e;
 }
 
-class Store : public ::testing::Test {
+class StoreTest : public ::testing::Test {
  protected:
   std::string db_path() const { return (dir_ / "test.db").string(); }
-  std::unique_ptr<SqliteStore> open() const { return std::make_unique<SqliteStore>(db_path(), &extract::Lexicon::standard()); }
+  std::unique_ptr<store::Store> open() const { return std::make_unique<store::Store>(db_path(), &extract::Lexicon::standard()); }
   static text::Document doc(std::string name, std::string text) {
     text::Document d;
     d.doc = std::move(name);
@@ -41,13 +41,13 @@ class Store : public ::testing::Test {
     return d;
   }
   // Two articles: a hire into a unit of Google, and an investment; plus a Meta hire.
-  void add_sample(SqliteStore& s) const {
+  void add_sample(store::Store& s) const {
     s.begin_batch();
     EXPECT_EQ(s.add_article(doc("a.txt", "text a"), "in/a.txt",
                             {move("Jane Doerr", "OpenAI", "Google DeepMind"), investment("Amazon", "Anthropic", 4e9)}),
-              SqliteStore::Added::New);
+              Store::Added::New);
     EXPECT_EQ(s.add_article(doc("b.txt", "text b"), "in/b.txt", {move("Ruoming Pang", "Apple", "Meta")}),
-              SqliteStore::Added::New);
+              Store::Added::New);
     s.commit_batch();
   }
   static std::vector<std::string> docs_and_types(const std::vector<EventRow>& rows) {
@@ -59,7 +59,7 @@ class Store : public ::testing::Test {
   twtest::TempDir dir_;
 };
 
-TEST_F(Store, DatabaseIsInWalMode) {
+TEST_F(StoreTest, DatabaseIsInWalMode) {
   open();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path().c_str(), &db), SQLITE_OK);
@@ -71,24 +71,24 @@ TEST_F(Store, DatabaseIsInWalMode) {
   sqlite3_close(db);
 }
 
-TEST_F(Store, SameDocumentTwiceIsStoredOnce) {
+TEST_F(StoreTest, SameDocumentTwiceIsStoredOnce) {
   auto s = open();
   const auto d = doc("a.txt", "Meta hired Jane Doerr.");
-  EXPECT_EQ(s->add_article(d, "a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), SqliteStore::Added::New);
-  EXPECT_EQ(s->add_article(d, "copy/a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), SqliteStore::Added::AlreadyStored);
+  EXPECT_EQ(s->add_article(d, "a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), Store::Added::New);
+  EXPECT_EQ(s->add_article(d, "copy/a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), Store::Added::AlreadyStored);
   EXPECT_EQ(s->article_count(), 1u);
   EXPECT_EQ(s->event_count(), 1u);
 }
 
-TEST_F(Store, IngestIsIdempotentAcrossOpenings) {
+TEST_F(StoreTest, IngestIsIdempotentAcrossOpenings) {
   add_sample(*open());
   auto s = open();
-  EXPECT_EQ(s->add_article(doc("a-again.txt", "text a"), "x", {move("X Y", "A", "B")}), SqliteStore::Added::AlreadyStored);
+  EXPECT_EQ(s->add_article(doc("a-again.txt", "text a"), "x", {move("X Y", "A", "B")}), Store::Added::AlreadyStored);
   EXPECT_EQ(s->article_count(), 2u);
   EXPECT_EQ(s->event_count(), 3u);
 }
 
-TEST_F(Store, FilterByType) {
+TEST_F(StoreTest, FilterByType) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"move", "", ""})), (std::vector<std::string>{"a.txt:move", "b.txt:move"}));
@@ -97,7 +97,7 @@ TEST_F(Store, FilterByType) {
   EXPECT_EQ(s->events({}).size(), 3u);
 }
 
-TEST_F(Store, FilterByOrgCountsUnitsUnderTheirParent) {
+TEST_F(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "Google", ""})), (std::vector<std::string>{"a.txt:move"}));
@@ -106,7 +106,7 @@ TEST_F(Store, FilterByOrgCountsUnitsUnderTheirParent) {
   EXPECT_TRUE(s->events({"", "Microsoft", ""}).empty());
 }
 
-TEST_F(Store, FilterByAnySpelling) {
+TEST_F(StoreTest, FilterByAnySpelling) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "구글", ""})), (std::vector<std::string>{"a.txt:move"}));
@@ -114,7 +114,7 @@ TEST_F(Store, FilterByAnySpelling) {
   EXPECT_EQ(docs_and_types(s->events({"", "openai", ""})), (std::vector<std::string>{"a.txt:move"}));
 }
 
-TEST_F(Store, FilterByPerson) {
+TEST_F(StoreTest, FilterByPerson) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "", "Jane Doerr"})), (std::vector<std::string>{"a.txt:move"}));
@@ -124,7 +124,7 @@ TEST_F(Store, FilterByPerson) {
   EXPECT_TRUE(s->events({"investment", "", "Ruoming Pang"}).empty());
 }
 
-TEST_F(Store, ForEachArticleRoundTripsEvents) {
+TEST_F(StoreTest, ForEachArticleRoundTripsEvents) {
   auto s = open();
   const std::vector<Event> events{move("Jane Doerr", "OpenAI", "Google DeepMind"), investment("Amazon", "Anthropic", 4e9)};
   text::Document d = doc("a.txt", "text a");
@@ -138,20 +138,20 @@ TEST_F(Store, ForEachArticleRoundTripsEvents) {
     EXPECT_EQ(a.origin, "in/a.txt");
     EXPECT_EQ(a.url, "https://example.com/a");
     EXPECT_EQ(a.date, "2025-07-01");
-    EXPECT_EQ(a.hash, SqliteStore::content_hash("text a"));
+    EXPECT_EQ(a.hash, Store::content_hash("text a"));
     ASSERT_EQ(a.events.size(), events.size());
     for (size_t i = 0; i < events.size(); ++i) EXPECT_EQ(a.events[i], extract::to_json(events[i]));
   });
   EXPECT_EQ(seen, 1u);
 }
 
-TEST_F(Store, ContentHashIsSha256Hex) {
-  EXPECT_EQ(SqliteStore::content_hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(SqliteStore::content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+TEST_F(StoreTest, ContentHashIsSha256Hex) {
+  EXPECT_EQ(Store::content_hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Store::content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_F(Store, UnopenablePathThrowsStoreError) {
-  EXPECT_THROW(SqliteStore((dir_ / "no" / "such" / "dir" / "x.db").string()), StoreError);
+TEST_F(StoreTest, UnopenablePathThrowsStoreError) {
+  EXPECT_THROW(Store((dir_ / "no" / "such" / "dir" / "x.db").string()), StoreError);
 }
 
 }  // namespace

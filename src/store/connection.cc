@@ -1,0 +1,13 @@
+#include "store/connection.h"
+
+namespace tw::store {
+
+std::optional<int64_t> integer_of(Connection& c, std::string_view sql, const std::vector<Param>& params) {
+  std::optional<int64_t> out;
+  c.run(sql, params, [&](const Row& r) {
+    if (!out) out = r.integer(0);
+  });
+  return out;
+}
+
+}  // namespace tw::store

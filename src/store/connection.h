@@ -1,0 +1,58 @@
+// connection — the one thing the store needs of a SQL database: run a statement with
+// positional parameters ($1, $2, …) and read the rows it returns. SQLite and
+// PostgreSQL implement it, so the store's logic and most of its SQL are written once.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace tw::store {
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A write lost to another writer (PostgreSQL deadlock or serialization failure): the
+// whole transaction may be retried.
+struct RetryableError : StoreError {
+  using StoreError::StoreError;
+};
+
+enum class Dialect { Sqlite, Postgres };
+
+// A statement parameter: NULL, an integer, a real or text.
+using Param = std::variant<std::nullptr_t, int64_t, double, std::string_view>;
+
+// One result row; columns are read as text or integers (NULL reads as "" or 0).
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual std::string text(int col) const = 0;
+  virtual int64_t integer(int col) const = 0;
+  virtual double real(int col) const = 0;
+  virtual bool null(int col) const = 0;
+};
+
+using RowFn = std::function<void(const Row&)>;
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs SQL without parameters; several statements may be given.
+  virtual void script(std::string_view sql) = 0;
+  // Runs one statement; calls `each` for every row it returns and answers how many it
+  // returned. Statements are prepared once and cached by their text.
+  virtual size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each = {}) = 0;
+};
+
+// The first column of the first row, if any.
+std::optional<int64_t> integer_of(Connection& c, std::string_view sql, const std::vector<Param>& params);
+
+}  // namespace tw::store

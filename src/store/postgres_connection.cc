@@ -1,0 +1,103 @@
+#include "store/postgres_connection.h"
+
+#include <fmt/format.h>
+
+#include <pqxx/pqxx>
+
+namespace tw::store {
+
+struct PostgresConnection::Session {
+  explicit Session(const std::string& url) : conn(url) {}
+  pqxx::connection conn;
+};
+
+namespace {
+
+class PgRow final : public Row {
+ public:
+  explicit PgRow(const pqxx::row& r) : r_(r) {}
+  std::string text(int col) const override { return r_[col].is_null() ? "" : r_[col].c_str(); }
+  int64_t integer(int col) const override { return r_[col].is_null() ? 0 : r_[col].as<int64_t>(); }
+  double real(int col) const override { return r_[col].is_null() ? 0.0 : r_[col].as<double>(); }
+  bool null(int col) const override { return r_[col].is_null(); }
+
+ private:
+  const pqxx::row& r_;
+};
+
+// Runs `work`, turning libpqxx's errors into the store's: lost races become retryable.
+template <typename F>
+auto translated(F&& work) {
+  try {
+    return work();
+  } catch (const pqxx::transaction_rollback& e) {
+    throw RetryableError(fmt::format("PostgreSQL: {}", e.what()));
+  } catch (const pqxx::failure& e) {
+    std::string msg = e.what();
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    throw StoreError(fmt::format("PostgreSQL: {}", msg));
+  }
+}
+
+}  // namespace
+
+bool is_postgres_url(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+PostgresConnection::PostgresConnection(const std::string& url) {
+  translated([&] {
+    session_ = std::make_unique<Session>(url);
+    return 0;
+  });
+  script("SET client_min_messages = warning");  // "relation already exists, skipping" is not news
+}
+
+PostgresConnection::~PostgresConnection() = default;
+
+void PostgresConnection::script(std::string_view sql) {
+  translated([&] {
+    pqxx::nontransaction tx(session_->conn);
+    tx.exec(std::string(sql));
+    return 0;
+  });
+}
+
+const std::string& PostgresConnection::statement_name(std::string_view sql) {
+  auto it = prepared_.find(std::string(sql));
+  if (it != prepared_.end()) return it->second;
+  std::string name = fmt::format("tw{}", prepared_.size());
+  translated([&] {
+    session_->conn.prepare(name, std::string(sql));
+    return 0;
+  });
+  return prepared_.emplace(std::string(sql), std::move(name)).first->second;
+}
+
+size_t PostgresConnection::run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) {
+  const std::string& name = statement_name(sql);
+  // libpq takes parameters as text; NULL is a null pointer.
+  std::vector<std::string> storage(params.size());
+  std::vector<const char*> values(params.size(), nullptr);
+  for (size_t i = 0; i < params.size(); ++i) {
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) return;
+          else if constexpr (std::is_same_v<T, std::string_view>) storage[i] = std::string(v);
+          else if constexpr (std::is_same_v<T, double>) storage[i] = fmt::format("{:.17g}", v);
+          else storage[i] = std::to_string(v);
+          values[i] = storage[i].c_str();
+        },
+        params[i]);
+  }
+  return translated([&] {
+    pqxx::nontransaction tx(session_->conn);
+    const pqxx::result r = tx.exec_prepared(name, pqxx::prepare::make_dynamic_params(values));
+    if (each)
+      for (const auto& row : r) each(PgRow(row));
+    return static_cast<size_t>(r.size());
+  });
+}
+
+}  // namespace tw::store

@@ -1,0 +1,105 @@
+#include "store/sqlite_connection.h"
+
+#include <fmt/format.h>
+
+namespace tw::store {
+namespace {
+
+class SqliteRow final : public Row {
+ public:
+  explicit SqliteRow(sqlite3_stmt* s) : s_(s) {}
+  std::string text(int col) const override {
+    const auto* p = sqlite3_column_text(s_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s_, col))) : "";
+  }
+  int64_t integer(int col) const override { return sqlite3_column_int64(s_, col); }
+  double real(int col) const override { return sqlite3_column_double(s_, col); }
+  bool null(int col) const override { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* s_;
+};
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
+  const int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  if (read_only) script("PRAGMA query_only=ON");  // a read connection never writes, whatever SQL reaches it
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, p] : cache_) sqlite3_finalize(p.stmt);
+  sqlite3_close(db_);
+}
+
+void SqliteConnection::script(std::string_view sql) {
+  char* err = nullptr;
+  const std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw StoreError(msg);
+  }
+}
+
+SqliteConnection::Prepared& SqliteConnection::prepare(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) return it->second;
+  Prepared p;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &p.stmt, nullptr) !=
+      SQLITE_OK)
+    throw StoreError(fmt::format("SQL prepare failed: {}", sqlite3_errmsg(db_)));
+  // SQLite numbers "$N" parameters by first appearance, not by N: map them back.
+  const int n = sqlite3_bind_parameter_count(p.stmt);
+  for (int i = 1; i <= n; ++i) {
+    const char* name = sqlite3_bind_parameter_name(p.stmt, i);
+    p.slot_of.push_back(name && name[0] == '$' ? std::atoi(name + 1) - 1 : i - 1);
+  }
+  return cache_.emplace(std::string(sql), std::move(p)).first->second;
+}
+
+size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) {
+  Prepared& p = prepare(sql);
+  sqlite3_stmt* s = p.stmt;
+  struct Reset {
+    sqlite3_stmt* s;
+    ~Reset() {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+    }
+  } reset{s};
+  for (size_t i = 0; i < p.slot_of.size(); ++i) {
+    const auto slot = static_cast<size_t>(p.slot_of[i]);
+    if (slot >= params.size()) throw StoreError(fmt::format("SQL parameter ${} not given", slot + 1));
+    const int at = static_cast<int>(i + 1);
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(s, at);
+          else if constexpr (std::is_same_v<T, int64_t>) sqlite3_bind_int64(s, at, v);
+          else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(s, at, v);
+          else sqlite3_bind_text(s, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        },
+        params[slot]);
+  }
+  size_t rows = 0;
+  SqliteRow row(s);
+  for (;;) {
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw StoreError(fmt::format("SQL failed: {}", sqlite3_errmsg(db_)));
+    ++rows;
+    if (each) each(row);
+  }
+  return rows;
+}
+
+}  // namespace tw::store

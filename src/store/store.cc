@@ -1,0 +1,714 @@
+#include "store/store.h"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <chrono>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "resolve/phonetic.h"
+#include "store/postgres_connection.h"
+#include "store/sqlite_connection.h"
+
+namespace tw::store {
+namespace {
+
+// The schema, written once for both databases: {id}, {real} and {now} are filled per dialect.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS articles(
+  id {id},
+  doc TEXT NOT NULL,
+  origin TEXT,
+  content_hash TEXT NOT NULL UNIQUE,
+  lang TEXT NOT NULL,
+  url TEXT, title TEXT, published TEXT,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL DEFAULT {now});
+CREATE TABLE IF NOT EXISTS entities(
+  id {id},
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,           -- org | person
+  org_kind TEXT, parent TEXT,
+  discovered INTEGER NOT NULL DEFAULT 0,
+  mentions BIGINT NOT NULL DEFAULT 0);  -- event arguments naming it, kept current on ingest
+CREATE TABLE IF NOT EXISTS aliases(
+  entity_id BIGINT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  PRIMARY KEY(entity_id, alias));
+CREATE TABLE IF NOT EXISTS events(
+  id {id},
+  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  sentence INTEGER,
+  evidence TEXT NOT NULL,
+  amount_value {real}, amount_currency TEXT, amount_qualifier TEXT,
+  count BIGINT,
+  cumulative INTEGER NOT NULL DEFAULT 0,
+  published TEXT NOT NULL DEFAULT '',  -- the article's date, so date-ordered reads need no join
+  body TEXT NOT NULL);          -- the event as spec JSON
+CREATE TABLE IF NOT EXISTS event_args(
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  slot TEXT NOT NULL,
+  value TEXT NOT NULL,
+  entity_id BIGINT REFERENCES entities(id),
+  published TEXT NOT NULL DEFAULT '');
+-- Spellings of people by phonetic key, to link a new name to one already known.
+CREATE TABLE IF NOT EXISTS person_keys(
+  key TEXT NOT NULL, name TEXT NOT NULL, latin INTEGER NOT NULL,
+  PRIMARY KEY(key, name));
+-- Talent flows, kept current on ingest: each person once per organisation pair, dated by
+-- the first report; monthly and all-time counts of them; unnamed groups by head-count.
+CREATE TABLE IF NOT EXISTS flow_people(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, person TEXT NOT NULL, first_day TEXT NOT NULL,
+  PRIMARY KEY(from_org, to_org, person));
+CREATE TABLE IF NOT EXISTS flow_months(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, month TEXT NOT NULL, people BIGINT NOT NULL,
+  PRIMARY KEY(from_org, to_org, month));
+CREATE TABLE IF NOT EXISTS flow_totals(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, people BIGINT NOT NULL,
+  PRIMARY KEY(from_org, to_org));
+CREATE TABLE IF NOT EXISTS flow_groups(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, count BIGINT NOT NULL, first_day TEXT NOT NULL,
+  PRIMARY KEY(from_org, to_org, count));
+CREATE TABLE IF NOT EXISTS flow_labels(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, label TEXT NOT NULL,
+  PRIMARY KEY(from_org, to_org, label));
+CREATE TABLE IF NOT EXISTS flow_sources(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, doc TEXT NOT NULL, published TEXT NOT NULL,
+  PRIMARY KEY(from_org, to_org, doc));
+CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_by_type ON events(type, published, id);
+CREATE INDEX IF NOT EXISTS events_by_date ON events(published, id);
+CREATE INDEX IF NOT EXISTS args_by_entity ON event_args(entity_id, published, event_id);
+CREATE INDEX IF NOT EXISTS args_by_event ON event_args(event_id);
+CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases(alias);
+CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions);
+CREATE INDEX IF NOT EXISTS flow_months_by_month ON flow_months(month);
+CREATE INDEX IF NOT EXISTS flow_people_by_person ON flow_people(person);
+CREATE INDEX IF NOT EXISTS person_keys_by_name ON person_keys(name);
+CREATE INDEX IF NOT EXISTS flow_sources_by_date ON flow_sources(from_org, to_org, published);
+)sql";
+
+constexpr const char* kSqliteSearch = R"sql(
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id', tokenize='trigram');
+)sql";
+
+constexpr const char* kPostgresSearch = R"sql(
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS articles_text_trgm ON articles USING gin (text gin_trgm_ops);
+)sql";
+
+bool is_entity_slot(const std::string& slot) {
+  static const std::array<std::string_view, 11> slots{"person", "from", "to", "by", "target_org", "investor",
+                                                      "investee", "acquirer", "target", "org", "source"};
+  for (auto s : slots)
+    if (s == slot) return true;
+  // A unit named beside its parent (from_unit: "Google DeepMind") is an entity of its own.
+  return slot.size() > 5 && slot.compare(slot.size() - 5, 5, "_unit") == 0;
+}
+
+// "2025-07-01" → "2025-07"; undated reports have the month "".
+std::string month_of(const std::string& day) { return day.size() >= 7 ? day.substr(0, 7) : ""; }
+
+// Is `day` an earlier first report than `known`? An undated first report is the latest.
+bool earlier(const std::string& day, const std::string& known) { return !day.empty() && (known.empty() || day < known); }
+
+// A window bound given to the day can't be answered from monthly counts.
+bool day_precise(const std::string& bound) { return bound.size() > 7; }
+
+// Restricts `column` (an ISO date or month) to [since, until], both ISO prefixes; $N, $N+1 are the bounds.
+std::string window_sql(const char* column, int n) {
+  return fmt::format("{0} <> '' AND (CAST(${1} AS TEXT) = '' OR {0} >= ${1}) AND "
+                     "(CAST(${2} AS TEXT) = '' OR substr({0}, 1, length(CAST(${2} AS TEXT))) <= ${2})",
+                     column, n, n + 1);
+}
+
+}  // namespace
+
+Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode mode) : lexicon_(lexicon) {
+  const bool read_only = mode == Mode::ReadOnly;
+  if (is_postgres_url(location)) db_ = std::make_unique<PostgresConnection>(location);
+  else db_ = std::make_unique<SqliteConnection>(location, read_only);
+  if (read_only) {
+    if (dialect() == Dialect::Postgres) db_->script("SET default_transaction_read_only = on");
+    return;
+  }
+  try {
+    create_schema();
+    seed_lexicon();
+  } catch (const StoreError& e) {
+    throw StoreError(fmt::format("{}: {}", location, e.what()));
+  }
+}
+
+Store::~Store() {
+  if (in_batch_) {
+    try {
+      db_->script("COMMIT");
+    } catch (const StoreError&) {
+      // Nothing to report to from a destructor; the batch was not committed.
+    }
+  }
+}
+
+void Store::create_schema() {
+  if (dialect() == Dialect::Sqlite) {
+    db_->script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+    db_->script(fmt::format(kSchema, fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
+                            fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
+    db_->script(kSqliteSearch);
+    return;
+  }
+  // Workers starting together would race on CREATE … IF NOT EXISTS; one creates, the others wait.
+  db_->script("SELECT pg_advisory_lock(7271)");
+  try {
+    db_->script(fmt::format(kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
+                            fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
+    db_->script(kPostgresSearch);
+    db_->script("SELECT pg_advisory_unlock(7271)");
+  } catch (...) {
+    db_->script("SELECT pg_advisory_unlock(7271)");
+    throw;
+  }
+}
+
+// The lexicon's entities and aliases, so lookups by any spelling work in SQL too.
+void Store::seed_lexicon() {
+  if (!lexicon_) return;
+  const auto have = integer_of(*db_, "SELECT count(*) FROM entities WHERE discovered = 0", {});
+  if (have.value_or(0) >= static_cast<int64_t>(lexicon_->size())) return;
+  db_->script("BEGIN");
+  try {
+    for (size_t i = 0; i < lexicon_->size(); ++i) {
+      const auto& e = lexicon_->entity(static_cast<uint32_t>(i));
+      const auto id = integer_of(*db_,
+                                 "INSERT INTO entities(name, kind, org_kind, parent) VALUES($1,$2,$3,$4) ON CONFLICT(name) "
+                                 "DO UPDATE SET kind=excluded.kind, org_kind=excluded.org_kind, parent=excluded.parent, "
+                                 "discovered=0 RETURNING id",
+                                 {e.name, e.is_org() ? "org" : "person", e.org_kind, e.parent});
+      for (const auto& a : e.aliases)
+        db_->run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING", {*id, a});
+      if (e.is_person())
+        for (const auto& key : resolve::name_keys(e.name))
+          db_->run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,1) ON CONFLICT DO NOTHING", {key, e.name});
+    }
+    db_->script("COMMIT");
+  } catch (...) {
+    db_->script("ROLLBACK");
+    throw;
+  }
+}
+
+std::string Store::content_hash(std::string_view text) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+  unsigned int len = 0;
+  EVP_Digest(text.data(), text.size(), md.data(), &len, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(len * 2);
+  for (unsigned i = 0; i < len; ++i) hex += fmt::format("{:02x}", md[i]);
+  return hex;
+}
+
+void Store::begin_batch() {
+  if (in_batch_ || dialect() == Dialect::Postgres) return;
+  db_->script("BEGIN IMMEDIATE");
+  in_batch_ = true;
+}
+
+void Store::commit_batch() {
+  if (!in_batch_) return;
+  db_->script("COMMIT");
+  in_batch_ = false;
+}
+
+int64_t Store::entity_id(const std::string& name, const std::string& slot) {
+  if (auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name})) return *id;
+  db_->run("INSERT INTO entities(name, kind, discovered) VALUES($1,$2,1) ON CONFLICT(name) DO NOTHING",
+           {name, slot == "person" ? "person" : "org"});
+  return integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name}).value();
+}
+
+// Links a person's name to a spelling already known, as query::NameResolver does over a
+// whole corpus, but one name at a time as they arrive: a Hangul name goes to the one
+// Latin name that sounds the same, else to the earliest (in code-point order) Hangul
+// spelling. A name that arrives later and changes the answer — the Latin spelling of
+// someone known only in Hangul so far — takes over the earlier spellings' events and
+// flows (merge_person), so the result does not depend on the order of ingest.
+std::string Store::person_canonical(const std::string& name) {
+  if (lexicon_)
+    if (const auto* e = lexicon_->find(name); e && e->is_person()) return e->name;
+  if (auto known = integer_of(*db_, "SELECT 1 FROM entities WHERE name = $1 AND kind = 'person'", {name}))
+    if (integer_of(*db_, "SELECT 1 FROM person_keys WHERE name = $1", {name})) return name;
+  const auto keys = resolve::name_keys(name);
+  const bool hangul = resolve::has_hangul(name);
+  std::set<std::string> latin, korean;
+  for (const auto& k : keys)
+    db_->run("SELECT name, latin FROM person_keys WHERE key = $1", {k}, [&](const Row& r) {
+      if (r.text(0) != name) (r.integer(1) ? latin : korean).insert(r.text(0));
+    });
+  if (hangul) {
+    if (latin.size() == 1) return *latin.begin();
+    if (latin.empty() && !korean.empty() && *korean.begin() < name) return *korean.begin();
+  }
+  for (const auto& k : keys)
+    db_->run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
+             {k, name, int64_t{hangul ? 0 : 1}});
+  // Spellings known before this one that now resolve to it.
+  for (const auto& other : korean) {
+    if (!hangul) {
+      std::set<std::string> theirs;
+      for (const auto& k : resolve::name_keys(other))
+        db_->run("SELECT name FROM person_keys WHERE key = $1 AND latin = 1", {k},
+                 [&](const Row& r) { theirs.insert(r.text(0)); });
+      if (theirs.size() == 1) merge_person(other, name);
+    } else if (latin.empty() && name < other) {
+      merge_person(other, name);
+    }
+  }
+  return name;
+}
+
+// Files everything known under `old_name` under `new_name`: its event arguments, its
+// mention count, its flows; the old spelling becomes an alias.
+void Store::merge_person(const std::string& old_name, const std::string& new_name) {
+  const int64_t into = entity_id(new_name, "person");
+  if (auto old_id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1 AND discovered = 1", {old_name})) {
+    db_->run("UPDATE event_args SET entity_id = $2 WHERE entity_id = $1", {*old_id, into});
+    db_->run("UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = $1) WHERE id = $2",
+             {*old_id, into});
+    db_->run("DELETE FROM entities WHERE id = $1", {*old_id});
+  }
+  db_->run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING", {into, old_name});
+  db_->run("DELETE FROM person_keys WHERE name = $1", {old_name});
+  std::vector<std::tuple<std::string, std::string, std::string>> moved;
+  db_->run("SELECT from_org, to_org, first_day FROM flow_people WHERE person = $1", {old_name},
+           [&](const Row& r) { moved.emplace_back(r.text(0), r.text(1), r.text(2)); });
+  for (const auto& [from, to, day] : moved) {
+    db_->run("DELETE FROM flow_people WHERE from_org = $1 AND to_org = $2 AND person = $3", {from, to, old_name});
+    bump_flow(from, to, month_of(day), -1);
+    count_person(from, to, new_name, day);
+  }
+}
+
+void Store::bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n) {
+  db_->run("INSERT INTO flow_months(from_org, to_org, month, people) VALUES($1,$2,$3,$4) ON CONFLICT(from_org, to_org, "
+           "month) DO UPDATE SET people = flow_months.people + excluded.people",
+           {from, to, month, n});
+  db_->run("INSERT INTO flow_totals(from_org, to_org, people) VALUES($1,$2,$3) ON CONFLICT(from_org, to_org) "
+           "DO UPDATE SET people = flow_totals.people + excluded.people",
+           {from, to, n});
+}
+
+// Each person counts once per pair, in the month of the earliest report. Another writer
+// may insert or move the same row between our read and write: then read again.
+void Store::count_person(const std::string& from, const std::string& to, const std::string& person,
+                         const std::string& day) {
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    std::optional<std::string> known;
+    db_->run("SELECT first_day FROM flow_people WHERE from_org = $1 AND to_org = $2 AND person = $3", {from, to, person},
+             [&](const Row& r) { known = r.text(0); });
+    if (!known) {
+      if (db_->run("INSERT INTO flow_people(from_org, to_org, person, first_day) VALUES($1,$2,$3,$4) "
+                   "ON CONFLICT DO NOTHING RETURNING 1",
+                   {from, to, person, day})) {
+        bump_flow(from, to, month_of(day), 1);
+        return;
+      }
+      continue;
+    }
+    if (!earlier(day, *known)) return;
+    if (db_->run("UPDATE flow_people SET first_day = $4 WHERE from_org = $1 AND to_org = $2 AND person = $3 "
+                 "AND first_day = $5 RETURNING 1",
+                 {from, to, person, day, *known})) {
+      bump_flow(from, to, month_of(*known), -1);
+      bump_flow(from, to, month_of(day), 1);
+      return;
+    }
+  }
+}
+
+void Store::record_flow(const extract::Event& e, const std::string& person, const std::string& day,
+                        const std::string& doc) {
+  auto canonical_org = [&](const std::string& name) {
+    const auto* x = lexicon_ ? lexicon_->find(name) : nullptr;
+    return x ? x->name : name;
+  };
+  const std::string from = canonical_org(e.slot("from")), to = canonical_org(e.slot("to"));
+  if (from.empty() || to.empty() || from == to) return;
+  const std::string& unit = e.slot("from_unit");
+  db_->run("INSERT INTO flow_labels(from_org, to_org, label) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
+           {from, to, unit.empty() ? from : unit});
+  db_->run("INSERT INTO flow_sources(from_org, to_org, doc, published) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+           {from, to, doc, day});
+  if (!person.empty()) return count_person(from, to, person, day);
+  if (!e.count || *e.count <= 0) return;
+  // An unnamed group counts by its largest head-count, dated by its first report.
+  const int64_t count = *e.count;
+  std::optional<std::string> known;
+  db_->run("SELECT first_day FROM flow_groups WHERE from_org = $1 AND to_org = $2 AND count = $3", {from, to, count},
+           [&](const Row& r) { known = r.text(0); });
+  if (!known)
+    db_->run("INSERT INTO flow_groups(from_org, to_org, count, first_day) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+             {from, to, count, day});
+  else if (earlier(day, *known))
+    db_->run("UPDATE flow_groups SET first_day = $4 WHERE from_org = $1 AND to_org = $2 AND count = $3 AND (first_day = '' OR first_day > $4)",
+             {from, to, count, day});
+}
+
+Store::Added Store::add_article(const text::Document& doc, const std::string& origin,
+                                const std::vector<extract::Event>& events) {
+  const std::string hash = content_hash(doc.text);
+  if (integer_of(*db_, "SELECT 1 FROM articles WHERE content_hash = $1", {hash})) return Added::AlreadyStored;
+  if (dialect() == Dialect::Sqlite) return add_article_once(doc, origin, events, hash);
+  // PostgreSQL: writers on other connections may deadlock with this one on the shared
+  // aggregate rows; the loser's article is retried from the start after a short pause.
+  std::mt19937 jitter(std::random_device{}());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return add_article_once(doc, origin, events, hash);
+    } catch (const RetryableError&) {
+      if (attempt >= 30) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 5 + static_cast<int>(jitter() % 20)));
+    }
+  }
+}
+
+Store::Added Store::add_article_once(const text::Document& doc, const std::string& origin,
+                                     const std::vector<extract::Event>& events, const std::string& hash) {
+  const bool sqlite = dialect() == Dialect::Sqlite;
+  db_->script(sqlite ? "SAVEPOINT article" : "BEGIN");
+  auto undo = [&] { db_->script(sqlite ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK"); };
+  try {
+    const auto article_id = integer_of(*db_,
+                                       "INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text) "
+                                       "VALUES($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT(content_hash) DO NOTHING RETURNING id",
+                                       {doc.doc, origin, hash, doc.lang, doc.url, doc.title, doc.date, doc.text});
+    if (!article_id) {  // another writer stored it first
+      undo();
+      return Added::AlreadyStored;
+    }
+    if (sqlite)
+      db_->run("INSERT INTO articles_fts(rowid, title, text) VALUES($1,$2,$3)", {*article_id, doc.title, doc.text});
+    std::map<int64_t, int64_t> mentions;  // entity id → arguments naming it; written in id order
+    for (const auto& e : events) {
+      const std::string body = extract::to_json(e).dump();
+      std::vector<Param> p{*article_id, e.type, static_cast<int64_t>(e.sentence), e.evidence, nullptr, nullptr, nullptr,
+                           nullptr,     static_cast<int64_t>(e.cumulative), doc.date, body};
+      if (e.amount) {
+        p[4] = e.amount->value;
+        p[5] = std::string_view(e.amount->currency);
+        p[6] = std::string_view(e.amount->qualifier);
+      }
+      if (e.count) p[7] = static_cast<int64_t>(*e.count);
+      const auto event_id = integer_of(*db_,
+                                       "INSERT INTO events(article_id, type, sentence, evidence, amount_value, "
+                                       "amount_currency, amount_qualifier, count, cumulative, published, body) "
+                                       "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
+                                       p);
+      std::string person;
+      for (const auto& [slot, value] : e.slots) {
+        if (value.empty()) continue;
+        Param entity = nullptr;
+        if (is_entity_slot(slot)) {
+          // People are filed under the spelling they were first known by, so every
+          // spelling finds the same events.
+          if (slot == "person") person = person_canonical(value);
+          const int64_t id = entity_id(slot == "person" ? person : value, slot);
+          ++mentions[id];
+          entity = id;
+        }
+        db_->run("INSERT INTO event_args(event_id, slot, value, entity_id, published) VALUES($1,$2,$3,$4,$5)",
+                 {*event_id, slot, value, entity, doc.date});
+        // A unit is found under its parents too (an event at Google DeepMind is news of Google).
+        if (is_entity_slot(slot) && slot != "person" && lexicon_) {
+          std::set<std::string> seen{value};
+          for (const auto* x = lexicon_->find(value); x && !x->parent.empty() && seen.insert(x->parent).second;
+               x = lexicon_->find(x->parent))
+            db_->run("INSERT INTO event_args(event_id, slot, value, entity_id, published) VALUES($1,$2,$3,$4,$5)",
+                     {*event_id, slot + "_within", x->parent, entity_id(x->parent, slot), doc.date});
+        }
+      }
+      if (e.type == "move") record_flow(e, person, doc.date, doc.doc);
+    }
+    for (const auto& [id, n] : mentions)
+      db_->run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});
+    db_->script(sqlite ? "RELEASE article" : "COMMIT");
+  } catch (...) {
+    try {
+      undo();
+    } catch (const StoreError&) {
+      // The connection is gone; the original error says more.
+    }
+    throw;
+  }
+  return Added::New;
+}
+
+size_t Store::article_count() const {
+  return static_cast<size_t>(integer_of(*db_, "SELECT count(*) FROM articles", {}).value_or(0));
+}
+
+size_t Store::event_count() const {
+  return static_cast<size_t>(integer_of(*db_, "SELECT count(*) FROM events", {}).value_or(0));
+}
+
+namespace {
+
+// The article columns every article query selects, in this order.
+constexpr const char* kArticleColumns = "id, doc, origin, lang, url, title, published, content_hash";
+
+StoredArticle article_of(const Row& row) {
+  StoredArticle a;
+  a.id = row.integer(0);
+  a.doc = row.text(1);
+  a.origin = row.text(2);
+  a.lang = row.text(3);
+  a.url = row.text(4);
+  a.title = row.text(5);
+  a.date = row.text(6);
+  a.hash = row.text(7);
+  return a;
+}
+
+}  // namespace
+
+void Store::add_events_of(StoredArticle& a) const {
+  db_->run("SELECT body FROM events WHERE article_id = $1 ORDER BY id", {a.id},
+           [&](const Row& r) { a.events.push_back(nlohmann::json::parse(r.text(0))); });
+}
+
+void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
+  // Pages by id, so no statement stays open while `fn` runs and memory stays bounded.
+  int64_t after = 0;
+  for (;;) {
+    std::vector<StoredArticle> page;
+    db_->run(fmt::format("SELECT {} FROM articles WHERE id > $1 ORDER BY id LIMIT 256", kArticleColumns), {after},
+             [&](const Row& r) { page.push_back(article_of(r)); });
+    if (page.empty()) return;
+    for (auto& a : page) {
+      add_events_of(a);
+      fn(a);
+    }
+    after = page.back().id;
+  }
+}
+
+std::optional<StoredArticle> Store::article(int64_t id) const {
+  std::optional<StoredArticle> out;
+  db_->run(fmt::format("SELECT {}, text FROM articles WHERE id = $1", kArticleColumns), {id}, [&](const Row& r) {
+    out = article_of(r);
+    out->text = r.text(8);
+  });
+  if (out) add_events_of(*out);
+  return out;
+}
+
+std::vector<SearchHit> Store::search(const std::string& query, size_t limit) const {
+  std::vector<SearchHit> hits;
+  auto hit = [&](const Row& r) { hits.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)}); };
+  const auto n = static_cast<int64_t>(limit);
+  if (dialect() == Dialect::Postgres) {
+    std::string pattern = "%";
+    for (char c : query) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += '%';
+    db_->run("SELECT id, doc, title, substr(text, greatest(1, strpos(text, $1) - 40), 120) FROM articles "
+             "WHERE text LIKE $2 OR title LIKE $2 ORDER BY id DESC LIMIT $3",
+             {query, pattern, n}, hit);
+    return hits;
+  }
+  // The trigram index answers queries of three characters or more; shorter ones
+  // (Korean words are often two syllables: 메타) scan with instr.
+  size_t chars = 0;
+  for (unsigned char c : query) chars += (c & 0xC0) != 0x80;
+  if (chars >= 3) {
+    std::string phrase = "\"";
+    for (char c : query) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    phrase += "\"";
+    // Newest first: FTS5 walks its index in rowid order and stops at the limit, where
+    // ranking would score every match first.
+    db_->run("SELECT a.id, a.doc, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+             "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $1 ORDER BY articles_fts.rowid DESC "
+             "LIMIT $2",
+             {phrase, n}, hit);
+    return hits;
+  }
+  db_->run("SELECT id, doc, title, substr(text, max(1, instr(text, $1) - 40), 120) FROM articles "
+           "WHERE instr(text, $1) > 0 ORDER BY id DESC LIMIT $2",
+           {query, n}, hit);
+  return hits;
+}
+
+std::vector<EntityRow> Store::entities(const std::string& query, const std::string& kind, size_t limit) const {
+  const std::string find = dialect() == Dialect::Postgres ? "strpos" : "instr";
+  std::vector<EntityRow> rows;
+  db_->run(fmt::format("SELECT e.name, e.kind, e.mentions FROM entities e WHERE e.mentions > 0 "
+                       "AND (CAST($1 AS TEXT) = '' OR e.kind = $1) AND (CAST($2 AS TEXT) = '' OR {0}(lower(e.name), "
+                       "lower($2)) > 0 OR EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND "
+                       "{0}(lower(a.alias), lower($2)) > 0)) ORDER BY e.mentions DESC, e.name LIMIT $3",
+                       find),
+           {kind, query, limit ? static_cast<int64_t>(limit) : int64_t{1} << 40},
+           [&](const Row& r) { rows.push_back({r.text(0), r.text(1), r.integer(2)}); });
+  return rows;
+}
+
+std::optional<std::string> Store::canonical_entity(const std::string& name) const {
+  std::optional<std::string> out;
+  auto take = [&](const Row& r) {
+    if (!out) out = r.text(0);
+  };
+  db_->run("SELECT name FROM entities WHERE name = $1", {name}, take);
+  if (!out) db_->run("SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias = $1", {name}, take);
+  if (!out) db_->run("SELECT name FROM entities WHERE lower(name) = lower($1)", {name}, take);
+  if (!out) {
+    // A person in a spelling not seen before may sound like one who is known.
+    for (const auto& key : resolve::name_keys(name)) {
+      db_->run("SELECT name FROM person_keys WHERE key = $1 ORDER BY latin DESC, name", {key}, take);
+      if (out) break;
+    }
+  }
+  return out;
+}
+
+// The SQL for a filtered event read. Person and organisation filters read through the
+// entity index, newest first when asked, so a page of a busy entity costs what a page
+// of a quiet one does.
+std::string Store::event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
+                               std::string& org) const {
+  if (!f.person.empty()) person = canonical_entity(f.person).value_or(f.person);
+  if (!f.org.empty()) org = canonical_entity(f.org).value_or(f.org);
+  std::string where = "(CAST($1 AS TEXT) = '' OR ev.type = $1)";
+  params = {std::string_view(f.type)};
+  std::string from = "events ev";
+  auto by_entity = [&](const std::string& name, const char* slots) {
+    params.push_back(std::string_view(name));
+    where += fmt::format(" AND EXISTS (SELECT 1 FROM event_args g JOIN entities n ON n.id = g.entity_id WHERE "
+                         "g.event_id = ev.id AND n.name = ${} AND g.slot {})",
+                         params.size(), slots);
+  };
+  if (!person.empty()) by_entity(person, "= 'person'");
+  if (!org.empty()) by_entity(org, "<> 'person'");
+  if (count) return fmt::format("SELECT count(*) FROM {} WHERE {}", from, where);
+  const std::string order = f.newest_first ? "ev.published DESC, ev.id DESC" : "ev.id";
+  params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
+  params.push_back(static_cast<int64_t>(f.offset));
+  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM {} JOIN articles a ON a.id = ev.article_id "
+                     "WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
+                     from, where, order, params.size() - 1, params.size());
+}
+
+std::vector<EventRow> Store::events(const EventFilter& f) const {
+  std::vector<Param> params;
+  std::string person, org;
+  std::vector<EventRow> rows;
+  // A busy entity's newest events come straight off the entity index.
+  if (f.newest_first && (!f.org.empty() || !f.person.empty())) {
+    const std::string name = !f.person.empty() ? canonical_entity(f.person).value_or(f.person)
+                                               : canonical_entity(f.org).value_or(f.org);
+    db_->run("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g JOIN entities n ON n.id = g.entity_id "
+             "JOIN events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id "
+             "WHERE n.name = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot " +
+                 std::string(!f.person.empty() ? "= 'person'" : "<> 'person'") +
+                 " ORDER BY g.published DESC, g.event_id DESC LIMIT $3 OFFSET $4",
+             {name, f.type, f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40, static_cast<int64_t>(f.offset)},
+             [&](const Row& r) {
+               if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
+               rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
+             });
+    return rows;
+  }
+  const std::string sql = event_query(f, false, params, person, org);
+  db_->run(sql, params, [&](const Row& r) {
+    rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
+  });
+  return rows;
+}
+
+size_t Store::count_events(const EventFilter& f) const {
+  std::vector<Param> params;
+  std::string person, org;
+  const std::string sql = event_query(f, true, params, person, org);
+  return static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
+}
+
+std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::string& until) const {
+  std::map<std::pair<std::string, std::string>, FlowPair> pairs;
+  auto named = [&](const Row& r) {
+    auto& p = pairs[{r.text(0), r.text(1)}];
+    p.from = r.text(0);
+    p.to = r.text(1);
+    p.named = r.integer(2);
+  };
+  const bool windowed = !since.empty() || !until.empty();
+  if (!windowed) {
+    db_->run("SELECT from_org, to_org, people FROM flow_totals WHERE people > 0", {}, named);
+  } else if (!day_precise(since) && !day_precise(until)) {
+    db_->run("SELECT from_org, to_org, sum(people) FROM flow_months WHERE " + window_sql("month", 1) +
+                 " GROUP BY from_org, to_org HAVING sum(people) > 0",
+             {since, until}, named);
+  } else {
+    db_->run("SELECT from_org, to_org, count(*) FROM flow_people WHERE " + window_sql("first_day", 1) +
+                 " GROUP BY from_org, to_org",
+             {since, until}, named);
+  }
+  db_->run("SELECT from_org, to_org, max(count) FROM flow_groups" +
+               std::string(windowed ? " WHERE " + window_sql("first_day", 1) : "") + " GROUP BY from_org, to_org",
+           windowed ? std::vector<Param>{since, until} : std::vector<Param>{}, [&](const Row& r) {
+             auto& p = pairs[{r.text(0), r.text(1)}];
+             p.from = r.text(0);
+             p.to = r.text(1);
+             p.largest_group = r.integer(2);
+           });
+  std::vector<FlowPair> out;
+  out.reserve(pairs.size());
+  for (auto& [key, p] : pairs) out.push_back(std::move(p));
+  return out;
+}
+
+std::vector<std::string> Store::flow_people(const std::string& from, const std::string& to, const std::string& since,
+                                            const std::string& until, size_t limit) const {
+  std::vector<std::string> out;
+  const bool windowed = !since.empty() || !until.empty();
+  auto take = [&](const Row& r) { out.push_back(r.text(0)); };
+  const auto n = static_cast<int64_t>(limit);
+  if (windowed)
+    db_->run("SELECT person FROM flow_people WHERE from_org = $3 AND to_org = $4 AND " + window_sql("first_day", 1) +
+                 " ORDER BY person LIMIT $5",
+             {since, until, from, to, n}, take);
+  else
+    db_->run("SELECT person FROM flow_people WHERE from_org = $1 AND to_org = $2 ORDER BY person LIMIT $3", {from, to, n},
+             take);
+  return out;
+}
+
+std::vector<std::string> Store::flow_labels(const std::string& from, const std::string& to) const {
+  std::vector<std::string> out;
+  db_->run("SELECT label FROM flow_labels WHERE from_org = $1 AND to_org = $2 ORDER BY label", {from, to},
+           [&](const Row& r) { out.push_back(r.text(0)); });
+  return out;
+}
+
+std::vector<std::string> Store::flow_sources(const std::string& from, const std::string& to, const std::string& since,
+                                             const std::string& until, size_t limit) const {
+  std::vector<std::string> out;
+  const bool windowed = !since.empty() || !until.empty();
+  auto take = [&](const Row& r) { out.push_back(r.text(0)); };
+  const auto n = static_cast<int64_t>(limit);
+  if (windowed)
+    db_->run("SELECT doc FROM flow_sources WHERE from_org = $3 AND to_org = $4 AND " + window_sql("published", 1) +
+                 " ORDER BY published DESC, doc LIMIT $5",
+             {since, until, from, to, n}, take);
+  else
+    db_->run("SELECT doc FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published DESC, doc LIMIT $3",
+             {from, to, n}, take);
+  return out;
+}
+
+}  // namespace tw::store

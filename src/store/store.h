@@ -1,0 +1,137 @@
+// store — articles (content hash, source, language, date, cleaned text), entities and
+// their spellings, events with their arguments and evidence, and the aggregates the
+// dashboard reads, in SQLite (one file, WAL) or PostgreSQL (many writers).
+//
+// Ingest is idempotent: an article whose cleaned text hashes to one already stored
+// adds nothing, whichever worker stores it first. Each article is written atomically
+// (a savepoint in SQLite's batch transaction, a transaction of its own in PostgreSQL,
+// retried when it loses a race), so one failing article loses nothing else.
+//
+// Aggregates are kept current as events arrive, so the dashboard's questions cost the
+// same at ten events or ten million: talent flows per organisation pair (distinct
+// people, by month of first report), mention counts per entity, and indexes that read
+// the newest events of a type or an entity without a sort.
+#pragma once
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/event.h"
+#include "extract/lexicon.h"
+#include "store/connection.h"
+#include "text/document.h"
+
+namespace tw::store {
+
+struct StoredArticle {
+  int64_t id = 0;
+  std::string doc, origin, lang, url, title, date, hash;
+  std::string text;                    // filled by article(), not by for_each_article()
+  std::vector<nlohmann::json> events;  // spec-shaped event objects
+};
+
+struct SearchHit {
+  int64_t id = 0;
+  std::string doc, title, snippet;
+};
+
+struct EntityRow {
+  std::string name, kind;
+  int64_t events = 0;  // how many stored events name it
+};
+
+struct EventRow {
+  int64_t id = 0;
+  std::string doc, date;
+  nlohmann::json event;
+  int64_t article_id = 0;
+};
+
+struct EventFilter {
+  std::string type;     // exact event type, or "" for all
+  std::string org;      // an organisation slot names it (any spelling; a unit's own name finds the unit)
+  std::string person;   // the person slot names them (any spelling)
+  size_t offset = 0;
+  size_t limit = 0;     // 0: all
+  bool newest_first = false;  // by publication date, then ingest order; otherwise ingest order
+};
+
+// A flow of people between two organisations, as kept by the aggregates.
+struct FlowPair {
+  std::string from, to;
+  int64_t named = 0;        // distinct people named, first reported in the window
+  int64_t largest_group = 0;  // the largest head-count reported for unnamed people
+};
+
+class Store {
+ public:
+  enum class Mode { ReadWrite, ReadOnly };
+  // `location` is a SQLite file path or a postgresql:// URL.
+  explicit Store(const std::string& location, const extract::Lexicon* lexicon = nullptr, Mode mode = Mode::ReadWrite);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Dialect dialect() const { return db_->dialect(); }
+
+  enum class Added { New, AlreadyStored };
+  // Stores one article and its events; throws StoreError (the article is rolled back, the batch lives on).
+  Added add_article(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events);
+
+  // Groups many articles into one transaction (SQLite; PostgreSQL commits each article).
+  void begin_batch();
+  void commit_batch();
+
+  size_t article_count() const;
+  size_t event_count() const;
+
+  // Articles in id order, with their events.
+  void for_each_article(const std::function<void(const StoredArticle&)>& fn) const;
+  std::vector<EventRow> events(const EventFilter& filter) const;
+  size_t count_events(const EventFilter& filter) const;
+
+  // One article with its text and events; nullopt for an unknown id.
+  std::optional<StoredArticle> article(int64_t id) const;
+  // Full-text search over article titles and text, newest articles first (SQLite: FTS5
+  // with the trigram tokenizer, so Korean works; PostgreSQL: pg_trgm).
+  std::vector<SearchHit> search(const std::string& query, size_t limit) const;
+  // Entities named by stored events, most mentioned first; `query` matches any spelling.
+  std::vector<EntityRow> entities(const std::string& query, const std::string& kind, size_t limit = 0) const;
+  // The stored name of an entity given in any spelling, or nullopt.
+  std::optional<std::string> canonical_entity(const std::string& name) const;
+
+  // Flows between organisation pairs first reported within [since, until] (ISO date
+  // prefixes, "" for open), from the aggregates.
+  std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;
+  std::vector<std::string> flow_people(const std::string& from, const std::string& to, const std::string& since,
+                                       const std::string& until, size_t limit) const;
+  std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;  // units moved from
+  std::vector<std::string> flow_sources(const std::string& from, const std::string& to, const std::string& since,
+                                        const std::string& until, size_t limit) const;  // docs, newest first
+
+  static std::string content_hash(std::string_view text);  // SHA-256, hex
+
+ private:
+  void create_schema();
+  void seed_lexicon();
+  Added add_article_once(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events,
+                         const std::string& hash);
+  int64_t entity_id(const std::string& name, const std::string& slot);
+  std::string person_canonical(const std::string& name);
+  void merge_person(const std::string& old_name, const std::string& new_name);
+  void count_person(const std::string& from, const std::string& to, const std::string& person, const std::string& day);
+  void bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n);
+  void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
+  void add_events_of(StoredArticle& a) const;
+  std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
+                          std::string& org) const;
+
+  std::unique_ptr<Connection> db_;
+  const extract::Lexicon* lexicon_;
+  bool in_batch_ = false;
+};
+
+}  // namespace tw::store
