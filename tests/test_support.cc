@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include <variant>
 
 #include "extract/extractor.h"
+#include "store/postgres_connection.h"
 #include "text/pipeline.h"
 
 namespace twtest {
@@ -27,6 +29,37 @@ bool run_known_gaps() {
 }
 
 bool running_as_root() { return geteuid() == 0; }
+
+bool PgDatabase::available() {
+  const char* admin = std::getenv("TALENTWAR_TEST_PG");
+  return admin && *admin;
+}
+
+namespace {
+void admin_sql(const std::string& sql) {
+  tw::store::PostgresConnection admin(std::getenv("TALENTWAR_TEST_PG"));
+  admin.script(sql);
+}
+}  // namespace
+
+PgDatabase::PgDatabase() {
+  if (!available()) return;
+  static std::atomic<int> serial{0};
+  name_ = "tw_test_" + std::to_string(getpid()) + "_" + std::to_string(serial++);
+  admin_sql("DROP DATABASE IF EXISTS " + name_);
+  admin_sql("CREATE DATABASE " + name_);
+  const std::string admin = std::getenv("TALENTWAR_TEST_PG");
+  url_ = admin.substr(0, admin.rfind('/') + 1) + name_;
+}
+
+PgDatabase::~PgDatabase() {
+  if (name_.empty()) return;
+  try {
+    admin_sql("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  } catch (const std::exception&) {
+    // A database left behind on a throwaway test server is harmless.
+  }
+}
 
 TempDir::TempDir() {
   std::string tmpl = (fs::path(::testing::TempDir()) / "talentwar_test_XXXXXX").string();

@@ -77,6 +77,24 @@ bool event_matches(const json& event, const json& want);
 // The events match `wants` one to one (no event left over, none missing).
 ::testing::AssertionResult HasExactly(const std::vector<tw::extract::Event>& events, const std::vector<json>& wants);
 
+// ---- databases -------------------------------------------------------------------------
+
+// A fresh, empty PostgreSQL database on the test server named by TALENTWAR_TEST_PG (an
+// admin URL, as printed by scripts/pg-start), dropped again at the end. Without that
+// variable there is no server: available() is false and tests skip (scripts/test always sets it).
+class PgDatabase {
+ public:
+  PgDatabase();
+  ~PgDatabase();
+  PgDatabase(const PgDatabase&) = delete;
+  PgDatabase& operator=(const PgDatabase&) = delete;
+  static bool available();
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string name_, url_;
+};
+
 // ---- the CLI ---------------------------------------------------------------------------
 
 struct CliResult {

@@ -140,7 +140,6 @@ Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode 
   }
   try {
     create_schema();
-    seed_lexicon();
   } catch (const StoreError& e) {
     throw StoreError(fmt::format("{}: {}", location, e.what()));
   }
@@ -162,14 +161,17 @@ void Store::create_schema() {
     db_->script(fmt::format(kSchema, fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
                             fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
     db_->script(kSqliteSearch);
+    seed_lexicon();
     return;
   }
-  // Workers starting together would race on CREATE … IF NOT EXISTS; one creates, the others wait.
+  // Workers starting together would race on CREATE … IF NOT EXISTS and on seeding; one
+  // sets the database up, the others wait for it.
   db_->script("SELECT pg_advisory_lock(7271)");
   try {
     db_->script(fmt::format(kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
                             fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
     db_->script(kPostgresSearch);
+    seed_lexicon();
     db_->script("SELECT pg_advisory_unlock(7271)");
   } catch (...) {
     db_->script("SELECT pg_advisory_unlock(7271)");

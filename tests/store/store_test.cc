@@ -1,8 +1,12 @@
-// sqlite_store — articles, entities and events in one SQLite file.
+// store — articles, entities, events and aggregates, in SQLite and in PostgreSQL.
 #include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <map>
 
 #include "test_support.h"
 
@@ -29,15 +33,23 @@ Event investment(std::string investor, std::string investee, double usd) {
   return e;
 }
 
-class StoreTest : public ::testing::Test {
+// Every store test runs against both backends: a SQLite file and a PostgreSQL database.
+class StoreTest : public ::testing::TestWithParam<Dialect> {
  protected:
-  std::string db_path() const { return (dir_ / "test.db").string(); }
-  std::unique_ptr<store::Store> open() const { return std::make_unique<store::Store>(db_path(), &extract::Lexicon::standard()); }
-  static text::Document doc(std::string name, std::string text) {
+  void SetUp() override {
+    if (GetParam() == Dialect::Postgres) {
+      if (!twtest::PgDatabase::available()) GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
+      pg_ = std::make_unique<twtest::PgDatabase>();
+    }
+  }
+  std::string location() const { return pg_ ? pg_->url() : (dir_ / "test.db").string(); }
+  std::unique_ptr<store::Store> open() const { return std::make_unique<store::Store>(location(), &extract::Lexicon::standard()); }
+  static text::Document doc(std::string name, std::string text, std::string date = "") {
     text::Document d;
     d.doc = std::move(name);
     d.lang = "en";
     d.text = std::move(text);
+    d.date = std::move(date);
     return d;
   }
   // Two articles: a hire into a unit of Google, and an investment; plus a Meta hire.
@@ -57,12 +69,17 @@ class StoreTest : public ::testing::Test {
   }
 
   twtest::TempDir dir_;
+  std::unique_ptr<twtest::PgDatabase> pg_;
 };
 
-TEST_F(StoreTest, DatabaseIsInWalMode) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Dialect::Sqlite, Dialect::Postgres),
+                         [](const auto& info) { return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres"; });
+
+TEST_P(StoreTest, SqliteDatabaseIsInWalMode) {
+  if (GetParam() != Dialect::Sqlite) GTEST_SKIP() << "SQLite only";
   open();
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_path().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(location().c_str(), &db), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
@@ -71,7 +88,7 @@ TEST_F(StoreTest, DatabaseIsInWalMode) {
   sqlite3_close(db);
 }
 
-TEST_F(StoreTest, SameDocumentTwiceIsStoredOnce) {
+TEST_P(StoreTest, SameDocumentTwiceIsStoredOnce) {
   auto s = open();
   const auto d = doc("a.txt", "Meta hired Jane Doerr.");
   EXPECT_EQ(s->add_article(d, "a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), Store::Added::New);
@@ -80,7 +97,7 @@ TEST_F(StoreTest, SameDocumentTwiceIsStoredOnce) {
   EXPECT_EQ(s->event_count(), 1u);
 }
 
-TEST_F(StoreTest, IngestIsIdempotentAcrossOpenings) {
+TEST_P(StoreTest, IngestIsIdempotentAcrossOpenings) {
   add_sample(*open());
   auto s = open();
   EXPECT_EQ(s->add_article(doc("a-again.txt", "text a"), "x", {move("X Y", "A", "B")}), Store::Added::AlreadyStored);
@@ -88,7 +105,7 @@ TEST_F(StoreTest, IngestIsIdempotentAcrossOpenings) {
   EXPECT_EQ(s->event_count(), 3u);
 }
 
-TEST_F(StoreTest, FilterByType) {
+TEST_P(StoreTest, FilterByType) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"move", "", ""})), (std::vector<std::string>{"a.txt:move", "b.txt:move"}));
@@ -97,7 +114,7 @@ TEST_F(StoreTest, FilterByType) {
   EXPECT_EQ(s->events({}).size(), 3u);
 }
 
-TEST_F(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
+TEST_P(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "Google", ""})), (std::vector<std::string>{"a.txt:move"}));
@@ -106,7 +123,7 @@ TEST_F(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
   EXPECT_TRUE(s->events({"", "Microsoft", ""}).empty());
 }
 
-TEST_F(StoreTest, FilterByAnySpelling) {
+TEST_P(StoreTest, FilterByAnySpelling) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "구글", ""})), (std::vector<std::string>{"a.txt:move"}));
@@ -114,7 +131,7 @@ TEST_F(StoreTest, FilterByAnySpelling) {
   EXPECT_EQ(docs_and_types(s->events({"", "openai", ""})), (std::vector<std::string>{"a.txt:move"}));
 }
 
-TEST_F(StoreTest, FilterByPerson) {
+TEST_P(StoreTest, FilterByPerson) {
   auto s = open();
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "", "Jane Doerr"})), (std::vector<std::string>{"a.txt:move"}));
@@ -124,7 +141,7 @@ TEST_F(StoreTest, FilterByPerson) {
   EXPECT_TRUE(s->events({"investment", "", "Ruoming Pang"}).empty());
 }
 
-TEST_F(StoreTest, ForEachArticleRoundTripsEvents) {
+TEST_P(StoreTest, ForEachArticleRoundTripsEvents) {
   auto s = open();
   const std::vector<Event> events{move("Jane Doerr", "OpenAI", "Google DeepMind"), investment("Amazon", "Anthropic", 4e9)};
   text::Document d = doc("a.txt", "text a");
@@ -145,13 +162,112 @@ TEST_F(StoreTest, ForEachArticleRoundTripsEvents) {
   EXPECT_EQ(seen, 1u);
 }
 
-TEST_F(StoreTest, ContentHashIsSha256Hex) {
+TEST_P(StoreTest, ContentHashIsSha256Hex) {
   EXPECT_EQ(Store::content_hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Store::content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_F(StoreTest, UnopenablePathThrowsStoreError) {
-  EXPECT_THROW(Store((dir_ / "no" / "such" / "dir" / "x.db").string()), StoreError);
+TEST_P(StoreTest, UnopenableLocationThrowsStoreError) {
+  const std::string bad = GetParam() == Dialect::Sqlite ? (dir_ / "no" / "such" / "dir" / "x.db").string()
+                                                        : pg_->url() + "_no_such_database";
+  try {
+    Store s(bad);
+    FAIL() << "opened " << bad;
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find(GetParam() == Dialect::Sqlite ? "x.db" : "no_such_database"), std::string::npos)
+        << "the error names the location: " << e.what();
+  }
+}
+
+TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
+  auto s = open();
+  for (int i = 0; i < 5; ++i)
+    s->add_article(doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
+                   "in", {move(fmt::format("Person {}", i), "OpenAI", "Meta")});
+  EventFilter f{"move", "Meta", ""};
+  f.newest_first = true;
+  f.limit = 2;
+  EXPECT_EQ(docs_and_types(s->events(f)), (std::vector<std::string>{"4.txt:move", "3.txt:move"}));
+  f.offset = 2;
+  EXPECT_EQ(docs_and_types(s->events(f)), (std::vector<std::string>{"2.txt:move", "1.txt:move"}));
+  EXPECT_EQ(s->count_events(f), 5u);
+  EXPECT_EQ(s->count_events({"investment", "", ""}), 0u);
+}
+
+TEST_P(StoreTest, EntitiesCountMentionsAndMatchAnySpelling) {
+  auto s = open();
+  add_sample(*s);
+  const auto orgs = s->entities("", "org");
+  ASSERT_FALSE(orgs.empty());
+  std::map<std::string, int64_t> n;
+  for (const auto& e : orgs) n[e.name] = e.events;
+  EXPECT_EQ(n["OpenAI"], 1);
+  EXPECT_EQ(n["Anthropic"], 1);
+  EXPECT_EQ(n.count("Microsoft"), 0u) << "named by no event";
+  const auto meta = s->entities("메타", "");
+  ASSERT_EQ(meta.size(), 1u);
+  EXPECT_EQ(meta[0].name, "Meta");
+  EXPECT_EQ(s->canonical_entity("구글").value_or(""), "Google");
+  EXPECT_FALSE(s->canonical_entity("Nobody At All").has_value());
+}
+
+TEST_P(StoreTest, SearchFindsKoreanAndEnglishNewestFirst) {
+  auto s = open();
+  s->add_article(doc("old.txt", "메타가 오픈AI 연구원을 영입했다.", "2024-01-01"), "in", {});
+  s->add_article(doc("new.txt", "메타가 애플 연구원을 영입했다. Meta hired again.", "2025-01-01"), "in", {});
+  auto docs = [](const std::vector<SearchHit>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) out.push_back(h.doc);
+    return out;
+  };
+  EXPECT_EQ(docs(s->search("연구원을", 10)), (std::vector<std::string>{"new.txt", "old.txt"}));
+  EXPECT_EQ(docs(s->search("메타", 10)), (std::vector<std::string>{"new.txt", "old.txt"})) << "two syllables";
+  EXPECT_EQ(docs(s->search("hired again", 10)), (std::vector<std::string>{"new.txt"}));
+  EXPECT_EQ(docs(s->search("100%_\\'\"", 10)), (std::vector<std::string>{})) << "pattern characters are literal";
+}
+
+// Flows are kept by the store as events arrive: each person once per pair, dated by
+// their earliest report, and groups by their largest head-count.
+TEST_P(StoreTest, FlowAggregatesCountPeopleOnceInTheMonthOfTheirFirstReport) {
+  auto s = open();
+  s->add_article(doc("late.txt", "late", "2025-08-10"), "in", {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(doc("early.txt", "early", "2025-07-02"), "in", {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(doc("other.txt", "other", "2025-08-20"), "in", {move("John Roe", "OpenAI", "Meta")});
+  Event group = move("", "Apple", "Meta");
+  group.slots.erase("person");
+  group.count = 4;
+  s->add_article(doc("group.txt", "group", "2025-08-01"), "in", {group});
+  auto pairs = [&](const std::string& since, const std::string& until) {
+    std::map<std::string, std::pair<int64_t, int64_t>> out;
+    for (const auto& p : s->flow_pairs(since, until)) out[p.from + ">" + p.to] = {p.named, p.largest_group};
+    return out;
+  };
+  using P = std::map<std::string, std::pair<int64_t, int64_t>>;
+  EXPECT_EQ(pairs("", ""), (P{{"OpenAI>Meta", {2, 0}}, {"Apple>Meta", {0, 4}}}));
+  EXPECT_EQ(pairs("2025-07", "2025-07"), (P{{"OpenAI>Meta", {1, 0}}})) << "Jane counts in July, her first report";
+  EXPECT_EQ(pairs("2025-08", ""), (P{{"OpenAI>Meta", {1, 0}}, {"Apple>Meta", {0, 4}}}));
+  EXPECT_EQ(pairs("2025-08-15", "2025-08-31"), (P{{"OpenAI>Meta", {1, 0}}})) << "day-precise windows";
+  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10), (std::vector<std::string>{"Jane Doerr", "John Roe"}));
+  EXPECT_EQ(s->flow_sources("OpenAI", "Meta", "", "", 2), (std::vector<std::string>{"other.txt", "late.txt"}));
+}
+
+// A name first seen in Hangul and later in Latin script is one person in the end,
+// whichever order the articles come in.
+TEST_P(StoreTest, LaterLatinSpellingTakesOverEarlierHangulOnes) {
+  auto s = open();
+  s->add_article(doc("1.txt", "1", "2025-07-01"), "in", {move("하늘 김", "OpenAI", "Meta")});
+  s->add_article(doc("2.txt", "2", "2025-07-02"), "in", {move("하눌 김", "OpenAI", "Meta")});
+  ASSERT_EQ(s->flow_pairs("", "").at(0).named, 1) << "two Hangul spellings that sound alike are one person";
+  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10), (std::vector<std::string>{"하눌 김"}))
+      << "named by the first in code-point order until a Latin spelling comes";
+  s->add_article(doc("3.txt", "3", "2025-07-03"), "in", {move("Haneul Kim", "OpenAI", "Meta")});
+  const auto pairs = s->flow_pairs("", "");
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].named, 1);
+  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "2025-07-01", "2025-07-01", 10), (std::vector<std::string>{"Haneul Kim"}))
+      << "dated by the earliest spelling's report";
+  EXPECT_EQ(s->canonical_entity("하눌 김").value_or(""), "Haneul Kim");
+  EXPECT_EQ(s->events({"", "", "하늘 김"}).size(), 3u);
 }
 
 }  // namespace
