@@ -58,7 +58,7 @@ bool Window::contains(const Fact& f) const {
 
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
            size_t max_edges) {
-  constexpr size_t kListed = 25;  // named people and sources listed per edge
+  constexpr size_t kListed = 20;  // named people and sources listed per edge
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
   struct Edge {
     store::FlowPair pair;
@@ -78,8 +78,11 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
   std::map<std::string, std::pair<long, long>> balance;  // org → (in, out)
   std::map<std::string, std::map<std::string, long>> sources_of;
   json listed = json::array();
+  const auto labels_of = db.flow_labels();
+  static const std::vector<std::string> no_labels;
   for (const auto& [p, people] : edges) {
-    const auto labels = db.flow_labels(p.from, p.to);
+    const auto it = labels_of.find({p.from, p.to});
+    const auto& labels = it == labels_of.end() ? no_labels : it->second;
     balance[p.to].first += people;
     balance[p.from].second += people;
     for (const auto& label : labels) sources_of[p.to][label] += people;
@@ -98,6 +101,7 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     std::vector<std::pair<long, std::string>> ranked;
     for (const auto& [label, n] : sources_of[name]) ranked.emplace_back(n, label);
     std::sort(ranked.rbegin(), ranked.rend());
+    if (ranked.size() > kListed) ranked.resize(kListed);  // the largest sources; all of them count in "in"
     for (const auto& [n, label] : ranked) src.push_back({{"org", label}, {"people", n}});
     orgs.push_back({{"org", name}, {"in", io.first}, {"out", io.second}, {"net", io.first - io.second}, {"sources", src}});
   }

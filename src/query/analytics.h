@@ -23,7 +23,7 @@ struct Window {
 // counts in the window of their first report. Organisations are ranked by net gain
 // over all pairs; the `max_edges` largest pairs are listed with names and sources.
 nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
-                     size_t max_edges = 500);
+                     size_t max_edges = 200);
 
 // Offers, packages and pay statistics, with their sources.
 nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 
@@ -83,20 +84,63 @@ void choose_best(Fact& f) {
                                               : "the only or latest report";
 }
 
-// Reports can only merge with facts in their bucket, so merging is linear in the reports
-// rather than quadratic: a named person's move or offer merges only with facts about
-// that person, and a group only with groups between the same two ends (see compatible()).
-std::string bucket_of(const std::string& type, const std::map<std::string, std::string>& slots) {
-  if (type != "move" && type != "offer") return type;
-  auto slot = [&](const char* k) {
-    auto it = slots.find(k);
-    return it == slots.end() ? std::string() : it->second;
-  };
-  if (slots.count("person")) return type + '\x1f' + slot("person");
-  // Groups agree on which ends they name; a move's ends are key slots, so they agree on those too.
-  if (type == "move") return type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to");
-  return type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) + std::to_string(slots.count("to"));
-}
+// Where to look for the fact a report merges with, so that merging is about linear in
+// the reports rather than quadratic. A named person's move or offer can only merge with
+// facts about that person, and a group only with groups between the same two ends (see
+// compatible()): those are buckets of their own. Other types are filed by their main
+// slot (an investment by its investee); a fact that lacked it when created is filed as
+// "any", and a report is compared with its own bucket and "any" — or, when it lacks the
+// main slot itself, with every fact of its type.
+class FactIndex {
+ public:
+  // Candidate facts for a report, in creation order; `all` is set when every fact of the type is one.
+  std::vector<size_t> candidates(const std::string& type, const std::map<std::string, std::string>& slots) const {
+    const auto [key, wildcard] = key_of(type, slots);
+    if (key.empty()) return list(by_type_, type);
+    std::vector<size_t> out = list(by_key_, key);
+    if (wildcard) {
+      const auto& any = list(by_key_, type + "\x1f*");
+      std::vector<size_t> merged;
+      std::merge(out.begin(), out.end(), any.begin(), any.end(), std::back_inserter(merged));
+      return merged;
+    }
+    return out;
+  }
+  void add(size_t fact, const std::string& type, const std::map<std::string, std::string>& slots) {
+    const auto [key, wildcard] = key_of(type, slots);
+    by_key_[key.empty() ? type + "\x1f*" : key].push_back(fact);
+    by_type_[type].push_back(fact);
+  }
+
+ private:
+  // The bucket key, and whether facts filed as "any" may match too ("" key: look at all).
+  static std::pair<std::string, bool> key_of(const std::string& type, const std::map<std::string, std::string>& slots) {
+    auto slot = [&](const char* k) {
+      auto it = slots.find(k);
+      return it == slots.end() ? std::string() : it->second;
+    };
+    if (type == "move" || type == "offer") {
+      if (slots.count("person")) return {type + '\x1f' + slot("person"), false};
+      // Groups agree on which ends they name; a move's ends are key slots, so they agree on those too.
+      if (type == "move") return {type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to"), false};
+      return {type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) + std::to_string(slots.count("to")), false};
+    }
+    static const std::map<std::string, const char*> main_slot{{"investment", "investee"}, {"acquisition", "target"},
+                                                              {"layoff", "org"},          {"comp_stat", "org"},
+                                                              {"counteroffer", "org"}};
+    auto it = main_slot.find(type);
+    if (it == main_slot.end() || slot(it->second).empty()) return {"", true};
+    return {type + "\x1f=" + slot(it->second), true};
+  }
+  static const std::vector<size_t>& list(const std::unordered_map<std::string, std::vector<size_t>>& m,
+                                         const std::string& k) {
+    static const std::vector<size_t> none;
+    auto it = m.find(k);
+    return it == m.end() ? none : it->second;
+  }
+
+  std::unordered_map<std::string, std::vector<size_t>> by_key_, by_type_;
+};
 
 }  // namespace
 
@@ -203,7 +247,7 @@ std::vector<std::string> people_in(const std::vector<store::EventRow>& rows) {
 
 std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const NameResolver& names) {
   std::vector<Fact> facts;
-  std::unordered_map<std::string, std::vector<size_t>> buckets;  // facts a report could merge with, in creation order
+  FactIndex index;
   for (const auto& r : rows) {
     const auto& e = r.event;
     std::map<std::string, std::string> slots;
@@ -213,18 +257,19 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id};
-    auto& candidates = buckets[bucket_of(e.value("type", ""), slots)];
+    const std::string type = e.value("type", "");
+    const auto candidates = index.candidates(type, slots);
     auto it = std::find_if(candidates.begin(), candidates.end(), [&](size_t i) { return compatible(facts[i], e, slots); });
-    if (it == candidates.end()) {
+    size_t at = it == candidates.end() ? facts.size() : *it;
+    if (at == facts.size()) {
       Fact f;
-      f.type = e.value("type", "");
+      f.type = type;
       f.group = !slots.count("person") && (f.type == "move" || f.type == "offer");
       f.cumulative = e.value("cumulative", false);
       facts.push_back(std::move(f));
-      candidates.push_back(facts.size() - 1);
-      it = std::prev(candidates.end());
+      index.add(at, type, slots);
     }
-    Fact& f = facts[*it];
+    Fact& f = facts[at];
     for (const auto& [k, v] : slots)
       if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();

@@ -229,10 +229,20 @@ void Store::commit_batch() {
 }
 
 int64_t Store::entity_id(const std::string& name, const std::string& slot) {
-  if (auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name})) return *id;
-  db_->run("INSERT INTO entities(name, kind, discovered) VALUES($1,$2,1) ON CONFLICT(name) DO NOTHING",
-           {name, slot == "person" ? "person" : "org"});
-  return integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name}).value();
+  const bool org = slot != "person";
+  if (org) {
+    if (auto it = org_ids_.find(name); it != org_ids_.end()) return it->second;
+    if (auto it = article_org_ids_.find(name); it != article_org_ids_.end()) return it->second;
+  }
+  auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
+  if (!id) {
+    db_->run("INSERT INTO entities(name, kind, discovered) VALUES($1,$2,1) ON CONFLICT(name) DO NOTHING",
+             {name, org ? "org" : "person"});
+    id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
+  }
+  // Cached for good once the article is written: a rolled-back article must not leave one behind.
+  if (org) article_org_ids_.emplace(name, *id);
+  return *id;
 }
 
 // Links a person's name to a spelling already known, as query::NameResolver does over a
@@ -391,6 +401,7 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
                                        "VALUES($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT(content_hash) DO NOTHING RETURNING id",
                                        {doc.doc, origin, hash, doc.lang, doc.url, doc.title, doc.date, doc.text});
     if (!article_id) {  // another writer stored it first
+      article_org_ids_.clear();
       undo();
       return Added::AlreadyStored;
     }
@@ -440,7 +451,10 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
     for (const auto& [id, n] : mentions)
       db_->run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});
     db_->script(sqlite ? "RELEASE article" : "COMMIT");
+    org_ids_.merge(article_org_ids_);
+    article_org_ids_.clear();
   } catch (...) {
+    article_org_ids_.clear();
     try {
       undo();
     } catch (const StoreError&) {
@@ -690,10 +704,10 @@ std::vector<std::string> Store::flow_people(const std::string& from, const std::
   return out;
 }
 
-std::vector<std::string> Store::flow_labels(const std::string& from, const std::string& to) const {
-  std::vector<std::string> out;
-  db_->run("SELECT label FROM flow_labels WHERE from_org = $1 AND to_org = $2 ORDER BY label", {from, to},
-           [&](const Row& r) { out.push_back(r.text(0)); });
+std::map<std::pair<std::string, std::string>, std::vector<std::string>> Store::flow_labels() const {
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> out;
+  db_->run("SELECT from_org, to_org, label FROM flow_labels ORDER BY from_org, to_org, label", {},
+           [&](const Row& r) { out[{r.text(0), r.text(1)}].push_back(r.text(2)); });
   return out;
 }
 

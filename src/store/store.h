@@ -13,10 +13,12 @@
 // the newest events of a type or an entity without a sort.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/event.h"
@@ -108,7 +110,8 @@ class Store {
   std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;
   std::vector<std::string> flow_people(const std::string& from, const std::string& to, const std::string& since,
                                        const std::string& until, size_t limit) const;
-  std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;  // units moved from
+  // Per pair, the names of what people moved from (the organisation, or its units).
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> flow_labels() const;
   std::vector<std::string> flow_sources(const std::string& from, const std::string& to, const std::string& since,
                                         const std::string& until, size_t limit) const;  // docs, newest first
 
@@ -130,6 +133,9 @@ class Store {
                           std::string& org) const;
 
   std::unique_ptr<Connection> db_;
+  // Organisations never merge, so their ids are cached: those of written articles, and
+  // those of the article being written.
+  std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
   const extract::Lexicon* lexicon_;
   bool in_batch_ = false;
 };
