@@ -68,9 +68,15 @@ CREATE TABLE IF NOT EXISTS flow_people(
 CREATE TABLE IF NOT EXISTS flow_months(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, month TEXT NOT NULL, people BIGINT NOT NULL,
   PRIMARY KEY(from_org, to_org, month));
+CREATE TABLE IF NOT EXISTS flow_years(
+  from_org TEXT NOT NULL, to_org TEXT NOT NULL, year TEXT NOT NULL, people BIGINT NOT NULL,
+  PRIMARY KEY(from_org, to_org, year));
 CREATE TABLE IF NOT EXISTS flow_totals(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, people BIGINT NOT NULL,
   PRIMARY KEY(from_org, to_org));
+CREATE TABLE IF NOT EXISTS move_partials(
+  person TEXT NOT NULL, from_org TEXT NOT NULL, to_org TEXT NOT NULL, first_day TEXT NOT NULL,
+  PRIMARY KEY(person, from_org, to_org));
 CREATE TABLE IF NOT EXISTS flow_groups(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, count BIGINT NOT NULL, first_day TEXT NOT NULL,
   PRIMARY KEY(from_org, to_org, count));
@@ -87,8 +93,9 @@ CREATE INDEX IF NOT EXISTS args_by_entity ON event_args(entity_id, published, ev
 CREATE INDEX IF NOT EXISTS args_by_event ON event_args(event_id);
 CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases(alias);
 CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions);
-CREATE INDEX IF NOT EXISTS flow_months_by_month ON flow_months(month);
-CREATE INDEX IF NOT EXISTS flow_people_by_person ON flow_people(person);
+CREATE INDEX IF NOT EXISTS flow_months_by_month ON flow_months(month, from_org, to_org, people);
+CREATE INDEX IF NOT EXISTS flow_years_by_year ON flow_years(year, from_org, to_org, people);
+CREATE INDEX IF NOT EXISTS flow_people_by_person ON flow_people(person, from_org, to_org);
 CREATE INDEX IF NOT EXISTS person_keys_by_name ON person_keys(name);
 CREATE INDEX IF NOT EXISTS flow_sources_by_date ON flow_sources(from_org, to_org, published);
 )sql";
@@ -158,6 +165,10 @@ Store::~Store() {
 void Store::create_schema() {
   if (dialect() == Dialect::Sqlite) {
     db_->script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+    // Files written before the aggregates existed lack what the queries read.
+    const bool has_events = integer_of(*db_, "SELECT 1 FROM sqlite_master WHERE name = 'events'", {}).has_value();
+    if (has_events && !integer_of(*db_, "SELECT 1 FROM pragma_table_info('events') WHERE name = 'published'", {}))
+      throw StoreError("written by an older talentwar, without the aggregates the queries need: ingest into a new file");
     db_->script(fmt::format(kSchema, fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
                             fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
     db_->script(kSqliteSearch);
@@ -297,6 +308,11 @@ void Store::merge_person(const std::string& old_name, const std::string& new_nam
   }
   db_->run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING", {into, old_name});
   db_->run("DELETE FROM person_keys WHERE name = $1", {old_name});
+  std::vector<std::tuple<std::string, std::string, std::string>> partials;
+  db_->run("SELECT from_org, to_org, first_day FROM move_partials WHERE person = $1", {old_name},
+           [&](const Row& r) { partials.emplace_back(r.text(0), r.text(1), r.text(2)); });
+  db_->run("DELETE FROM move_partials WHERE person = $1", {old_name});
+  for (const auto& [from, to, day] : partials) date_partial_move(new_name, from, to, day);
   std::vector<std::tuple<std::string, std::string, std::string>> moved;
   db_->run("SELECT from_org, to_org, first_day FROM flow_people WHERE person = $1", {old_name},
            [&](const Row& r) { moved.emplace_back(r.text(0), r.text(1), r.text(2)); });
@@ -311,6 +327,9 @@ void Store::bump_flow(const std::string& from, const std::string& to, const std:
   db_->run("INSERT INTO flow_months(from_org, to_org, month, people) VALUES($1,$2,$3,$4) ON CONFLICT(from_org, to_org, "
            "month) DO UPDATE SET people = flow_months.people + excluded.people",
            {from, to, month, n});
+  db_->run("INSERT INTO flow_years(from_org, to_org, year, people) VALUES($1,$2,$3,$4) ON CONFLICT(from_org, to_org, "
+           "year) DO UPDATE SET people = flow_years.people + excluded.people",
+           {from, to, month.substr(0, 4), n});
   db_->run("INSERT INTO flow_totals(from_org, to_org, people) VALUES($1,$2,$3) ON CONFLICT(from_org, to_org) "
            "DO UPDATE SET people = flow_totals.people + excluded.people",
            {from, to, n});
@@ -344,6 +363,28 @@ void Store::count_person(const std::string& from, const std::string& to, const s
   }
 }
 
+// A move that names one end only: kept, so that a full report of the same move (now or
+// later) is dated by whichever came first; full moves already counted are re-dated.
+void Store::date_partial_move(const std::string& person, const std::string& from, const std::string& to,
+                              const std::string& day) {
+  if (day.empty()) return;
+  std::optional<std::string> known;
+  db_->run("SELECT first_day FROM move_partials WHERE person = $1 AND from_org = $2 AND to_org = $3", {person, from, to},
+           [&](const Row& r) { known = r.text(0); });
+  if (!known)
+    db_->run("INSERT INTO move_partials(person, from_org, to_org, first_day) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+             {person, from, to, day});
+  else if (earlier(day, *known))
+    db_->run("UPDATE move_partials SET first_day = $4 WHERE person = $1 AND from_org = $2 AND to_org = $3", {person, from, to, day});
+  else
+    return;
+  std::vector<std::pair<std::string, std::string>> counted;
+  db_->run("SELECT from_org, to_org FROM flow_people WHERE person = $1 AND ($2 = '' OR from_org = $2) AND ($3 = '' OR "
+           "to_org = $3)",
+           {person, from, to}, [&](const Row& r) { counted.emplace_back(r.text(0), r.text(1)); });
+  for (const auto& [f, t] : counted) count_person(f, t, person, day);
+}
+
 void Store::record_flow(const extract::Event& e, const std::string& person, const std::string& day,
                         const std::string& doc) {
   auto canonical_org = [&](const std::string& name) {
@@ -351,13 +392,23 @@ void Store::record_flow(const extract::Event& e, const std::string& person, cons
     return x ? x->name : name;
   };
   const std::string from = canonical_org(e.slot("from")), to = canonical_org(e.slot("to"));
+  if (!person.empty() && (from.empty() || to.empty())) return date_partial_move(person, from, to, day);
   if (from.empty() || to.empty() || from == to) return;
   const std::string& unit = e.slot("from_unit");
   db_->run("INSERT INTO flow_labels(from_org, to_org, label) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
            {from, to, unit.empty() ? from : unit});
   db_->run("INSERT INTO flow_sources(from_org, to_org, doc, published) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
            {from, to, doc, day});
-  if (!person.empty()) return count_person(from, to, person, day);
+  if (!person.empty()) {
+    // A report that names only one end ("X left OpenAI") is news of the same move and may be its first.
+    std::string first = day;
+    db_->run("SELECT first_day FROM move_partials WHERE person = $1 AND (from_org = $2 OR from_org = '') AND "
+             "(to_org = $3 OR to_org = '')",
+             {person, from, to}, [&](const Row& r) {
+               if (earlier(r.text(0), first)) first = r.text(0);
+             });
+    return count_person(from, to, person, first);
+  }
   if (!e.count || *e.count <= 0) return;
   // An unnamed group counts by its largest head-count, dated by its first report.
   const int64_t count = *e.count;
@@ -655,36 +706,52 @@ size_t Store::count_events(const EventFilter& f) const {
 }
 
 std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::string& until) const {
-  std::map<std::pair<std::string, std::string>, FlowPair> pairs;
-  auto named = [&](const Row& r) {
-    auto& p = pairs[{r.text(0), r.text(1)}];
-    p.from = r.text(0);
-    p.to = r.text(1);
-    p.named = r.integer(2);
+  std::unordered_map<std::string, FlowPair> pairs;  // "from\x1fto" → pair
+  auto pair_of = [&](const Row& r) -> FlowPair& {
+    std::string from = r.text(0), to = r.text(1);
+    auto& p = pairs[from + '\x1f' + to];
+    if (p.from.empty()) {
+      p.from = std::move(from);
+      p.to = std::move(to);
+    }
+    return p;
   };
+  auto add_named = [&](const Row& r) { pair_of(r).named += r.integer(2); };
   const bool windowed = !since.empty() || !until.empty();
   if (!windowed) {
-    db_->run("SELECT from_org, to_org, people FROM flow_totals WHERE people > 0", {}, named);
+    db_->run("SELECT from_org, to_org, people FROM flow_totals WHERE people > 0", {}, add_named);
   } else if (!day_precise(since) && !day_precise(until)) {
-    db_->run("SELECT from_org, to_org, sum(people) FROM flow_months WHERE " + window_sql("month", 1) +
-                 " GROUP BY from_org, to_org HAVING sum(people) > 0",
-             {since, until}, named);
+    // Whole years inside the window come from yearly counts, the months at either end
+    // from monthly ones: a window costs about one row per pair and year, however long.
+    const std::string first = since.empty() ? "0000-01" : since.size() == 4 ? since + "-01" : since;
+    const std::string last = until.empty() ? "9999-12" : until.size() == 4 ? until + "-12" : until;
+    const int y0 = std::stoi(first.substr(0, 4)) + (first.substr(5) == "01" ? 0 : 1);
+    const int y1 = std::stoi(last.substr(0, 4)) - (last.substr(5) == "12" ? 0 : 1);
+    auto months = [&](const std::string& a, const std::string& b) {
+      if (a <= b)
+        db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month >= $1 AND month <= $2", {a, b}, add_named);
+    };
+    if (y0 <= y1) {
+      db_->run("SELECT from_org, to_org, people FROM flow_years WHERE year >= $1 AND year <= $2",
+               {fmt::format("{:04}", y0), fmt::format("{:04}", y1)}, add_named);
+      if (first.substr(5) != "01") months(first, first.substr(0, 4) + "-12");
+      if (last.substr(5) != "12") months(last.substr(0, 4) + "-01", last);
+    } else {
+      months(first, last);
+    }
   } else {
     db_->run("SELECT from_org, to_org, count(*) FROM flow_people WHERE " + window_sql("first_day", 1) +
                  " GROUP BY from_org, to_org",
-             {since, until}, named);
+             {since, until}, add_named);
   }
   db_->run("SELECT from_org, to_org, max(count) FROM flow_groups" +
                std::string(windowed ? " WHERE " + window_sql("first_day", 1) : "") + " GROUP BY from_org, to_org",
-           windowed ? std::vector<Param>{since, until} : std::vector<Param>{}, [&](const Row& r) {
-             auto& p = pairs[{r.text(0), r.text(1)}];
-             p.from = r.text(0);
-             p.to = r.text(1);
-             p.largest_group = r.integer(2);
-           });
+           windowed ? std::vector<Param>{since, until} : std::vector<Param>{},
+           [&](const Row& r) { pair_of(r).largest_group = r.integer(2); });
   std::vector<FlowPair> out;
   out.reserve(pairs.size());
-  for (auto& [key, p] : pairs) out.push_back(std::move(p));
+  for (auto& [key, p] : pairs)
+    if (p.named > 0 || p.largest_group > 0) out.push_back(std::move(p));
   return out;
 }
 

@@ -127,6 +127,7 @@ class Store {
   void merge_person(const std::string& old_name, const std::string& new_name);
   void count_person(const std::string& from, const std::string& to, const std::string& person, const std::string& day);
   void bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n);
+  void date_partial_move(const std::string& person, const std::string& from, const std::string& to, const std::string& day);
   void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
   void add_events_of(StoredArticle& a) const;
   std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,

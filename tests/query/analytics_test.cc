@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <set>
 
+#include "query/analytics.h"
+#include "store/store.h"
 #include "test_support.h"
 
 namespace {
@@ -205,6 +209,58 @@ TEST(Claims, SpeakerIsKeptAndADenialMarksTheFigureDisputed) {
 TEST(Claims, KoreanReportedSpeechNamesTheSpeaker) {
   const auto events = twtest::extract_events("샘 알트먼 오픈AI CEO는 메타가 오픈AI 직원들에게 1억 달러의 계약 보너스를 제안했다고 말했다.\n");
   EXPECT_TRUE(twtest::HasEvent(events, {{"type", "offer"}, {"by", "Meta"}, {"claimed_by", "Sam Altman"}}));
+}
+
+}  // namespace
+
+namespace {
+
+// The flows the store keeps as articles arrive equal the flows computed afresh from all
+// facts (names resolved over the whole corpus, each fact dated by its first report),
+// for the whole corpus and for windows to the year, month and day.
+// The corpora: the project's own articles, and a generated one (scripts/gen-corpus) with
+// the same people moving in many articles, in either script, in any order.
+class FlowAggregates : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Corpora, FlowAggregates, ::testing::Values("articles", "generated"));
+
+TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
+  twtest::TempDir dir;
+  const std::string db_path = (dir.path() / "all.db").string();
+  std::vector<std::string> args{"ingest", "--db", db_path};
+  if (GetParam() == "articles") {
+    for (const char* set : {"samples", "heldout", "heldout2"})
+      args.push_back((std::filesystem::path(TALENTWAR_SOURCE_DIR) / "data" / set / "articles").string());
+  } else {
+    const std::string corpus = (dir.path() / "corpus").string();
+    const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " + corpus +
+                            " --size 3MB --seed 11 > /dev/null";
+    ASSERT_EQ(std::system(gen.c_str()), 0) << gen;
+    args.push_back(corpus);
+  }
+  ASSERT_EQ(run_cli(args).exit_code, 0);
+  const auto& lexicon = tw::extract::Lexicon::standard();
+  tw::store::Store db(db_path, &lexicon);
+  const auto rows = db.events({});
+  const tw::query::NameResolver names(lexicon, tw::query::people_in(rows));
+  const auto facts = tw::query::build_facts(rows, names);
+  for (const tw::query::Window w : {tw::query::Window{"", ""}, {"2025", ""}, {"", "2025-06"}, {"2024-03", "2025-08"},
+                                    {"2025-07-01", "2025-08-15"}, {"2030", ""}}) {
+    std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> expected;
+    for (const auto& f : facts) {
+      if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() || f.slot("from") == f.slot("to")) continue;
+      if (!w.contains(f)) continue;
+      auto& [people, group] = expected[{f.slot("from"), f.slot("to")}];
+      if (!f.slot("person").empty()) people.insert(f.slot("person"));
+      else group = std::max(group, f.count.value_or(0));
+    }
+    std::map<std::pair<std::string, std::string>, long> want, got;
+    for (const auto& [pair, pg] : expected)
+      if (long n = std::max<long>(static_cast<long>(pg.first.size()), pg.second); n > 0) want[pair] = n;
+    const json flows = tw::query::flows(db, lexicon, w, "", 1000);
+    for (const auto& e : flows["flows"]) got[{e["from"], e["to"]}] = e["people"];
+    EXPECT_EQ(got, want) << "window " << w.since << ".." << w.until;
+  }
 }
 
 }  // namespace
