@@ -32,7 +32,11 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
     throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
   }
   sqlite3_busy_timeout(db_, 10000);
-  if (read_only) script("PRAGMA query_only=ON");  // a read connection never writes, whatever SQL reaches it
+  // A bigger page cache than SQLite's 2 MB default: the aggregates and indexes a writer
+  // touches stay in memory instead of being read back from the OS for every statement.
+  script("PRAGMA cache_size=-65536");
+  // Readers map the file, so pages are shared with the OS cache rather than copied.
+  if (read_only) script("PRAGMA query_only=ON; PRAGMA mmap_size=1073741824");  // a read connection never writes, whatever SQL reaches it
 }
 
 SqliteConnection::~SqliteConnection() {
