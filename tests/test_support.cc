@@ -198,15 +198,13 @@ std::string describe(const json& events) {
   return failure << "\n  all events:" << describe(got);
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env) {
-  TempDir io;
-  const std::string out_path = (io / "stdout").string(), err_path = (io / "stderr").string();
+pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path,
+                const std::vector<std::pair<std::string, std::string>>& env) {
   std::vector<std::string> argv_s{talentwar_bin()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
-
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -221,10 +219,20 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::p
     execv(argv[0], argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+int wait_cli(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env) {
+  TempDir io;
+  const std::string out_path = (io / "stdout").string(), err_path = (io / "stderr").string();
   CliResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.exit_code = wait_cli(start_cli(args, out_path, err_path, env));
   r.out = read_file(out_path);
   r.err = read_file(err_path);
   return r;

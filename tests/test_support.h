@@ -1,6 +1,7 @@
 // test_support — helpers shared by the talentwar tests: temporary directories,
 // "extract the events of this text", event matchers, and running the built CLI.
 #pragma once
+#include <sys/types.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -104,5 +105,10 @@ struct CliResult {
 // Runs the built talentwar with `args` (stdin from /dev/null) and `env` added to the environment.
 CliResult run_cli(const std::vector<std::string>& args,
                   const std::vector<std::pair<std::string, std::string>>& env = {});
+// Starts the built talentwar in the background, its output going to two files; wait_cli
+// answers its exit code (-1 when killed by a signal).
+pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path,
+                const std::vector<std::pair<std::string, std::string>>& env = {});
+int wait_cli(pid_t pid);
 
 }  // namespace twtest
