@@ -155,6 +155,7 @@ Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode 
 Store::~Store() {
   if (in_batch_) {
     try {
+      index_for_search();
       db_->script("COMMIT");
     } catch (const StoreError&) {
       // Nothing to report to from a destructor; the batch was not committed.
@@ -235,8 +236,15 @@ void Store::begin_batch() {
 
 void Store::commit_batch() {
   if (!in_batch_) return;
+  index_for_search();
   db_->script("COMMIT");
   in_batch_ = false;
+}
+
+void Store::index_for_search() {
+  for (const auto& a : pending_search_)
+    db_->run("INSERT INTO articles_fts(rowid, title, text) VALUES($1,$2,$3)", {a.id, a.title, a.text});
+  pending_search_.clear();
 }
 
 int64_t Store::entity_id(const std::string& name, const std::string& slot) {
@@ -444,6 +452,7 @@ Store::Added Store::add_article(const text::Document& doc, const std::string& or
 Store::Added Store::add_article_once(const text::Document& doc, const std::string& origin,
                                      const std::vector<extract::Event>& events, const std::string& hash) {
   const bool sqlite = dialect() == Dialect::Sqlite;
+  const size_t pending_before = pending_search_.size();
   db_->script(sqlite ? "SAVEPOINT article" : "BEGIN");
   auto undo = [&] { db_->script(sqlite ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK"); };
   try {
@@ -456,8 +465,9 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
       undo();
       return Added::AlreadyStored;
     }
-    if (sqlite)
-      db_->run("INSERT INTO articles_fts(rowid, title, text) VALUES($1,$2,$3)", {*article_id, doc.title, doc.text});
+    // Indexed for search when the batch commits: FTS5 writes out its pending terms at every
+    // savepoint, so indexing inside the article's savepoint would cost a segment per article.
+    if (sqlite) pending_search_.push_back({*article_id, doc.title, doc.text});
     std::map<int64_t, int64_t> mentions;  // entity id → arguments naming it; written in id order
     for (const auto& e : events) {
       const std::string body = extract::to_json(e).dump();
@@ -502,10 +512,12 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
     for (const auto& [id, n] : mentions)
       db_->run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});
     db_->script(sqlite ? "RELEASE article" : "COMMIT");
+    if (!in_batch_) index_for_search();
     org_ids_.merge(article_org_ids_);
     article_org_ids_.clear();
   } catch (...) {
     article_org_ids_.clear();
+    pending_search_.resize(pending_before);
     try {
       undo();
     } catch (const StoreError&) {

@@ -130,6 +130,7 @@ class Store {
   void date_partial_move(const std::string& person, const std::string& from, const std::string& to, const std::string& day);
   void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
   void add_events_of(StoredArticle& a) const;
+  void index_for_search();
   std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
                           std::string& org) const;
 
@@ -139,6 +140,11 @@ class Store {
   std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
   const extract::Lexicon* lexicon_;
   bool in_batch_ = false;
+  struct Searchable {
+    int64_t id;
+    std::string title, text;
+  };
+  std::vector<Searchable> pending_search_;  // articles of the open batch, indexed at commit
 };
 
 }  // namespace tw::store
