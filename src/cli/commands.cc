@@ -142,6 +142,10 @@ size_t extract_each(const std::vector<std::string>& inputs,
     ++failed;
   };
   jobs = std::max(1u, jobs);
+  if (jobs > 1) {
+    text::load_shared_data();
+    (void)extract::Extractor::standard();
+  }
   const size_t batch_size = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
   std::vector<source::Item> batch;
   std::vector<std::variant<Extracted, std::string>> results;

@@ -81,4 +81,6 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
   return d;
 }
 
+void load_shared_data() { nfkc("ｔｗ"); }
+
 }  // namespace tw::text

@@ -18,4 +18,10 @@ struct TextError {
 
 std::variant<Document, TextError> prepare(const source::RawArticle& raw);
 
+// Loads what every prepare() shares (ICU's normalisation data) on the calling thread.
+// Call it before starting threads that prepare articles: ICU initialises lazily behind
+// its own locks, which ThreadSanitizer cannot see, so first use from two threads at once
+// looks like a race.
+void load_shared_data();
+
 }  // namespace tw::text
