@@ -195,10 +195,60 @@ std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
   return out;
 }
 
+std::string drop_unrendered(std::string_view html) {
+  // Case-insensitive: does `html` at `at` start with `word` (lower case)?
+  auto starts = [&](size_t at, std::string_view word) {
+    if (at + word.size() > html.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(html[at + k])) != word[k]) return false;
+    return true;
+  };
+  auto ends_name = [&](size_t at) {
+    return at >= html.size() || html[at] == '>' || html[at] == '/' || std::isspace(static_cast<unsigned char>(html[at]));
+  };
+  std::string out;
+  out.reserve(html.size());
+  size_t i = 0;
+  while (i < html.size()) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) break;
+    out.append(html.substr(i, lt - i));
+    i = lt;
+    if (starts(i, "<!--")) {
+      const size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    std::string_view element;
+    for (std::string_view name : {"script", "style"})
+      if (starts(i + 1, name) && ends_name(i + 1 + name.size())) element = name;
+    if (element.empty()) {
+      out.push_back('<');
+      ++i;
+      continue;
+    }
+    // Raw text runs to the first "</script" or "</style", whatever it sits in (as in the HTML spec).
+    size_t end = i + 1 + element.size();
+    for (;;) {
+      end = html.find("</", end);
+      if (end == std::string_view::npos || (starts(end + 2, element) && ends_name(end + 2 + element.size()))) break;
+      end += 2;
+    }
+    if (end == std::string_view::npos) {
+      i = html.size();
+      break;
+    }
+    const size_t close = html.find('>', end);
+    i = close == std::string_view::npos ? html.size() : close + 1;
+  }
+  if (i < html.size()) out.append(html.substr(i));
+  return out;
+}
+
 HtmlText html_to_text(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read gumbo's error list: don't pay for building it
-  const std::string flat = flatten_deep_nesting(html);
+  const std::string flat = flatten_deep_nesting(drop_unrendered(html));
   GumboOutput* parsed = gumbo_parse_with_options(&options, flat.data(), flat.size());
   HtmlText result;
   result.title = find_title(parsed->root);

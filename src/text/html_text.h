@@ -24,6 +24,11 @@ HtmlText html_to_text(std::string_view html);
 // first; no real page nests anywhere near the default.
 std::string flatten_deep_nesting(std::string_view html, size_t max_depth = 256);
 
+// Markup without what is never shown as text: comments and the contents of <script>
+// and <style>. Scripts are a third to most of a news page's bytes, and gumbo would
+// tokenise every one of them only for the tree walk to skip them.
+std::string drop_unrendered(std::string_view html);
+
 // Cheap sniff: does this buffer look like an HTML document?
 bool looks_like_html(std::string_view bytes);
 

@@ -84,6 +84,27 @@ TEST(HtmlText, DeepNestingIsFlattenedBeforeParsing) {
   EXPECT_EQ(tw::text::flatten_deep_nesting(page), page);
 }
 
+TEST(DropUnrendered, RemovesCommentsScriptsAndStylesOnly) {
+  EXPECT_EQ(drop_unrendered("<p>a<!-- <p>hidden</p> -->b</p>"), "<p>ab</p>");
+  EXPECT_EQ(drop_unrendered("<p>x</p><SCRIPT type=\"t\">if (a<b) document.write('</p>');</SCRIPT ><p>y</p>"),
+            "<p>x</p><p>y</p>");
+  EXPECT_EQ(drop_unrendered("<style>p > b { }</style><p>z</p>"), "<p>z</p>");
+  EXPECT_EQ(drop_unrendered("<p>a <scripture>kept</scripture> <styles></p>"), "<p>a <scripture>kept</scripture> <styles></p>")
+      << "only whole element names";
+  EXPECT_EQ(drop_unrendered("<p>before</p><script>never closed <p>lost</p>"), "<p>before</p>")
+      << "an unclosed script runs to the end, as a browser reads it";
+  EXPECT_EQ(drop_unrendered("<p>a</p><!-- unclosed"), "<p>a</p>");
+  EXPECT_EQ(drop_unrendered("a < b and c<d"), "a < b and c<d");
+}
+
+TEST(HtmlText, TextAroundScriptsAndCommentsIsKept) {
+  const auto t = html_to_text("<html><body><article><p>Meta hired<!-- ad --> Jane Doe.</p>"
+                              "<script>var s = '<p>not text</p>';</script><p>She starts in May.</p></article></body></html>");
+  EXPECT_NE(t.text.find("Meta hired Jane Doe."), std::string::npos) << t.text;
+  EXPECT_NE(t.text.find("She starts in May."), std::string::npos) << t.text;
+  EXPECT_EQ(t.text.find("not text"), std::string::npos) << t.text;
+}
+
 TEST(HtmlText, SurvivesUnclosedAndBrokenMarkup) {
   const auto t = html_to_text("<p>First <b>bold <i>both</p><p>Second</div></span>");
   EXPECT_TRUE(contains(t.text, "First bold both"));
