@@ -462,7 +462,10 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
   });
   // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
-  const Event* prev = recent("move", s.index);
+  // A copy: events_ grows in the loop below, and a pointer into it would dangle.
+  std::optional<Event> prev_move;
+  if (const Event* r = recent("move", s.index)) prev_move = *r;
+  const Event* prev = prev_move ? &*prev_move : nullptr;
   for (const Arg* p : persons) {
     if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from) continue;
     const Entity* pf = from ? from : origin_of(s, *p, to);

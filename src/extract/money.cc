@@ -14,6 +14,13 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Figures at or past this are no amount or head-count of anything (and would not
+// fit the whole numbers they are reported as): the text is noise, not a quantity.
+constexpr double kMaxQuantity = 1e18;
+
+// A head-count from a parsed figure; 0 (no count) when it is out of range.
+long to_count(double v) { return v >= 0 && v < kMaxQuantity ? static_cast<long>(v) : 0; }
+
 bool starts_with_at(std::string_view s, size_t pos, std::string_view w) { return s.substr(pos, w.size()) == w; }
 
 // A plain Arabic number with thousands commas and an optional decimal part.
@@ -217,7 +224,7 @@ long english_number_word(std::string w) {
   for (auto& [k, v] : words)
     if (w == k) return v;
   if (w == "a dozen" || w == "dozen") return 12;
-  if (!w.empty() && is_digit(w[0])) return static_cast<long>(parse_number_text(w));
+  if (!w.empty() && is_digit(w[0])) return to_count(parse_number_text(w));
   return 0;  // vague: "dozens of", "hundreds of"
 }
 
@@ -275,7 +282,7 @@ std::vector<Money> find_money(std::string_view s) {
   for (auto& m : out) {
     if (!kept.empty() && m.begin < kept.back().end) continue;
     if (preceded_by_vague(s, m.begin)) continue;
-    if (m.value <= 0) continue;
+    if (!(m.value > 0 && m.value < kMaxQuantity)) continue;  // also NaN and inf ("$999…9" past double)
     kept.push_back(m);
   }
   for (auto& m : kept) attach_qualifiers(s, m);
@@ -311,7 +318,7 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
       while (k < b && !is_digit(s[k])) k += 3;  // never start on a unit syllable
       size_t e = k;
       auto v = parse_korean_number(s, k, e);
-      if (v && e == b) { value = static_cast<long>(*v); start = k; }
+      if (v && e == b) { value = to_count(*v); start = k; }
       if (start >= 3 && s.substr(start - 3, 3) == "수") value = 0;  // 수십 명
     } else {
       for (size_t n = 0; n < kNativeNumerals.size(); ++n) {
