@@ -58,57 +58,85 @@ bool Window::contains(const Fact& f) const {
 
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
            size_t max_edges) {
-  constexpr size_t kListed = 20;  // named people and sources listed per edge
+  constexpr size_t kListed = 20;  // named people and sources listed per edge and organisation
+  const bool all_time = window.since.empty() && window.until.empty();
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
-  struct Edge {
-    store::FlowPair pair;
-    int64_t people = 0;
+  auto size_of = [](const store::FlowPair& p) { return std::max(p.named, p.largest_group); };
+  auto by_size = [&](const store::FlowPair& a, const store::FlowPair& b) {
+    const int64_t x = size_of(a), y = size_of(b);
+    return x != y ? x > y : std::tie(a.from, a.to) < std::tie(b.from, b.to);
   };
-  std::vector<Edge> edges;
-  for (auto& p : db.flow_pairs(window.since, window.until)) {
-    if (!focus.empty() && !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus)) continue;
-    const int64_t people = std::max(p.named, p.largest_group);
-    if (people > 0) edges.push_back({std::move(p), people});
+  std::vector<store::FlowPair> listed;
+  std::vector<store::FlowBalance> balances;
+  size_t pair_count = 0;
+  if (all_time && focus.empty()) {
+    // The whole picture is read from the aggregates as they stand.
+    listed = db.largest_flow_pairs(max_edges);
+    balances = db.flow_balances(kListed);
+    pair_count = db.flow_pair_count();
+  } else {
+    // A window or an organisation: the pairs in view, summed here.
+    std::vector<store::FlowPair> pairs;
+    if (all_time) {
+      std::vector<std::string> orgs{focus};
+      for (size_t i = 0; i < lexicon.size(); ++i) {
+        const auto& e = lexicon.entity(static_cast<uint32_t>(i));
+        if (e.is_org() && e.name != focus && lexicon.within(e.name, focus)) orgs.push_back(e.name);
+      }
+      pairs = db.flow_pairs_of(orgs);
+    } else {
+      pairs = db.flow_pairs(window.since, window.until);
+      if (!focus.empty())
+        std::erase_if(pairs, [&](const store::FlowPair& p) {
+          return !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus);
+        });
+    }
+    std::sort(pairs.begin(), pairs.end(), by_size);
+    pair_count = pairs.size();
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> labels_of;
+    if (all_time)
+      for (const auto& p : pairs) labels_of[{p.from, p.to}] = db.flow_labels(p.from, p.to);
+    else
+      labels_of = db.flow_labels();
+    std::map<std::string, store::FlowBalance> by_org;
+    std::map<std::string, std::map<std::string, int64_t>> sources_of;
+    for (const auto& p : pairs) {
+      const int64_t people = size_of(p);
+      by_org[p.to].gained += people;
+      by_org[p.from].lost += people;
+      for (const auto& label : labels_of[{p.from, p.to}]) sources_of[p.to][label] += people;
+    }
+    for (auto& [name, b] : by_org) {
+      b.org = name;
+      for (const auto& [label, n] : sources_of[name]) b.sources.emplace_back(label, n);
+      std::sort(b.sources.begin(), b.sources.end(), [](const auto& x, const auto& y) {
+        return x.second != y.second ? x.second > y.second : x.first > y.first;
+      });
+      if (b.sources.size() > kListed) b.sources.resize(kListed);
+      balances.push_back(std::move(b));
+    }
+    if (pairs.size() > max_edges) pairs.resize(max_edges);
+    listed = std::move(pairs);
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
-    return a.people != b.people ? a.people > b.people
-                                : std::tie(a.pair.from, a.pair.to) < std::tie(b.pair.from, b.pair.to);
-  });
-  // Every pair counts toward the balance; the largest are listed with names and sources.
-  std::map<std::string, std::pair<long, long>> balance;  // org → (in, out)
-  std::map<std::string, std::map<std::string, long>> sources_of;
-  json listed = json::array();
-  const auto labels_of = db.flow_labels();
-  static const std::vector<std::string> no_labels;
-  for (const auto& [p, people] : edges) {
-    const auto it = labels_of.find({p.from, p.to});
-    const auto& labels = it == labels_of.end() ? no_labels : it->second;
-    balance[p.to].first += people;
-    balance[p.from].second += people;
-    for (const auto& label : labels) sources_of[p.to][label] += people;
-    if (listed.size() >= max_edges) continue;
-    listed.push_back({{"from", p.from},
-                      {"from_units", labels},
-                      {"to", p.to},
-                      {"people", people},
-                      {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
-                      {"largest_group_reported", p.largest_group},
-                      {"sources", db.flow_sources(p.from, p.to, window.since, window.until, kListed)}});
-  }
+  json edges = json::array();
+  for (const auto& p : listed)
+    edges.push_back({{"from", p.from},
+                     {"from_units", db.flow_labels(p.from, p.to)},
+                     {"to", p.to},
+                     {"people", size_of(p)},
+                     {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
+                     {"largest_group_reported", p.largest_group},
+                     {"sources", db.flow_sources(p.from, p.to, window.since, window.until, kListed)}});
   json orgs = json::array();
-  for (const auto& [name, io] : balance) {
+  for (const auto& b : balances) {
     json src = json::array();
-    std::vector<std::pair<long, std::string>> ranked;
-    for (const auto& [label, n] : sources_of[name]) ranked.emplace_back(n, label);
-    std::sort(ranked.rbegin(), ranked.rend());
-    if (ranked.size() > kListed) ranked.resize(kListed);  // the largest sources; all of them count in "in"
-    for (const auto& [n, label] : ranked) src.push_back({{"org", label}, {"people", n}});
-    orgs.push_back({{"org", name}, {"in", io.first}, {"out", io.second}, {"net", io.first - io.second}, {"sources", src}});
+    for (const auto& [label, n] : b.sources) src.push_back({{"org", label}, {"people", n}});
+    orgs.push_back({{"org", b.org}, {"in", b.gained}, {"out", b.lost}, {"net", b.gained - b.lost}, {"sources", src}});
   }
   std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
     return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
   });
-  return {{"flows", listed}, {"organisations", orgs}, {"pairs", edges.size()}};
+  return {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}};
 }
 
 json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {

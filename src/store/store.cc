@@ -71,9 +71,19 @@ CREATE TABLE IF NOT EXISTS flow_months(
 CREATE TABLE IF NOT EXISTS flow_years(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, year TEXT NOT NULL, people BIGINT NOT NULL,
   PRIMARY KEY(from_org, to_org, year));
+-- All-time per pair: people named, the largest unnamed group, and the pair's size (the
+-- larger of the two); per organisation the sizes of the pairs into and out of it, and
+-- into it by what people left (the organisation or its unit). Changes of a pair's size
+-- are carried to its organisations as deltas, so the ranking is read, never summed.
 CREATE TABLE IF NOT EXISTS flow_totals(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, people BIGINT NOT NULL,
+  group_max BIGINT NOT NULL DEFAULT 0, size BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY(from_org, to_org));
+CREATE TABLE IF NOT EXISTS flow_orgs(
+  org TEXT NOT NULL PRIMARY KEY, gained BIGINT NOT NULL DEFAULT 0, lost BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS flow_org_sources(
+  org TEXT NOT NULL, label TEXT NOT NULL, people BIGINT NOT NULL,
+  PRIMARY KEY(org, label));
 CREATE TABLE IF NOT EXISTS move_partials(
   person TEXT NOT NULL, from_org TEXT NOT NULL, to_org TEXT NOT NULL, first_day TEXT NOT NULL,
   PRIMARY KEY(person, from_org, to_org));
@@ -97,7 +107,12 @@ CREATE INDEX IF NOT EXISTS flow_months_by_month ON flow_months(month, from_org, 
 CREATE INDEX IF NOT EXISTS flow_years_by_year ON flow_years(year, from_org, to_org, people);
 CREATE INDEX IF NOT EXISTS flow_people_by_person ON flow_people(person, from_org, to_org);
 CREATE INDEX IF NOT EXISTS person_keys_by_name ON person_keys(name);
-CREATE INDEX IF NOT EXISTS flow_sources_by_date ON flow_sources(from_org, to_org, published);
+CREATE INDEX IF NOT EXISTS flow_sources_by_date ON flow_sources(from_org, to_org, published, doc);
+CREATE INDEX IF NOT EXISTS flow_people_by_date ON flow_people(from_org, to_org, first_day, person);
+CREATE INDEX IF NOT EXISTS flow_groups_by_date ON flow_groups(first_day, from_org, to_org, count);
+CREATE INDEX IF NOT EXISTS flow_totals_by_size ON flow_totals(size);
+CREATE INDEX IF NOT EXISTS flow_totals_by_target ON flow_totals(to_org);
+CREATE INDEX IF NOT EXISTS flow_org_sources_by_size ON flow_org_sources(org, people);
 )sql";
 
 constexpr const char* kSqliteSearch = R"sql(
@@ -128,11 +143,26 @@ bool earlier(const std::string& day, const std::string& known) { return !day.emp
 // A window bound given to the day can't be answered from monthly counts.
 bool day_precise(const std::string& bound) { return bound.size() > 7; }
 
-// Restricts `column` (an ISO date or month) to [since, until], both ISO prefixes; $N, $N+1 are the bounds.
+// The first date after every date that starts with `until` ("2025" → "2026", "2025-12"
+// → "2026-01", "2025-02-28" → "2025-03-01"), so a window is a range an index can read.
+// Dates are fixed-width ISO, so they order the same under any collation.
+std::string after(const std::string& until) {
+  if (until.empty()) return "9999-99";
+  const int y = std::stoi(until.substr(0, 4));
+  if (until.size() == 4) return fmt::format("{:04}", y + 1);
+  const unsigned m = static_cast<unsigned>(std::stoi(until.substr(5, 2)));
+  if (until.size() == 7) return m == 12 ? fmt::format("{:04}-01", y + 1) : fmt::format("{:04}-{:02}", y, m + 1);
+  const std::chrono::year_month_day next{std::chrono::sys_days{std::chrono::year_month_day{
+                                             std::chrono::year{y}, std::chrono::month{m},
+                                             std::chrono::day{static_cast<unsigned>(std::stoi(until.substr(8, 2)))}}} +
+                                         std::chrono::days{1}};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
+                     static_cast<unsigned>(next.day()));
+}
+
+// Restricts `column` (an ISO date, month or year) to the window; $N and $N+1 are since and after(until).
 std::string window_sql(const char* column, int n) {
-  return fmt::format("{0} <> '' AND (CAST(${1} AS TEXT) = '' OR {0} >= ${1}) AND "
-                     "(CAST(${2} AS TEXT) = '' OR substr({0}, 1, length(CAST(${2} AS TEXT))) <= ${2})",
-                     column, n, n + 1);
+  return fmt::format("{0} <> '' AND {0} >= ${1} AND {0} < ${2}", column, n, n + 1);
 }
 
 }  // namespace
@@ -331,16 +361,50 @@ void Store::merge_person(const std::string& old_name, const std::string& new_nam
   }
 }
 
-void Store::bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n) {
+void Store::bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n, bool total) {
   db_->run("INSERT INTO flow_months(from_org, to_org, month, people) VALUES($1,$2,$3,$4) ON CONFLICT(from_org, to_org, "
            "month) DO UPDATE SET people = flow_months.people + excluded.people",
            {from, to, month, n});
   db_->run("INSERT INTO flow_years(from_org, to_org, year, people) VALUES($1,$2,$3,$4) ON CONFLICT(from_org, to_org, "
            "year) DO UPDATE SET people = flow_years.people + excluded.people",
            {from, to, month.substr(0, 4), n});
-  db_->run("INSERT INTO flow_totals(from_org, to_org, people) VALUES($1,$2,$3) ON CONFLICT(from_org, to_org) "
-           "DO UPDATE SET people = flow_totals.people + excluded.people",
-           {from, to, n});
+  if (total) resize_pair(from, to, n, 0);
+}
+
+// Adds `named` people and a group of `group` to a pair's all-time totals and carries
+// the change of its size to both organisations and to the sources of the one gaining.
+void Store::resize_pair(const std::string& from, const std::string& to, int64_t named, int64_t group) {
+  int64_t people = 0, group_max = 0, size = 0;
+  db_->run("INSERT INTO flow_totals(from_org, to_org, people, group_max, size) VALUES($1,$2,0,0,0) "
+           "ON CONFLICT(from_org, to_org) DO NOTHING",
+           {from, to});
+  // The UPDATE locks the row (PostgreSQL) until the article commits, so size is read and set by one writer.
+  db_->run("UPDATE flow_totals SET people = people + $3, group_max = CASE WHEN group_max > $4 THEN group_max ELSE $4 "
+           "END WHERE from_org = $1 AND to_org = $2 RETURNING people, group_max, size",
+           {from, to, named, group}, [&](const Row& r) {
+             people = r.integer(0);
+             group_max = r.integer(1);
+             size = r.integer(2);
+           });
+  const int64_t delta = std::max(people, group_max) - size;
+  if (delta == 0) return;
+  db_->run("UPDATE flow_totals SET size = size + $3 WHERE from_org = $1 AND to_org = $2", {from, to, delta});
+  db_->run("INSERT INTO flow_orgs(org, gained) VALUES($1,$2) ON CONFLICT(org) DO UPDATE SET gained = flow_orgs.gained + "
+           "excluded.gained",
+           {to, delta});
+  db_->run("INSERT INTO flow_orgs(org, lost) VALUES($1,$2) ON CONFLICT(org) DO UPDATE SET lost = flow_orgs.lost + "
+           "excluded.lost",
+           {from, delta});
+  std::vector<std::string> labels;
+  db_->run("SELECT label FROM flow_labels WHERE from_org = $1 AND to_org = $2", {from, to},
+           [&](const Row& r) { labels.push_back(r.text(0)); });
+  for (const auto& label : labels) bump_source(to, label, delta);
+}
+
+void Store::bump_source(const std::string& org, const std::string& label, int64_t n) {
+  db_->run("INSERT INTO flow_org_sources(org, label, people) VALUES($1,$2,$3) ON CONFLICT(org, label) DO UPDATE SET "
+           "people = flow_org_sources.people + excluded.people",
+           {org, label, n});
 }
 
 // Each person counts once per pair, in the month of the earliest report. Another writer
@@ -364,8 +428,8 @@ void Store::count_person(const std::string& from, const std::string& to, const s
     if (db_->run("UPDATE flow_people SET first_day = $4 WHERE from_org = $1 AND to_org = $2 AND person = $3 "
                  "AND first_day = $5 RETURNING 1",
                  {from, to, person, day, *known})) {
-      bump_flow(from, to, month_of(*known), -1);
-      bump_flow(from, to, month_of(day), 1);
+      bump_flow(from, to, month_of(*known), -1, false);  // the same person, now dated earlier
+      bump_flow(from, to, month_of(day), 1, false);
       return;
     }
   }
@@ -403,8 +467,12 @@ void Store::record_flow(const extract::Event& e, const std::string& person, cons
   if (!person.empty() && (from.empty() || to.empty())) return date_partial_move(person, from, to, day);
   if (from.empty() || to.empty() || from == to) return;
   const std::string& unit = e.slot("from_unit");
-  db_->run("INSERT INTO flow_labels(from_org, to_org, label) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
-           {from, to, unit.empty() ? from : unit});
+  const std::string& label = unit.empty() ? from : unit;
+  if (db_->run("INSERT INTO flow_labels(from_org, to_org, label) VALUES($1,$2,$3) ON CONFLICT DO NOTHING RETURNING 1",
+               {from, to, label}))
+    if (auto size = integer_of(*db_, "SELECT size FROM flow_totals WHERE from_org = $1 AND to_org = $2", {from, to});
+        size && *size > 0)
+      bump_source(to, label, *size);
   db_->run("INSERT INTO flow_sources(from_org, to_org, doc, published) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
            {from, to, doc, day});
   if (!person.empty()) {
@@ -423,10 +491,11 @@ void Store::record_flow(const extract::Event& e, const std::string& person, cons
   std::optional<std::string> known;
   db_->run("SELECT first_day FROM flow_groups WHERE from_org = $1 AND to_org = $2 AND count = $3", {from, to, count},
            [&](const Row& r) { known = r.text(0); });
-  if (!known)
+  if (!known) {
     db_->run("INSERT INTO flow_groups(from_org, to_org, count, first_day) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
              {from, to, count, day});
-  else if (earlier(day, *known))
+    resize_pair(from, to, 0, count);
+  } else if (earlier(day, *known))
     db_->run("UPDATE flow_groups SET first_day = $4 WHERE from_org = $1 AND to_org = $2 AND count = $3 AND (first_day = '' OR first_day > $4)",
              {from, to, count, day});
 }
@@ -729,37 +798,44 @@ std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::str
     return p;
   };
   auto add_named = [&](const Row& r) { pair_of(r).named += r.integer(2); };
-  const bool windowed = !since.empty() || !until.empty();
-  if (!windowed) {
-    db_->run("SELECT from_org, to_org, people FROM flow_totals WHERE people > 0", {}, add_named);
-  } else if (!day_precise(since) && !day_precise(until)) {
-    // Whole years inside the window come from yearly counts, the months at either end
-    // from monthly ones: a window costs about one row per pair and year, however long.
-    const std::string first = since.empty() ? "0000-01" : since.size() == 4 ? since + "-01" : since;
-    const std::string last = until.empty() ? "9999-12" : until.size() == 4 ? until + "-12" : until;
-    const int y0 = std::stoi(first.substr(0, 4)) + (first.substr(5) == "01" ? 0 : 1);
-    const int y1 = std::stoi(last.substr(0, 4)) - (last.substr(5) == "12" ? 0 : 1);
-    auto months = [&](const std::string& a, const std::string& b) {
-      if (a <= b)
-        db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month >= $1 AND month <= $2", {a, b}, add_named);
-    };
-    if (y0 <= y1) {
-      db_->run("SELECT from_org, to_org, people FROM flow_years WHERE year >= $1 AND year <= $2",
-               {fmt::format("{:04}", y0), fmt::format("{:04}", y1)}, add_named);
-      if (first.substr(5) != "01") months(first, first.substr(0, 4) + "-12");
-      if (last.substr(5) != "12") months(last.substr(0, 4) + "-01", last);
-    } else {
-      months(first, last);
-    }
+  const std::string before = after(until);
+  const std::vector<Param> window{since, before};  // Params view their strings: both outlive it
+  if (since.empty() && until.empty()) {
+    db_->run("SELECT from_org, to_org, people, group_max FROM flow_totals WHERE size > 0", {}, [&](const Row& r) {
+      auto& p = pair_of(r);
+      p.named = r.integer(2);
+      p.largest_group = r.integer(3);
+    });
   } else {
-    db_->run("SELECT from_org, to_org, count(*) FROM flow_people WHERE " + window_sql("first_day", 1) +
+    if (!day_precise(since) && !day_precise(until)) {
+      // Whole years inside the window come from yearly counts, the months at either end
+      // from monthly ones: a window costs about one row per pair and year, however long.
+      const std::string first = since.empty() ? "0000-01" : since.size() == 4 ? since + "-01" : since;
+      const std::string last = until.empty() ? "9999-12" : until.size() == 4 ? until + "-12" : until;
+      const int y0 = std::stoi(first.substr(0, 4)) + (first.substr(5) == "01" ? 0 : 1);
+      const int y1 = std::stoi(last.substr(0, 4)) - (last.substr(5) == "12" ? 0 : 1);
+      auto months = [&](const std::string& a, const std::string& b) {
+        if (a <= b)
+          db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month >= $1 AND month <= $2", {a, b},
+                   add_named);
+      };
+      if (y0 <= y1) {
+        db_->run("SELECT from_org, to_org, people FROM flow_years WHERE year >= $1 AND year <= $2",
+                 {fmt::format("{:04}", y0), fmt::format("{:04}", y1)}, add_named);
+        if (first.substr(5) != "01") months(first, first.substr(0, 4) + "-12");
+        if (last.substr(5) != "12") months(last.substr(0, 4) + "-01", last);
+      } else {
+        months(first, last);
+      }
+    } else {
+      db_->run("SELECT from_org, to_org, count(*) FROM flow_people WHERE " + window_sql("first_day", 1) +
+                   " GROUP BY from_org, to_org",
+               window, add_named);
+    }
+    db_->run("SELECT from_org, to_org, max(count) FROM flow_groups WHERE " + window_sql("first_day", 1) +
                  " GROUP BY from_org, to_org",
-             {since, until}, add_named);
+             window, [&](const Row& r) { pair_of(r).largest_group = r.integer(2); });
   }
-  db_->run("SELECT from_org, to_org, max(count) FROM flow_groups" +
-               std::string(windowed ? " WHERE " + window_sql("first_day", 1) : "") + " GROUP BY from_org, to_org",
-           windowed ? std::vector<Param>{since, until} : std::vector<Param>{},
-           [&](const Row& r) { pair_of(r).largest_group = r.integer(2); });
   std::vector<FlowPair> out;
   out.reserve(pairs.size());
   for (auto& [key, p] : pairs)
@@ -767,19 +843,59 @@ std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::str
   return out;
 }
 
+namespace {
+FlowPair pair_row(const Row& r) { return {r.text(0), r.text(1), r.integer(2), r.integer(3)}; }
+}  // namespace
+
+std::vector<FlowPair> Store::largest_flow_pairs(size_t limit) const {
+  std::vector<FlowPair> out;
+  db_->run("SELECT from_org, to_org, people, group_max FROM flow_totals WHERE size > 0 ORDER BY size DESC, from_org, "
+           "to_org LIMIT $1",
+           {static_cast<int64_t>(limit)}, [&](const Row& r) { out.push_back(pair_row(r)); });
+  return out;
+}
+
+std::vector<FlowPair> Store::flow_pairs_of(const std::vector<std::string>& orgs) const {
+  std::vector<FlowPair> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  auto take = [&](const Row& r) {
+    if (seen.emplace(r.text(0), r.text(1)).second) out.push_back(pair_row(r));
+  };
+  for (const auto& org : orgs) {
+    db_->run("SELECT from_org, to_org, people, group_max FROM flow_totals WHERE from_org = $1 AND size > 0", {org}, take);
+    db_->run("SELECT from_org, to_org, people, group_max FROM flow_totals WHERE to_org = $1 AND size > 0", {org}, take);
+  }
+  return out;
+}
+
+size_t Store::flow_pair_count() const {
+  return static_cast<size_t>(integer_of(*db_, "SELECT count(*) FROM flow_totals WHERE size > 0", {}).value_or(0));
+}
+
+std::vector<FlowBalance> Store::flow_balances(size_t sources_per_org) const {
+  std::vector<FlowBalance> out;
+  db_->run("SELECT org, gained, lost FROM flow_orgs WHERE gained > 0 OR lost > 0 ORDER BY org", {},
+           [&](const Row& r) { out.push_back({r.text(0), r.integer(1), r.integer(2), {}}); });
+  for (auto& b : out)
+    db_->run("SELECT label, people FROM flow_org_sources WHERE org = $1 AND people > 0 ORDER BY people DESC, label DESC "
+             "LIMIT $2",
+             {b.org, static_cast<int64_t>(sources_per_org)},
+             [&](const Row& r) { b.sources.emplace_back(r.text(0), r.integer(1)); });
+  return out;
+}
+
 std::vector<std::string> Store::flow_people(const std::string& from, const std::string& to, const std::string& since,
                                             const std::string& until, size_t limit) const {
   std::vector<std::string> out;
-  const bool windowed = !since.empty() || !until.empty();
   auto take = [&](const Row& r) { out.push_back(r.text(0)); };
   const auto n = static_cast<int64_t>(limit);
-  if (windowed)
+  if (!since.empty() || !until.empty())
     db_->run("SELECT person FROM flow_people WHERE from_org = $3 AND to_org = $4 AND " + window_sql("first_day", 1) +
-                 " ORDER BY person LIMIT $5",
-             {since, until, from, to, n}, take);
+                 " ORDER BY first_day, person LIMIT $5",
+             {since, after(until), from, to, n}, take);
   else
-    db_->run("SELECT person FROM flow_people WHERE from_org = $1 AND to_org = $2 ORDER BY person LIMIT $3", {from, to, n},
-             take);
+    db_->run("SELECT person FROM flow_people WHERE from_org = $1 AND to_org = $2 ORDER BY first_day, person LIMIT $3",
+             {from, to, n}, take);
   return out;
 }
 
@@ -790,18 +906,24 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> Store::f
   return out;
 }
 
+std::vector<std::string> Store::flow_labels(const std::string& from, const std::string& to) const {
+  std::vector<std::string> out;
+  db_->run("SELECT label FROM flow_labels WHERE from_org = $1 AND to_org = $2 ORDER BY label", {from, to},
+           [&](const Row& r) { out.push_back(r.text(0)); });
+  return out;
+}
+
 std::vector<std::string> Store::flow_sources(const std::string& from, const std::string& to, const std::string& since,
                                              const std::string& until, size_t limit) const {
   std::vector<std::string> out;
-  const bool windowed = !since.empty() || !until.empty();
   auto take = [&](const Row& r) { out.push_back(r.text(0)); };
   const auto n = static_cast<int64_t>(limit);
-  if (windowed)
+  if (!since.empty() || !until.empty())
     db_->run("SELECT doc FROM flow_sources WHERE from_org = $3 AND to_org = $4 AND " + window_sql("published", 1) +
-                 " ORDER BY published DESC, doc LIMIT $5",
-             {since, until, from, to, n}, take);
+                 " ORDER BY published DESC, doc DESC LIMIT $5",
+             {since, after(until), from, to, n}, take);
   else
-    db_->run("SELECT doc FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published DESC, doc LIMIT $3",
+    db_->run("SELECT doc FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published DESC, doc DESC LIMIT $3",
              {from, to, n}, take);
   return out;
 }

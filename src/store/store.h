@@ -68,6 +68,14 @@ struct FlowPair {
   int64_t largest_group = 0;  // the largest head-count reported for unnamed people
 };
 
+// An organisation's all-time balance: people gained and lost over all its pairs, and
+// the largest sources of its gains (organisation or unit, with people).
+struct FlowBalance {
+  std::string org;
+  int64_t gained = 0, lost = 0;
+  std::vector<std::pair<std::string, int64_t>> sources;
+};
+
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
@@ -105,15 +113,23 @@ class Store {
   // The stored name of an entity given in any spelling, or nullopt.
   std::optional<std::string> canonical_entity(const std::string& name) const;
 
-  // Flows between organisation pairs first reported within [since, until] (ISO date
-  // prefixes, "" for open), from the aggregates.
-  std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;
+  // Flows between organisation pairs, from the aggregates. A window is [since, until]
+  // as ISO date prefixes ("" for open) and counts people by their first report.
+  std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;  // every pair
+  std::vector<FlowPair> largest_flow_pairs(size_t limit) const;  // all time, largest first
+  std::vector<FlowPair> flow_pairs_of(const std::vector<std::string>& orgs) const;  // all time, into or out of them
+  size_t flow_pair_count() const;
+  // All time: every organisation's gain and loss, with its largest sources.
+  std::vector<FlowBalance> flow_balances(size_t sources_per_org) const;
+  // People of a pair, earliest first report first.
   std::vector<std::string> flow_people(const std::string& from, const std::string& to, const std::string& since,
                                        const std::string& until, size_t limit) const;
   // Per pair, the names of what people moved from (the organisation, or its units).
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> flow_labels() const;
+  std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;
+  // Articles that report a move of the pair, newest first.
   std::vector<std::string> flow_sources(const std::string& from, const std::string& to, const std::string& since,
-                                        const std::string& until, size_t limit) const;  // docs, newest first
+                                        const std::string& until, size_t limit) const;
 
   static std::string content_hash(std::string_view text);  // SHA-256, hex
 
@@ -126,7 +142,9 @@ class Store {
   std::string person_canonical(const std::string& name);
   void merge_person(const std::string& old_name, const std::string& new_name);
   void count_person(const std::string& from, const std::string& to, const std::string& person, const std::string& day);
-  void bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n);
+  void bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n, bool total = true);
+  void resize_pair(const std::string& from, const std::string& to, int64_t named, int64_t group);
+  void bump_source(const std::string& org, const std::string& label, int64_t n);
   void date_partial_move(const std::string& person, const std::string& from, const std::string& to, const std::string& day);
   void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
   void add_events_of(StoredArticle& a) const;

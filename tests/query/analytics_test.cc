@@ -260,6 +260,15 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     const json flows = tw::query::flows(db, lexicon, w, "", 1000);
     for (const auto& e : flows["flows"]) got[{e["from"], e["to"]}] = e["people"];
     EXPECT_EQ(got, want) << "window " << w.since << ".." << w.until;
+    // Each organisation's balance is the sum of its pairs (kept by deltas when all-time).
+    std::map<std::string, std::pair<long, long>> balance_want, balance_got;
+    for (const auto& [pair, n] : want) {
+      balance_want[pair.second].first += n;
+      balance_want[pair.first].second += n;
+    }
+    for (const auto& o : flows["organisations"]) balance_got[o["org"]] = {o["in"], o["out"]};
+    EXPECT_EQ(balance_got, balance_want) << "window " << w.since << ".." << w.until;
+    EXPECT_EQ(flows["pairs"], want.size());
   }
 }
 
