@@ -756,16 +756,19 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
   std::vector<Param> params;
   std::string person, org;
   std::vector<EventRow> rows;
-  // A busy entity's newest events come straight off the entity index.
+  // A busy entity's newest events come straight off the entity index: its id first, so
+  // the planner reads (entity_id, published, event_id) backwards and stops at the limit.
   if (f.newest_first && (!f.org.empty() || !f.person.empty())) {
     const std::string name = !f.person.empty() ? canonical_entity(f.person).value_or(f.person)
                                                : canonical_entity(f.org).value_or(f.org);
-    db_->run("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g JOIN entities n ON n.id = g.entity_id "
+    const auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
+    if (!id) return rows;
+    db_->run("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g "
              "JOIN events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id "
-             "WHERE n.name = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot " +
+             "WHERE g.entity_id = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot " +
                  std::string(!f.person.empty() ? "= 'person'" : "<> 'person'") +
                  " ORDER BY g.published DESC, g.event_id DESC LIMIT $3 OFFSET $4",
-             {name, f.type, f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40, static_cast<int64_t>(f.offset)},
+             {*id, f.type, f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40, static_cast<int64_t>(f.offset)},
              [&](const Row& r) {
                if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
                rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
