@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS flow_years(
 CREATE TABLE IF NOT EXISTS flow_totals(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, people BIGINT NOT NULL,
   group_max BIGINT NOT NULL DEFAULT 0, size BIGINT NOT NULL DEFAULT 0,
+  prev_size BIGINT NOT NULL DEFAULT 0,  -- size before the latest change (see resize_pair)
   PRIMARY KEY(from_org, to_org));
 CREATE TABLE IF NOT EXISTS flow_orgs(
   org TEXT NOT NULL PRIMARY KEY, gained BIGINT NOT NULL DEFAULT 0, lost BIGINT NOT NULL DEFAULT 0);
@@ -374,21 +375,25 @@ void Store::bump_flow(const std::string& from, const std::string& to, const std:
 // Adds `named` people and a group of `group` to a pair's all-time totals and carries
 // the change of its size to both organisations and to the sources of the one gaining.
 void Store::resize_pair(const std::string& from, const std::string& to, int64_t named, int64_t group) {
-  int64_t people = 0, group_max = 0, size = 0;
-  db_->run("INSERT INTO flow_totals(from_org, to_org, people, group_max, size) VALUES($1,$2,0,0,0) "
-           "ON CONFLICT(from_org, to_org) DO NOTHING",
-           {from, to});
-  // The UPDATE locks the row (PostgreSQL) until the article commits, so size is read and set by one writer.
-  db_->run("UPDATE flow_totals SET people = people + $3, group_max = CASE WHEN group_max > $4 THEN group_max ELSE $4 "
-           "END WHERE from_org = $1 AND to_org = $2 RETURNING people, group_max, size",
+  // One statement: SET sees the old row, so prev_size keeps the size before this change
+  // (and in PostgreSQL the row stays locked until the article commits).
+  int64_t size = 0, before = 0;
+  db_->run("INSERT INTO flow_totals(from_org, to_org, people, group_max, size, prev_size) "
+           "VALUES($1, $2, CAST($3 AS BIGINT), CAST($4 AS BIGINT), CASE WHEN CAST($3 AS BIGINT) > CAST($4 AS BIGINT) THEN "
+           "CAST($3 AS BIGINT) ELSE CAST($4 AS BIGINT) END, 0) ON CONFLICT(from_org, to_org) DO UPDATE SET "
+           "prev_size = flow_totals.size, people = flow_totals.people + excluded.people, "
+           "group_max = CASE WHEN flow_totals.group_max > excluded.group_max THEN flow_totals.group_max "
+           "ELSE excluded.group_max END, "
+           "size = CASE WHEN flow_totals.people + excluded.people > flow_totals.group_max AND "
+           "flow_totals.people + excluded.people > excluded.group_max THEN flow_totals.people + excluded.people "
+           "WHEN flow_totals.group_max > excluded.group_max THEN flow_totals.group_max ELSE excluded.group_max END "
+           "RETURNING size, prev_size",
            {from, to, named, group}, [&](const Row& r) {
-             people = r.integer(0);
-             group_max = r.integer(1);
-             size = r.integer(2);
+             size = r.integer(0);
+             before = r.integer(1);
            });
-  const int64_t delta = std::max(people, group_max) - size;
+  const int64_t delta = size - before;
   if (delta == 0) return;
-  db_->run("UPDATE flow_totals SET size = size + $3 WHERE from_org = $1 AND to_org = $2", {from, to, delta});
   db_->run("INSERT INTO flow_orgs(org, gained) VALUES($1,$2) ON CONFLICT(org) DO UPDATE SET gained = flow_orgs.gained + "
            "excluded.gained",
            {to, delta});
