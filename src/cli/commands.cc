@@ -21,6 +21,7 @@
 #include "store/postgres_connection.h"
 #include "store/store.h"
 #include "text/pipeline.h"
+#include "text/utf8.h"
 
 namespace tw::cli {
 namespace {
@@ -47,8 +48,9 @@ json article_json(const Extracted& x) {
   return json{{"doc", x.doc.doc}, {"lang", x.doc.lang}, {"events", std::move(events)}};
 }
 
+// One line per broken input, whatever bytes its name or the reason hold.
 void report(const std::string& origin, const std::string& reason) {
-  std::cerr << "talentwar: " << origin << ": " << reason << "\n";
+  std::cerr << "talentwar: " << text::printable(origin) << ": " << text::printable(reason) << "\n";
 }
 
 std::string short_money(const json& m) {
@@ -464,8 +466,10 @@ int run_graph(const std::string& db_path, const std::string& format) {
 }
 
 int run_serve(const std::string& db_path, const std::string& host, int port, const std::string& token,
-              const std::string& web_root) {
-  server::Server srv({host, port, db_path, token, web_root});
+              const std::string& web_root, const std::string& cors_origin) {
+  server::ServerOptions options{host, port, db_path, token, web_root};
+  options.cors_origin = cors_origin;
+  server::Server srv(options);
   std::string error;
   const int bound = srv.bind(error);
   if (bound < 0) {

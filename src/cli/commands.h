@@ -26,6 +26,7 @@ int run_timeline(const std::string& db, const std::string& org, bool json);
 int run_graph(const std::string& db, const std::string& format);
 
 // The HTTP API and dashboard (server/http_server.h); runs until interrupted.
-int run_serve(const std::string& db, const std::string& host, int port, const std::string& token, const std::string& web_root);
+int run_serve(const std::string& db, const std::string& host, int port, const std::string& token, const std::string& web_root,
+              const std::string& cors_origin = "");
 
 }  // namespace tw::cli

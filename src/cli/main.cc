@@ -84,6 +84,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
   serve->add_option("--token", token, "token that POST /api/articles must present (or $TALENTWAR_TOKEN); none: writes are off");
   serve->add_option("--web-root", web_root, "the dashboard's files (default: the source tree's web/)");
+  std::string cors_origin;
+  serve->add_option("--cors-origin", cors_origin,
+                    "the one origin (e.g. https://dash.example.org) whose pages may call the API; default: none");
   serve->add_option("--db", db, "SQLite database file");
 
   try {
@@ -104,7 +107,7 @@ int main(int argc, char** argv) {
     if (*entity) return tw::cli::run_entity(db, name, json);
     if (*timeline) return tw::cli::run_timeline(db, org, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
-    if (*serve) return tw::cli::run_serve(db, host, port, token, web_root);
+    if (*serve) return tw::cli::run_serve(db, host, port, token, web_root, cors_origin);
   } catch (const std::exception& e) {
     std::cerr << "talentwar: " << e.what() << "\n";
     return tw::cli::kFatal;

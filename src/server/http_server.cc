@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <netdb.h>
 #include <openssl/crypto.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <chrono>
 #include <thread>
 #include <filesystem>
@@ -20,11 +25,207 @@
 #include "store/postgres_connection.h"
 #include "store/store.h"
 #include "text/pipeline.h"
+#include "text/utf8.h"
 
 namespace tw::server {
 namespace {
 
 using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// ---- connections ----------------------------------------------------------------------
+//
+// cpp-httplib (0.11, as Debian ships it) times out each read on its own, so a client
+// that sends a byte every few seconds holds a worker thread forever (eight such clients
+// and the server answers nobody), and it reads any number of header lines into memory.
+// HttpServer serves each connection through its own stream instead, which gives every
+// request a deadline and a size limit for its line and headers; the parsing, routing
+// and answering stay the library's (Server::process_request).
+
+// One accepted connection: buffered reads that fail once the current request is past
+// its deadline or its head (request line and headers) is over the limit.
+class Connection final : public httplib::Stream {
+ public:
+  Connection(int sock, Clock::duration read_timeout, Clock::duration write_timeout, size_t max_head)
+      : sock_(sock), read_timeout_(read_timeout), write_timeout_(write_timeout), max_head_(max_head) {}
+
+  // Waits up to `idle` for the next request's first byte; false when none came, the
+  // peer closed, or `stopping()` says the server is going down.
+  template <class Stopping>
+  bool wait_for_request(Clock::duration idle, Stopping stopping) {
+    if (failed_) return false;
+    const auto until = Clock::now() + idle;
+    while (off_ == len_) {
+      if (stopping()) return false;
+      const auto left = until - Clock::now();
+      if (left <= Clock::duration::zero()) return false;
+      const int r = wait(POLLIN, std::min<Clock::duration>(left, std::chrono::milliseconds(100)));
+      if (r < 0) return false;
+      if (r > 0) break;
+    }
+    // A new request: its own deadline and head count.
+    deadline_ = Clock::now() + read_timeout_;
+    in_head_ = true;
+    first_line_done_ = false;
+    head_bytes_ = 0;
+    line_length_ = 0;
+    previous_ = 0;
+    return true;
+  }
+  // A request was refused mid-read (deadline, head limit, socket error): nothing more
+  // can be read from this connection.
+  bool failed() const { return failed_; }
+
+  bool is_readable() const override { return off_ < len_ || wait(POLLIN, until_deadline()) > 0; }
+  bool is_writable() const override { return wait(POLLOUT, write_timeout_) > 0; }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (failed_) return -1;
+    if (off_ == len_) {
+      const auto left = until_deadline();
+      if (left <= Clock::duration::zero() || wait(POLLIN, left) <= 0) return fail();
+      ssize_t n;
+      do n = ::recv(sock_, buf_, sizeof buf_, 0);
+      while (n < 0 && errno == EINTR);
+      if (n == 0) return 0;
+      if (n < 0) return fail();
+      off_ = 0;
+      len_ = static_cast<size_t>(n);
+    }
+    size_t n = std::min(size, len_ - off_);
+    for (size_t i = 0; in_head_ && i < n; ++i) {
+      const char c = buf_[off_ + i];
+      if (head_bytes_ + 1 > max_head_) {
+        if (i > 0) {  // hand over what came before the limit first
+          n = i;
+          break;
+        }
+        if (!first_line_done_) {
+          // A request line past the limit ends here, so that the library answers 414
+          // (URI too long) instead of reading it on into memory; nothing more is read.
+          *ptr = '\n';
+          failed_ = true;
+          return 1;
+        }
+        return fail();
+      }
+      ++head_bytes_;
+      if (c == '\n') {
+        first_line_done_ = true;
+        // A line that is just CRLF ends the head (cpp-httplib wants CRLF line ends).
+        if (line_length_ == 1 && previous_ == '\r') in_head_ = false;
+        line_length_ = 0;
+      } else {
+        ++line_length_;
+      }
+      previous_ = c;
+    }
+    std::memcpy(ptr, buf_ + off_, n);
+    off_ += n;
+    return static_cast<ssize_t>(n);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    ssize_t n;
+    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    return n;
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { address(::getpeername, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { address(::getsockname, ip, port); }
+  socket_t socket() const override { return sock_; }
+
+ private:
+  ssize_t fail() {
+    failed_ = true;
+    return -1;
+  }
+  Clock::duration until_deadline() const {
+    return std::min<Clock::duration>(deadline_ - Clock::now(), read_timeout_);
+  }
+  // poll() for `events`: 1 ready, 0 timed out, -1 error or hang-up.
+  int wait(short events, Clock::duration timeout) const {
+    pollfd p{sock_, events, 0};
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(std::max(timeout, Clock::duration::zero())).count();
+    int r;
+    do r = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(ms, 1 << 30)));
+    while (r < 0 && errno == EINTR);
+    if (r <= 0) return r;
+    return (p.revents & events) ? 1 : -1;  // readable data before a hang-up is still read
+  }
+  template <class Get>
+  void address(Get get, std::string& ip, int& port) const {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    ip.clear();
+    port = 0;
+    if (get(sock_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return;
+    char host[NI_MAXHOST], serv[NI_MAXSERV];
+    if (::getnameinfo(reinterpret_cast<sockaddr*>(&addr), len, host, sizeof host, serv, sizeof serv,
+                      NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
+      ip = host;
+      port = std::atoi(serv);
+    }
+  }
+
+  int sock_;
+  Clock::duration read_timeout_, write_timeout_;
+  size_t max_head_;
+  char buf_[16384];
+  size_t off_ = 0, len_ = 0;
+  Clock::time_point deadline_{};
+  bool in_head_ = true, first_line_done_ = false, failed_ = false;
+  size_t head_bytes_ = 0, line_length_ = 0;
+  char previous_ = 0;
+};
+
+class HttpServer final : public httplib::Server {
+ public:
+  Clock::duration read_timeout = std::chrono::seconds(10), write_timeout = std::chrono::seconds(10);
+  size_t max_head = 64u << 10;
+
+  // cpp-httplib listens with a backlog of 5: a burst of connections (a browser, a load
+  // balancer, 256 wrk connections) overflows it and the kernel drops SYNs, which clients
+  // retry only after a second or more. Listening again on the bound socket raises it.
+  void raise_backlog() {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+  }
+
+ private:
+  // The library's keep-alive loop, over a Connection.
+  bool process_and_close_socket(socket_t sock) override {
+    Connection conn(sock, read_timeout, write_timeout, max_head);
+    bool ret = false;
+    for (size_t left = keep_alive_max_count_; left > 0; --left) {
+      const bool next = conn.wait_for_request(std::chrono::seconds(keep_alive_timeout_sec_),
+                                              [this] { return svr_sock_ == INVALID_SOCKET; });
+      if (!next) break;
+      bool closed = false;
+      ret = process_request(conn, /*close_connection=*/left == 1, closed, nullptr);
+      if (!ret || closed || conn.failed()) break;
+    }
+    if (conn.failed()) {
+      // Refused mid-request: the client may still be sending. Closing with its bytes
+      // unread would reset the connection and could lose the answer just written, so
+      // stop writing and read what is in flight (briefly, and only so much) first.
+      ::shutdown(sock, SHUT_WR);
+      char sink[16384];
+      const auto until = Clock::now() + std::chrono::milliseconds(500);
+      for (size_t drained = 0; drained < (4u << 20) && Clock::now() < until;) {
+        pollfd p{sock, POLLIN, 0};
+        if (::poll(&p, 1, 100) <= 0) break;
+        const ssize_t n = ::recv(sock, sink, sizeof sink, 0);
+        if (n <= 0) break;
+        drained += static_cast<size_t>(n);
+      }
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ret;
+  }
+};
 
 struct BadRequest {
   std::string message;
@@ -32,7 +233,9 @@ struct BadRequest {
 
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  // Text that is not UTF-8 (a file name stored by an older ingest) becomes U+FFFD rather
+  // than an exception that loses the whole answer.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -91,6 +294,20 @@ bool token_matches(const std::string& expected, const std::string& given) {
          CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0;
 }
 
+// A string field of a posted article: absent or null gives `fallback`, anything but a string is refused.
+std::string string_field(const json& body, const char* key, std::string fallback = {}) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_string()) throw BadRequest{fmt::format("\"{}\" must be a string", key)};
+  return it->get<std::string>();
+}
+
+// Text a query may take: UTF-8 without NUL bytes (a NUL ends a string in C, so in FTS5's
+// query parser too, and PostgreSQL refuses it in text).
+bool query_text(std::string_view s) {
+  return s.find('\0') == std::string_view::npos && !text::find_invalid_utf8(s).has_value();
+}
+
 std::string presented_token(const httplib::Request& req) {
   const std::string auth = req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) return auth.substr(7);
@@ -106,7 +323,7 @@ constexpr size_t kRecentEvents = 1000;
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server http;
+  HttpServer http;
   std::mutex pool_mutex;  // guards `idle`
   std::vector<std::unique_ptr<store::Store>> idle;  // read-only connections, one per request at a time
   std::mutex write_mutex;  // one writer at a time from this server
@@ -277,10 +494,45 @@ void Server::Impl::routes() {
     send_error(res, 404, fmt::format("no such route: {}", req.path));
   });
 
+  // Parameters and paths are text: bytes that are not UTF-8, or NUL, are a bad request,
+  // not an error deep in a query or an exception in writing the answer.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    bool ok = query_text(req.path);
+    for (const auto& [k, v] : req.params) ok = ok && query_text(k) && query_text(v);
+    if (ok) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, 400, "the path and parameters must be UTF-8 text without NUL bytes");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // Cross-origin access: none unless one origin is named, and then exactly that one.
+  if (!options.cors_origin.empty()) {
+    http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Vary", "Origin");
+      if (req.get_header_value("Origin") == options.cors_origin)
+        res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+    });
+    http.Options(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("Origin") != options.cors_origin)
+        return send_error(res, 403, "cross-origin requests are not allowed from this origin");
+      res.status = 204;
+      res.set_header("Access-Control-Allow-Methods", "GET, POST");
+      res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Talentwar-Token");
+      res.set_header("Access-Control-Max-Age", "600");
+    });
+  }
+
   http.set_payload_max_length(options.max_body_bytes);
   http.set_tcp_nodelay(true);  // a response in two segments would otherwise wait 40 ms for a delayed ACK
-  http.set_read_timeout(10, 0);  // slow clients do not hold a worker forever
-  http.set_write_timeout(10, 0);
+  // A request must arrive whole within the read timeout (see Connection); answers get as
+  // long for each write.
+  const auto timeout = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.read_timeout_s));
+  http.read_timeout = http.write_timeout = timeout;
+  http.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+  http.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+  http.max_head = options.max_header_bytes;
+  // A worker serves one connection at a time (up to five requests, or until it idles
+  // five seconds); cpp-httplib's default is eight workers, at least one per core but one.
+  if (options.threads > 0) http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
   const std::string root = options.web_root.empty() ? std::string(TALENTWAR_WEB_DIR) : options.web_root;
   http.set_mount_point("/vendor", std::string(TALENTWAR_NODE_MODULES) + "/echarts/dist");
   http.set_mount_point("/", root);
@@ -297,11 +549,11 @@ void Server::Impl::ingest(const httplib::Request& req, httplib::Response& res) {
   source::RawArticle raw;
   raw.bytes = has_text ? body["text"].get<std::string>() : body["html"].get<std::string>();
   raw.html = !has_text;
-  raw.doc = body.value("id", std::string("posted"));
+  raw.doc = string_field(body, "id", "posted");
   raw.origin = "POST /api/articles";
-  raw.url = body.value("url", "");
-  raw.title = body.value("title", "");
-  raw.date = body.value("date", "");
+  raw.url = string_field(body, "url");
+  raw.title = string_field(body, "title");
+  raw.date = string_field(body, "date");
   if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
   auto prepared = text::prepare(raw);
   if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
@@ -335,6 +587,7 @@ int Server::bind(std::string& error) {
   const int port = impl_->options.port == 0 ? impl_->http.bind_to_any_port(impl_->options.host)
                                             : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
   if (port < 0) error = fmt::format("cannot listen on {}:{}", impl_->options.host, impl_->options.port);
+  else impl_->http.raise_backlog();
   return port;
 }
 

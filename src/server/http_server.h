@@ -6,6 +6,13 @@
 // matching events through indexes. The one write route, POST /api/articles, needs the
 // token given at start and is refused (403) when none was.
 // Every route is described in /api/openapi.json (data/api/openapi.json).
+//
+// Connections are served by cpp-httplib with limits it lacks on its own: a request's
+// line, headers and body must all arrive within read_timeout_s of its first byte (a
+// client trickling a byte a second is cut off, not served forever), its line and
+// headers together may not exceed max_header_bytes (400), and the listen queue holds
+// as many connections as the kernel allows. No cross-origin reads are allowed unless
+// cors_origin names the one origin that may.
 #pragma once
 #include <memory>
 #include <string>
@@ -18,7 +25,11 @@ struct ServerOptions {
   std::string db = "talentwar.db";
   std::string token;     // empty: writes are off
   std::string web_root;  // the dashboard's files; empty: the source tree's web/
-  size_t max_body_bytes = 8u << 20;
+  size_t max_body_bytes = 8u << 20;   // a larger POST body is refused: 413
+  double read_timeout_s = 10;         // a request must arrive whole within this, from its first byte
+  std::string cors_origin = {};       // e.g. "https://dash.example.org"; empty: no cross-origin access
+  size_t threads = 0;                 // connections served at once; 0: cpp-httplib's default, max(8, cores - 1)
+  size_t max_header_bytes = 64u << 10;  // request line and headers together
 };
 
 class Server {

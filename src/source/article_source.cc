@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "text/html_text.h"
+#include "text/utf8.h"
 
 namespace tw::source {
 namespace fs = std::filesystem;
@@ -26,14 +28,58 @@ bool is_article_ext(const std::string& e) {
   return e == ".txt" || e == ".md" || e == ".html" || e == ".htm" || e == ".jsonl";
 }
 
+// A compressed article ("a.txt.gz", "dump.jsonl.gz"): walked too, so that it is reported
+// (compressed input is not read) rather than silently skipped.
+bool is_compressed_article(const fs::path& p) {
+  return lower_ext(p) == ".gz" && is_article_ext(lower_ext(p.stem()));
+}
+
+bool is_gzip(std::string_view bytes) { return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b'; }
+
+constexpr const char* kGzipReason = "gzip-compressed, not text (decompress it first)";
+
+std::string too_large(size_t size, size_t limit) {
+  return fmt::format("too large: {} bytes, the limit for one article is {} bytes", size, limit);
+}
+
 // Why these bytes cannot be an article, or "" when they can.
 std::string refuse_reason(std::string_view bytes, size_t limit) {
   if (bytes.empty()) return "empty file";
-  if (bytes.size() > limit)
-    return fmt::format("too large: {} bytes, the limit for one article is {} bytes", bytes.size(), limit);
+  if (bytes.size() > limit) return too_large(bytes.size(), limit);
+  if (is_gzip(bytes)) return kGzipReason;
   if (std::memchr(bytes.data(), '\0', bytes.size()))
     return "binary content (NUL bytes), not text";
   return {};
+}
+
+// At most max + 1 bytes of `in`: enough to tell that it is over the limit without
+// holding all of a huge (or endless) input.
+std::string read_at_most(std::istream& in, size_t max) {
+  std::string bytes;
+  char buf[1 << 16];
+  while (bytes.size() <= max && in.read(buf, sizeof buf).gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(in.gcount()));
+    if (!in) break;
+  }
+  if (bytes.size() > max + 1) bytes.resize(max + 1);
+  return bytes;
+}
+
+// The next line of `in` (without its '\n') into `line`, keeping at most max + 1 bytes of
+// it; `length` is the whole line's length. False at the end of the input. A line of any
+// length costs at most max + 1 bytes of memory.
+bool read_line_at_most(std::istream& in, std::string& line, size_t max, size_t& length) {
+  line.clear();
+  length = 0;
+  std::streambuf* buf = in.rdbuf();
+  for (int c = buf->sbumpc();; c = buf->sbumpc()) {
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return length > 0;
+    }
+    if (c == '\n') return true;
+    if (length++ <= max) line.push_back(static_cast<char>(c));
+  }
 }
 
 void emit_article(std::string doc, std::string origin, std::string bytes, bool html_by_name,
@@ -45,43 +91,112 @@ void emit_article(std::string doc, std::string origin, std::string bytes, bool h
   RawArticle a;
   a.markdown = markdown;
   a.html = !markdown && (html_by_name || text::looks_like_html(bytes));
-  a.doc = std::move(doc);
+  a.doc = text::printable(doc);
   a.origin = std::move(origin);
   a.bytes = std::move(bytes);
   sink(std::move(a));
 }
 
-std::string str_field(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
+// The fields of one JSONL line, read by nlohmann's SAX parser without building a JSON
+// tree: a tree of a hostile line ("[[[[…", a million tiny arrays) takes tens of times
+// the line's bytes and is torn down recursively, while this keeps only the top-level
+// fields it needs, and the parser's own stack is a bit per level however deep the line nests.
+class LineFields final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::optional<std::string> text, html;  // when present as strings
+  std::string id, url, title, date;       // numbers and booleans written out
+  std::string error;                      // why the line is refused
+
+  bool null() override { return value(std::nullopt); }
+  bool boolean(bool v) override { return value(v ? "true" : "false"); }
+  bool number_integer(number_integer_t v) override { return value(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return value(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t& token) override { return value(token); }
+  bool string(string_t& v) override {
+    if (depth_ == 0) return refuse("not a JSON object");
+    if (depth_ != 1) return true;
+    if (key_ == "text") text = std::move(v);
+    else if (key_ == "html") html = std::move(v);
+    else if (std::string* f = metadata()) *f = std::move(v);
+    return true;
+  }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return open(); }
+  bool start_array(std::size_t) override {
+    if (depth_ == 0) return refuse("not a JSON object");
+    return open();
+  }
+  bool key(string_t& k) override {
+    if (depth_ == 1) key_ = std::move(k);
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    return refuse(fmt::format("not a JSON object (syntax error at byte {})", position));
+  }
+
+ private:
+  std::string* metadata() {
+    if (key_ == "id") return &id;
+    if (key_ == "url") return &url;
+    if (key_ == "title") return &title;
+    if (key_ == "date") return &date;
+    return nullptr;
+  }
+  bool value(std::optional<std::string> v) {
+    if (depth_ == 0) return refuse("not a JSON object");
+    if (depth_ != 1) return true;
+    if (key_ == "text") text.reset();  // a later non-string value replaces an earlier one
+    else if (key_ == "html") html.reset();
+    else if (std::string* f = metadata()) *f = v.value_or("");
+    return true;
+  }
+  bool open() {
+    if (depth_ == 1) {
+      if (metadata()) return refuse(fmt::format("\"{}\" must be a string or a number", key_));
+      if (key_ == "text") text.reset();
+      else if (key_ == "html") html.reset();
+    }
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+  bool refuse(std::string why) {
+    if (error.empty()) error = std::move(why);
+    return false;
+  }
+  size_t depth_ = 0;
+  std::string key_;
+};
 
 void read_jsonl(std::istream& in, const std::string& name, const std::string& origin,
                 const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
   std::string line;
-  for (size_t n = 1; std::getline(in, line); ++n) {
+  size_t length = 0;
+  for (size_t n = 1; read_line_at_most(in, line, opt.max_article_bytes, length); ++n) {
     const std::string where = fmt::format("{}:{}", origin, n);
+    if (length > opt.max_article_bytes) {
+      sink(ReadError{where, too_large(length, opt.max_article_bytes)});
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (line.size() > opt.max_article_bytes) {
-      sink(ReadError{where, fmt::format("too large: {} bytes, the limit for one article is {} bytes",
-                                        line.size(), opt.max_article_bytes)});
+    LineFields f;
+    const bool parsed = nlohmann::json::sax_parse(line, &f);
+    if (!parsed || !f.error.empty()) {
+      sink(ReadError{where, f.error.empty() ? "not a JSON object" : f.error});
       continue;
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      sink(ReadError{where, "not a JSON object"});
-      continue;
-    }
-    const bool has_html = j.contains("html") && j["html"].is_string();
-    const bool has_text = j.contains("text") && j["text"].is_string();
-    if (!has_html && !has_text) {
+    if (!f.html && !f.text) {
       sink(ReadError{where, "no \"text\" or \"html\" string field"});
       continue;
     }
-    std::string id = str_field(j, "id");
-    std::string doc = id.empty() ? fmt::format("{}#{}", name, n) : id;
-    std::string bytes = has_text ? j["text"].get<std::string>() : j["html"].get<std::string>();
+    std::string doc = f.id.empty() ? fmt::format("{}#{}", text::printable(name), n) : std::move(f.id);
+    const bool has_text = f.text.has_value();
+    std::string bytes = has_text ? std::move(*f.text) : std::move(*f.html);
     if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
       sink(ReadError{where, why == "empty file" ? "empty article text" : why});
       continue;
@@ -91,15 +206,15 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
     a.origin = where;
     a.html = !has_text;
     a.bytes = std::move(bytes);
-    a.url = str_field(j, "url");
-    a.title = str_field(j, "title");
-    a.date = str_field(j, "date");
+    a.url = std::move(f.url);
+    a.title = std::move(f.title);
+    a.date = std::move(f.date);
     sink(std::move(a));
   }
 }
 
 void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
-  const std::string origin = path.string();
+  const std::string origin = text::printable(path.string());
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
     sink(ReadError{origin, ec ? ec.message() : "not a regular file"});
@@ -112,16 +227,20 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
   }
   const std::string ext = lower_ext(path);
   if (ext == ".jsonl") {
-    read_jsonl(in, path.filename().string(), origin, sink, opt);
+    char magic[2] = {};
+    const bool gzip = in.read(magic, 2).gcount() == 2 && is_gzip({magic, 2});
+    in.clear();
+    in.seekg(0);
+    if (gzip) sink(ReadError{origin + ":1", kGzipReason});  // JSONL errors name their line
+    else read_jsonl(in, path.filename().string(), origin, sink, opt);
     return;
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > opt.max_article_bytes) {
-    sink(ReadError{origin, fmt::format("too large: {} bytes, the limit for one article is {} bytes", size,
-                                       opt.max_article_bytes)});
+    sink(ReadError{origin, too_large(size, opt.max_article_bytes)});
     return;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes = read_at_most(in, opt.max_article_bytes);  // the file may have grown since
   if (in.bad()) {
     sink(ReadError{origin, fmt::format("read failed: {}", std::strerror(errno))});
     return;
@@ -134,17 +253,18 @@ void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) {
-    sink(ReadError{dir.string(), ec.message()});
+    sink(ReadError{text::printable(dir.string()), ec.message()});
     return;
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      sink(ReadError{dir.string(), ec.message()});
+      sink(ReadError{text::printable(dir.string()), ec.message()});
       break;
     }
     std::error_code fec;
     // Broken links with an article's name are kept so that read_file reports them.
-    if ((it->is_regular_file(fec) || it->is_symlink(fec)) && is_article_ext(lower_ext(it->path())))
+    if ((it->is_regular_file(fec) || it->is_symlink(fec)) &&
+        (is_article_ext(lower_ext(it->path())) || is_compressed_article(it->path())))
       files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
@@ -157,7 +277,11 @@ void read_inputs(const std::vector<std::string>& inputs, const std::function<voi
                  const ReadOptions& opt) {
   for (const auto& input : inputs) {
     if (input == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string bytes = read_at_most(std::cin, opt.max_article_bytes);
+      if (bytes.size() > opt.max_article_bytes) {
+        sink(ReadError{"<stdin>", fmt::format("too large: over {} bytes, the limit for one article", opt.max_article_bytes)});
+        continue;
+      }
       emit_article("stdin", "<stdin>", std::move(bytes), false, sink, opt);
       continue;
     }
@@ -165,7 +289,7 @@ void read_inputs(const std::vector<std::string>& inputs, const std::function<voi
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      sink(ReadError{input, "no such file or directory"});
+      sink(ReadError{text::printable(input), "no such file or directory"});
     } else if (fs::is_directory(status)) {
       read_directory(path, sink, opt);
     } else {

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 
 namespace tw::text {
@@ -24,6 +26,43 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
     if (c < 0) return static_cast<size_t>(start);
   }
   return std::nullopt;
+}
+
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto byte_escape = [](std::string& out, uint8_t b) {
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  };
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  std::string out;
+  out.reserve(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      const char c = static_cast<char>(p[i++]);
+      if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else if (static_cast<uint8_t>(c) < 0x20 || c == 0x7F) byte_escape(out, static_cast<uint8_t>(c));
+      else out += c;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      for (int32_t k = start; k < i; ++k) byte_escape(out, p[k]);
+    } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0x200E || c == 0x200F ||
+               (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+      out += fmt::format("\\u{{{:04X}}}", static_cast<uint32_t>(c));
+    } else {
+      out.append(s.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
 }
 
 std::string nfkc(std::string_view s) {

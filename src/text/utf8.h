@@ -12,6 +12,14 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 // NFKC-normalised copy of valid UTF-8 `s` (full-width digits become ASCII, etc.).
 std::string nfkc(std::string_view s);
 
+// `s` as one line of printable, valid UTF-8, for messages and names made from file
+// names: control characters become \n, \t, \r or \xNN (C1 controls, the line and
+// paragraph separators and the bidirectional overrides \u{NNNN}), and bytes that are
+// not UTF-8 become \xNN. So a file name can neither split an error line in two nor make
+// a JSON answer invalid. Backslashes are kept as they are: printable(printable(s)) ==
+// printable(s).
+std::string printable(std::string_view s);
+
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 char32_t next_code_point(std::string_view s, size_t& i);
 
