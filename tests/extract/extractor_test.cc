@@ -437,4 +437,13 @@ TEST(ExtractAcquisition, KoreanListsAndPassivesNameEveryTarget) {
   EXPECT_TRUE(HasEvent(passive, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Lepton AI"}}));
 }
 
+TEST(ExtractMove, NamedMoverAndAGroupAfterAnEarlierMove) {
+  // Found by fuzz/pipeline_fuzz (fuzz/regressions/pipeline/move-prev-dangling.txt): the
+  // move reported before was read through a pointer into the event list while the
+  // list grew (a use after free under AddressSanitizer).
+  const auto events = events_of("Microsoft hire 4 employees Amar Subramanya,join");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Amar Subramanya"}, {"to", "Microsoft"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"count", 4}, {"to", "Microsoft"}}));
+}
+
 }  // namespace tw::extract

@@ -189,5 +189,16 @@ TEST(Counts, EnglishCountNounAfterModifiers) {
   EXPECT_EQ(only_count("it hired four senior researchers").value, 4);
 }
 
+TEST(MoneyAndCounts, FiguresPastAnyRealQuantityAreNeither) {
+  // Found by fuzz/money_fuzz and fuzz/pipeline_fuzz (fuzz/regressions/): a count past
+  // long's range was undefined behaviour, an amount past double's range was inf, and
+  // one past int64 came out of the event's JSON as a negative number.
+  EXPECT_TRUE(find_money("$" + std::string(400, '9')).empty());
+  EXPECT_TRUE(find_money("$10000000000 trillion").empty());
+  EXPECT_TRUE(find_counts("9999999999999999999999999 researchers", kCountNouns).empty());
+  EXPECT_TRUE(find_counts("100000000000000000000000명", kCountNouns).empty());
+  EXPECT_EQ(only_money("$900 trillion").value, 9e14);  // large, but an amount
+}
+
 }  // namespace
 }  // namespace tw::extract
