@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace tw::query {
 namespace {
@@ -91,21 +92,25 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
           return !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus);
         });
     }
-    std::sort(pairs.begin(), pairs.end(), by_size);
     pair_count = pairs.size();
-    std::map<std::pair<std::string, std::string>, std::vector<std::string>> labels_of;
+    std::unordered_map<std::string, std::vector<std::string>> labels_of;  // "from\x1fto" → labels
     if (all_time)
-      for (const auto& p : pairs) labels_of[{p.from, p.to}] = db.flow_labels(p.from, p.to);
+      for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
     else
-      labels_of = db.flow_labels();
+      for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
     std::map<std::string, store::FlowBalance> by_org;
-    std::map<std::string, std::map<std::string, int64_t>> sources_of;
+    std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> sources_of;
     for (const auto& p : pairs) {
       const int64_t people = size_of(p);
       by_org[p.to].gained += people;
       by_org[p.from].lost += people;
-      for (const auto& label : labels_of[{p.from, p.to}]) sources_of[p.to][label] += people;
+      auto& sources = sources_of[p.to];
+      if (auto it = labels_of.find(p.from + '\x1f' + p.to); it != labels_of.end())
+        for (const auto& label : it->second) sources[label] += people;
     }
+    // Only the largest pairs are listed: they are put in order, the rest are not.
+    const size_t listed_count = std::min(pairs.size(), max_edges);
+    std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(listed_count), pairs.end(), by_size);
     for (auto& [name, b] : by_org) {
       b.org = name;
       for (const auto& [label, n] : sources_of[name]) b.sources.emplace_back(label, n);

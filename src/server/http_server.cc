@@ -320,6 +320,8 @@ std::string presented_token(const httplib::Request& req) {
 // timeline) reads. It bounds the cost of a request whatever the corpus size; below it,
 // the answer is the same as over all events.
 constexpr size_t kRecentEvents = 1000;
+// Pay and deals list every fact they read, so they read fewer.
+constexpr size_t kRecentListed = 500;
 
 struct Server::Impl {
   ServerOptions options;
@@ -367,11 +369,11 @@ struct Server::Impl {
     std::vector<query::Fact> facts;
   };
   RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const std::string& org,
-                           const std::string& person = "") {
+                           const std::string& person = "", size_t per_type = kRecentEvents) {
     std::vector<store::EventRow> rows;
     auto add = [&](const char* type) {
       store::EventFilter f{type, org, person};
-      f.limit = kRecentEvents;
+      f.limit = per_type;
       f.newest_first = true;
       auto got = db.events(f);
       rows.insert(rows.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
@@ -442,10 +444,9 @@ void Server::Impl::routes() {
     const std::string name = httplib::detail::decode_url(req.matches[1], false);
     Reader db(*this);
     const std::string known = db->canonical_entity(name).value_or(name);
-    // The newest events naming it as an organisation or as a person.
-    auto as_org = recent_facts(*db, {}, known);
-    auto as_person = recent_facts(*db, {}, "", known);
-    auto& facts = as_org.facts.size() >= as_person.facts.size() ? as_org : as_person;
+    // The newest events naming it: as a person for people, as an organisation otherwise.
+    const auto kind = db->entity_kind(known);
+    auto facts = kind == "person" ? recent_facts(*db, {}, "", known) : recent_facts(*db, {}, known);
     const json p = query::entity_profile(name, facts.facts, *facts.names);
     if (p.is_null()) return send_error(res, 404, fmt::format("no person or organisation named {}", name));
     send_json(res, 200, p);
@@ -457,12 +458,12 @@ void Server::Impl::routes() {
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
     const std::string org = param(req, "org");
-    send_json(res, 200, query::pay(recent_facts(*db, {"offer", "comp_stat"}, org).facts, lex, org));
+    send_json(res, 200, query::pay(recent_facts(*db, {"offer", "comp_stat"}, org, "", kRecentListed).facts, lex, org));
   }));
   http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
     const std::string org = param(req, "org");
-    send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org).facts, lex, org));
+    send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org, "", kRecentListed).facts, lex, org));
   }));
   http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);

@@ -712,6 +712,12 @@ std::vector<EntityRow> Store::entities(const std::string& query, const std::stri
   return rows;
 }
 
+std::string Store::entity_kind(const std::string& name) const {
+  std::string kind;
+  db_->run("SELECT kind FROM entities WHERE name = $1", {name}, [&](const Row& r) { kind = r.text(0); });
+  return kind;
+}
+
 std::optional<std::string> Store::canonical_entity(const std::string& name) const {
   std::optional<std::string> out;
   auto take = [&](const Row& r) {

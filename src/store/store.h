@@ -112,6 +112,8 @@ class Store {
   std::vector<EntityRow> entities(const std::string& query, const std::string& kind, size_t limit = 0) const;
   // The stored name of an entity given in any spelling, or nullopt.
   std::optional<std::string> canonical_entity(const std::string& name) const;
+  // "person" or "org" for a stored name, "" when unknown.
+  std::string entity_kind(const std::string& name) const;
 
   // Flows between organisation pairs, from the aggregates. A window is [since, until]
   // as ISO date prefixes ("" for open) and counts people by their first report.
