@@ -430,7 +430,11 @@ void Server::Impl::routes() {
       e["article_id"] = r.article_id;
       items.push_back(e);
     }
-    send_json(res, 200, {{"total", db->count_events(f)}, {"offset", f.offset}, {"limit", f.limit}, {"items", items}});
+    // Exact up to 10,000; past that "total" is a lower bound and says so.
+    constexpr size_t kCountCap = 10000;
+    const size_t total = db->count_events(f, kCountCap);
+    send_json(res, 200, {{"total", std::min(total, kCountCap)}, {"total_exact", total <= kCountCap},
+                         {"offset", f.offset}, {"limit", f.limit}, {"items", items}});
   }));
   http.Get("/api/entities", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string kind = choice_param(req, "kind", {"org", "person"});

@@ -763,6 +763,38 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
                      from, where, order, params.size() - 1, params.size());
 }
 
+// The SQL for the events of one entity (the person when given, else the organisation),
+// newest first, read off the entity index; the other filter, if any, is checked per row.
+// "" when the entity is unknown.
+std::string Store::entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& name,
+                                      std::string& other) const {
+  const bool by_person = !f.person.empty();
+  name = canonical_entity(by_person ? f.person : f.org).value_or(by_person ? f.person : f.org);
+  const auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
+  if (!id) return "";
+  params = {*id, std::string_view(f.type)};
+  std::string also;
+  if (by_person && !f.org.empty()) {
+    other = canonical_entity(f.org).value_or(f.org);
+    params.push_back(std::string_view(other));
+    also = " AND EXISTS (SELECT 1 FROM event_args o JOIN entities m ON m.id = o.entity_id WHERE o.event_id = g.event_id "
+           "AND m.name = $3 AND o.slot <> 'person')";
+  }
+  const std::string where = fmt::format("g.entity_id = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot {}{}",
+                                        by_person ? "= 'person'" : "<> 'person'", also);
+  const size_t n = params.size();
+  params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
+  if (count)
+    return fmt::format("SELECT count(*) FROM (SELECT DISTINCT g.event_id FROM event_args g JOIN events ev ON ev.id = "
+                       "g.event_id WHERE {} LIMIT ${}) AS matched",
+                       where, n + 1);
+  params.push_back(static_cast<int64_t>(f.offset));
+  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g JOIN events ev ON ev.id = "
+                     "g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} ORDER BY g.published DESC, "
+                     "g.event_id DESC LIMIT ${} OFFSET ${}",
+                     where, n + 1, n + 2);
+}
+
 std::vector<EventRow> Store::events(const EventFilter& f) const {
   std::vector<Param> params;
   std::string person, org;
@@ -770,20 +802,14 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
   // A busy entity's newest events come straight off the entity index: its id first, so
   // the planner reads (entity_id, published, event_id) backwards and stops at the limit.
   if (f.newest_first && (!f.org.empty() || !f.person.empty())) {
-    const std::string name = !f.person.empty() ? canonical_entity(f.person).value_or(f.person)
-                                               : canonical_entity(f.org).value_or(f.org);
-    const auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
-    if (!id) return rows;
-    db_->run("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g "
-             "JOIN events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id "
-             "WHERE g.entity_id = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot " +
-                 std::string(!f.person.empty() ? "= 'person'" : "<> 'person'") +
-                 " ORDER BY g.published DESC, g.event_id DESC LIMIT $3 OFFSET $4",
-             {*id, f.type, f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40, static_cast<int64_t>(f.offset)},
-             [&](const Row& r) {
-               if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
-               rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
-             });
+    std::vector<Param> p;
+    std::string name, other;
+    const std::string sql = entity_event_query(f, false, p, name, other);
+    if (sql.empty()) return rows;
+    db_->run(sql, p, [&](const Row& r) {
+      if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
+      rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
+    });
     return rows;
   }
   const std::string sql = event_query(f, false, params, person, org);
@@ -793,10 +819,22 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
   return rows;
 }
 
-size_t Store::count_events(const EventFilter& f) const {
+size_t Store::count_events(const EventFilter& f, size_t cap) const {
   std::vector<Param> params;
   std::string person, org;
-  const std::string sql = event_query(f, true, params, person, org);
+  if (!f.org.empty() || !f.person.empty()) {
+    EventFilter bounded = f;
+    bounded.limit = cap > 0 ? cap + 1 : 0;
+    const std::string sql = entity_event_query(bounded, true, params, person, org);
+    return sql.empty() ? 0 : static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
+  }
+  std::string sql = event_query(f, true, params, person, org);
+  if (cap > 0) {
+    // Counting stops past the cap: a busy corpus's count would cost a scan of millions.
+    sql.replace(0, sql.find(" FROM "), "SELECT 1");
+    params.push_back(static_cast<int64_t>(cap) + 1);
+    sql = fmt::format("SELECT count(*) FROM ({} LIMIT ${}) AS capped", sql, params.size());
+  }
   return static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
 }
 

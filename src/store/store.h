@@ -101,7 +101,8 @@ class Store {
   // Articles in id order, with their events.
   void for_each_article(const std::function<void(const StoredArticle&)>& fn) const;
   std::vector<EventRow> events(const EventFilter& filter) const;
-  size_t count_events(const EventFilter& filter) const;
+  // How many events match (offset and limit aside); with a cap, at most cap + 1.
+  size_t count_events(const EventFilter& filter, size_t cap = 0) const;
 
   // One article with its text and events; nullopt for an unknown id.
   std::optional<StoredArticle> article(int64_t id) const;
@@ -153,6 +154,8 @@ class Store {
   void index_for_search();
   std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
                           std::string& org) const;
+  std::string entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& name,
+                                 std::string& other) const;
 
   std::unique_ptr<Connection> db_;
   // Organisations never merge, so their ids are cached: those of written articles, and

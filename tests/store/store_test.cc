@@ -191,6 +191,14 @@ TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
   f.offset = 2;
   EXPECT_EQ(docs_and_types(s->events(f)), (std::vector<std::string>{"2.txt:move", "1.txt:move"}));
   EXPECT_EQ(s->count_events(f), 5u);
+  EXPECT_EQ(s->count_events(f, 2), 3u) << "a capped count stops one past the cap";
+  EXPECT_EQ(s->count_events({"", "", ""}, 2), 3u);
+  EventFilter both{"", "Meta", "Person 3"};
+  both.newest_first = true;
+  EXPECT_EQ(docs_and_types(s->events(both)), (std::vector<std::string>{"3.txt:move"})) << "person and organisation";
+  both.org = "Apple";
+  EXPECT_TRUE(s->events(both).empty());
+  EXPECT_EQ(s->count_events(both), 0u);
   EXPECT_EQ(s->count_events({"investment", "", ""}), 0u);
 }
 
