@@ -244,7 +244,7 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
   const auto rows = db.events({});
   const tw::query::NameResolver names(lexicon, tw::query::people_in(rows));
   const auto facts = tw::query::build_facts(rows, names);
-  for (const tw::query::Window w : {tw::query::Window{"", ""}, {"2025", ""}, {"", "2025-06"}, {"2024-03", "2025-08"},
+  for (const tw::query::Window& w : {tw::query::Window{"", ""}, {"2025", ""}, {"", "2025-06"}, {"2024-03", "2025-08"},
                                     {"2025-07-01", "2025-08-15"}, {"2030", ""}}) {
     std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> expected;
     for (const auto& f : facts) {
