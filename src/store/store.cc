@@ -343,6 +343,15 @@ void Store::merge_person(const std::string& old_name, const std::string& new_nam
     db_->run("UPDATE event_args SET entity_id = $2 WHERE entity_id = $1", {*old_id, into});
     db_->run("UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = $1) WHERE id = $2",
              {*old_id, into});
+    // Spellings merged into the old entity before stay findable, and so do the mentions
+    // of the article being written, counted but not yet stored.
+    db_->run("INSERT INTO aliases(entity_id, alias) SELECT $2, alias FROM aliases WHERE entity_id = $1 "
+             "ON CONFLICT DO NOTHING",
+             {*old_id, into});
+    if (auto it = article_mentions_.find(*old_id); it != article_mentions_.end()) {
+      article_mentions_[into] += it->second;
+      article_mentions_.erase(it);
+    }
     db_->run("DELETE FROM entities WHERE id = $1", {*old_id});
   }
   db_->run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING", {into, old_name});
@@ -542,7 +551,8 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
     // Indexed for search when the batch commits: FTS5 writes out its pending terms at every
     // savepoint, so indexing inside the article's savepoint would cost a segment per article.
     if (sqlite) pending_search_.push_back({*article_id, doc.title, doc.text});
-    std::map<int64_t, int64_t> mentions;  // entity id → arguments naming it; written in id order
+    auto& mentions = article_mentions_;  // entity id → arguments naming it; written in id order
+    mentions.clear();
     for (const auto& e : events) {
       const std::string body = extract::to_json(e).dump();
       std::vector<Param> p{*article_id, e.type, static_cast<int64_t>(e.sentence), e.evidence, nullptr, nullptr, nullptr,

@@ -161,6 +161,7 @@ class Store {
   // Organisations never merge, so their ids are cached: those of written articles, and
   // those of the article being written.
   std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
+  std::map<int64_t, int64_t> article_mentions_;  // the article being written: entity id → arguments naming it
   const extract::Lexicon* lexicon_;
   bool in_batch_ = false;
   struct Searchable {

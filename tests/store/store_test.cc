@@ -275,7 +275,21 @@ TEST_P(StoreTest, LaterLatinSpellingTakesOverEarlierHangulOnes) {
   EXPECT_EQ(s->flow_people("OpenAI", "Meta", "2025-07-01", "2025-07-01", 10), (std::vector<std::string>{"Haneul Kim"}))
       << "dated by the earliest spelling's report";
   EXPECT_EQ(s->canonical_entity("하눌 김").value_or(""), "Haneul Kim");
+  EXPECT_EQ(s->canonical_entity("하늘 김").value_or(""), "Haneul Kim") << "a spelling merged twice stays findable";
   EXPECT_EQ(s->events({"", "", "하늘 김"}).size(), 3u);
+  const auto people = s->entities("Haneul", "person");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].events, 3) << "every mention moves with the merge";
+}
+
+TEST_P(StoreTest, MergeInsideOneArticleKeepsItsMentions) {
+  auto s = open();
+  s->add_article(doc("1.txt", "1", "2025-07-01"), "in",
+                 {move("하늘 김", "OpenAI", "Meta"), move("Haneul Kim", "OpenAI", "Meta")});
+  const auto people = s->entities("Haneul", "person");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0].events, 2);
+  EXPECT_EQ(s->flow_pairs("", "").at(0).named, 1);
 }
 
 }  // namespace
