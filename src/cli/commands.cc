@@ -44,7 +44,7 @@ std::variant<Extracted, std::string> process(const source::RawArticle& raw) {
 
 json article_json(const Extracted& x) {
   json events = json::array();
-  for (const auto& e : x.events) events.push_back(extract::to_json(e));
+  for (const auto& e : x.events) events.push_back(extract::to_spec_json(e));
   return json{{"doc", x.doc.doc}, {"lang", x.doc.lang}, {"events", std::move(events)}};
 }
 
@@ -275,7 +275,7 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
   eval::EventsByDoc pred;
   const size_t failed = extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     auto& events = pred[raw.doc];
-    for (const auto& e : x.events) events.push_back(extract::to_json(e));
+    for (const auto& e : x.events) events.push_back(extract::to_spec_json(e));
   });
   const auto sc = eval::score(gold, pred);
   if (as_json) {

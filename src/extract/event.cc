@@ -44,4 +44,17 @@ nlohmann::json to_json(const Event& e) {
   return j;
 }
 
+nlohmann::json to_spec_json(const Event& e) {
+  nlohmann::json j = to_json(e);
+  for (const auto& [k, v] : e.slots) {
+    if (v.empty() || k.size() <= 5 || !k.ends_with("_unit")) continue;
+    const std::string slot = k.substr(0, k.size() - 5);
+    if (!e.has(slot)) continue;
+    j[slot + "_org"] = e.slot(slot);
+    j[slot] = v;
+    j.erase(k);
+  }
+  return j;
+}
+
 }  // namespace tw::extract

@@ -30,6 +30,9 @@ struct Event {
 const std::vector<std::string>& key_slots(const std::string& type);
 
 nlohmann::json to_json(const Event& e);
+// The spec's shape (shared/spec/events.md rule 7): an organisation slot names the unit the
+// article named ("from": "Google DeepMind"), its organisation beside it ("from_org": "Google").
+nlohmann::json to_spec_json(const Event& e);
 nlohmann::json money_json(const Money& m);
 
 }  // namespace tw::extract

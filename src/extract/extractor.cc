@@ -658,45 +658,81 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
-  // "알파벳·엔비디아도 투자자로 합류", "Nvidia also participated in the round": each backer joins
-  // the round reported last.
-  if (contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation)) {
-    const Event* round = nullptr;
+  // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
+  // chipping in": backers of the round reported last (spec rule 8: one event per round, any
+  // named backer is its investor).
+  const bool joined_round = contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation) ||
+                            (s.money.empty() && has(s, lang_.round_joined, t.end));
+  if (joined_round) {
+    Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "investment" && it->has("investee")) { round = &*it; break; }
+      if (it->type == "investment" && it->has("investee") && s.index - it->sentence <= kCarryOver + 1) { round = &*it; break; }
     const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
+    if (!investee && round) investee = ents_.find_any(round->slot("investee"));
     if (!org_ok(investee)) return;
-    std::vector<const Entity*> backers;
+    const Entity* backer = nullptr;
     for (const auto& a : s.args)
-      if (a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity) && !same_org(a.entity, investee) &&
-          (a.role == Role::Subject || a.role == Role::Other))
-        backers.push_back(a.entity);
-    for (const Entity* b : backers) {
-      Event e = make(s, "investment");
-      e.slots["investor"] = b->name;
-      e.slots["investee"] = investee->name;
-      events_.push_back(std::move(e));
+      if (clause.contains(a.begin) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+          (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object)) {
+        backer = a.entity;
+        break;
+      }
+    if (!backer) return;
+    if (round && !round->has("investor")) {
+      round->slots["investor"] = backer->name;
+      return;
     }
+    if (round) return;  // the round has its investor: the others are alternatives of it
+    Event e = make(s, "investment");
+    e.slots["investor"] = backer->name;
+    e.slots["investee"] = investee->name;
+    events_.push_back(std::move(e));
     return;
   }
-  // "아마존으로부터 투자받는다", "Anthropic raised $4B from Amazon": the subject is the investee.
+  // The lead investor: "A16z 주도로", "led by Spark Capital".
+  auto round_lead = [&](const Entity* not_this) -> const Entity* {
+    for (const auto& a : s.args) {
+      if (!org_ok(a.entity) || same_org(a.entity, not_this)) continue;
+      if (lang_.lang == "ko") {
+        if (has(s, lang_.round_lead, a.word_end, std::min(s.text.size(), a.word_end + 12))) return a.entity;
+      } else if (a.begin >= 2 && has(s, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin)) {
+        // the marker right before the name, or before a list ending in it
+        const size_t marker = find_any_folded(s.folded, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin);
+        bool others_between = false;
+        for (const auto& b : s.args) others_between |= b.begin > marker && b.begin < a.begin;
+        if (!others_between) return a.entity;
+      }
+    }
+    return nullptr;
+  };
+  // "아마존으로부터 투자받는다", "투자를 유치했다", "Anthropic raised $4B from Amazon": the subject is the investee.
+  const size_t recv_end = lang_.lang == "ko" ? std::min(std::min(s.text.size(), clause.end), t.end + 13) : t.end;
   const bool received = lang_.lang == "ko"
-                            ? contains_any(s.text.substr(t.begin, std::min<size_t>(s.text.size() - t.begin, (t.end - t.begin) + 6)), lang_.received)
+                            ? contains_any(s.text.substr(t.begin, recv_end - t.begin), lang_.received)
                             : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
   if (received) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
-    // The investee is the sentence's first subject ("앤스로픽은 엔비디아가 주도한 라운드에서 … 유치했다");
-    // the investor comes from 으로부터 / "led by", or is a later subject.
-    const Entity* investee = first_org(s, {0, t.begin}, {Role::Subject});
+    // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
+    // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
+    const Entity* investee = nullptr;
+    for (const auto& a : s.args)
+      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity)) investee = a.entity;
+    if (!investee) investee = first_org(s, {0, t.begin}, {Role::Subject});
     if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
-    const Entity* investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
-    if (!investor && lang_.lang == "ko") investor = first_org(s, {0, t.begin}, {Role::Subject}, investee);
+    const Entity* investor = round_lead(investee);
+    if (!investor) investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
+    if (!investor && lang_.lang == "ko") investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
-    if (!investor && !money_near(s, whole, t.begin)) return;
+    const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin) : money_near(s, whole, t.begin);
+    if (!investor && !amount) return;
     Event e = make(s, "investment");
     if (investor) e.slots["investor"] = investor->name;
     e.slots["investee"] = investee->name;
-    e.amount = money_near(s, whole, t.begin);
+    e.amount = amount;
+    if (e.amount) {
+      const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
+      e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24) || has(s, {"so far", "to date", "in total", "지금까지"});
+    }
     events_.push_back(std::move(e));
     return;
   }
@@ -1061,6 +1097,27 @@ std::vector<Event> DocumentState::run() {
     const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
+    // "기업가치 120억 달러", "valuing it at $157 billion": what a company is worth, not money paid.
+    {
+      std::vector<bool> worth(s.money.size(), false);
+      for (size_t k = 0; k < s.money.size(); ++k) {
+        const Money& m = s.money[k];
+        size_t end = m.end;  // past a restatement "(약 20조원)"
+        if (k + 1 < s.money.size() && s.money[k + 1].conversion && s.money[k + 1].begin <= m.end + 4) {
+          end = s.money[k + 1].end;
+          if (end < s.text.size() && s.text[end] == ')') ++end;
+        }
+        // Before the figure, back to the figure before it ("valuing it at $157 billion"); after it, only
+        // what qualifies it ("$4bn valuation", "의 기업가치로").
+        size_t before = m.begin >= 48 ? m.begin - 48 : 0;
+        for (size_t q = 0; q < k; ++q) before = std::max(before, s.money[q].end);
+        const size_t after = lang_.lang == "ko" ? 20 : 12;
+        worth[k] = has(s, lang_.valuation, before, m.begin) || has(s, lang_.valuation, end, std::min(s.text.size(), end + after));
+        if (m.conversion && k > 0) worth[k] = worth[k - 1];
+      }
+      size_t k = 0;
+      std::erase_if(s.money, [&](const Money&) { return worth[k++]; });
+    }
     s.counts = find_counts(s.text, lang_.count_nouns);
     s.breaks = clause_breaks(s.text, lang_);
     if (debug_) dump(s);

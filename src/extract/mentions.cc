@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/data_dir.h"
+#include "extract/name_tagger.h"
 #include "text/utf8.h"
 
 namespace tw::extract {
@@ -239,6 +240,15 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_entity(name, EntityKind::Person, {});
       }
     }
+  }
+
+  // 2b'. The name tagger: lists of people, titled names, companies by ending or type noun.
+  if (!english) {
+    const NameTagger tagger(KoreanNameData::standard(), particles_);
+    const KnownName known = [&](std::string_view n) { return find_any(n); };
+    for (const auto& sentence : doc.sentences)
+      for (auto& c : tagger.korean(text.substr(sentence.begin, sentence.end - sentence.begin), known))
+        add_local_entity(std::move(c.name), c.kind, {});
   }
 
   // 2c. Companies named as the object of a deal or described by what they are:

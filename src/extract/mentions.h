@@ -51,12 +51,13 @@ class DocumentEntities {
   void discover(const text::Document& doc);
 
   std::vector<Mention> mentions(std::string_view sentence) const;
+  // The entity a spelling names, in the lexicon or among the document's own names.
+  const Entity* find_any(std::string_view name) const;
 
   const std::deque<Entity>& local() const { return local_; }
   const Lexicon& lexicon() const { return lexicon_; }
 
  private:
-  const Entity* find_any(std::string_view name) const;
   void add_local_alias(const Entity* target, const std::string& alias);
   const Entity* add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases);
   bool accept_end(std::string_view s, size_t alias_end, Mention& m) const;

@@ -142,6 +142,9 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.pronouns = list(j, "pronouns");
   d.negated = list(j, "negated");
   d.participation = list(j, "participation");
+  d.valuation = list(j, "valuation");
+  d.round_lead = list(j, "round_lead");
+  d.round_joined = list(j, "round_joined");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");

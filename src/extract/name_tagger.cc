@@ -1,0 +1,288 @@
+#include "extract/name_tagger.h"
+
+#include <algorithm>
+
+#include "common/data_dir.h"
+#include "text/utf8.h"
+
+namespace tw::extract {
+namespace {
+
+using text::is_hangul;
+using text::next_code_point;
+
+// Hangul syllables in `w`, or 0 when `w` holds anything else.
+size_t hangul_syllables(std::string_view w) {
+  size_t n = 0;
+  for (size_t i = 0; i < w.size();) {
+    const char32_t c = next_code_point(w, i);
+    if (c < 0xAC00 || c > 0xD7A3) return 0;
+    ++n;
+  }
+  return n;
+}
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& w, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!out.empty()) out.push_back(' ');
+    out += w[k];
+  }
+  return out;
+}
+
+// Korean verb and noun endings that never close a transliterated given name:
+// "이끌던 지아후이 유" must not take "이끌던" as part of the name.
+bool ends_like_grammar(std::string_view w) {
+  for (std::string_view e : {"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인",
+                             "은", "로", "도", "했", "된", "난", "간", "온", "진"})
+    if (w.ends_with(e)) return true;
+  return false;
+}
+
+// Separators of a list of names: ", " and the middle dots Korean uses between names.
+constexpr std::string_view kSeparators[] = {", ", "·", "ㆍ", "・"};
+
+}  // namespace
+
+const KoreanNameData& KoreanNameData::standard() {
+  static const KoreanNameData d = [] {
+    const auto dir = data_dir() / "lang" / "ko";
+    KoreanNameData k;
+    k.surnames = read_word_list(dir / "surnames.txt");
+    k.titles = read_word_list(dir / "titles.txt");
+    k.titled_not_names = read_word_list(dir / "titled_not_names.txt");
+    k.org_suffixes = read_word_list(dir / "org_suffixes.txt");
+    k.type_nouns = read_word_list(dir / "type_nouns.txt");
+    k.people_nouns = read_word_list(dir / "list_people_nouns.txt");
+    k.role_nouns = read_word_list(dir / "role_nouns.txt");
+    k.not_names = read_word_list(data_dir() / "lang" / "not_names.txt");
+    return k;
+  }();
+  return d;
+}
+
+bool NameTagger::in(const std::vector<std::string>& list, std::string_view w) const {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// A word that may be part of a person's name: Hangul, short, and no role or common word.
+bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {
+  const size_t n = hangul_syllables(w);
+  if (n == 0 || n > max_syllables) return false;
+  return !in(ko_.role_nouns, w) && !in(ko_.titles, w) && !in(ko_.not_names, w) && !in(ko_.people_nouns, w);
+}
+
+std::string NameTagger::strip_particle(std::string_view w) const {
+  // The longest particle sequence that ends the word: "자오가" → "자오", "파트너스로부터" → "파트너스".
+  size_t i = 0;
+  std::vector<size_t> starts;
+  while (i < w.size()) {
+    starts.push_back(i);
+    next_code_point(w, i);
+  }
+  for (size_t s : starts) {
+    if (s == 0) continue;
+    if (particles_.is_particle_sequence(w.substr(s))) return std::string(w.substr(0, s));
+  }
+  return std::string(w);
+}
+
+std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const KnownName& known) const {
+  std::vector<NameCandidate> out;
+  // Pieces of the sentence between list separators.
+  std::vector<std::pair<size_t, size_t>> pieces;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t sep = 0;
+    for (std::string_view x : kSeparators)
+      if (s.substr(i, x.size()) == x) { sep = x.size(); break; }
+    if (sep) {
+      pieces.emplace_back(start, i);
+      i += sep;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  pieces.emplace_back(start, s.size());
+  if (pieces.size() < 2) return out;
+
+  // One word standing for a whole name: a Korean name (family name + two syllables), or a short
+  // transliteration that does not end the way Korean verbs and particles do.
+  auto single_name = [&](std::string_view w) {
+    const size_t n = hangul_syllables(w);
+    if (n < 2 || !name_word(w, 4)) return false;
+    if (n == 3 && (in(ko_.surnames, w.substr(0, 3)) || in(ko_.surnames, w.substr(0, 6)))) return !in(ko_.titled_not_names, w);
+    return !ends_like_grammar(w);
+  };
+  auto piece = [&](size_t k) { return s.substr(pieces[k].first, pieces[k].second - pieces[k].first); };
+  // A whole piece that is a name: one word of 2–4 syllables, or given name and family name.
+  auto whole_name = [&](std::string_view p) -> std::string {
+    const auto w = words_of(p);
+    if (w.size() == 1 && single_name(w[0])) return std::string(w[0]);
+    if (w.size() == 2 && name_word(w[0], 5) && name_word(w[1], 3) && !ends_like_grammar(w[0])) return join(w, 0, 2);
+    return {};
+  };
+  size_t k = 0;
+  while (k + 1 < pieces.size()) {
+    // A run: piece k ends with a name, pieces k+1 … j-1 are names, piece j starts with one.
+    size_t j = k + 1;
+    while (j + 1 < pieces.size() && !whole_name(piece(j)).empty()) ++j;
+    std::vector<std::string> items;
+    // The first item: the last one or two words of piece k.
+    const auto head = words_of(piece(k));
+    size_t first_words = 0;
+    if (!head.empty() && name_word(head.back(), 4)) {
+      if (head.size() >= 2 && name_word(head[head.size() - 2], 5) && !ends_like_grammar(head[head.size() - 2]) &&
+          hangul_syllables(head.back()) <= 3)
+        first_words = 2;
+      else if (single_name(head.back()))
+        first_words = 1;
+      if (first_words) items.push_back(join(head, head.size() - first_words, head.size()));
+    }
+    for (size_t m = k + 1; m < j; ++m) items.push_back(whole_name(piece(m)));
+    // The last item: the first words of piece j, up to "등" or a word carrying a particle.
+    const auto last_words = words_of(piece(j));
+    size_t consumed_to = 0;  // words of piece j that belong to the list's last item
+    if (!last_words.empty()) {
+      const std::string first = strip_particle(last_words[0]);
+      const bool first_plain = first.size() == last_words[0].size();
+      if (first_plain && last_words.size() >= 2) {
+        const std::string second = strip_particle(last_words[1]);
+        if (last_words[1] == "등" || last_words[1].starts_with("등")) {
+          if (single_name(first)) items.push_back(first), consumed_to = 1;
+        } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) &&
+                   (second.size() < last_words[1].size() || (last_words.size() >= 3 && last_words[2].starts_with("등")))) {
+          items.push_back(first + " " + second), consumed_to = 2;
+        } else if (single_name(first) && in(ko_.titles, second)) {
+          items.push_back(first), consumed_to = 1;
+        }
+      } else if (!first_plain && single_name(first)) {
+        items.push_back(first), consumed_to = 1;
+      }
+    }
+    std::erase(items, std::string{});
+    if (items.size() >= 2) {
+      bool known_person = false, known_org = false;
+      for (const auto& it : items)
+        if (const Entity* e = known(it)) (e->is_person() ? known_person : known_org) = true;
+      // Said to be people: a people noun right before the list or soon after it.
+      bool people = known_person;
+      if (!people && first_words && head.size() > first_words)  // "AI 엔지니어 톰 건터, 마크 리"
+        people = in(ko_.people_nouns, strip_particle(head[head.size() - first_words - 1]));
+      // "… 등 핵심 연구원 4명", "… 등 5명이": only a list closed by "등" says what it lists.
+      const bool closed = consumed_to < last_words.size() && last_words[consumed_to].starts_with("등");
+      if (!people && closed) {
+        std::string after;
+        for (size_t m = consumed_to + 1; m < last_words.size() && m < consumed_to + 4; ++m) after += std::string(last_words[m]) + " ";
+        for (const auto& n : ko_.people_nouns)
+          if (after.find(n) != std::string::npos) people = true;
+        for (size_t p = after.find("명"); p != std::string::npos && !people; p = after.find("명", p + 1)) {
+          const std::string_view before = std::string_view(after).substr(0, p);
+          people = (!before.empty() && before.back() >= '0' && before.back() <= '9') || before.ends_with("여") ||
+                   before.ends_with("한") || before.ends_with("두") || before.ends_with("세") || before.ends_with("네");
+        }
+      }
+      if (people && !known_org)
+        for (const auto& it : items)
+          if (!known(it)) out.push_back({it, EntityKind::Person});
+    }
+    k = j;
+  }
+  return out;
+}
+
+std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const KnownName& known) const {
+  std::vector<NameCandidate> out;
+  const auto w = words_of(s);
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    std::string_view token = w[i];
+    // "(김재욱" or "‘김재욱": an opening mark is not part of the name.
+    for (std::string_view open : {"(", "‘", "'", "\"", "“"})
+      if (token.starts_with(open)) token.remove_prefix(open.size());
+    const size_t n = hangul_syllables(token);
+    if (n != 3 && n != 4) continue;
+    const std::string_view first = token.substr(0, n == 4 ? 6 : 3);
+    if (!in(ko_.surnames, first)) continue;
+    if (in(ko_.titled_not_names, token) || in(ko_.not_names, token) || known(token)) continue;
+    // The title: the next word, or after "전"/"현" and at most one organisation word.
+    bool titled = false;
+    for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
+      const std::string_view next = w[k];
+      for (const auto& t : ko_.titles)
+        if (next.starts_with(t)) {
+          const std::string_view rest = next.substr(t.size());
+          titled = rest.empty() || rest.starts_with("(") || particles_.is_particle_sequence(rest) || rest.starts_with(",");
+          if (titled) break;
+        }
+      const Entity* org = known(next);
+      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org())) break;
+    }
+    if (titled) out.push_back({std::string(token), EntityKind::Person});
+  }
+  return out;
+}
+
+std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const KnownName& known) const {
+  std::vector<NameCandidate> out;
+  const auto w = words_of(s);
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string_view token = w[i];
+    for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
+      if (token.starts_with(open)) token.remove_prefix(open.size());
+    // 1. A company by its ending: "BNW인베스트먼트", "본엔젤스벤처파트너스로부터".
+    std::string bare = strip_particle(token);
+    while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.pop_back();
+    for (const auto& suffix : ko_.org_suffixes) {
+      if (bare.size() <= suffix.size() || !bare.ends_with(suffix)) continue;
+      const std::string stem = bare.substr(0, bare.size() - suffix.size());
+      if (in(ko_.not_names, stem) || in(ko_.role_nouns, stem)) break;
+      if (!known(bare)) out.push_back({bare, EntityKind::Org});
+      break;
+    }
+    // 2. A quoted name after a type noun: "AI 스타트업 ‘업스테이지’는", "기업 '스케일AI'의".
+    if (i + 1 < w.size() && in(ko_.type_nouns, w[i])) {
+      const std::string_view rest = s.substr(static_cast<size_t>(w[i + 1].data() - s.data()));
+      for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"‘", "’"}, {"'", "'"}, {"“", "”"}, {"\"", "\""}}) {
+        if (!rest.starts_with(open)) continue;
+        const size_t end = rest.find(close, open.size());
+        if (end == std::string_view::npos || end - open.size() > 40) break;
+        std::string_view name = rest.substr(open.size(), end - open.size());
+        // "‘퍼플렉서티(Perplexity)’": the gloss is found on its own.
+        if (const size_t p = name.find('('); p != std::string_view::npos) name = name.substr(0, p);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (name.size() >= 2 && !in(ko_.not_names, name) && !known(name) && name.find(' ') == std::string_view::npos)
+          out.push_back({std::string(name), EntityKind::Org});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<NameCandidate> NameTagger::korean(std::string_view s, const KnownName& known) const {
+  std::vector<NameCandidate> out = korean_orgs(s, known);
+  for (auto& c : korean_titled(s, known)) out.push_back(std::move(c));
+  for (auto& c : korean_lists(s, known)) out.push_back(std::move(c));
+  std::vector<NameCandidate> unique;
+  for (auto& c : out)
+    if (std::find_if(unique.begin(), unique.end(), [&](const NameCandidate& u) { return u.name == c.name; }) == unique.end())
+      unique.push_back(std::move(c));
+  return unique;
+}
+
+}  // namespace tw::extract

@@ -1,0 +1,65 @@
+// name_tagger — proposes the people and organisations a sentence names that the
+// lexicon lacks, from the way news writes new names rather than from the names themselves.
+//
+// Korean (data/lang/ko/):
+//  * lists of people: "톰 건터, 마크 리, 보웬 장 등 …", accepted when a member is a known
+//    person or the list is said to be people ("… 등 연구원 4명", "AI 엔지니어 A, B");
+//  * titled names: a three-syllable word opening with a family name before a title,
+//    "김주민 AI 연구소장", "이상호 전 SK텔레콤 최고기술책임자", "임우상 박사를";
+//  * companies by their ending ("BNW인베스트먼트", "퍼스트스파크게임즈") or by the type
+//    noun before a quoted name ("AI 스타트업 ‘업스테이지’는").
+// The tagger only proposes; DocumentEntities decides what a proposal adds.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicon.h"
+
+namespace tw::extract {
+
+struct NameCandidate {
+  std::string name;
+  EntityKind kind = EntityKind::Person;
+  bool operator==(const NameCandidate&) const = default;
+};
+
+struct KoreanNameData {
+  std::vector<std::string> surnames;          // 김, 이, 남궁 …
+  std::vector<std::string> titles;            // 대표, 상무, 연구소장 …
+  std::vector<std::string> titled_not_names;  // 이사회, 차세대 …: open with a family name, name nobody
+  std::vector<std::string> org_suffixes;      // 인베스트먼트, 게임즈 …
+  std::vector<std::string> type_nouns;        // 스타트업, 운용사 …
+  std::vector<std::string> people_nouns;      // 연구원, 엔지니어, 명 …: say a list is of people
+  std::vector<std::string> role_nouns;        // never part of a name
+  std::vector<std::string> not_names;
+
+  static const KoreanNameData& standard();
+};
+
+// What the document already knows a spelling to be (lexicon or discovered), or nullptr.
+using KnownName = std::function<const Entity*(std::string_view)>;
+
+class NameTagger {
+ public:
+  NameTagger(const KoreanNameData& korean, const ParticleSet& particles) : ko_(korean), particles_(particles) {}
+
+  // Proposals for one Korean sentence, in order of position.
+  std::vector<NameCandidate> korean(std::string_view sentence, const KnownName& known) const;
+
+  // Each part on its own (for tests and for callers that want one kind).
+  std::vector<NameCandidate> korean_lists(std::string_view sentence, const KnownName& known) const;
+  std::vector<NameCandidate> korean_titled(std::string_view sentence, const KnownName& known) const;
+  std::vector<NameCandidate> korean_orgs(std::string_view sentence, const KnownName& known) const;
+
+ private:
+  bool name_word(std::string_view w, size_t max_syllables) const;
+  std::string strip_particle(std::string_view w) const;
+  bool in(const std::vector<std::string>& list, std::string_view w) const;
+
+  const KoreanNameData& ko_;
+  const ParticleSet& particles_;
+};
+
+}  // namespace tw::extract
