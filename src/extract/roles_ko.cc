@@ -75,6 +75,30 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
       }
     }
     if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분
+    if (a.role == Role::Possessor || a.role == Role::Other) {
+      // "메타의 신설 AI팀에 합류", "메타 AI 초지능 부문에": the organisation heads a unit whose
+      // particle gives the role.
+      size_t pos = m.word_end;
+      for (int words = 0; words < 3; ++words) {
+        while (pos < s.size() && s[pos] == ' ') ++pos;
+        size_t e = pos;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.') ++e;
+        if (e == pos) break;
+        const std::string_view w = s.substr(pos, e - pos);
+        if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.begin >= pos && o.begin < e; })) break;
+        bool found = false;
+        for (size_t cut = w.size(); cut-- > 1 && !found;) {
+          if ((static_cast<unsigned char>(w[cut]) & 0xC0) == 0x80) continue;  // a code point boundary
+          const Role r = role_of_particle(w.substr(cut));
+          if (r == Role::Other || r == Role::Possessor || r == Role::Subject || r == Role::Object) continue;
+          const std::string_view stem = w.substr(0, cut);
+          for (const auto& u : lang.unit_nouns)
+            if (stem.ends_with(u)) { a.role = r; found = true; break; }
+        }
+        if (found || w.find_first_of("을를은는이가") != std::string_view::npos) break;
+        pos = e;
+      }
+    }
     args.push_back(a);
   }
   // Coordination: "OpenAI와 Anthropic 등 다른 기업의" — a conjunct shares the role of the next name.

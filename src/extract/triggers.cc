@@ -145,6 +145,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.valuation = list(j, "valuation");
   d.round_lead = list(j, "round_lead");
   d.round_joined = list(j, "round_joined");
+  d.unit_nouns = list(j, "unit_nouns");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
