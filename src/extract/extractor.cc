@@ -458,6 +458,8 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
                rest.starts_with("및") || listed);
     }
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
+    // "A를 비롯해 B, C 등이 합류했다": the object of "including" is one of the movers.
+    if (p->role == Role::Object && has(s, lang_.including, p->word_end, std::min(s.text.size(), p->word_end + 16))) return false;
     // English movers stand before their verb, whatever an earlier verb made of them.
     return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
   });
@@ -670,21 +672,24 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
     if (!investee && round) investee = ents_.find_any(round->slot("investee"));
     if (!org_ok(investee)) return;
-    const Entity* backer = nullptr;
+    std::vector<const Entity*> backers;
     for (const auto& a : s.args)
       if (clause.contains(a.begin) && org_ok(a.entity) && !same_org(a.entity, investee) &&
-          (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object)) {
-        backer = a.entity;
-        break;
-      }
-    if (!backer) return;
-    if (round && !round->has("investor")) {
-      round->slots["investor"] = backer->name;
+          (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object) &&
+          std::find(backers.begin(), backers.end(), a.entity) == backers.end())
+        backers.push_back(a.entity);
+    if (backers.empty()) return;
+    if (round) {
+      // The round names any of its backers as its investor; all of them are kept beside it.
+      if (!round->has("investor")) round->slots["investor"] = backers.front()->name;
+      std::string all = round->slot("round_investors").empty() ? round->slot("investor") : round->slot("round_investors");
+      for (const Entity* b : backers)
+        if (("," + all + ",").find("," + b->name + ",") == std::string::npos) all += "," + b->name;
+      round->slots["round_investors"] = all;
       return;
     }
-    if (round) return;  // the round has its investor: the others are alternatives of it
     Event e = make(s, "investment");
-    e.slots["investor"] = backer->name;
+    e.slots["investor"] = backers.front()->name;
     e.slots["investee"] = investee->name;
     events_.push_back(std::move(e));
     return;
@@ -714,12 +719,16 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
     // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
     // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
+    const Entity* lead = round_lead(nullptr);
     const Entity* investee = nullptr;
     for (const auto& a : s.args)
-      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity)) investee = a.entity;
-    if (!investee) investee = first_org(s, {0, t.begin}, {Role::Subject});
+      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity) && a.entity != lead)
+        investee = a.entity;
+    if (!investee)
+      for (const auto& a : s.args)
+        if (a.role == Role::Subject && a.begin < t.begin && org_ok(a.entity) && a.entity != lead) { investee = a.entity; break; }
     if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
-    const Entity* investor = round_lead(investee);
+    const Entity* investor = lead && !same_org(lead, investee) ? lead : round_lead(investee);
     if (!investor) investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
     if (!investor && lang_.lang == "ko") investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;

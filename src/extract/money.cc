@@ -211,7 +211,8 @@ constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", 
 
 const RE2& english_count_re() {
   // A number and the four words after it; the count noun is looked for among them.
-  static const RE2 re(R"((?i)\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of)((?: [A-Za-z.'-]+){1,4}))");
+  // "two senior artificial intelligence (AI) researchers": up to five words, a gloss in brackets among them.
+  static const RE2 re(R"((?i)\b(\d[\d,]*|(?:two|three|four|five) dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of)((?: \(?[A-Za-z.'-]+\)?){1,5}))");
   return re;
 }
 
@@ -224,6 +225,7 @@ long english_number_word(std::string w) {
   for (auto& [k, v] : words)
     if (w == k) return v;
   if (w == "a dozen" || w == "dozen") return 12;
+  if (w.ends_with(" dozen")) return 12 * english_number_word(w.substr(0, w.size() - 6));
   if (!w.empty() && is_digit(w[0])) return to_count(parse_number_text(w));
   return 0;  // vague: "dozens of", "hundreds of"
 }
@@ -352,7 +354,7 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
       while (e < words.size() && words[e] != ' ') ++e;
       std::string w(words.substr(b, e - b));
       std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
-      while (!w.empty() && (w.back() == '.' || w.back() == '\'')) w.pop_back();
+      while (!w.empty() && (w.back() == '.' || w.back() == '\'' || w.back() == ')')) w.pop_back();
       if (std::find(english_count_nouns.begin(), english_count_nouns.end(), w) != english_count_nouns.end()) {
         noun_end = e;
         break;

@@ -130,11 +130,29 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     return !ends_like_grammar(w);
   };
   auto piece = [&](size_t k) { return s.substr(pieces[k].first, pieces[k].second - pieces[k].first); };
-  // A whole piece that is a name: one word of 2–4 syllables, or given name and family name.
+  // Words that describe the person before the name: "전 수석 연구원 루크 메츠", "오픈AI 출신인 A".
+  auto descriptor = [&](std::string_view w) {
+    if (w == "전" || w == "현" || w == "前" || w == "당시") return true;
+    const std::string bare = strip_particle(w);
+    if (in(ko_.titles, bare) || in(ko_.role_nouns, bare) || in(ko_.people_nouns, bare)) return true;
+    if (w.ends_with("였던") || w.ends_with("이던") || w.ends_with("출신인") || w.ends_with("자인")) return true;
+    if (hangul_syllables(w) == 0 && !w.empty() && static_cast<unsigned char>(w[0]) < 0x80) return true;  // "AI", "CTO"
+    const Entity* e = known(bare);
+    return e && e->is_org();
+  };
+  // A whole piece that is a name, after words describing the person: one word of 2–4 syllables,
+  // or given name and family name.
   auto whole_name = [&](std::string_view p) -> std::string {
     const auto w = words_of(p);
-    if (w.size() == 1 && single_name(w[0])) return std::string(w[0]);
-    if (w.size() == 2 && name_word(w[0], 5) && name_word(w[1], 3) && !ends_like_grammar(w[0])) return join(w, 0, 2);
+    auto described = [&](size_t upto) {
+      for (size_t k = 0; k < upto; ++k)
+        if (!descriptor(w[k])) return false;
+      return true;
+    };
+    if (w.size() >= 2 && name_word(w[w.size() - 2], 5) && name_word(w.back(), 3) && !ends_like_grammar(w[w.size() - 2]) &&
+        described(w.size() - 2))
+      return join(w, w.size() - 2, w.size());
+    if (!w.empty() && single_name(w.back()) && described(w.size() - 1)) return std::string(w.back());
     return {};
   };
   size_t k = 0;
@@ -156,7 +174,12 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     }
     for (size_t m = k + 1; m < j; ++m) items.push_back(whole_name(piece(m)));
     // The last item: the first words of piece j, up to "등" or a word carrying a particle.
-    const auto last_words = words_of(piece(j));
+    auto last_words = words_of(piece(j));
+    {
+      size_t skip = 0;  // "…, 전 부사장 배럿 조프 등이": the description before the last name
+      while (skip + 1 < last_words.size() && descriptor(last_words[skip])) ++skip;
+      if (skip > 0 && skip + 1 < last_words.size()) last_words.erase(last_words.begin(), last_words.begin() + static_cast<long>(skip));
+    }
     size_t consumed_to = 0;  // words of piece j that belong to the list's last item
     if (!last_words.empty()) {
       const std::string first = strip_particle(last_words[0]);
@@ -219,6 +242,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const std::string_view first = token.substr(0, n == 4 ? 6 : 3);
     if (!in(ko_.surnames, first)) continue;
     if (in(ko_.titled_not_names, token) || in(ko_.not_names, token) || known(token)) continue;
+    // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
+    bool grammatical = false;
+    for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "며", "고", "던", "는", "들", "께"})
+      grammatical |= token.ends_with(e);
+    if (grammatical) continue;
     // The title: the next word, or after "전"/"현" and at most one organisation word.
     bool titled = false;
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {

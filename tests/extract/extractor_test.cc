@@ -385,8 +385,8 @@ TEST(ExtractAcquisition, TargetsOutsideTheLexicon) {
                        {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "OctoAI"}}));
   EXPECT_TRUE(HasEvent(events_of("데이터브릭스는 데이터베이스 스타트업 네온을 약 10억 달러에 인수한다고 밝혔다."),
                        {{"type", "acquisition"}, {"acquirer", "Databricks"}, {"target", "네온"}}));
-  EXPECT_TRUE(HasEvent(events_of("AMD가 핀란드 AI 스타트업 사일로 AI를 6억6500만 달러에 사들였다."),
-                       {{"type", "acquisition"}, {"acquirer", "AMD"}, {"target", "사일로 AI"}}));
+  EXPECT_TRUE(HasEvent(events_of("AMD가 핀란드 AI 스타트업 미르코 AI를 6억6500만 달러에 사들였다."),
+                       {{"type", "acquisition"}, {"acquirer", "AMD"}, {"target", "미르코 AI"}}));
 }
 
 TEST(ExtractAcquisition, AStakeIsAnInvestmentNotAnAcquisition) {
@@ -405,16 +405,27 @@ TEST(ExtractMove, FollowingTheLastMoveCopiesIt) {
   for (const auto& e : ko) EXPECT_NE(e.slot("person"), "Mark Zuckerberg");
 }
 
-// A round and the backers named after it are separate facts; the round is never
-// credited to one backer.
+// A round is one fact (spec rule 8): backers named after it become its investor when it has
+// none, and are all kept beside it; no backer gets an event of its own for the round.
 TEST(ExtractInvestment, BackersJoiningTheRoundReportedBefore) {
   const auto events = events_of("세이프 슈퍼인텔리전스(SSI)가 20억 달러를 새로 유치했다.\n알파벳과 엔비디아도 투자자로 합류했다.\n");
-  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investee", "Safe Superintelligence"}, {"investor", nullptr},
-                                {"amount", {{"value", 2000000000}, {"currency", "USD"}}}}));
-  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Google"}, {"investee", "Safe Superintelligence"}}));
-  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Safe Superintelligence"}}));
+  EXPECT_TRUE(HasExactly(events, {{{"type", "investment"}, {"investee", "Safe Superintelligence"}, {"investor", "Google"},
+                                   {"round_investors", "Google,Nvidia"}, {"amount", {{"value", 2000000000}, {"currency", "USD"}}}}}));
   const auto en = events_of("Mistral AI raised 1.7 billion euros in a round led by ASML.\nNvidia also participated in the round.\n");
-  EXPECT_TRUE(HasEvent(en, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Mistral AI"}}));
+  EXPECT_TRUE(HasExactly(en, {{{"type", "investment"}, {"investor", "ASML"}, {"investee", "Mistral AI"}, {"round_investors", "ASML,Nvidia"},
+                               {"amount", {{"value", 1700000000}, {"currency", "EUR"}}}}}));
+  // Korean names the backers in the next sentence: "이번 투자에는 A, B 등이 참여했다".
+  const auto ko = events_of("가나다랩스는 300억원 규모의 시리즈B 투자를 유치했다고 밝혔다.\n이번 투자에는 소프트뱅크와 엔비디아 등이 참여했다.\n");
+  EXPECT_TRUE(HasEvent(ko, {{"type", "investment"}, {"investee", "가나다 랩스"}, {"investor", "SoftBank"},
+                            {"amount", {{"value", 30000000000}, {"currency", "KRW"}}}}));
+}
+
+// A figure that says what a company is worth is no money paid into it.
+TEST(ExtractInvestment, ValuationsAreNotInvestments) {
+  EXPECT_TRUE(HasExactly(events_of("Anthropic raised $300 million led by Spark Capital that values the company at $4.1 billion."),
+                         {{{"type", "investment"}, {"investor", "Spark Capital"}, {"investee", "Anthropic"},
+                           {"amount", {{"value", 300000000}, {"currency", "USD"}}}}}));
+  EXPECT_TRUE(HasExactly(events_of("앤스로픽이 148억달러(약 20조원)의 기업가치로 투자 유치를 준비 중이다."), {}));
 }
 
 // Members named after their group keep their own origin, told after the name in English.
