@@ -447,8 +447,16 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
       if (lang_.lang != "ko") return false;
       // Korean: a name without a subject particle moves only as part of a list ("A와 B가",
       // "A, B 등이"); "수츠케버와 함께 … 이끌던 레이케는" and "올트먼 CEO 해임 사태" move nobody.
-      std::string_view rest = s.text.substr(p->word_end, std::min<size_t>(12, s.text.size() - p->word_end));
+      std::string_view rest = s.text.substr(p->word_end, std::min<size_t>(40, s.text.size() - p->word_end));
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      // "카일 코식 공동창업자와 …": past a title, the list marker is the title's.
+      for (const auto& t : lang_.titles)
+        if (rest.starts_with(t) && rest.size() > t.size() && rest.substr(t.size(), 1) != " ") {
+          rest.remove_prefix(t.size());
+          if (rest.starts_with("와") || rest.starts_with("과")) return false;
+          break;
+        }
+      rest = rest.substr(0, std::min<size_t>(12, rest.size()));
       if (rest.starts_with("함께")) return true;
       const std::string_view last = s.text.substr(p->word_end >= 3 ? p->word_end - 3 : 0, 3);
       // "밥 맥그루 최고연구책임자(CRO), 배럿 조프 부사장이": a title, then the comma of a list

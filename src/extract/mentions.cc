@@ -251,6 +251,19 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_entity(std::move(c.name), c.kind, {});
   }
 
+  // 2b''. Korean text that writes a foreign person's name in Latin: "John Peebles와 Nan Du는".
+  if (!english) {
+    static const RE2 latin_person(R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|에게|,|·| 등))");
+    re2::StringPiece in(text.data(), text.size());
+    std::string name;
+    while (RE2::FindAndConsume(&in, latin_person, &name)) {
+      const auto words = split_words(name);
+      if (is_not_name(name) || looks_like_org(name) || find_any(name)) continue;
+      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return is_not_name(w) || lexicon_.find(w); })) continue;
+      add_local_entity(name, EntityKind::Person, {});
+    }
+  }
+
   // 2c. Companies named as the object of a deal or described by what they are:
   //     "acquisition of Informatica", "OctoAI was acquired by", "Run:ai, an Israeli software maker",
   //     "데이터베이스 스타트업 네온을", "스타트업 사일로 AI를".

@@ -43,8 +43,12 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
         std::string_view w = s.substr(pos, e - pos);
         const std::string folded = ascii_fold(w);  // titles are stored folded: "CEO" → "ceo"
-        const auto title = std::find_if(lang.titles.begin(), lang.titles.end(), [&](const std::string& t) { return folded.starts_with(t); });
-        if (title != lang.titles.end()) {
+        // A title or a people noun: "케 양 임원이", "카일 코식 공동창업자와".
+        const std::string* title = nullptr;
+        for (const auto* list : {&lang.titles, &lang.people_nouns})
+          for (const auto& t : *list)
+            if (!title && folded.starts_with(t)) title = &t;
+        if (title) {
           std::string_view rest = w.substr(title->size());
           if (rest.starts_with("(")) rest.remove_prefix(std::min(rest.size(), rest.find(')') + 1));
           if (!rest.empty()) { particle = rest; break; }
@@ -52,7 +56,11 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         pos = e;
       }
     }
-    // "등" / "등이" after a list of names: the role is the particle after 등.
+    // "등" / "등이" after a list of names: the role is the particle after 등 ("샤지르 등을").
+    if (particle.empty()) {
+      const std::string_view next_word = word_after(s, m.word_end);
+      if (next_word.starts_with("등") && m.word_end < s.size() && s[m.word_end] == ' ') particle = next_word;
+    }
     if (particle.starts_with("등")) particle.remove_prefix(3);
     a.role = role_of_particle(particle);
     const std::string_view next = word_after(s, m.word_end);
@@ -95,7 +103,10 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
           for (const auto& u : lang.unit_nouns)
             if (stem.ends_with(u)) { a.role = r; found = true; break; }
         }
-        if (found || w.find_first_of("을를은는이가") != std::string_view::npos) break;
+        // A word with its own subject or object particle closes the phrase the name heads.
+        if (found || w.ends_with("을") || w.ends_with("를") || w.ends_with("은") || w.ends_with("는") || w.ends_with("이") ||
+            w.ends_with("가"))
+          break;
         pos = e;
       }
     }
