@@ -69,7 +69,7 @@ DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<st
   for (const auto& r : korean_role_nouns)
     if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
   korean_name_after_role = std::make_shared<const RE2>(
-      "(?:^| )(?:" + roles + ") ([가-힣]{2,4}) ([가-힣]{1,3})(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)");
+      "(?:^| )(?:" + roles + ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) ([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)");
 }
 
 const DiscoveryData& DiscoveryData::standard() {

@@ -262,6 +262,36 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     }
     if (titled) out.push_back({std::string(token), EntityKind::Person});
   }
+  // A transliterated name before its title: "비키 청 공동창업자가", "로찬 산카르 엔파브리카 CEO가".
+  for (size_t i = 0; i + 2 < w.size(); ++i) {
+    std::string_view given = w[i];
+    for (std::string_view open : {"(", "‘", "'", "\"", "“"})
+      if (given.starts_with(open)) given.remove_prefix(open.size());
+    const std::string_view family = w[i + 1];
+    const size_t g = hangul_syllables(given), f = hangul_syllables(family);
+    if (g < 2 || g > 4 || f < 1 || f > 3 || !name_word(given, 4) || !name_word(family, 3) || ends_like_grammar(given)) continue;
+    if (known(given) || known(family) || in(ko_.surnames, given) || given.find("들") != std::string_view::npos) continue;
+    bool particle_end = false;  // "인물로", "없이": a family name of two syllables or more ends no such way
+    for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"})
+      particle_end |= f >= 2 && family.ends_with(e);
+    if (particle_end) continue;
+    const std::string name = std::string(given) + " " + std::string(family);
+    if (known(name)) continue;
+    bool titled = false;
+    for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
+      const std::string_view next = w[k];
+      for (const auto* list : {&ko_.titles, &ko_.role_nouns})
+        for (const auto& t : *list)
+          if (!titled && next.starts_with(t) && t != "전" && t != "현" && t != "前" && t != "출신") {
+            const std::string_view rest = next.substr(t.size());
+            titled = rest.empty() || rest.starts_with("(") || particles_.is_particle_sequence(rest) || rest.starts_with(",");
+          }
+      const Entity* org = known(strip_particle(next));
+      const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
+      if (!(org && org->is_org()) && !ascii) break;
+    }
+    if (titled) out.push_back({name, EntityKind::Person});
+  }
   return out;
 }
 
