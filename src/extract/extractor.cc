@@ -70,6 +70,7 @@ class DocumentState {
   void hire(const Sentence& s, const TriggerHit& t);
   void join_or_leave(const Sentence& s, const TriggerHit& t);
   void found(const Sentence& s, const TriggerHit& t);
+  bool founded_by_former(const Sentence& s, const TriggerHit& t);
   void include(const Sentence& s);
   void offer(const Sentence& s, const TriggerHit& t);
   void invest(const Sentence& s, const TriggerHit& t);
@@ -126,7 +127,16 @@ Span DocumentState::arg_span(const Sentence& s, const TriggerHit& t) const {
     // English objects follow the verb, past ", and", up to a clause with its own subject.
     size_t end = s.text.size();
     for (std::string_view c : {" as ", ", while ", ", but ", ", after ", " while ", "; ", " because "})
-      if (size_t p = s.text.find(c, t.end); p != std::string_view::npos) end = std::min(end, p);
+      if (size_t p = s.text.find(c, t.end); p != std::string_view::npos) {
+        // "recruited A, an engineer from X; B, a former manager at Y; and …": a list, not a new clause.
+        if (c == "; ") {
+          const bool listed = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& a) {
+            return a.entity->is_person() && (a.begin == p + 2 || s.text.substr(p + 2, 4) == "and ");
+          });
+          if (listed) continue;
+        }
+        end = std::min(end, p);
+      }
     return {span.begin, end};
   }
   for (const auto& other : s.triggers)
@@ -527,10 +537,69 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   events_.push_back(std::move(e));
 }
 
+// "Anthropic was founded by former OpenAI researchers", "led by ex-OpenAI execs including Dario
+// Amodei", "딥마인드 출신 연구원들이 공동 창립한 미스트랄 AI": the founders' former employer is a
+// move's origin; the company founded (or led) is its destination.
+bool DocumentState::founded_by_former(const Sentence& s, const TriggerHit& t) {
+  const bool english = lang_.lang == "en";
+  Span founders;  // where the founders are described
+  if (english) {
+    const size_t by = s.folded.find(" by ", t.end > 0 ? t.end - 1 : 0);
+    if (by == std::string::npos || by > t.end + 2) return false;
+    founders = {by + 4, std::min(s.text.size(), by + 4 + 120)};
+  } else {
+    founders = arg_span(s, t);
+    founders.end = std::min(founders.end, t.begin);
+  }
+  if (!has(s, lang_.people_nouns, founders.begin, founders.end)) return false;
+  // The organisations the founders came from: "former/ex- X" in English, "X 출신" in Korean.
+  std::vector<const Entity*> origins;
+  for (const auto& a : s.args) {
+    if (!founders.contains(a.begin) || !org_ok(a.entity)) continue;
+    const bool former = english ? has(s, lang_.former_words, a.begin >= 10 ? a.begin - 10 : 0, a.begin)
+                                : a.role == Role::Source;
+    if (former && std::find(origins.begin(), origins.end(), a.entity) == origins.end()) origins.push_back(a.entity);
+  }
+  if (origins.empty()) return false;
+  const Entity* company = nullptr;
+  if (english) {
+    company = first_org(s, {0, t.begin}, {Role::Subject});
+    if (!company && has(s, lang_.pronouns, 0, t.begin)) company = topic_;  // "It was founded by …"
+    if (!company && t.begin < 24) company = topic_;                       // "Created by … , the company …"
+  } else {
+    company = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Subject, Role::Object, Role::Other, Role::Possessor});
+    if (!company) company = first_org(s, {0, founders.begin}, {Role::Subject});
+  }
+  if (!org_ok(company)) return false;
+  for (const Entity* from : origins) {
+    if (same_org(from, company)) continue;
+    Event e = make(s, "move");
+    e.group = true;
+    e.slots["from"] = from->name;
+    e.slots["to"] = company->name;
+    e.slots["role"] = "founders";
+    if (origins.size() == 1)
+      if (const auto c = count_in(s, founders)) e.count = c->value;
+    events_.push_back(std::move(e));
+  }
+  // Named founders among them ("including siblings Dario and Daniela Amodei").
+  for (const Arg* p : people(s, founders, nullptr)) {
+    if (origins.size() != 1 || same_org(origins.front(), company)) break;
+    Event e = make(s, "move");
+    e.slots["person"] = p->entity->name;
+    e.slots["from"] = origins.front()->name;
+    e.slots["to"] = company->name;
+    e.slots["role"] = "founder";
+    events_.push_back(std::move(e));
+  }
+  return true;
+}
+
 void DocumentState::found(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const std::string_view tail = after(s, t, 12);
   if (lang_.lang == "ko" && (tail.starts_with("된") || tail.starts_with("됐") || tail.starts_with("되"))) return;  // passive
+  if (founded_by_former(s, t)) return;
   const auto persons = people(s, {0, t.begin}, nullptr);
   if (persons.empty()) return;
   const Entity* to = first_org(s, lang_.lang == "ko" ? arg_span(s, t) : Span{t.end, clause.end}, {Role::Object});
