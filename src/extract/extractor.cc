@@ -75,6 +75,8 @@ class DocumentState {
   void offer(const Sentence& s, const TriggerHit& t);
   void invest(const Sentence& s, const TriggerHit& t);
   void acquire(const Sentence& s, const TriggerHit& t);
+  void sell(const Sentence& s, const TriggerHit& t);
+  bool per_investor_figures(const Sentence& s, const TriggerHit& t);
   void layoff(const Sentence& s, const TriggerHit& t);
   bool counter(const Sentence& s, const TriggerHit& t);
   bool stat(const Sentence& s, const TriggerHit& t);
@@ -737,6 +739,7 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
   if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
+  if (per_investor_figures(s, t)) return;
   // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
   // chipping in": backers of the round reported last (spec rule 8: one event per round, any
   // named backer is its investor).
@@ -912,6 +915,10 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const Entity* target = lang_.lang == "en" ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Possessor, Role::Other}, acquirer)
                                             : first_org(s, clause, {Role::Object}, acquirer);
   if (!target) target = first_org(s, {0, s.text.size()}, {Role::Object}, acquirer);
+  if (!target && !(lang_.lang == "en"))  // "베어로보틱스의 경영권을 확보": the company whose control is taken
+    for (const auto& a : s.args)
+      if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 4 && !same_org(a.entity, acquirer))
+        target = a.entity;
   if (!target && lang_.lang == "en") target = first_org(s, {t.end, s.text.size()}, {Role::Other, Role::Possessor}, acquirer);
   if (!org_ok(target)) return;
   std::vector<const Entity*> targets{target};
@@ -942,6 +949,56 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
     e.slots["status"] = "offer";
   else e.slots["status"] = "completed";
   events_.push_back(std::move(e));
+}
+
+// A sale is an acquisition by the buyer: "넥스플렉스를 MBK파트너스에 매각", "인텔에 매각한 스타트업
+// 올라웍스", "sold Nexflex to MBK Partners".
+void DocumentState::sell(const Sentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  if (has(s, lang_.hypothetical, t.end, std::min(s.text.size(), t.end + 24))) return;
+  const bool english = lang_.lang == "en";
+  const Entity* buyer = english ? first_org(s, {t.end, s.text.size()}, {Role::Destination, Role::Recipient})
+                                : first_org(s, {clause.begin, t.begin}, {Role::Recipient, Role::Destination});
+  if (!buyer && !english) buyer = first_org(s, {0, t.begin}, {Role::Recipient});
+  if (!org_ok(buyer)) return;
+  const Entity* target = english ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Possessor}, buyer)
+                                 : first_org(s, {0, t.begin}, {Role::Object}, buyer);
+  if (!target && !english)  // the head of a relative clause: "매각한 (…) 스타트업 올라웍스"
+    target = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Other, Role::Recipient, Role::Object, Role::Subject}, buyer);
+  if (!org_ok(target) || same_org(target, buyer)) return;
+  Event e = make(s, "acquisition");
+  e.slots["acquirer"] = buyer->name;
+  e.slots["target"] = target->name;
+  e.slots["status"] = "completed";
+  events_.push_back(std::move(e));
+}
+
+// "엔비디아(100억 달러)와 마이크로소프트(50억 달러)가 투자를 약정", "Nvidia ($10 billion) and
+// Microsoft ($5 billion)": each backer with its own figure is its own investment (spec rule 8).
+bool DocumentState::per_investor_figures(const Sentence& s, const TriggerHit& t) {
+  std::vector<std::pair<const Entity*, Money>> pairs;
+  for (const auto& a : s.args) {
+    if (!org_ok(a.entity) || a.begin >= t.begin) continue;
+    size_t p = a.end;
+    while (p < s.text.size() && s.text[p] == ' ') ++p;
+    if (p >= s.text.size() || s.text[p] != '(') continue;
+    for (const auto& m : s.money)
+      if (m.begin > p && m.begin <= p + 8 && !m.conversion) { pairs.emplace_back(a.entity, m); break; }
+  }
+  if (pairs.empty()) return false;
+  const Entity* investee = first_org(s, {t.end, s.text.size()}, {Role::Recipient, Role::Object});
+  if (!investee) investee = first_org(s, {0, s.text.size()}, {Role::Recipient});
+  if (!investee) investee = topic_;
+  if (!org_ok(investee)) return false;
+  for (const auto& [investor, money] : pairs) {
+    if (same_org(investor, investee)) continue;
+    Event e = make(s, "investment");
+    e.slots["investor"] = investor->name;
+    e.slots["investee"] = investee->name;
+    e.amount = money;
+    events_.push_back(std::move(e));
+  }
+  return true;
 }
 
 void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
@@ -1225,6 +1282,7 @@ std::vector<Event> DocumentState::run() {
           case Frame::Offer: offer(s, t); break;
           case Frame::Invest: invest(s, t); break;
           case Frame::Acquire: acquire(s, t); break;
+          case Frame::Sell: sell(s, t); break;
           case Frame::Layoff: layoff(s, t); break;
           default: break;
         }

@@ -317,7 +317,9 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
       const std::string_view rest = s.substr(static_cast<size_t>(w[i + 1].data() - s.data()));
       for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"‘", "’"}, {"'", "'"}, {"“", "”"}, {"\"", "\""}}) {
         if (!rest.starts_with(open)) continue;
-        const size_t end = rest.find(close, open.size());
+        size_t end = std::string_view::npos;  // pages mix their quotes: ‘소니오'
+        for (std::string_view c : {close, std::string_view("’"), std::string_view("'"), std::string_view("”")})
+          end = std::min(end, rest.find(c, open.size()));
         if (end == std::string_view::npos || end - open.size() > 40) break;
         std::string_view name = rest.substr(open.size(), end - open.size());
         // "‘퍼플렉서티(Perplexity)’": the gloss is found on its own.

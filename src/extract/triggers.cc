@@ -34,7 +34,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohm
 const std::pair<const char*, Frame> kFrameNames[] = {
     {"hire", Frame::Hire},     {"appoint", Frame::Appoint}, {"join", Frame::Join},       {"leave", Frame::Leave},
     {"found", Frame::Found},   {"include", Frame::Include}, {"offer", Frame::Offer},     {"invest", Frame::Invest},
-    {"acquire", Frame::Acquire}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
+    {"acquire", Frame::Acquire}, {"sell", Frame::Sell}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
     {"stat", Frame::Stat}};
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -100,7 +100,7 @@ const char* event_type_of(Frame f) {
     case Frame::Hire: case Frame::Appoint: case Frame::Join: case Frame::Leave: case Frame::Found: case Frame::Include: return "move";
     case Frame::Offer: return "offer";
     case Frame::Invest: return "investment";
-    case Frame::Acquire: return "acquisition";
+    case Frame::Acquire: case Frame::Sell: return "acquisition";
     case Frame::Layoff: return "layoff";
     case Frame::Counter: return "counteroffer";
     case Frame::Stat: return "comp_stat";

@@ -9,7 +9,7 @@
 
 namespace tw::extract {
 
-enum class Frame { Hire, Appoint, Join, Leave, Found, Include, Offer, Invest, Acquire, Layoff, Counter, Stat };
+enum class Frame { Hire, Appoint, Join, Leave, Found, Include, Offer, Invest, Acquire, Sell, Layoff, Counter, Stat };
 
 const char* event_type_of(Frame f);
 
