@@ -62,6 +62,7 @@ class DocumentState {
   std::optional<Count> count_in(const Sentence& s, Span span) const;
   std::optional<Money> money_near(const Sentence& s, Span span, size_t pos) const;
   const Event* recent(const std::string& type, size_t sentence) const;
+  bool hedged(const Sentence& s, size_t from, size_t to) const;
   bool same_org(const Entity* a, const Entity* b) const {
     return a && b && (a == b || x_.lexicon().within(a->name, b->name) || x_.lexicon().within(b->name, a->name));
   }
@@ -312,6 +313,22 @@ std::optional<Money> DocumentState::money_near(const Sentence& s, Span span, siz
   return best;
 }
 
+// A modal or plan within [from, to): "could join", "할 수도". English modals are lower case:
+// "May" the month hedges nothing.
+bool DocumentState::hedged(const Sentence& s, size_t from, size_t to) const {
+  to = std::min(to, s.text.size());
+  for (const auto& w : lang_.hypothetical) {
+    for (size_t p = s.folded.find(w, from); p != std::string::npos && p + w.size() <= to; p = s.folded.find(w, p + 1)) {
+      if (lang_.lang == "en") {
+        if (s.text[p] != s.folded[p]) continue;  // capitalised: a name or a month
+        if (p > 0 && std::isalpha(static_cast<unsigned char>(s.folded[p - 1]))) continue;  // inside a word
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 const Event* DocumentState::recent(const std::string& type, size_t sentence) const {
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
     if (it->type == type && sentence - it->sentence <= kCarryOver) return &*it;
@@ -357,8 +374,8 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   const bool attempt = has(s, lang_.attempt, rest.begin, rest.end) ||
                        (lang_.lang == "en" && has(s, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
-  if (has(s, lang_.hypothetical, rest.begin, rest.end) && !attempt) return;
-  if (lang_.lang == "en" && has(s, lang_.hypothetical, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
+  if (hedged(s, rest.begin, rest.end) && !attempt) return;
+  if (lang_.lang == "en" && hedged(s, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
   if (passive && !to) to = agent(s, t);
   if (!to) {
@@ -421,9 +438,9 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
 void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const std::string_view tail = after(s, t, 24);
-  if (contains_any(tail, lang_.hypothetical) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}))
+  if (hedged(s, t.end, t.end + tail.size()) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}))
     return;
-  if (lang_.lang == "en" && has(s, lang_.hypothetical, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
+  if (lang_.lang == "en" && hedged(s, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
   const Span whole{0, s.text.size()};
   const Entity* to = first_org(s, clause, {Role::Destination});
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
@@ -738,7 +755,9 @@ void DocumentState::offer(const Sentence& s, const TriggerHit& t) {
 void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
-  if (contains_any(after(s, t, 24), lang_.hypothetical)) return;
+  if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
+  // "Apple was in talks to invest", "투자를 검토": no money has moved.
+  if (has(s, lang_.talks, t.begin >= 24 ? t.begin - 24 : 0, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
   if (per_investor_figures(s, t)) return;
   // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
   // chipping in": backers of the round reported last (spec rule 8: one event per round, any
@@ -835,6 +854,22 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
         investee = agent(s, t, /*allow_topic=*/false);
         break;
       }
+  }
+  if (!investor && lang_.lang == "en") {
+    // "SoftBank, which put in around $500 million": the organisation the relative clause is about,
+    // putting money into the company the article is about.
+    const size_t near = t.begin >= 16 ? t.begin - 16 : 0;
+    const size_t which = s.folded.find(", which ", near);
+    if (which != std::string::npos && which < t.begin) {
+      const Entity* owner = nullptr;
+      for (const auto& a : s.args)
+        if (a.end <= which && which - a.end <= 2 && org_ok(a.entity)) owner = a.entity;
+      if (owner) {
+        investor = owner;
+        investee = first_org(s, {t.end, clause.end}, {Role::Recipient, Role::Object, Role::Destination}, owner);
+        if (!investee && topic_ && !same_org(topic_, owner)) investee = topic_;
+      }
+    }
   }
   if (!investor) investor = agent(s, t, /*allow_topic=*/false);
   if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
@@ -955,7 +990,7 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
 // 올라웍스", "sold Nexflex to MBK Partners".
 void DocumentState::sell(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  if (has(s, lang_.hypothetical, t.end, std::min(s.text.size(), t.end + 24))) return;
+  if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
   const bool english = lang_.lang == "en";
   const Entity* buyer = english ? first_org(s, {t.end, s.text.size()}, {Role::Destination, Role::Recipient})
                                 : first_org(s, {clause.begin, t.begin}, {Role::Recipient, Role::Destination});
