@@ -96,6 +96,7 @@ class DocumentState {
   std::string outcome(std::string_view s) const;
   void add_anaphora(Sentence& s) const;
   void add_pronoun(Sentence& s) const;
+  void add_zero_subject(Sentence& s) const;
   void update_topic(const Sentence& s);
   const Entity* speaker(const Sentence& s) const;
   void attribute(const Sentence& s, size_t first_event);
@@ -110,6 +111,7 @@ class DocumentState {
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
   const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
   const Entity* last_subject_person_ = nullptr;
+  size_t last_subject_index_ = 0;
   std::vector<Event> events_;
 };
 
@@ -383,7 +385,12 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   }
   if (!org_ok(to)) return;
   auto persons = people(s, arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
-  std::erase_if(persons, [](const Arg* p) { return p->role == Role::Agent; });  // "led by Suleyman": the hirer
+  std::erase_if(persons, [&](const Arg* p) {
+    if (p->role == Role::Agent) return true;  // "led by Suleyman": the hirer
+    // "왕과 함께 … 이끌 인물로 프리드먼을 데려왔다": a companion, not a hire.
+    const std::string_view last = p->word_end >= 3 ? s.text.substr(p->word_end - 3, 3) : std::string_view{};
+    return lang_.lang == "ko" && (last == "와" || last == "과") && s.text.substr(p->word_end, 8).find("함께") != std::string_view::npos;
+  });
   const auto money = money_near(s, clause, t.begin);
   for (const Arg* p : persons) {
     const Entity* from = origin_of(s, *p, to);
@@ -514,6 +521,9 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     if (!pt && lang_.lang == "en" && t.frame == Frame::Leave)
       if (size_t now = s.text.find(" now ", t.end); now != std::string_view::npos)
         pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination}, pf);
+    // "알리바바에 입사했고, 이후 딥시크에 합류해": the same person's previous employer.
+    if (prev && !pf && pt && prev->slot("person") == p->entity->name && prev->has("to") && prev->slot("to") != pt->name)
+      pf = x_.lexicon().find(prev->slot("to"));
     if (prev && !pt && prev->has("to")) pt = x_.lexicon().find(prev->slot("to"));
     if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name)) pf = x_.lexicon().find(prev->slot("from"));
     if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
@@ -1228,6 +1238,17 @@ void DocumentState::attribute(const Sentence& s, size_t first_event) {
 }
 
 // "He has since joined OpenAI", "그는 … 합류했다": a pronoun subject is the person last named.
+// "졸업 후 알리바바에 입사했고, 이후 딥시크에 합류해": Korean drops the subject a biography is
+// about; a move verb with no person and no subject of its own is the last subject person's.
+void DocumentState::add_zero_subject(Sentence& s) const {
+  if (lang_.lang != "ko" || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
+  const bool moves = std::any_of(s.triggers.begin(), s.triggers.end(), [](const TriggerHit& t) { return t.frame == Frame::Join || t.frame == Frame::Leave; });
+  if (!moves) return;
+  for (const auto& a : s.args)
+    if (a.entity->is_person() || a.role == Role::Subject) return;
+  s.args.insert(s.args.begin(), Arg{last_subject_person_, 0, 0, 0, Role::Subject, false, true});
+}
+
 void DocumentState::add_pronoun(Sentence& s) const {
   // The person a pronoun means is the last one who was a subject ("Subramanya joins … He spent").
   const Entity* person = last_subject_person_ ? last_subject_person_ : last_person_;
@@ -1272,6 +1293,7 @@ std::vector<Event> DocumentState::run() {
     s.args = korean ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
     add_anaphora(s);
     add_pronoun(s);
+    add_zero_subject(s);
     const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
@@ -1330,7 +1352,10 @@ std::vector<Event> DocumentState::run() {
     for (const auto& a : s.args) {
       if (org_ok(a.entity)) previous_orgs_.push_back(a.entity);
       if (a.entity->is_person() && (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object)) last_person_ = a.entity;
-      if (a.entity->is_person() && a.role == Role::Subject && !a.anaphor) last_subject_person_ = a.entity;
+      if (a.entity->is_person() && a.role == Role::Subject && !a.anaphor) {
+        last_subject_person_ = a.entity;
+        last_subject_index_ = s.index;
+      }
     }
   }
   return merge_reports(std::move(events_), x_.lexicon());

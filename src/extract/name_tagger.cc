@@ -229,6 +229,23 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   return out;
 }
 
+// A title, alone or closing a compound, with what may follow it: "상무는", "디지털사업본부장을",
+// "최고경영자(CEO)", "부사장,".
+bool NameTagger::title_word(std::string_view w, bool role_nouns_too) const {
+  for (const auto* list : {&ko_.titles, &ko_.role_nouns}) {
+    if (list == &ko_.role_nouns && !role_nouns_too) break;
+    for (const auto& t : *list) {
+      if (t == "전" || t == "현" || t == "前" || t == "출신") continue;
+      for (size_t at = w.find(t); at != std::string_view::npos; at = w.find(t, at + 1)) {
+        if (at > 0 && hangul_syllables(t) < 2) break;  // a one-syllable title only opens the word
+        const std::string_view rest = w.substr(at + t.size());
+        if (rest.empty() || rest.starts_with("(") || rest.starts_with(",") || particles_.is_particle_sequence(rest)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const KnownName& known) const {
   std::vector<NameCandidate> out;
   const auto w = words_of(s);
@@ -251,14 +268,10 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      for (const auto& t : ko_.titles)
-        if (next.starts_with(t)) {
-          const std::string_view rest = next.substr(t.size());
-          titled = rest.empty() || rest.starts_with("(") || particles_.is_particle_sequence(rest) || rest.starts_with(",");
-          if (titled) break;
-        }
-      const Entity* org = known(next);
-      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org())) break;
+      titled = title_word(next, /*role_nouns_too=*/false);  // "김주민 AI 연구소장", not "연구실 AI 연구원"
+      const Entity* org = known(strip_particle(next));
+      const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
+      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii) break;
     }
     if (titled) out.push_back({std::string(token), EntityKind::Person});
   }
@@ -280,12 +293,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      for (const auto* list : {&ko_.titles, &ko_.role_nouns})
-        for (const auto& t : *list)
-          if (!titled && next.starts_with(t) && t != "전" && t != "현" && t != "前" && t != "출신") {
-            const std::string_view rest = next.substr(t.size());
-            titled = rest.empty() || rest.starts_with("(") || particles_.is_particle_sequence(rest) || rest.starts_with(",");
-          }
+      titled = title_word(next, /*role_nouns_too=*/true);
       const Entity* org = known(strip_particle(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       if (!(org && org->is_org()) && !ascii) break;

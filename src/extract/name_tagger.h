@@ -55,6 +55,7 @@ class NameTagger {
 
  private:
   bool name_word(std::string_view w, size_t max_syllables) const;
+  bool title_word(std::string_view w, bool role_nouns_too) const;
   std::string strip_particle(std::string_view w) const;
   bool in(const std::vector<std::string>& list, std::string_view w) const;
 

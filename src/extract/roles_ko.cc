@@ -83,6 +83,22 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
       }
     }
     if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분
+    if (particle.empty() && m.entity->is_org()) {
+      // A former employer: "전 컴패니에이아이 대표", "삼성리서치 전 사장", "카카오브레인 대표 출신인".
+      auto is_title = [&](std::string_view w) {
+        const std::string folded = ascii_fold(w);
+        for (const auto* list : {&lang.titles, &lang.people_nouns})
+          for (const auto& t : *list)
+            if (folded.starts_with(t) || (t.size() >= 6 && folded.find(t) != std::string::npos)) return true;
+        return false;
+      };
+      const bool former_before = m.begin >= 4 && s.substr(m.begin - 4, 4) == "전 ";
+      const size_t after_next = m.word_end + (m.word_end < s.size() && s[m.word_end] == ' ' ? 1 : 0) + next.size();
+      const std::string_view second = word_after(s, after_next);
+      if ((former_before && is_title(next)) || (next == "전" && is_title(second)) ||
+          (is_title(next) && second.starts_with("출신")))
+        a.role = Role::Source;
+    }
     if (a.role == Role::Possessor || a.role == Role::Other) {
       // "메타의 신설 AI팀에 합류", "메타 AI 초지능 부문에": the organisation heads a unit whose
       // particle gives the role.
