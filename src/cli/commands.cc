@@ -270,20 +270,50 @@ int run_export(const std::string& db_path, const std::string& format) {
   return kOk;
 }
 
+namespace {
+
+json score_json(const eval::TypeScore& s) {
+  return {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()},
+          {"gold", s.gold},           {"pred", s.pred},       {"matched", s.matched}};
+}
+
+std::string score_row(const std::string& label, const eval::TypeScore& s) {
+  return fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", label, s.gold, s.pred, s.matched, s.precision(),
+                     s.recall(), s.f1());
+}
+
+}  // namespace
+
 int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json) {
   const auto gold = eval::load_events_jsonl(gold_path);
   eval::EventsByDoc pred;
+  std::map<std::string, std::string> lang_of;  // document → the language extraction found
   const size_t failed = extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     auto& events = pred[raw.doc];
+    lang_of[raw.doc] = x.doc.lang;
     for (const auto& e : x.events) events.push_back(extract::to_spec_json(e));
   });
   const auto sc = eval::score(gold, pred);
+  // The same scoring over the gold documents of each language.
+  std::map<std::string, eval::Score> by_lang;
+  {
+    std::map<std::string, eval::EventsByDoc> gold_by_lang;
+    for (const auto& [doc, events] : gold) {
+      const auto it = lang_of.find(doc);
+      gold_by_lang[it == lang_of.end() ? "unread" : it->second][doc] = events;
+    }
+    for (const auto& [lang, g] : gold_by_lang) by_lang[lang] = eval::score(g, pred);
+  }
   if (as_json) {
     json out;
-    for (const auto& [t, s] : sc.by_type)
-      out[t] = {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()}, {"gold", s.gold}, {"pred", s.pred}, {"matched", s.matched}};
-    out["all"] = {{"precision", sc.all.precision()}, {"recall", sc.all.recall()}, {"f1", sc.all.f1()},
-                  {"gold", sc.all.gold}, {"pred", sc.all.pred}, {"matched", sc.all.matched}};
+    for (const auto& [t, s] : sc.by_type) out[t] = score_json(s);
+    out["all"] = score_json(sc.all);
+    json langs = json::object();
+    for (const auto& [lang, ls] : by_lang) {
+      langs[lang]["all"] = score_json(ls.all);
+      for (const auto& [t, s] : ls.by_type) langs[lang][t] = score_json(s);
+    }
+    out["by_language"] = std::move(langs);
     if (show_misses) {
       out["misses"] = json::array();
       for (const auto& m : sc.misses) out["misses"].push_back({{"kind", m.kind}, {"doc", m.doc}, {"event", m.event}});
@@ -291,11 +321,13 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     std::cout << out.dump(1) << "\n";
   } else {
     std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7}{:>7}{:>7}\n", "type", "gold", "pred", "match", "P", "R", "F1");
-    for (const auto& [t, s] : sc.by_type)
-      std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", t, s.gold, s.pred, s.matched,
-                               s.precision(), s.recall(), s.f1());
-    std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", "all", sc.all.gold, sc.all.pred,
-                             sc.all.matched, sc.all.precision(), sc.all.recall(), sc.all.f1());
+    for (const auto& [t, s] : sc.by_type) std::cout << score_row(t, s);
+    std::cout << score_row("all", sc.all);
+    for (const auto& [lang, ls] : by_lang) {
+      std::cout << fmt::format("\nlanguage {}\n", lang);
+      for (const auto& [t, s] : ls.by_type) std::cout << score_row(t, s);
+      std::cout << score_row("all " + lang, ls.all);
+    }
     if (show_misses)
       for (const auto& m : sc.misses) {
         json e = m.event;
