@@ -284,13 +284,22 @@ std::string score_row(const std::string& label, const eval::TypeScore& s) {
 
 }  // namespace
 
-int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json) {
+int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json,
+             bool names) {
   const auto gold = eval::load_events_jsonl(gold_path);
   eval::EventsByDoc pred;
   std::map<std::string, std::string> lang_of;  // document → the language extraction found
+  // The name tagger's proposals per document: people and organisations apart.
+  std::map<std::string, std::vector<std::vector<std::string>>> tagged_people, tagged_orgs;
   const size_t failed = extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     auto& events = pred[raw.doc];
     lang_of[raw.doc] = x.doc.lang;
+    if (names)
+      for (const auto& e : extract::Extractor::standard().discovered_names(x.doc)) {
+        std::vector<std::string> spellings{e.name};
+        spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+        (e.is_person() ? tagged_people : tagged_orgs)[raw.doc].push_back(std::move(spellings));
+      }
     for (const auto& e : x.events) events.push_back(extract::to_spec_json(e));
   });
   const auto sc = eval::score(gold, pred);
@@ -304,8 +313,20 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     }
     for (const auto& [lang, g] : gold_by_lang) by_lang[lang] = eval::score(g, pred);
   }
+  std::optional<std::pair<eval::NameScore, eval::NameScore>> name_scores;
+  if (names) {
+    const auto& lexicon = extract::Extractor::standard().lexicon();
+    const auto known = [&](const std::string& n) { return lexicon.find(n) != nullptr; };
+    name_scores.emplace(eval::score_names(gold, tagged_people, {"person"}, known),
+                        eval::score_names(gold, tagged_orgs,
+                                          {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}, known));
+  }
   if (as_json) {
     json out;
+    if (name_scores)
+      for (const auto& [label, ns] : {std::pair{"people", name_scores->first}, std::pair{"organisations", name_scores->second}})
+        out["names"][label] = {{"precision", ns.precision()}, {"recall", ns.recall()}, {"gold_unknown", ns.gold},
+                               {"proposed", ns.found}, {"correct", ns.correct}, {"recalled", ns.recalled}};
     for (const auto& [t, s] : sc.by_type) out[t] = score_json(s);
     out["all"] = score_json(sc.all);
     json langs = json::object();
@@ -327,6 +348,13 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
       std::cout << fmt::format("\nlanguage {}\n", lang);
       for (const auto& [t, s] : ls.by_type) std::cout << score_row(t, s);
       std::cout << score_row("all " + lang, ls.all);
+    }
+    if (name_scores) {
+      std::cout << "\nname tagger (names the lexicon lacks)\n";
+      std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7}{:>7}\n", "kind", "unknown", "proposed", "correct", "recalled", "P", "R");
+      for (const auto& [label, ns] : {std::pair{"people", name_scores->first}, std::pair{"organisations", name_scores->second}})
+        std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7.2f}{:>7.2f}\n", label, ns.gold, ns.found, ns.correct, ns.recalled,
+                                 ns.precision(), ns.recall());
     }
     if (show_misses)
       for (const auto& m : sc.misses) {

@@ -14,7 +14,7 @@ enum ExitCode { kOk = 0, kSomeFailed = 1, kUsage = 2, kFatal = 3 };
 int run_extract(const std::vector<std::string>& inputs, unsigned jobs);
 int run_ingest(const std::string& db, const std::vector<std::string>& inputs, unsigned jobs);
 int run_export(const std::string& db, const std::string& format);
-int run_eval(const std::string& gold, const std::vector<std::string>& inputs, bool show_misses, bool json);
+int run_eval(const std::string& gold, const std::vector<std::string>& inputs, bool show_misses, bool json, bool names = false);
 int run_events(const std::string& db, const std::string& type, const std::string& org, const std::string& person, bool json);
 
 // Analytics over facts merged across articles (see query/analytics.h).

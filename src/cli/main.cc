@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   eval->add_option("inputs", inputs, "articles to extract")->required();
   eval->add_flag("--show-misses", show_misses, "list missed and spurious events");
   eval->add_flag("--json", json, "print the scores as JSON");
+  bool names = false;
+  eval->add_flag("--names", names, "also score the name tagger: names the lexicon lacks, proposed vs in the gold");
 
   std::string type, org, person;
   auto* events = app.add_subcommand("events", "Show stored events as a table");
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
     if (*extract) return tw::cli::run_extract(inputs, jobs);
     if (*ingest) return tw::cli::run_ingest(db, inputs, jobs);
     if (*exp) return tw::cli::run_export(db, format);
-    if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json);
+    if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json, names);
     if (*events) return tw::cli::run_events(db, type, org, person, json);
     if (*flows) return tw::cli::run_flows(db, since, until, org, json);
     if (*pay) return tw::cli::run_pay(db, org, json);

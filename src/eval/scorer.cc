@@ -170,4 +170,51 @@ EventsByDoc load_events_jsonl(const std::string& path) {
   return docs;
 }
 
+NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
+                      const std::vector<std::string>& slots, const std::function<bool(const std::string&)>& known) {
+  NameScore out;
+  for (const auto& [doc, events] : gold) {
+    // Each gold name once per document: its normalised spellings.
+    std::vector<std::vector<std::string>> names;
+    for (const auto& e : events)
+      for (const auto& slot : slots) {
+        if (!e.contains(slot) || e[slot].is_null()) continue;
+        std::vector<std::string> spellings;
+        const auto add = [&](const nlohmann::json& v) {
+          if (v.is_string()) spellings.push_back(v.get<std::string>());
+        };
+        if (e[slot].is_array())
+          for (const auto& v : e[slot]) add(v);
+        else
+          add(e[slot]);
+        if (spellings.empty()) continue;
+        std::vector<std::string> normalised;
+        for (const auto& sp : spellings) normalised.push_back(normalise_name(sp));
+        const bool seen = std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.front() == normalised.front(); });
+        if (seen) continue;
+        names.push_back(normalised);
+        if (std::none_of(spellings.begin(), spellings.end(), known)) {
+          names.back().push_back("\x01unknown");  // marks a name the lexicon lacks
+        }
+      }
+    auto is_unknown = [](const std::vector<std::string>& n) { return n.back() == "\x01unknown"; };
+    auto matches = [](const std::vector<std::string>& gold_name, const std::vector<std::string>& proposal) {
+      for (const auto& p : proposal)
+        if (std::find(gold_name.begin(), gold_name.end(), normalise_name(p)) != gold_name.end()) return true;
+      return false;
+    };
+    for (const auto& n : names) out.gold += is_unknown(n);
+    const auto it = tagged.find(doc);
+    if (it == tagged.end()) continue;
+    for (const auto& proposal : it->second) {
+      ++out.found;
+      out.correct += std::any_of(names.begin(), names.end(), [&](const auto& n) { return matches(n, proposal); });
+    }
+    for (const auto& n : names)
+      if (is_unknown(n) && std::any_of(it->second.begin(), it->second.end(), [&](const auto& p) { return matches(n, p); }))
+        ++out.recalled;
+  }
+  return out;
+}
+
 }  // namespace tw::eval

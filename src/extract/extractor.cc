@@ -1444,6 +1444,12 @@ const Extractor& Extractor::standard() {
   return x;
 }
 
+std::vector<Entity> Extractor::discovered_names(const text::Document& doc) const {
+  DocumentEntities ents(lexicon_, particles_, discovery_);
+  ents.discover(doc);
+  return {ents.local().begin(), ents.local().end()};
+}
+
 std::vector<Event> Extractor::extract(const text::Document& doc) const {
   DocumentEntities ents(lexicon_, particles_, discovery_);
   ents.discover(doc);

@@ -25,6 +25,9 @@ class Extractor {
   static const Extractor& standard();  // all data from data/
 
   std::vector<Event> extract(const text::Document& doc) const;
+  // The people and organisations the document names that the lexicon lacks (discovery and
+  // the name tagger), with the spellings the document taught.
+  std::vector<Entity> discovered_names(const text::Document& doc) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
 

@@ -53,6 +53,19 @@ bool ends_like_grammar(std::string_view w) {
   return false;
 }
 
+// A given name and a family name: "톰 건터", "윤 주". A one-syllable given name goes with a
+// one-syllable family name only, and is never a demonstrative or a counter ("그 무렵", "두 명").
+bool two_word_name_shape(std::string_view given, std::string_view family) {
+  const size_t g = hangul_syllables(given), f = hangul_syllables(family);
+  if (g == 0 || f == 0) return false;
+  if (g == 1) {
+    if (f != 1) return false;
+    for (std::string_view w : {"그", "이", "저", "또", "및", "전", "현", "각", "총", "약", "첫", "새", "옛", "몇", "한", "두", "세", "네", "더", "꼭", "잘", "안", "못", "수", "등", "중", "간"})
+      if (given == w || family == w) return false;
+  }
+  return true;
+}
+
 // Separators of a list of names: ", " and the middle dots Korean uses between names.
 constexpr std::string_view kSeparators[] = {", ", "·", "ㆍ", "・"};
 
@@ -144,13 +157,18 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   // or given name and family name.
   auto whole_name = [&](std::string_view p) -> std::string {
     const auto w = words_of(p);
+    // The words before the name describe the person: all of them, or at least the last one
+    // is a title or role ("전 슈퍼컴퓨팅 팀원 A").
     auto described = [&](size_t upto) {
+      if (upto == 0) return true;
+      const std::string last = strip_particle(w[upto - 1]);
+      if (in(ko_.titles, last) || in(ko_.role_nouns, last) || in(ko_.people_nouns, last)) return true;
       for (size_t k = 0; k < upto; ++k)
         if (!descriptor(w[k])) return false;
       return true;
     };
     if (w.size() >= 2 && name_word(w[w.size() - 2], 5) && name_word(w.back(), 3) && !ends_like_grammar(w[w.size() - 2]) &&
-        described(w.size() - 2))
+        two_word_name_shape(w[w.size() - 2], w.back()) && described(w.size() - 2))
       return join(w, w.size() - 2, w.size());
     if (!w.empty() && single_name(w.back()) && described(w.size() - 1)) return std::string(w.back());
     return {};
@@ -166,7 +184,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     size_t first_words = 0;
     if (!head.empty() && name_word(head.back(), 4)) {
       if (head.size() >= 2 && name_word(head[head.size() - 2], 5) && !ends_like_grammar(head[head.size() - 2]) &&
-          hangul_syllables(head.back()) <= 3)
+          hangul_syllables(head.back()) <= 3 && two_word_name_shape(head[head.size() - 2], head.back()))
         first_words = 2;
       else if (single_name(head.back()))
         first_words = 1;
@@ -178,6 +196,13 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     {
       size_t skip = 0;  // "…, 전 부사장 배럿 조프 등이": the description before the last name
       while (skip + 1 < last_words.size() && descriptor(last_words[skip])) ++skip;
+      // "…, 전 인프라 팀원 A B 등이": past the last title or role among the first words.
+      for (size_t k = skip; k + 2 < last_words.size() && k < 5; ++k) {
+        if (last_words[k].starts_with("등")) break;  // the list has ended
+        const std::string bare = strip_particle(last_words[k]);
+        if (bare.size() != last_words[k].size()) break;  // a word with a particle ends the description
+        if (in(ko_.titles, bare) || in(ko_.role_nouns, bare)) skip = k + 1;
+      }
       if (skip > 0 && skip + 1 < last_words.size()) last_words.erase(last_words.begin(), last_words.begin() + static_cast<long>(skip));
     }
     size_t consumed_to = 0;  // words of piece j that belong to the list's last item
@@ -188,7 +213,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
         const std::string second = strip_particle(last_words[1]);
         if (last_words[1] == "등" || last_words[1].starts_with("등")) {
           if (single_name(first)) items.push_back(first), consumed_to = 1;
-        } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) &&
+        } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) && two_word_name_shape(first, second) &&
                    (second.size() < last_words[1].size() || (last_words.size() >= 3 && last_words[2].starts_with("등")))) {
           items.push_back(first + " " + second), consumed_to = 2;
         } else if (single_name(first) && in(ko_.titles, second)) {
@@ -261,7 +286,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (in(ko_.titled_not_names, token) || in(ko_.not_names, token) || known(token)) continue;
     // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
     bool grammatical = false;
-    for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "며", "고", "던", "는", "들", "께"})
+    for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께"})
       grammatical |= token.ends_with(e);
     if (grammatical) continue;
     // The title: the next word, or after "전"/"현" and at most one organisation word.
