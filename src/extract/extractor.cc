@@ -79,6 +79,7 @@ class DocumentState {
   void sell(const Sentence& s, const TriggerHit& t);
   bool per_investor_figures(const Sentence& s, const TriggerHit& t);
   void layoff(const Sentence& s, const TriggerHit& t);
+  const Entity* relative_owner(const Sentence& s, const TriggerHit& t) const;
   bool counter(const Sentence& s, const TriggerHit& t);
   bool stat(const Sentence& s, const TriggerHit& t);
   void pay_benchmark(const Sentence& s);
@@ -1046,21 +1047,62 @@ bool DocumentState::per_investor_figures(const Sentence& s, const TriggerHit& t)
   return true;
 }
 
+// The organisation a relative clause before the trigger is about: "Reliance Industries, which
+// eliminated 42,000 jobs", "SoftBank, which put in $500 million".
+const Entity* DocumentState::relative_owner(const Sentence& s, const TriggerHit& t) const {
+  if (lang_.lang != "en") return nullptr;
+  const size_t near = t.begin >= 24 ? t.begin - 24 : 0;
+  for (std::string_view w : {", which ", ", who "}) {
+    const size_t which = s.folded.find(w, near);
+    if (which == std::string::npos || which >= t.begin) continue;
+    const Entity* owner = nullptr;
+    for (const auto& a : s.args)
+      if (a.end <= which && which - a.end <= 2 && org_ok(a.entity)) owner = a.entity;
+    if (owner) return owner;
+  }
+  return nullptr;
+}
+
 void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   auto count = count_in(s, clause);
-  const Entity* org = agent(s, t, /*allow_topic=*/false);
+  const Entity* org = relative_owner(s, t);
+  if (!org) org = agent(s, t, /*allow_topic=*/false);
+  if (!org && lang_.lang == "ko" && count) {
+    // "X의 임직원 200여 명이", "X에서 직원 400여명이", "X에 소속된 직원 40여명은": the organisation
+    // nearest before the people counted.
+    for (const auto& a : s.args)
+      if (a.begin < count->begin && org_ok(a.entity) &&
+          (a.role == Role::Possessor || a.role == Role::Source || a.role == Role::Recipient || a.role == Role::Other))
+        org = a.entity;
+  }
   if (!org) org = first_org(s, {clause.begin, t.begin}, {Role::Possessor});  // "Intel's cuts"
   if (!org && count) org = topic_;  // "it cut about 9,000 more jobs"
   if (!org_ok(org)) return;
   if (!count) count = count_in(s, {0, s.text.size()});
-  if (!count && !is_group(s, clause)) return;
-  if (lang_.lang == "en" && !count && !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people"}))
+  if (!count && !is_group(s, clause) && !has(s, lang_.layoff_without_count)) return;
+  if (lang_.lang == "en" && !count && !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people", "personnel", "headcount"}))
     return;
-  Event e = make(s, "layoff");
-  e.slots["org"] = org->name;
-  if (count) e.count = count->value;
-  events_.push_back(std::move(e));
+  // "big tech companies like Google, Meta and Amazon continue on with layoffs": every
+  // organisation coordinated with the one found.
+  std::vector<const Entity*> orgs{org};
+  if (!count)
+    for (size_t i = 0; i < s.args.size(); ++i) {
+      if (s.args[i].entity != org) continue;
+      for (size_t k = i + 1; k < s.args.size(); ++k) {
+        const std::string_view gap = s.text.substr(s.args[k - 1].end, s.args[k].begin - std::min(s.args[k].begin, s.args[k - 1].end));
+        const bool coordinated = gap == ", " || gap == " and " || gap == ", and " || gap == "·" || gap == "와 " || gap == "과 ";
+        if (!coordinated || !org_ok(s.args[k].entity)) break;
+        orgs.push_back(s.args[k].entity);
+      }
+      break;
+    }
+  for (const Entity* o : orgs) {
+    Event e = make(s, "layoff");
+    e.slots["org"] = o->name;
+    if (count) e.count = count->value;
+    events_.push_back(std::move(e));
+  }
 }
 
 bool DocumentState::counter(const Sentence& s, const TriggerHit& t) {
