@@ -988,6 +988,7 @@ void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   e.slots["target"] = target->name;
   const std::string_view around = s.text.substr(t.begin);
   if (contains_any(around, lang_.failure)) e.slots["status"] = "failed";
+  else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 60)), lang_.agreed)) e.slots["status"] = "agreed";
   else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 40)), lang_.talks) ||
            has(s, lang_.attempt))
     e.slots["status"] = "talks";

@@ -358,7 +358,9 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
         // "‘퍼플렉서티(Perplexity)’": the gloss is found on its own.
         if (const size_t p = name.find('('); p != std::string_view::npos) name = name.substr(0, p);
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-        if (name.size() >= 2 && !in(ko_.not_names, name) && !known(name) && name.find(' ') == std::string_view::npos)
+        size_t spaces = 0;
+        for (char c : name) spaces += c == ' ';
+        if (name.size() >= 2 && !in(ko_.not_names, name) && !known(name) && spaces <= 3)
           out.push_back({std::string(name), EntityKind::Org});
         break;
       }

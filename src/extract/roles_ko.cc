@@ -21,6 +21,16 @@ Role role_of_particle(std::string_view p) {
 }
 
 std::string_view word_after(std::string_view s, size_t pos) {
+  // Past closing quotes and a gloss: "‘플레이AI’ 인수", "‘소니오'(Sonio) 인수".
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (std::string_view q : {"’", "'", "”", "\"", "」", "』"})
+      if (s.substr(pos, q.size()) == q) { pos += q.size(); moved = true; }
+    if (pos < s.size() && s[pos] == '(') {
+      const size_t close = s.find(')', pos);
+      if (close != std::string_view::npos && close - pos < 60) { pos = close + 1; moved = true; }
+    }
+  }
   while (pos < s.size() && s[pos] == ' ') ++pos;
   size_t e = pos;
   while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.') ++e;

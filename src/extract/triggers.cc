@@ -148,6 +148,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.unit_nouns = list(j, "unit_nouns");
   d.former_words = list(j, "former_words");
   d.layoff_without_count = list(j, "layoff_without_count");
+  d.agreed = list(j, "agreed");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
