@@ -353,7 +353,9 @@ std::string DocumentState::outcome(std::string_view s) const {
 void DocumentState::emit_offer(const Sentence& s, const Entity* by, const Entity* person, const Entity* target,
                                std::optional<Money> amount, std::optional<Count> count) {
   if (!by) return;
-  if (!person && !target) return;  // "capex of up to $72B" is no job offer
+  // "capex of up to $72B" is no job offer; "일부 인재들에게 1억 달러 연봉을 제안", "offering $100 million
+  // signing bonuses" are offers to people nobody names.
+  if (!person && !target && !(amount && !comp_kind(s.text).empty() && has(s, lang_.people_nouns))) return;
   Event e = make(s, "offer");
   e.slots["by"] = by->name;
   if (person) e.slots["person"] = person->name;

@@ -47,7 +47,7 @@ std::string join(const std::vector<std::string_view>& w, size_t from, size_t to)
 // Korean verb and noun endings that never close a transliterated given name:
 // "이끌던 지아후이 유" must not take "이끌던" as part of the name.
 bool ends_like_grammar(std::string_view w) {
-  for (std::string_view e : {"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인",
+  for (std::string_view e : {"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인", "히",
                              "은", "로", "도", "했", "된", "난", "간", "온", "진"})
     if (w.ends_with(e)) return true;
   return false;
