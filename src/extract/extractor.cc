@@ -355,7 +355,10 @@ void DocumentState::emit_offer(const Sentence& s, const Entity* by, const Entity
   if (!by) return;
   // "capex of up to $72B" is no job offer; "일부 인재들에게 1억 달러 연봉을 제안", "offering $100 million
   // signing bonuses" are offers to people nobody names.
-  if (!person && !target && !(amount && !comp_kind(s.text).empty() && has(s, lang_.people_nouns))) return;
+  // Pay published for a population is a pay statistic (spec rule 10), so an offer without a
+  // person or a rival needs the words of a talent raid ("to attract", "인재들에게").
+  if (!person && !target && !(amount && !comp_kind(s.text).empty() && has(s, lang_.people_nouns) && has(s, lang_.raid_words)))
+    return;
   Event e = make(s, "offer");
   e.slots["by"] = by->name;
   if (person) e.slots["person"] = person->name;
