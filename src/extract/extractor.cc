@@ -31,6 +31,7 @@ struct Span {
 };
 
 class DocumentState;
+bool inside_quotes(std::string_view s, size_t p);
 
 // Does any of `words` (stored folded) occur in the sentence, within [from, to)?
 bool has(const Sentence& s, const std::vector<std::string>& words, size_t from = 0, size_t to = std::string_view::npos) {
@@ -250,7 +251,9 @@ const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, con
   std::vector<const Entity*> candidates;  // "인플렉션AI와 구글 딥마인드의 공동창업자인 P": several
   for (const auto& a : s.args) {
     if (a.begin >= person.begin) break;
-    if (a.entity->is_person() && !possessive_owner(a)) candidates.clear();  // another person's affiliation
+    // Another person's affiliation, unless that person is listed with this one ("다리오·다니엘라").
+    if (a.entity->is_person() && !possessive_owner(a) && !(a.word_end <= person.begin && person.begin - a.word_end <= 3))
+      candidates.clear();
     if (org_ok(a.entity) && (a.role == Role::Possessor || a.role == Role::Source) && person.begin - a.word_end < 80 &&
         !(to && same_org(a.entity, to)))
       candidates.push_back(a.entity);
@@ -393,6 +396,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   auto persons = people(s, arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
   std::erase_if(persons, [&](const Arg* p) {
     if (p->role == Role::Agent) return true;  // "led by Suleyman": the hirer
+    if (inside_quotes(s.text, p->begin) != inside_quotes(s.text, t.begin)) return true;  // the speaker
     // "왕과 함께 … 이끌 인물로 프리드먼을 데려왔다": a companion, not a hire.
     const std::string_view last = p->word_end >= 3 ? s.text.substr(p->word_end - 3, 3) : std::string_view{};
     return lang_.lang == "ko" && (last == "와" || last == "과") && s.text.substr(p->word_end, 8).find("함께") != std::string_view::npos;
@@ -451,7 +455,8 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
 void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const std::string_view tail = after(s, t, 24);
-  if (hedged(s, t.end, t.end + tail.size()) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}))
+  if (hedged(s, t.end, t.end + tail.size()) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}) ||
+      has(s, lang_.negation_after, t.end, std::min(s.text.size(), std::min(clause_of(s, t.begin).end, t.end + 16))))
     return;
   if (lang_.lang == "en" && hedged(s, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
   const Span whole{0, s.text.size()};
@@ -513,6 +518,9 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     // English movers stand before their verb, whatever an earlier verb made of them.
     return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
   });
+  // Words quoted are the speaker's: "머스크는 “메타 출신 엔지니어들이 xAI에 합류하고 있다”고 말했다"
+  // moves nobody outside the quotation.
+  std::erase_if(persons, [&](const Arg* p) { return inside_quotes(s.text, p->begin) != inside_quotes(s.text, t.begin); });
   // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
   // A copy: events_ grows in the loop below, and a pointer into it would dangle.
   std::optional<Event> prev_move;
@@ -659,11 +667,23 @@ void DocumentState::found(const Sentence& s, const TriggerHit& t) {
         boss_of && boss_of != to && x_.lexicon().within(to->name, boss_of->name))
       continue;
     const Entity* pf = origin_of(s, *p, to);
-    if (!pf) pf = from ? from : affiliation_before(p->entity, to);
+    if (!pf) pf = from;
+    if (!pf)  // "구글을 떠나 캐릭터닷에이아이를 설립한", "left Google to found": what was left before founding
+      for (const auto& other : s.triggers)
+        if (other.frame == Frame::Leave && other.end <= t.begin)
+          pf = lang_.lang == "ko" ? first_org(s, {0, other.begin}, {Role::Object, Role::Source}, to)
+                                  : first_org(s, {other.end, t.begin}, {Role::Object, Role::Source, Role::Other}, to);
+    // "회사를 나와 캐릭터닷AI를 창업했다": the sentence says the founder left an employer; the
+    // lexicon knows which.
+    if (!pf && std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& o) { return o.frame == Frame::Leave; }))
+      pf = affiliation_before(p->entity, to);
+    // Founding is a move from the organisation the person left, when the article names it (spec
+    // rule 9); a founder whose earlier employer the text does not give moved from nowhere it says.
+    if (!pf) continue;
     Event e = make(s, "move");
     e.slots["person"] = p->entity->name;
     e.slots["to"] = to->name;
-    if (pf) e.slots["from"] = pf->name;
+    e.slots["from"] = pf->name;
     e.slots["role"] = "founder";
     events_.push_back(std::move(e));
   }

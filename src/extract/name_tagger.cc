@@ -318,7 +318,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      titled = title_word(next, /*role_nouns_too=*/true);
+      // The title closes the phrase: "비키 청 공동창업자가", "… CEO(최고경영자)". A bare title followed
+      // by more words belongs to a name after it: "전 사후 훈련 책임자 바렛 조프".
+      const bool closed = strip_particle(next).size() != next.size() || next.find('(') != std::string_view::npos ||
+                          next.ends_with(",") || k + 1 == w.size();
+      titled = closed && title_word(next, /*role_nouns_too=*/true);
       const Entity* org = known(strip_particle(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       if (!(org && org->is_org()) && !ascii) break;

@@ -150,6 +150,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.layoff_without_count = list(j, "layoff_without_count");
   d.agreed = list(j, "agreed");
   d.raid_words = list(j, "raid_words");
+  d.negation_after = list(j, "negation_after");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
