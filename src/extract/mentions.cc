@@ -391,9 +391,17 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
     if (s.substr(rest_begin, q.size()) == q) {
       size_t after_quote = rest_begin + q.size();
       size_t k = after_quote;
-      if (k < s.size() && is_hangul(next_code_point(s, k))) rest_begin = after_quote;
+      if (k < s.size() && (s[k] == '(' || is_hangul(next_code_point(s, k)))) rest_begin = after_quote;
       break;
     }
+  // "‘세이프 슈퍼인텔리전스’(Safe Superintelligence·SSI)를": a gloss after the closing quote.
+  if (rest_begin < s.size() && s[rest_begin] == '(' && rest_begin != alias_end) {
+    const size_t close = s.find(')', rest_begin);
+    if (close != std::string_view::npos && close - rest_begin < 80) {
+      rest_begin = close + 1;
+      m.word_end = rest_begin;
+    }
+  }
   // Korean particles after the name (or after its gloss) must make up the rest of the word.
   size_t j = rest_begin;
   while (j < s.size()) {
