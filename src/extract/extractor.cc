@@ -388,6 +388,11 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   if (hedged(s, rest.begin, rest.end) && !attempt) return;
   if (lang_.lang == "en" && hedged(s, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
+  if (!passive && lang_.lang == "en")  // "OpenAI's recruitment of …", "Meta's acquisition of Ruoming Pang"
+    for (const auto& a : s.args)
+      if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16 &&
+          s.text.substr(a.end, t.begin - a.end).find(',') == std::string_view::npos)
+        to = a.entity;
   if (passive && !to) to = agent(s, t);
   if (!to) {
     if (const Event* prev = recent("move", s.index); prev && prev->has("to")) to = x_.lexicon().find(prev->slot("to"));
@@ -527,7 +532,11 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (const Event* r = recent("move", s.index)) prev_move = *r;
   const Event* prev = prev_move ? &*prev_move : nullptr;
   for (const Arg* p : persons) {
-    if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from) continue;
+    // A boss as the subject moves only when the sentence says what they left: "Mira Murati, who left
+    // the company (OpenAI)", not "the company" that means the boss's own.
+    if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from &&
+        !(lang_.lang == "en" && left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))
+      continue;
     const Entity* pf = from ? from : origin_of(s, *p, to);
     if (!pf) pf = left_object;
     if (!pf) pf = affiliation_before(p->entity, to);
@@ -599,7 +608,9 @@ bool DocumentState::founded_by_former(const Sentence& s, const TriggerHit& t) {
   std::vector<const Entity*> origins;
   for (const auto& a : s.args) {
     if (!founders.contains(a.begin) || !org_ok(a.entity)) continue;
-    const bool former = english ? has(s, lang_.former_words, a.begin >= 10 ? a.begin - 10 : 0, a.begin)
+    // "former OpenAI researchers", "ex-OpenAI staff", "Google veterans"
+    const bool former = english ? has(s, lang_.former_words, a.begin >= 10 ? a.begin - 10 : 0, a.begin) ||
+                                      has(s, lang_.alumni_words, a.end, std::min(s.text.size(), a.end + 10))
                                 : a.role == Role::Source;
     if (former && std::find(origins.begin(), origins.end(), a.entity) == origins.end()) origins.push_back(a.entity);
   }
@@ -951,6 +962,13 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
 
 void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
+  // "Meta's high-profile acquisition of Ruoming Pang": people are hired, not bought.
+  if (lang_.lang == "en")
+    for (const auto& a : s.args)
+      if (a.begin >= t.end && a.begin - t.end <= 5 && a.entity->is_person()) {
+        hire(s, t);
+        return;
+      }
   // "지분을 인수" buys a stake: an investment, found by its own trigger.
   const size_t look = t.begin >= 12 ? t.begin - 12 : 0;
   if (s.text.substr(look, t.begin - look).find("지분") != std::string_view::npos) return;

@@ -151,6 +151,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.agreed = list(j, "agreed");
   d.raid_words = list(j, "raid_words");
   d.negation_after = list(j, "negation_after");
+  d.alumni_words = list(j, "alumni_words");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
