@@ -79,6 +79,7 @@ class DocumentState {
   void acquire(const Sentence& s, const TriggerHit& t);
   void sell(const Sentence& s, const TriggerHit& t);
   bool per_investor_figures(const Sentence& s, const TriggerHit& t);
+  bool backers_named(const Sentence& s, const TriggerHit& t);
   void layoff(const Sentence& s, const TriggerHit& t);
   const Entity* relative_owner(const Sentence& s, const TriggerHit& t) const;
   bool counter(const Sentence& s, const TriggerHit& t);
@@ -806,6 +807,7 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
   // "Apple was in talks to invest", "투자를 검토": no money has moved.
   if (has(s, lang_.talks, t.begin >= 24 ? t.begin - 24 : 0, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
   if (per_investor_figures(s, t)) return;
+  if (s.money.empty() && backers_named(s, t)) return;
   // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
   // chipping in": backers of the round reported last (spec rule 8: one event per round, any
   // named backer is its investor).
@@ -957,7 +959,62 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
     e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24);
   }
-  events_.push_back(std::move(e));
+  // "a $4bn deal, which included a $1.25bn initial investment", "invest $2bn, which included a
+  // $500m cash infusion and an additional $1.5bn": each tranche named is its own investment.
+  std::vector<Money> tranches;
+  if (e.amount && has(s, lang_.tranche_words, e.amount->end))
+    for (const auto& m : s.money)
+      if (!m.conversion && m.begin > e.amount->end && clause.contains(m.begin) && m.currency == e.amount->currency) tranches.push_back(m);
+  events_.push_back(e);
+  for (const auto& m : tranches) {
+    Event part = e;
+    part.amount = m;
+    part.cumulative = false;
+    events_.push_back(std::move(part));
+  }
+}
+
+// "Some notable investors in Perplexity include Nvidia and Jeff Bezos", "Nvidia is one of the
+// corporate backers, along with Salesforce": each backer named is an investor of the company,
+// whatever round it joined.
+bool DocumentState::backers_named(const Sentence& s, const TriggerHit& t) {
+  if (!has(s, lang_.backer_statements, t.begin >= 24 ? t.begin - 24 : 0, std::min(s.text.size(), t.end + 24))) return false;
+  // Whose backers: "investors in Perplexity", "Perplexity's backers", else the company whose
+  // funding the article reported last.
+  const Entity* investee = first_org(s, {t.begin, std::min(s.text.size(), t.end + 40)}, {Role::Recipient});
+  for (const auto& a : s.args)
+    if (!investee && a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16) investee = a.entity;
+  Event* round = nullptr;
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+    if (it->type == "investment" && it->has("investee")) {
+      round = &*it;
+      break;
+    }
+  if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+  if (!investee) investee = topic_;
+  if (!org_ok(investee)) return false;
+  // "Investors in the round include …": the backers of the round just reported (spec rule 8).
+  const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
+  bool any = false;
+  for (const auto& a : s.args) {
+    if (!org_ok(a.entity) || same_org(a.entity, investee) || a.role == Role::Recipient) continue;
+    // "Amazon founder Jeff Bezos": the organisation of a person named next.
+    const bool persons_org = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& b) {
+      return b.entity->is_person() && b.begin >= a.word_end && b.begin - a.word_end <= 16;
+    });
+    if (persons_org) continue;
+    if (of_the_round) {
+      if (!round->has("investor")) round->slots["investor"] = a.entity->name;
+      any = true;
+      continue;
+    }
+    Event e = make(s, "investment");
+    e.slots["investor"] = a.entity->name;
+    e.slots["investee"] = investee->name;
+    events_.push_back(std::move(e));
+    any = true;
+  }
+  return any;
 }
 
 void DocumentState::acquire(const Sentence& s, const TriggerHit& t) {

@@ -152,6 +152,9 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.raid_words = list(j, "raid_words");
   d.negation_after = list(j, "negation_after");
   d.alumni_words = list(j, "alumni_words");
+  d.tranche_words = list(j, "tranche_words");
+  d.backer_statements = list(j, "backer_statements");
+  d.round_words = list(j, "round_words");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
