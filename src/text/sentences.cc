@@ -71,7 +71,8 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
       // after a Hangul syllable and before another ends the sentence all the same.
       const bool hangul_before = i >= 3 && static_cast<unsigned char>(text[i - 3]) >= 0xEA && static_cast<unsigned char>(text[i - 3]) <= 0xED;
       const bool hangul_after = static_cast<unsigned char>(text[end]) >= 0xEA && static_cast<unsigned char>(text[end]) <= 0xED;
-      if (!(c == '.' && hangul_before && hangul_after)) continue;
+      // "전부다.”라고 말했다" quotes a sentence inside another: only a bare period splits.
+      if (!(c == '.' && end == i + 1 && hangul_before && hangul_after)) continue;
     }
     if (c == '.' && end == i + 1) {
       size_t w = i;

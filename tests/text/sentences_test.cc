@@ -25,6 +25,13 @@ TEST(SentencesKorean, QuotedSentenceStaysInside) {
             (Strings{"그는 “인재가 전부다.”라고 말했다.", "회사는 답하지 않았다."}));
 }
 
+// Pages that drop the space after a sentence: a period between two Hangul syllables ends it.
+TEST(SentencesKorean, PeriodWithoutSpaceBetweenHangulEndsTheSentence) {
+  EXPECT_EQ(split("회사는 감원을 설명했습니다.메타는 인재를 영입해 왔습니다."),
+            (Strings{"회사는 감원을 설명했습니다.", "메타는 인재를 영입해 왔습니다."}));
+  EXPECT_EQ(split("버전 2.5를 공개했다."), (Strings{"버전 2.5를 공개했다."}));  // digits are no sentence end
+}
+
 TEST(SentencesKorean, QuestionAndExclamation) {
   EXPECT_EQ(split("누가 떠날까? 아무도 모른다!"), (Strings{"누가 떠날까?", "아무도 모른다!"}));
 }
