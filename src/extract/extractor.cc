@@ -1249,20 +1249,31 @@ bool DocumentState::stat(const Sentence& s, const TriggerHit& t) {
 
 // "최상위급 AI 인재의 경우 100만 달러 이상의 연봉 패키지를 받는다": pay for a population, no trigger.
 void DocumentState::pay_benchmark(const Sentence& s) {
-  if (!has(s, lang_.pay_words)) return;
+  // "성별로 따져보면 남직원은 1억4100만원, 여직원은 1억1300만원": a sentence right after a pay
+  // statistic that gives more figures for people continues it.
+  const Event* previous = recent("comp_stat", s.index);
+  const bool continues = previous && s.index - previous->sentence == 1;
+  if (!has(s, lang_.pay_words) && !continues) return;
   if (!has(s, lang_.people_nouns)) return;
   for (const auto& a : s.args)
     if (a.entity->is_person()) return;
+  const Entity* org = nullptr;
+  for (const auto& a : s.args)
+    if (org_ok(a.entity)) { org = a.entity; break; }
+  if (!org && continues && previous->has("org")) org = ents_.find_any(previous->slot("org"));
+  size_t emitted = 0;
   for (const auto& m : s.money) {
     if (m.conversion) continue;
+    // "1억원을 넘었지만": a threshold the figure is compared with, not a figure of its own.
+    if (emitted > 0 && has(s, lang_.threshold_words, m.end, std::min(s.text.size(), m.end + 12))) continue;
     Event e = make(s, "comp_stat");
-    for (const auto& a : s.args)
-      if (org_ok(a.entity)) { e.slots["org"] = a.entity->name; break; }
+    if (org) e.slots["org"] = org->name;
     e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";
-    if (has(s, lang_.period_year)) e.slots["period"] = "year";
+    if (has(s, lang_.period_year) || (continues && previous->slot("period") == "year")) e.slots["period"] = "year";
     e.amount = m;
     events_.push_back(std::move(e));
-    return;
+    // One figure, unless the sentence sets several populations side by side.
+    if (++emitted == 1 && !continues) return;
   }
 }
 

@@ -233,45 +233,56 @@ long english_number_word(std::string w) {
 }  // namespace
 
 std::optional<double> parse_korean_number(std::string_view s, size_t pos, size_t& end) {
-  double total = 0, pending = 0;
+  // Korean counts in groups of 만, 억 and 조; within a group 천 and 백 are sub-units:
+  // "1억 4천593만" = 1억 + (4천 + 593)만 = 145,930,000; "2천700억" = 2,700억.
+  static constexpr std::array<KoreanUnit, 2> kSmall{{{"천", 1e3}, {"백", 1e2}}};
+  double total = 0, group = 0;
   bool any = false;
   size_t i = pos;
+  auto unit_at = [&](size_t at) {
+    for (const auto& u : kKoreanUnits) if (starts_with_at(s, at, u.word)) return true;
+    for (const auto& u : kSmall) if (starts_with_at(s, at, u.word)) return true;
+    return false;
+  };
   while (i < s.size()) {
     size_t num_end = i;
     auto n = parse_plain_number(s, i, num_end);
     if (!n) break;
+    any = true;
     size_t j = num_end;
-    bool unit_found = false;
-    for (const auto& u : kKoreanUnits) {
+    bool small = false;
+    for (const auto& u : kSmall)
       if (starts_with_at(s, j, u.word)) {
-        total += *n * u.scale;
+        group += *n * u.scale;
         j += u.word.size();
-        unit_found = true;
+        small = true;
         break;
       }
-    }
-    any = true;
-    if (!unit_found) {
-      pending = *n;
-      i = num_end;
+    if (!small) group += *n;
+    bool big = false;
+    for (const auto& u : kKoreanUnits) {
+      if (u.scale < 1e4 || !starts_with_at(s, j, u.word)) continue;
+      total += group * u.scale;
+      group = 0;
+      j += u.word.size();
+      big = true;
       break;
     }
     i = j;
-    // "12억 5000만": a following group may be separated by one space.
+    if (!small && !big) break;  // a plain number closes the figure: "1억 5000"
+    // The next group follows at once ("4천593만") or after one space ("12억 5000만"); only a
+    // group with a unit continues after a space, and a plain number only straight after a unit.
+    if (i < s.size() && is_digit(s[i])) continue;
     const size_t k = skip_spaces(s, i);
-    if (k < s.size() && is_digit(s[k])) {
+    if (k > i && k < s.size() && is_digit(s[k])) {
       size_t probe_end = k;
-      auto probe = parse_plain_number(s, k, probe_end);
-      bool next_has_unit = false;
-      for (const auto& u : kKoreanUnits) next_has_unit |= starts_with_at(s, probe_end, u.word);
-      // only smaller groups continue the number: 12억 5000만, not 5000만 12억
-      if (probe && next_has_unit) { i = k; continue; }
-      if (probe && !next_has_unit && k == i) { pending = *probe; i = probe_end; break; }
+      if (parse_plain_number(s, k, probe_end) && unit_at(probe_end)) { i = k; continue; }
     }
+    break;
   }
   if (!any) return std::nullopt;
   end = i;
-  return total + pending;
+  return total + group;
 }
 
 std::vector<Money> find_money(std::string_view s) {

@@ -155,6 +155,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.tranche_words = list(j, "tranche_words");
   d.backer_statements = list(j, "backer_statements");
   d.round_words = list(j, "round_words");
+  d.threshold_words = list(j, "threshold_words");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");
