@@ -80,6 +80,7 @@ class DocumentState {
   void sell(const Sentence& s, const TriggerHit& t);
   bool per_investor_figures(const Sentence& s, const TriggerHit& t);
   bool backers_named(const Sentence& s, const TriggerHit& t);
+  std::vector<const Entity*> coordinated_orgs(const Sentence& s, const Entity* first) const;
   void layoff(const Sentence& s, const TriggerHit& t);
   const Entity* relative_owner(const Sentence& s, const TriggerHit& t) const;
   bool counter(const Sentence& s, const TriggerHit& t);
@@ -437,7 +438,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
   // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
   // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
   const bool listed_with_group = !persons.empty() && (has(s, lang_.including) || count_in(s, arg_span(s, t)));
-  if ((persons.empty() || listed_with_group) && is_group(s, arg_span(s, t))) {
+  if ((persons.empty() || listed_with_group) && (is_group(s, arg_span(s, t)) || (lang_.lang == "ko" && count_in(s, arg_span(s, t))))) {
     // The group's origin comes before its named members: "…, among them David Lau, previously at Tesla".
     Span span = arg_span(s, t);
     if (!persons.empty()) span.end = std::min(span.end, persons.front()->begin);
@@ -449,6 +450,36 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
       return;
     }
     if (!from && !count) return;  // "메타는 AI 인재를 스카우트하고 있다": no fact to count
+    // "오픈AI·구글 딥마인드·앤트로픽 등 경쟁사에서 최소 11명", "from OpenAI, Google and Microsoft":
+    // several origins. Spec rule 9: the count goes with no origin, and each origin is a move of
+    // its own without a count.
+    auto origins = from ? coordinated_orgs(s, from) : std::vector<const Entity*>{};
+    // "인플렉션AI와 구글 딥마인드의 공동창업자인 술레이만": the affiliations of one person named next.
+    if (origins.size() > 1) {
+      size_t list_end = 0;
+      for (const auto& a : s.args)
+        if (a.entity == origins.back()) list_end = std::max(list_end, a.word_end);
+      for (const auto& a : s.args)
+        if (a.entity->is_person() && a.begin >= list_end && a.begin - list_end <= 40) origins.resize(1);
+    }
+    if (origins.size() > 1) {
+      if (count) {
+        Event all = make(s, "move");
+        all.group = true;
+        all.slots["to"] = to->name;
+        all.count = count->value;
+        events_.push_back(std::move(all));
+      }
+      for (const Entity* o : origins) {
+        if (same_org(o, to)) continue;
+        Event e = make(s, "move");
+        e.group = true;
+        e.slots["to"] = to->name;
+        e.slots["from"] = o->name;
+        events_.push_back(std::move(e));
+      }
+      return;
+    }
     Event e = make(s, "move");
     e.group = true;
     e.slots["to"] = to->name;
@@ -456,6 +487,30 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
     if (count) e.count = count->value;
     events_.push_back(std::move(e));
   }
+}
+
+// The organisations listed with `first`, itself included: "오픈AI·구글 딥마인드·앤트로픽",
+// "OpenAI와 구글, 마이크로소프트(MS)", "Character.ai and Google DeepMind".
+std::vector<const Entity*> DocumentState::coordinated_orgs(const Sentence& s, const Entity* first) const {
+  std::vector<const Entity*> out;
+  size_t i = 0;
+  while (i < s.args.size() && s.args[i].entity != first) ++i;
+  if (i == s.args.size()) return {first};
+  auto joined = [&](const Arg& a, const Arg& b) {
+    if (b.begin < a.word_end) return false;
+    std::string_view gap = s.text.substr(a.word_end, b.begin - a.word_end);
+    if (gap.starts_with("(")) gap.remove_prefix(std::min(gap.size(), gap.find(')') + 1));  // "(MS)"
+    for (std::string_view sep : {"·", ", ", " and ", ", and ", " ", "ㆍ", "/", " 및 "})
+      if (gap == sep) return true;
+    return gap.empty() && (s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3) == "와" || s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3) == "과");
+  };
+  size_t b = i;
+  while (b > 0 && org_ok(s.args[b - 1].entity) && joined(s.args[b - 1], s.args[b])) --b;
+  size_t e = i;
+  while (e + 1 < s.args.size() && org_ok(s.args[e + 1].entity) && joined(s.args[e], s.args[e + 1])) ++e;
+  for (size_t k = b; k <= e; ++k)
+    if (std::find(out.begin(), out.end(), s.args[k].entity) == out.end()) out.push_back(s.args[k].entity);
+  return out;
 }
 
 void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {

@@ -83,6 +83,7 @@ const KoreanNameData& KoreanNameData::standard() {
     k.people_nouns = read_word_list(dir / "list_people_nouns.txt");
     k.role_nouns = read_word_list(dir / "role_nouns.txt");
     k.not_names = read_word_list(data_dir() / "lang" / "not_names.txt");
+    k.places = read_word_list(dir / "places.txt");
     return k;
   }();
   return d;
@@ -296,7 +297,9 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       titled = title_word(next, /*role_nouns_too=*/false);  // "김주민 AI 연구소장", not "연구실 AI 연구원"
       const Entity* org = known(strip_particle(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
-      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii) break;
+      // "주방화 미국 워싱턴대 교수": a country and a university may stand between.
+      const bool place = in(ko_.places, next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
+      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii && !place) break;
     }
     if (titled) out.push_back({std::string(token), EntityKind::Person});
   }
@@ -308,7 +311,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const std::string_view family = w[i + 1];
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 4 || f < 1 || f > 3 || !name_word(given, 4) || !name_word(family, 3) || ends_like_grammar(given)) continue;
-    if (known(given) || known(family) || in(ko_.surnames, given) || given.find("들") != std::string_view::npos) continue;
+    const Entity* given_known = known(given);
+    const Entity* family_known = known(family);
+    if ((given_known && given_known->is_org()) || (family_known && family_known->is_org()) || in(ko_.surnames, given) ||
+        given.find("들") != std::string_view::npos)
+      continue;
     bool particle_end = false;  // "인물로", "없이": a family name of two syllables or more ends no such way
     for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"})
       particle_end |= f >= 2 && family.ends_with(e);

@@ -34,6 +34,7 @@ struct KoreanNameData {
   std::vector<std::string> people_nouns;      // 연구원, 엔지니어, 명 …: say a list is of people
   std::vector<std::string> role_nouns;        // never part of a name
   std::vector<std::string> not_names;
+  std::vector<std::string> places;            // 미국, 중국 …: may stand between a name and its title
 
   static const KoreanNameData& standard();
 };
