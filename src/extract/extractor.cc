@@ -922,6 +922,29 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
     // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
     // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
+    // "딥엑스는 5월 약 1100억원을, 트웰브랩스는 6월 약 700억원의 투자를 유치했다": each subject with
+    // its own figure raised its own round.
+    {
+      std::vector<std::pair<const Entity*, Money>> rounds;
+      for (size_t i = 0; i < s.args.size(); ++i) {
+        const Arg& a = s.args[i];
+        if (a.role != Role::Subject || !org_ok(a.entity) || a.begin >= t.begin) continue;
+        size_t next_subject = t.begin;
+        for (size_t k = i + 1; k < s.args.size(); ++k)
+          if (s.args[k].role == Role::Subject && org_ok(s.args[k].entity)) { next_subject = std::min(next_subject, s.args[k].begin); break; }
+        for (const auto& m : s.money)
+          if (!m.conversion && m.begin > a.word_end && m.begin < next_subject) { rounds.emplace_back(a.entity, m); break; }
+      }
+      if (rounds.size() >= 2) {
+        for (const auto& [investee, money] : rounds) {
+          Event e = make(s, "investment");
+          e.slots["investee"] = investee->name;
+          e.amount = money;
+          events_.push_back(std::move(e));
+        }
+        return;
+      }
+    }
     const Entity* lead = round_lead(nullptr);
     const Entity* investee = nullptr;
     for (const auto& a : s.args)

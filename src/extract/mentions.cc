@@ -270,7 +270,7 @@ void DocumentEntities::discover(const text::Document& doc) {
   static const RE2 en_deal_object(R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|[Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|[Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))");
   static const RE2 en_deal_subject(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|is being) (?:acquired|bought|purchased))");
   static const RE2 en_described(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|unicorn)\b)");
-  static const RE2 ko_described(R"((?:스타트업|업체|기업|회사|개발사|자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))");
+  static const RE2 ko_described(R"((?:스타트업|업체|기업|회사|개발사|자회사|제조사|운용사|투자사|계열사|손자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))");
   for (const RE2* re : {&en_deal_object, &en_deal_subject, &en_described, &ko_described}) {
     if (english == (re == &ko_described)) continue;
     re2::StringPiece in(text.data(), text.size());

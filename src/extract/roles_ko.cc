@@ -79,6 +79,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
       else if (next.starts_with("합류") || next.starts_with("입사")) a.role = Role::Destination;
       else if (next.starts_with("인수") || next.starts_with("흡수")) a.role = Role::Object;
       else if (next.starts_with("투자")) a.role = Role::Recipient;
+      else if (particle.empty() && next.starts_with("지분")) a.role = Role::Recipient;  // "베어로보틱스 지분 21%를 취득"
       else if (particle.empty() && m.word_end < s.size() && s[m.word_end] == ',' && m.begin == 0) {
         a.role = Role::Subject;  // headline: "애플, 한 달 만에 …"
         a.headline_topic = true;
