@@ -268,6 +268,19 @@ const Entity* DocumentState::origin_of(const Sentence& s, const Arg& person, con
   }
   if (!candidates.empty()) return candidates.back();
   if (lang_.lang == "ko") {
+    // "일리아 수츠케버(Ilya Sutskever) 오픈AI 공동창업자가": the organisation in the title after the name.
+    for (const auto& a : s.args) {
+      if (a.begin < person.word_end) continue;
+      if (a.begin - person.word_end > 12 || a.entity->is_person()) break;
+      if (!org_ok(a.entity) || (to && same_org(a.entity, to))) break;
+      const std::string_view next = s.text.substr(a.word_end, std::min<size_t>(30, s.text.size() - a.word_end));
+      for (const auto* list : {&lang_.titles, &lang_.people_nouns})
+        for (const auto& title : *list)
+          if (next.starts_with(" " + title) || next.starts_with(" 전 " + title)) return a.entity;
+      break;
+    }
+  }
+  if (lang_.lang == "ko") {
     const Span clause = clause_of(s, person.begin);
     for (const auto& a : s.args) {
       if (a.begin >= person.begin) break;
@@ -1541,7 +1554,10 @@ std::vector<Event> DocumentState::run() {
         }
         // Before the figure, back to the figure before it ("valuing it at $157 billion"); after it, only
         // what qualifies it ("$4bn valuation", "의 기업가치로").
-        size_t before = m.begin >= 48 ? m.begin - 48 : 0;
+        // Korean puts the valuation word after the figure ("…달러의 기업가치"); before it only
+        // right before ("기업가치 120억 달러").
+        const size_t back = lang_.lang == "ko" ? 16 : 48;
+        size_t before = m.begin >= back ? m.begin - back : 0;
         for (size_t q = 0; q < k; ++q) before = std::max(before, s.money[q].end);
         const size_t after = lang_.lang == "ko" ? 20 : 12;
         worth[k] = has(s, lang_.valuation, before, m.begin) || has(s, lang_.valuation, end, std::min(s.text.size(), end + after));

@@ -287,7 +287,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (in(ko_.titled_not_names, token) || in(ko_.not_names, token) || known(token)) continue;
     // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
     bool grammatical = false;
-    for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께"})
+    for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께", "된", "될", "할", "적"})
       grammatical |= token.ends_with(e);
     if (grammatical) continue;
     // The title: the next word, or after "전"/"현" and at most one organisation word.
