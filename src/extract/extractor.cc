@@ -1269,26 +1269,24 @@ void DocumentState::layoff(const Sentence& s, const TriggerHit& t) {
         org = a.entity;
   }
   if (!org) org = first_org(s, {clause.begin, t.begin}, {Role::Possessor});  // "Intel's cuts"
+  // "The layoffs at Meta", "were let go from Tesla's team", "하드웨어 부문에서": where the cuts fell.
+  if (!org) org = first_org(s, {t.end, std::min(s.text.size(), t.end + 24)}, {Role::Recipient, Role::Source, Role::Possessor});
+  if (!org) org = first_org(s, clause, {Role::Source});
+  // "companies like Google, Meta and Amazon continue on with layoffs": the companies the subject lists.
+  if (!org && lang_.lang == "en" && has(s, {" like ", " such as ", " including "}, clause.begin, t.begin))
+    org = first_org(s, {clause.begin, t.begin}, {Role::Object, Role::Other, Role::Subject});
   if (!org && count) org = topic_;  // "it cut about 9,000 more jobs"
   if (!org_ok(org)) return;
   if (!count) count = count_in(s, {0, s.text.size()});
-  if (!count && !is_group(s, clause) && !has(s, lang_.layoff_without_count)) return;
-  if (lang_.lang == "en" && !count && !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people", "personnel", "headcount"}))
+  if (!count && !is_group(s, clause) && !has(s, lang_.layoff_without_count) && !has(s, lang_.people_nouns, clause.begin, clause.end) &&
+      !has(s, lang_.group_markers, clause.begin, clause.end))  // "수백 명을 해고"
+    return;
+  if (lang_.lang == "en" && !count && !has(s, lang_.layoff_without_count) &&
+      !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people", "personnel", "headcount"}))
     return;
   // "big tech companies like Google, Meta and Amazon continue on with layoffs": every
   // organisation coordinated with the one found.
-  std::vector<const Entity*> orgs{org};
-  if (!count)
-    for (size_t i = 0; i < s.args.size(); ++i) {
-      if (s.args[i].entity != org) continue;
-      for (size_t k = i + 1; k < s.args.size(); ++k) {
-        const std::string_view gap = s.text.substr(s.args[k - 1].end, s.args[k].begin - std::min(s.args[k].begin, s.args[k - 1].end));
-        const bool coordinated = gap == ", " || gap == " and " || gap == ", and " || gap == "·" || gap == "와 " || gap == "과 ";
-        if (!coordinated || !org_ok(s.args[k].entity)) break;
-        orgs.push_back(s.args[k].entity);
-      }
-      break;
-    }
+  const std::vector<const Entity*> orgs = count ? std::vector<const Entity*>{org} : coordinated_orgs(s, org);
   for (const Entity* o : orgs) {
     Event e = make(s, "layoff");
     e.slots["org"] = o->name;
