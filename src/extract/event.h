@@ -19,6 +19,7 @@ struct Event {
   std::optional<Money> amount;
   bool cumulative = false;
   bool group = false;        // about a group of people, not a named person (never merged with one)
+  bool one_of_origins = false;  // one origin of a group that came from several (spec rule 9)
   std::string evidence;      // the sentence, trimmed
   size_t sentence = 0;       // index of the evidence sentence in the document
 

@@ -487,6 +487,7 @@ void DocumentState::hire(const Sentence& s, const TriggerHit& t) {
         if (same_org(o, to)) continue;
         Event e = make(s, "move");
         e.group = true;
+        e.one_of_origins = true;
         e.slots["to"] = to->name;
         e.slots["from"] = o->name;
         events_.push_back(std::move(e));
@@ -513,9 +514,11 @@ std::vector<const Entity*> DocumentState::coordinated_orgs(const Sentence& s, co
     if (b.begin < a.word_end) return false;
     std::string_view gap = s.text.substr(a.word_end, b.begin - a.word_end);
     if (gap.starts_with("(")) gap.remove_prefix(std::min(gap.size(), gap.find(')') + 1));  // "(MS)"
-    for (std::string_view sep : {"·", ", ", " and ", ", and ", " ", "ㆍ", "/", " 및 "})
+    for (std::string_view sep : {"·", ", ", " and ", ", and ", "ㆍ", "/", " 및 "})
       if (gap == sep) return true;
-    return gap.empty() && (s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3) == "와" || s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3) == "과");
+    // "OpenAI와 구글": the conjunction is the first name's particle.
+    const std::string_view last = s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3);
+    return (gap.empty() || gap == " ") && (last == "와" || last == "과");
   };
   size_t b = i;
   while (b > 0 && org_ok(s.args[b - 1].entity) && joined(s.args[b - 1], s.args[b])) --b;
@@ -534,12 +537,21 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     return;
   if (lang_.lang == "en" && hedged(s, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
   const Span whole{0, s.text.size()};
-  const Entity* to = first_org(s, clause, {Role::Destination});
+  const Entity* to = nullptr;
+  // "is now at xAI", "now works with Meta": the organisation right after the trigger.
+  const std::string_view said = s.text.substr(t.begin, t.end - t.begin);
+  if (lang_.lang == "en" && t.frame == Frame::Join && (said.ends_with(" at") || said.ends_with(" with")))
+    for (const auto& a : s.args)
+      if (a.begin >= t.end && a.begin - t.end <= 2 && org_ok(a.entity)) to = a.entity;
+  if (!to) to = first_org(s, clause, {Role::Destination});
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
   if (!to && t.frame == Frame::Join && lang_.lang == "en") to = first_org(s, {t.end, clause.end}, {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
+  // "Apple lost its top robotics researcher, Leo Park, to Meta": the loser is the subject.
+  const bool loss = contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.loss_verbs);
+  if (loss) left_object = first_org(s, {clause.begin, t.begin}, {Role::Subject}, to);
   if (left_object && t.frame == Frame::Leave) {
     const bool anaphoric = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& a) { return a.anaphor && a.entity == left_object; });
     // "members of Apple's team have left the company": the sentence names the company itself.
@@ -563,6 +575,7 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
   if (persons.empty()) persons = people(s, whole, nullptr);
   // Who joins or leaves is a subject: "… will report to software chief Craig Federighi" moves nobody else.
   std::erase_if(persons, [&](const Arg* p) {
+    if (loss && p->begin < t.begin) return true;
     if (p->role == Role::Subject) return false;
     if (p->role == Role::Other) {
       if (lang_.lang != "ko") return false;
@@ -589,6 +602,8 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
     // "A를 비롯해 B, C 등이 합류했다": the object of "including" is one of the movers.
     if (p->role == Role::Object && has(s, lang_.including, p->word_end, std::min(s.text.size(), p->word_end + 16))) return false;
+    // "Apple lost its top researcher, Leo Park, to Meta": the one lost is the object after the verb.
+    if (loss) return p->begin < t.end;
     // English movers stand before their verb, whatever an earlier verb made of them.
     return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
   });
@@ -612,11 +627,13 @@ void DocumentState::join_or_leave(const Sentence& s, const TriggerHit& t) {
     const Entity* pt = to;
     if (!pt && lang_.lang == "en" && t.frame == Frame::Leave)
       if (size_t now = s.text.find(" now ", t.end); now != std::string_view::npos)
-        pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination}, pf);
+        pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination, Role::Subject, Role::Object, Role::Recipient}, pf);
     // "알리바바에 입사했고, 이후 딥시크에 합류해": the same person's previous employer.
     if (prev && !pf && pt && prev->slot("person") == p->entity->name && prev->has("to") && prev->slot("to") != pt->name)
       pf = x_.lexicon().find(prev->slot("to"));
-    if (prev && !pt && prev->has("to")) pt = x_.lexicon().find(prev->slot("to"));
+    // A joiner with no destination joins where the last move went ("4명이 합류했다"); a leaver
+    // does not follow anyone.
+    if (prev && !pt && prev->has("to") && t.frame != Frame::Leave) pt = x_.lexicon().find(prev->slot("to"));
     if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name)) pf = x_.lexicon().find(prev->slot("from"));
     if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
     if (!pt && !pf) continue;
@@ -1628,6 +1645,8 @@ bool compatible(const Event& a, const Event& b) {
   }
   // A named person's event never absorbs an event about nobody in particular, and vice versa.
   if (a.has("person") != b.has("person")) return false;
+  // A counted group from several origins and one origin's share of it are two facts (spec rule 9).
+  if (a.one_of_origins != b.one_of_origins) return false;
   // A round without its investors and a backer without the round's figure are two facts:
   // merging them would credit the whole round to one backer.
   if (a.type == "investment" && a.has("investor") != b.has("investor") && a.amount.has_value() != b.amount.has_value()) {

@@ -306,7 +306,11 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_entity(name, EntityKind::Person, {});
       }
   }
-  for (const RE2* re : {&en_role, &en_apposition}) {
+  // "OpenAI's head of research, Mark Fenn, left": a name set off after a title.
+  static const RE2 en_titled_apposition(R"((?:'s|’s|former|the|its|his|her|their) [a-z][a-z -]{2,40}, ([A-Z][a-z]+ [A-Z][a-z'-]+),)");
+  // "Paul Ng departed xAI": a name doing what people do in these stories.
+  static const RE2 en_mover(R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|joining|leaving|stepped down))");
+  for (const RE2* re : {&en_role, &en_apposition, &en_titled_apposition, &en_mover}) {
     if (!english) break;
     re2::StringPiece in(text.data(), text.size());
     std::string name;

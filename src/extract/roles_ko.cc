@@ -71,7 +71,22 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
       const std::string_view next_word = word_after(s, m.word_end);
       if (next_word.starts_with("등") && m.word_end < s.size() && s[m.word_end] == ' ') particle = next_word;
     }
-    if (particle.starts_with("등")) particle.remove_prefix(3);
+    if (particle.starts_with("등")) {
+      particle.remove_prefix(3);
+      // "오픈AI·구글·앤스로픽 등 경쟁사에서": the list takes the particle of the noun after 등.
+      if (particle.empty()) {
+        size_t after = m.word_end;
+        while (after < s.size() && s[after] == ' ') ++after;
+        if (s.substr(after, 3) == "등") {
+          const std::string_view head = word_after(s, after + 3);
+          for (size_t cut = 3; cut < head.size() && particle.empty(); ++cut) {
+            if ((static_cast<unsigned char>(head[cut]) & 0xC0) == 0x80) continue;
+            const Role r = role_of_particle(head.substr(cut));
+            if (r == Role::Source || r == Role::Destination || r == Role::Recipient) particle = head.substr(cut);
+          }
+        }
+      }
+    }
     a.role = role_of_particle(particle);
     const std::string_view next = word_after(s, m.word_end);
     if (particle.empty() || particle == "와" || particle == "과") {

@@ -156,6 +156,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.backer_statements = list(j, "backer_statements");
   d.round_words = list(j, "round_words");
   d.threshold_words = list(j, "threshold_words");
+  d.loss_verbs = list(j, "loss_verbs");
   d.comp_kinds = groups(j, "comp_kinds");
   d.build_trie();
   d.stats = groups(j, "stats");

@@ -486,3 +486,40 @@ TEST(ExtractLayoff, CoordinatedOrganisationsWithoutAFigure) {
 
 }  // namespace
 }  // namespace tw::extract
+
+namespace tw::extract {
+namespace {
+
+// Moves written the ways English news writes them, with names the lexicon lacks.
+TEST(ExtractMove, EnglishShapesOfAMove) {
+  EXPECT_TRUE(HasExactly(events_of("Former Meta engineer Tom Vale is now at xAI."),
+                         {{{"type", "move"}, {"person", "Tom Vale"}, {"from", "Meta"}, {"to", "xAI"}}}));
+  EXPECT_TRUE(HasExactly(events_of("Apple lost its top robotics researcher, Leo Park, to Meta."),
+                         {{{"type", "move"}, {"person", "Leo Park"}, {"from", "Apple"}, {"to", "Meta"}}}));
+  EXPECT_TRUE(HasEvent(events_of("OpenAI's head of research, Mark Fenn, left the company to start his own firm."),
+                       {{"type", "move"}, {"person", "Mark Fenn"}, {"from", "OpenAI"}}));
+  EXPECT_TRUE(HasEvent(events_of("Paul Ng departed xAI in May and joined OpenAI in June."),
+                       {{"type", "move"}, {"person", "Paul Ng"}, {"from", "xAI"}, {"to", "OpenAI"}}));
+  // Founders described by their former employer, named or not.
+  const auto founded = events_of("Anthropic was founded by former OpenAI researchers, including Dario Amodei.");
+  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"from", "OpenAI"}, {"to", "Anthropic"}, {"person", nullptr}}));
+  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"person", "Dario Amodei"}, {"from", "OpenAI"}, {"to", "Anthropic"}}));
+}
+
+// Several origins (spec rule 9): a counted group goes without an origin, and each origin is
+// a move of its own.
+TEST(ExtractMove, SeveralOriginsInOneSentence) {
+  const auto events = events_of("메타는 오픈AI·구글 딥마인드·앤스로픽 등 경쟁사에서 최소 11명의 AI 인재를 영입했다.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Meta"}, {"count", 11}, {"from", nullptr}}));
+  for (const char* from : {"OpenAI", "Google", "Anthropic"})  // Google DeepMind as "from_unit" beside its organisation
+    EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Meta"}, {"from", from}, {"count", nullptr}})) << from;
+}
+
+// Words in quotation marks are the speaker's: the speaker does not move.
+TEST(ExtractMove, QuotedWordsMoveNobodyOutsideTheQuotes) {
+  for (const auto& e : events_of("머스크는 “많은 메타 출신 엔지니어들이 xAI에 합류하고 있다”고 강조했다."))
+    EXPECT_NE(e.slot("person"), "Elon Musk");
+}
+
+}  // namespace
+}  // namespace tw::extract
