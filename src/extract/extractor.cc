@@ -1357,8 +1357,11 @@ bool DocumentState::stat(const Sentence& s, const TriggerHit& t) {
 void DocumentState::pay_benchmark(const Sentence& s) {
   // "성별로 따져보면 남직원은 1억4100만원, 여직원은 1억1300만원": a sentence right after a pay
   // statistic that gives more figures for people continues it.
-  const Event* previous = recent("comp_stat", s.index);
-  const bool continues = previous && s.index - previous->sentence == 1;
+  // Copies: events_ grows below, and a pointer into it would dangle.
+  const Event* last = recent("comp_stat", s.index);
+  const bool continues = last && s.index - last->sentence == 1;
+  const std::string previous_org = continues ? last->slot("org") : std::string{};
+  const bool previous_yearly = continues && last->slot("period") == "year";
   if (!has(s, lang_.pay_words) && !continues) return;
   if (!has(s, lang_.people_nouns)) return;
   for (const auto& a : s.args)
@@ -1366,7 +1369,7 @@ void DocumentState::pay_benchmark(const Sentence& s) {
   const Entity* org = nullptr;
   for (const auto& a : s.args)
     if (org_ok(a.entity)) { org = a.entity; break; }
-  if (!org && continues && previous->has("org")) org = ents_.find_any(previous->slot("org"));
+  if (!org && !previous_org.empty()) org = ents_.find_any(previous_org);
   size_t emitted = 0;
   for (const auto& m : s.money) {
     if (m.conversion) continue;
@@ -1375,7 +1378,7 @@ void DocumentState::pay_benchmark(const Sentence& s) {
     Event e = make(s, "comp_stat");
     if (org) e.slots["org"] = org->name;
     e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";
-    if (has(s, lang_.period_year) || (continues && previous->slot("period") == "year")) e.slots["period"] = "year";
+    if (has(s, lang_.period_year) || previous_yearly) e.slots["period"] = "year";
     e.amount = m;
     events_.push_back(std::move(e));
     // One figure, unless the sentence sets several populations side by side.
