@@ -985,7 +985,13 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
         if (a.role == Role::Subject && a.begin < t.begin && org_ok(a.entity) && a.entity != lead) { investee = a.entity; break; }
     if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
     const Entity* investor = lead && !same_org(lead, investee) ? lead : round_lead(investee);
-    if (!investor) investor = first_org(s, whole, {Role::Source, Role::Agent}, investee);
+    if (!investor)  // "아마존으로부터", "led by"; not "카카오 출신 윤재하" (a founder's background)
+      for (const auto& a : s.args)
+        if ((a.role == Role::Source || a.role == Role::Agent) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+            !has(s, lang_.former_words, a.word_end, std::min(s.text.size(), a.word_end + 8))) {
+          investor = a.entity;
+          break;
+        }
     if (!investor && lang_.lang == "ko") investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
     const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin) : money_near(s, whole, t.begin);

@@ -303,6 +303,36 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     }
     if (titled) out.push_back({std::string(token), EntityKind::Person});
   }
+  // After a role or an adnominal ending, a name with its particle: "연구원 한도윤을", "공동창업자 중
+  // 한 명인 하르샤 문디가", "책임자였던 도리안 벨크가".
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    const std::string_view before = w[i];
+    // A role, or a role or head-count with a copula: "연구원", "창업자인", "한 명인", "책임자였던".
+    // (A title with its own particle, "CEO를 맡아", introduces nobody.)
+    bool introduces = strip_particle(before).size() == before.size() && title_word(before, /*role_nouns_too=*/true);
+    for (std::string_view copula : {"인", "였던", "이던", "이었던"})
+      if (!introduces && before.ends_with(copula)) {
+        const std::string_view stem = before.substr(0, before.size() - copula.size());
+        introduces = stem == "명" || stem.ends_with("명") || title_word(stem, /*role_nouns_too=*/true);
+      }
+    if (!introduces || particles_.is_particle_sequence(before)) continue;
+    // One word: a Korean name with its particle.
+    const std::string_view token = w[i + 1];
+    const std::string bare = strip_particle(token);
+    if (bare.size() != token.size() && hangul_syllables(bare) == 3 && in(ko_.surnames, std::string_view(bare).substr(0, 3)) &&
+        !in(ko_.titled_not_names, bare) && !in(ko_.not_names, bare) && !known(bare) && name_word(bare, 3))
+      out.push_back({bare, EntityKind::Person});
+    // Two words: a transliterated name whose family name carries the particle.
+    if (i + 2 < w.size()) {
+      const std::string_view given = w[i + 1];
+      const std::string family = strip_particle(w[i + 2]);
+      if (family.size() != w[i + 2].size() && hangul_syllables(given) >= 2 && name_word(given, 4) && name_word(family, 3) &&
+          !ends_like_grammar(given) && two_word_name_shape(given, family) && !known(given) && !known(family)) {
+        const std::string name = std::string(given) + " " + family;
+        if (!known(name) && !in(ko_.not_names, name)) out.push_back({name, EntityKind::Person});
+      }
+    }
+  }
   // A transliterated name before its title: "비키 청 공동창업자가", "로찬 산카르 엔파브리카 CEO가".
   for (size_t i = 0; i + 2 < w.size(); ++i) {
     std::string_view given = w[i];

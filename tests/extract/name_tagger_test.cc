@@ -83,5 +83,14 @@ TEST_F(NameTaggerTest, CompaniesByEndingOrTypeNoun) {
   EXPECT_TRUE(proposes(c, "하늘비전", EntityKind::Org));
 }
 
+TEST_F(NameTaggerTest, NameAfterARoleOrARoleWithACopula) {
+  EXPECT_TRUE(proposes(tagger_.korean_titled("오픈AI는 메타에서 일하던 연구원 한도윤을 영입했다.", known_), "한도윤", EntityKind::Person));
+  EXPECT_TRUE(proposes(tagger_.korean_titled("공동창업자 중 한 명인 하르샤 문디가 회사를 떠났다.", known_), "하르샤 문디", EntityKind::Person));
+  EXPECT_TRUE(proposes(tagger_.korean_titled("AI 연구 책임자였던 도리안 벨크가 메타로 옮겼다.", known_), "도리안 벨크", EntityKind::Person));
+  // A title with its own particle, and nouns in -인, introduce nobody.
+  EXPECT_FALSE(proposes_any(tagger_.korean_titled("임시 CEO를 맡아 회사를 추슬렀다.", known_), "맡아 회사"));
+  EXPECT_FALSE(proposes_any(tagger_.korean_titled("대규모 채용 캠페인 기간에 이메일 수백 통을 보냈다.", known_), "기간에 이메일"));
+}
+
 }  // namespace
 }  // namespace tw::extract
