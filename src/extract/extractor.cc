@@ -113,6 +113,8 @@ class DocumentState {
   const bool debug_ = std::getenv("TALENTWAR_DEBUG") != nullptr;  // sentence analyses to stderr
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
+  std::map<const Entity*, size_t> org_mentions_;  // how often each organisation has been named so far
+  const Entity* salient_org(const Entity* not_this = nullptr) const;
   const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
   const Entity* last_subject_person_ = nullptr;
   size_t last_subject_index_ = 0;
@@ -348,6 +350,19 @@ bool DocumentState::hedged(const Sentence& s, size_t from, size_t to) const {
     }
   }
   return false;
+}
+
+// The organisation the article has named most so far: what "the startup" means when the
+// sentence-to-sentence topic has drifted to a backer or a rival.
+const Entity* DocumentState::salient_org(const Entity* not_this) const {
+  const Entity* best = nullptr;
+  size_t most = 0;
+  for (const auto& [org, n] : org_mentions_)
+    if (n > most && !(not_this && same_org(org, not_this))) {
+      best = org;
+      most = n;
+    }
+  return best;
 }
 
 const Event* DocumentState::recent(const std::string& type, size_t sentence) const {
@@ -1029,8 +1044,8 @@ void DocumentState::invest(const Sentence& s, const TriggerHit& t) {
         if (a.end <= which && which - a.end <= 2 && org_ok(a.entity)) owner = a.entity;
       if (owner) {
         investor = owner;
-        investee = first_org(s, {t.end, clause.end}, {Role::Recipient, Role::Object, Role::Destination}, owner);
-        if (!investee && topic_ && !same_org(topic_, owner)) investee = topic_;
+        investee = first_org(s, {t.end, clause.end}, {Role::Recipient, Role::Destination}, owner);
+        if (!investee) investee = salient_org(owner);
       }
     }
   }
@@ -1105,7 +1120,7 @@ bool DocumentState::backers_named(const Sentence& s, const TriggerHit& t) {
       break;
     }
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
-  if (!investee) investee = topic_;
+  if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
   // "Investors in the round include …": the backers of the round just reported (spec rule 8).
   const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
@@ -1620,6 +1635,8 @@ std::vector<Event> DocumentState::run() {
     }
     attribute(s, before);
     update_topic(s);
+    for (const auto& a : s.args)
+      if (org_ok(a.entity) && !a.anaphor) ++org_mentions_[a.entity];
     previous_orgs_.clear();
     for (const auto& a : s.args) {
       if (org_ok(a.entity)) previous_orgs_.push_back(a.entity);
