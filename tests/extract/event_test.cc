@@ -1,4 +1,4 @@
-// event — the spec's JSON shape of an event, its key slots, and merging reports of one fact.
+// event — the spec's JSON shape of an event and its key slots (merging: merge_test.cc).
 #include "extract/event.h"
 
 #include <gtest/gtest.h>
@@ -53,37 +53,15 @@ TEST(Event, ToJsonMoneyQualifierCountAndCumulative) {
   EXPECT_EQ(j["count"], 12);
 }
 
-TEST(MergeReports, RepeatsOfOneFactBecomeOneEvent) {
-  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
-                               make("move", {{"person", "Jane Doerr"}, {"from", "OpenAI"}, {"to", "Meta"}})});
-  ASSERT_EQ(merged.size(), 1u);
-  EXPECT_EQ(merged[0].slot("from"), "OpenAI");
-  EXPECT_EQ(merged[0].slot("to"), "Meta");
-}
-
-TEST(MergeReports, ConflictingKeySlotsStaySeparate) {
-  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
-                               make("move", {{"person", "Jane Doerr"}, {"to", "xAI"}}),
-                               make("acquisition", {{"acquirer", "Meta"}})});
-  EXPECT_EQ(merged.size(), 3u);
-}
-
-TEST(MergeReports, NamedPersonAndGroupStaySeparate) {
-  Event group = make("move", {{"from", "Apple"}, {"to", "Meta"}});
-  group.count = 4;
-  group.group = true;
-  auto merged = merge_reports({group, make("move", {{"person", "Ruoming Pang"}, {"from", "Apple"}, {"to", "Meta"}})});
-  EXPECT_EQ(merged.size(), 2u) << "spec rule 2";
-}
-
-TEST(MergeReports, DifferentAmountsAreDifferentFacts) {
-  Event a = make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}});
-  Event b = a;
-  a.amount = Money{4e9, "USD", "", 0, 0, false};
-  b.amount = Money{8e9, "USD", "", 0, 0, false};
-  EXPECT_EQ(merge_reports({a, b}).size(), 2u);
-  b.amount->value = 4.02e9;  // within 1 %: the same figure
-  EXPECT_EQ(merge_reports({a, b}).size(), 1u);
+// Spec rule 7: the extract output names the unit the article named, its organisation beside it.
+TEST(Event, SpecJsonNamesTheUnitTheArticleNamed) {
+  Event e = make("move", {{"person", "Jane Doerr"}, {"from", "Google"}, {"from_unit", "Google DeepMind"}, {"to", "Meta"}});
+  const auto j = to_spec_json(e);
+  EXPECT_EQ(j["from"], "Google DeepMind");
+  EXPECT_EQ(j["from_org"], "Google");
+  EXPECT_FALSE(j.contains("from_unit"));
+  EXPECT_EQ(j["to"], "Meta");
+  EXPECT_FALSE(j.contains("to_org"));
 }
 
 }  // namespace

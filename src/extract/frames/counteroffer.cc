@@ -1,0 +1,37 @@
+// frames/counteroffer — an organisation raising pay or bonuses to keep its people.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "extract/document_state.h"
+
+namespace tw::extract::detail {
+
+bool DocumentState::counter(const AnnotatedSentence& s, const TriggerHit& t) {
+  const Entity* org = agent(s, t);
+  if (!org_ok(org)) return false;
+  // Keeping people: "to keep" a market share or "to retain" a stake is no counteroffer.
+  bool about_people = has(s, lang_.people_nouns) || has(s, lang_.pay_words);
+  for (const auto& a : s.args) about_people |= a.entity->is_person();
+  if (!about_people) return false;
+  Event e = make(s, "counteroffer");
+  e.slots["org"] = org->name;
+  const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
+  if (!rival) {
+    // The rival is whoever has been taking this organisation's people.
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "move" && it->has("to") && it->slot("from") == org->name) {
+        rival = x_.lexicon().find(it->slot("to"));
+        break;
+      }
+  }
+  if (rival) e.slots["target_org"] = rival->name;
+  const bool raise = has(s, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
+  e.slots["action"] = raise ? "raise" : "retention";
+  events_.push_back(std::move(e));
+  return true;
+}
+
+}  // namespace tw::extract::detail

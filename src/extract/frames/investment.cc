@@ -1,0 +1,287 @@
+// frames/investment — rounds, their lead and participating investors, tranches, stakes, and
+// backers named with their own figures (spec rule 8).
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "extract/document_state.h"
+
+namespace tw::extract::detail {
+
+void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
+  const Span clause = clause_of(s, t.begin);
+  const Span whole{0, s.text.size()};
+  if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
+  // "Apple was in talks to invest", "투자를 검토": no money has moved.
+  if (has(s, lang_.talks, t.begin >= 24 ? t.begin - 24 : 0, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
+  if (per_investor_figures(s, t)) return;
+  if (s.money.empty() && backers_named(s, t)) return;
+  // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
+  // chipping in": backers of the round reported last (spec rule 8: one event per round, any
+  // named backer is its investor).
+  const bool joined_round = contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation) ||
+                            (s.money.empty() && has(s, lang_.round_joined, t.end));
+  if (joined_round) {
+    Event* round = nullptr;
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "investment" && it->has("investee") && s.index - it->sentence <= kCarryOver + 1) { round = &*it; break; }
+    const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
+    if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+    if (!org_ok(investee)) return;
+    std::vector<const Entity*> backers;
+    for (const auto& a : s.args)
+      if (clause.contains(a.begin) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+          (a.role == Role::Subject || a.role == Role::Other || a.role == Role::Object) &&
+          std::find(backers.begin(), backers.end(), a.entity) == backers.end())
+        backers.push_back(a.entity);
+    if (backers.empty()) return;
+    if (round) {
+      // The round names any of its backers as its investor; all of them are kept beside it.
+      if (!round->has("investor")) round->slots["investor"] = backers.front()->name;
+      std::string all = round->slot("round_investors").empty() ? round->slot("investor") : round->slot("round_investors");
+      for (const Entity* b : backers)
+        if (("," + all + ",").find("," + b->name + ",") == std::string::npos) all += "," + b->name;
+      round->slots["round_investors"] = all;
+      return;
+    }
+    Event e = make(s, "investment");
+    e.slots["investor"] = backers.front()->name;
+    e.slots["investee"] = investee->name;
+    events_.push_back(std::move(e));
+    return;
+  }
+  // The lead investor: "A16z 주도로", "led by Spark Capital".
+  auto round_lead = [&](const Entity* not_this) -> const Entity* {
+    for (const auto& a : s.args) {
+      if (!org_ok(a.entity) || same_org(a.entity, not_this)) continue;
+      if (lang_.lang == "ko") {
+        if (has(s, lang_.round_lead, a.word_end, std::min(s.text.size(), a.word_end + 12))) return a.entity;
+      } else if (a.begin >= 2 && has(s, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin)) {
+        // the marker right before the name, or before a list ending in it
+        const size_t marker = find_any_folded(s.folded, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin);
+        bool others_between = false;
+        for (const auto& b : s.args) others_between |= b.begin > marker && b.begin < a.begin;
+        if (!others_between) return a.entity;
+      }
+    }
+    return nullptr;
+  };
+  // "아마존으로부터 투자받는다", "투자를 유치했다", "Anthropic raised $4B from Amazon": the subject is the investee.
+  const size_t recv_end = lang_.lang == "ko" ? std::min(std::min(s.text.size(), clause.end), t.end + 13) : t.end;
+  const bool received = lang_.lang == "ko"
+                            ? contains_any(s.text.substr(t.begin, recv_end - t.begin), lang_.received)
+                            : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
+  if (received) {
+    // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
+    // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
+    // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
+    // "딥엑스는 5월 약 1100억원을, 트웰브랩스는 6월 약 700억원의 투자를 유치했다": each subject with
+    // its own figure raised its own round.
+    {
+      std::vector<std::pair<const Entity*, Money>> rounds;
+      for (size_t i = 0; i < s.args.size(); ++i) {
+        const Arg& a = s.args[i];
+        if (a.role != Role::Subject || !org_ok(a.entity) || a.begin >= t.begin) continue;
+        size_t next_subject = t.begin;
+        for (size_t k = i + 1; k < s.args.size(); ++k)
+          if (s.args[k].role == Role::Subject && org_ok(s.args[k].entity)) { next_subject = std::min(next_subject, s.args[k].begin); break; }
+        for (const auto& m : s.money)
+          if (!m.conversion && m.begin > a.word_end && m.begin < next_subject) { rounds.emplace_back(a.entity, m); break; }
+      }
+      if (rounds.size() >= 2) {
+        for (const auto& [investee, money] : rounds) {
+          Event e = make(s, "investment");
+          e.slots["investee"] = investee->name;
+          e.amount = money;
+          events_.push_back(std::move(e));
+        }
+        return;
+      }
+    }
+    const Entity* lead = round_lead(nullptr);
+    const Entity* investee = nullptr;
+    for (const auto& a : s.args)
+      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity) && a.entity != lead)
+        investee = a.entity;
+    if (!investee)
+      for (const auto& a : s.args)
+        if (a.role == Role::Subject && a.begin < t.begin && org_ok(a.entity) && a.entity != lead) { investee = a.entity; break; }
+    if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
+    const Entity* investor = lead && !same_org(lead, investee) ? lead : round_lead(investee);
+    if (!investor)  // "아마존으로부터", "led by"; not "카카오 출신 윤재하" (a founder's background)
+      for (const auto& a : s.args)
+        if ((a.role == Role::Source || a.role == Role::Agent) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+            !has(s, lang_.former_words, a.word_end, std::min(s.text.size(), a.word_end + 8))) {
+          investor = a.entity;
+          break;
+        }
+    if (!investor && lang_.lang == "ko") investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
+    if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
+    const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin) : money_near(s, whole, t.begin);
+    if (!investor && !amount) return;
+    Event e = make(s, "investment");
+    if (investor) e.slots["investor"] = investor->name;
+    e.slots["investee"] = investee->name;
+    e.amount = amount;
+    if (e.amount) {
+      const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
+      e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24) || has(s, {"so far", "to date", "in total", "지금까지"});
+    }
+    events_.push_back(std::move(e));
+    return;
+  }
+  const Entity* investor = nullptr;
+  const Entity* investee = nullptr;
+  if (lang_.lang == "en") {
+    // "the $4 billion investment from Amazon", "backed by Nvidia": the investor follows.
+    for (const auto& a : s.args)
+      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end && a.begin - t.end <= 12 && org_ok(a.entity)) {
+        investor = a.entity;
+        investee = agent(s, t, /*allow_topic=*/false);
+        break;
+      }
+  }
+  if (!investor && lang_.lang == "en") {
+    // "SoftBank, which put in around $500 million": the organisation the relative clause is about,
+    // putting money into the company the article is about.
+    const size_t near = t.begin >= 16 ? t.begin - 16 : 0;
+    const size_t which = s.folded.find(", which ", near);
+    if (which != std::string::npos && which < t.begin) {
+      const Entity* owner = nullptr;
+      for (const auto& a : s.args)
+        if (a.end <= which && which - a.end <= 2 && org_ok(a.entity)) owner = a.entity;
+      if (owner) {
+        investor = owner;
+        investee = first_org(s, {t.end, clause.end}, {Role::Recipient, Role::Destination}, owner);
+        if (!investee) investee = salient_org(owner);
+      }
+    }
+  }
+  if (!investor) investor = agent(s, t, /*allow_topic=*/false);
+  if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
+  if (!investor) investor = topic_;
+  if (!investee) investee = first_org(s, clause, {Role::Recipient}, investor);
+  if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
+  if (!investee && lang_.lang == "ko") investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);  // "앤스로픽 총 투자액"
+  if (!investee && lang_.lang == "en")  // "backed Anthropic", "committed $10 billion to OpenAI"
+    investee = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Destination}, investor);
+  if (!investee && lang_.lang == "ko") investee = first_org(s, clause, {Role::Object}, investor, t.begin);
+  if (!investee && investor) {
+    // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+      if (it->type == "investment" && it->slot("investor") == investor->name) {
+        investee = x_.lexicon().find(it->slot("investee"));
+        break;
+      }
+  }
+  const Event* prev = recent("investment", s.index);
+  if (prev) {
+    if (!investee && (!investor || prev->slot("investor") == investor->name)) investee = x_.lexicon().find(prev->slot("investee"));
+    if (!investor || investor == topic_) {
+      if (!investor) investor = x_.lexicon().find(prev->slot("investor"));
+    }
+  }
+  if (!investee && s.money.size() > 0) {
+    // "자신의 전 회사에 143억 달러를 투자": the company the previous sentence named.
+    for (auto it = previous_orgs_.rbegin(); it != previous_orgs_.rend(); ++it)
+      if (!same_org(*it, investor)) { investee = *it; break; }
+  }
+  if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
+  Event e = make(s, "investment");
+  e.slots["investor"] = investor->name;
+  e.slots["investee"] = investee->name;
+  e.amount = money_near(s, clause, t.begin);
+  if (!e.amount) e.amount = money_near(s, whole, t.begin);
+  if (e.amount) {
+    const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
+    e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24);
+  }
+  // "a $4bn deal, which included a $1.25bn initial investment", "invest $2bn, which included a
+  // $500m cash infusion and an additional $1.5bn": each tranche named is its own investment.
+  std::vector<Money> tranches;
+  if (e.amount && has(s, lang_.tranche_words, e.amount->end))
+    for (const auto& m : s.money)
+      if (!m.conversion && m.begin > e.amount->end && clause.contains(m.begin) && m.currency == e.amount->currency) tranches.push_back(m);
+  events_.push_back(e);
+  for (const auto& m : tranches) {
+    Event part = e;
+    part.amount = m;
+    part.cumulative = false;
+    events_.push_back(std::move(part));
+  }
+}
+
+// "Some notable investors in Perplexity include Nvidia and Jeff Bezos", "Nvidia is one of the
+// corporate backers, along with Salesforce": each backer named is an investor of the company,
+// whatever round it joined.
+bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
+  if (!has(s, lang_.backer_statements, t.begin >= 24 ? t.begin - 24 : 0, std::min(s.text.size(), t.end + 24))) return false;
+  // Whose backers: "investors in Perplexity", "Perplexity's backers", else the company whose
+  // funding the article reported last.
+  const Entity* investee = first_org(s, {t.begin, std::min(s.text.size(), t.end + 40)}, {Role::Recipient});
+  for (const auto& a : s.args)
+    if (!investee && a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16) investee = a.entity;
+  Event* round = nullptr;
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+    if (it->type == "investment" && it->has("investee")) {
+      round = &*it;
+      break;
+    }
+  if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+  if (!investee) investee = salient_org();
+  if (!org_ok(investee)) return false;
+  // "Investors in the round include …": the backers of the round just reported (spec rule 8).
+  const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
+  bool any = false;
+  for (const auto& a : s.args) {
+    if (!org_ok(a.entity) || same_org(a.entity, investee) || a.role == Role::Recipient) continue;
+    // "Amazon founder Jeff Bezos": the organisation of a person named next.
+    const bool persons_org = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& b) {
+      return b.entity->is_person() && b.begin >= a.word_end && b.begin - a.word_end <= 16;
+    });
+    if (persons_org) continue;
+    if (of_the_round) {
+      if (!round->has("investor")) round->slots["investor"] = a.entity->name;
+      any = true;
+      continue;
+    }
+    Event e = make(s, "investment");
+    e.slots["investor"] = a.entity->name;
+    e.slots["investee"] = investee->name;
+    events_.push_back(std::move(e));
+    any = true;
+  }
+  return any;
+}
+
+// "엔비디아(100억 달러)와 마이크로소프트(50억 달러)가 투자를 약정", "Nvidia ($10 billion) and
+// Microsoft ($5 billion)": each backer with its own figure is its own investment (spec rule 8).
+bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const TriggerHit& t) {
+  std::vector<std::pair<const Entity*, Money>> pairs;
+  for (const auto& a : s.args) {
+    if (!org_ok(a.entity) || a.begin >= t.begin) continue;
+    size_t p = a.end;
+    while (p < s.text.size() && s.text[p] == ' ') ++p;
+    if (p >= s.text.size() || s.text[p] != '(') continue;
+    for (const auto& m : s.money)
+      if (m.begin > p && m.begin <= p + 8 && !m.conversion) { pairs.emplace_back(a.entity, m); break; }
+  }
+  if (pairs.empty()) return false;
+  const Entity* investee = first_org(s, {t.end, s.text.size()}, {Role::Recipient, Role::Object});
+  if (!investee) investee = first_org(s, {0, s.text.size()}, {Role::Recipient});
+  if (!investee) investee = topic_;
+  if (!org_ok(investee)) return false;
+  for (const auto& [investor, money] : pairs) {
+    if (same_org(investor, investee)) continue;
+    Event e = make(s, "investment");
+    e.slots["investor"] = investor->name;
+    e.slots["investee"] = investee->name;
+    e.amount = money;
+    events_.push_back(std::move(e));
+  }
+  return true;
+}
+
+}  // namespace tw::extract::detail

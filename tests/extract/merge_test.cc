@@ -1,0 +1,65 @@
+// merge — reports of one fact within an article become one event; different facts stay apart.
+#include <gtest/gtest.h>
+
+#include "extract/extractor.h"
+#include "test_support.h"
+
+namespace tw::extract {
+namespace {
+
+Event make(std::string type, std::map<std::string, std::string> slots) {
+  Event e;
+  e.type = std::move(type);
+  e.slots = std::move(slots);
+  e.evidence = "evidence sentence.";
+  return e;
+}
+
+TEST(MergeReports, RepeatsOfOneFactBecomeOneEvent) {
+  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
+                               make("move", {{"person", "Jane Doerr"}, {"from", "OpenAI"}, {"to", "Meta"}})});
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].slot("from"), "OpenAI");
+  EXPECT_EQ(merged[0].slot("to"), "Meta");
+}
+
+TEST(MergeReports, ConflictingKeySlotsStaySeparate) {
+  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
+                               make("move", {{"person", "Jane Doerr"}, {"to", "xAI"}}),
+                               make("acquisition", {{"acquirer", "Meta"}})});
+  EXPECT_EQ(merged.size(), 3u);
+}
+
+TEST(MergeReports, NamedPersonAndGroupStaySeparate) {
+  Event group = make("move", {{"from", "Apple"}, {"to", "Meta"}});
+  group.count = 4;
+  group.group = true;
+  auto merged = merge_reports({group, make("move", {{"person", "Ruoming Pang"}, {"from", "Apple"}, {"to", "Meta"}})});
+  EXPECT_EQ(merged.size(), 2u) << "spec rule 2";
+}
+
+TEST(MergeReports, DifferentAmountsAreDifferentFacts) {
+  Event a = make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}});
+  Event b = a;
+  a.amount = Money{4e9, "USD", "", 0, 0, false};
+  b.amount = Money{8e9, "USD", "", 0, 0, false};
+  EXPECT_EQ(merge_reports({a, b}).size(), 2u);
+  b.amount->value = 4.02e9;  // within 1 %: the same figure
+  EXPECT_EQ(merge_reports({a, b}).size(), 1u);
+}
+
+// One origin of a group that came from several stays apart from the counted group (rule 9).
+TEST(MergeReports, OneOriginOfSeveralStaysApartFromTheCountedGroup) {
+  Event all = make("move", {{"to", "Meta"}});
+  all.group = true;
+  all.count = 11;
+  Event one = make("move", {{"from", "OpenAI"}, {"to", "Meta"}});
+  one.group = true;
+  one.one_of_origins = true;
+  EXPECT_EQ(merge_reports({all, one}).size(), 2u);
+  one.one_of_origins = false;
+  EXPECT_EQ(merge_reports({all, one}).size(), 1u);
+}
+
+}  // namespace
+}  // namespace tw::extract
