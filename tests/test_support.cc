@@ -238,4 +238,12 @@ CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::p
   return r;
 }
 
+tw::extract::Event make_event(std::string type, std::map<std::string, std::string> slots) {
+  tw::extract::Event e;
+  e.type = std::move(type);
+  e.slots = std::move(slots);
+  e.evidence = "evidence sentence.";
+  return e;
+}
+
 }  // namespace twtest

@@ -111,4 +111,7 @@ pid_t start_cli(const std::vector<std::string>& args, const std::string& out_pat
                 const std::vector<std::pair<std::string, std::string>>& env = {});
 int wait_cli(pid_t pid);
 
+// An event of `type` with `slots`, for the event and merge tests.
+tw::extract::Event make_event(std::string type, std::map<std::string, std::string> slots);
+
 }  // namespace twtest

@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractDocument, RepeatedFactIsOneEvent) {
   EXPECT_TRUE(HasExactly(events_of("Amazon invested $4 billion in Anthropic.\n"

@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractNothing, GeneralitiesNamingNobody) {
   EXPECT_TRUE(HasExactly(events_of("빅테크는 AI 연구원에게 수백만 달러를 준다."), {}));

@@ -10,6 +10,8 @@
 namespace tw::extract::frametest {
 
 using nlohmann::json;
+using twtest::HasEvent;
+using twtest::HasExactly;
 
 inline std::vector<Event> events_of(std::string_view text) { return twtest::extract_events(text); }
 

@@ -7,13 +7,7 @@
 namespace tw::extract {
 namespace {
 
-Event make(std::string type, std::map<std::string, std::string> slots) {
-  Event e;
-  e.type = std::move(type);
-  e.slots = std::move(slots);
-  e.evidence = "evidence sentence.";
-  return e;
-}
+Event make(std::string type, std::map<std::string, std::string> slots) { return twtest::make_event(std::move(type), std::move(slots)); }
 
 TEST(MergeReports, RepeatsOfOneFactBecomeOneEvent) {
   auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),

@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractAcquisition, KoreanCompleted) {
   EXPECT_TRUE(HasExactly(events_of("구글은 지난달 윈드서프 인수를 마무리했다."),

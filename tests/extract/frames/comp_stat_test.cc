@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractCompStat, KoreanMedian) {
   EXPECT_TRUE(HasExactly(events_of("레벨스에프와이아이에 따르면 오픈AI 엔지니어의 연봉 중간값은 30만 달러다."),

@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractCounteroffer, KoreanRaise) {
   EXPECT_TRUE(HasExactly(events_of("오픈AI는 메타의 영입 시도에 맞서 연구원들의 연봉을 인상했다."),

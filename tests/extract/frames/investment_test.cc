@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractInvestment, Korean) {
   EXPECT_TRUE(HasExactly(events_of("아마존은 앤스로픽에 40억 달러를 투자했다."),

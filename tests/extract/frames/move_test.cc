@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractMove, KoreanHireOfNamedResearcher) {
   EXPECT_TRUE(HasExactly(events_of("메타는 오픈AI의 연구원 홍길동(Gildong Hong)을 영입했다."),

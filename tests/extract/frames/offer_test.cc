@@ -8,12 +8,7 @@
 namespace tw::extract {
 namespace {
 
-using frametest::events_of;
-using frametest::json;
-using frametest::money;
-using frametest::NamesUnit;
-using twtest::HasEvent;
-using twtest::HasExactly;
+using namespace frametest;  // events_of, money, NamesUnit, HasEvent, HasExactly
 
 TEST(ExtractOffer, KoreanOfferToAnotherCompanysStaff) {
   EXPECT_TRUE(HasExactly(events_of("메타는 오픈AI 연구원들에게 최대 1억 달러의 보상을 제안했다."),
