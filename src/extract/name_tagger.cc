@@ -84,6 +84,7 @@ const KoreanNameData& KoreanNameData::standard() {
     k.role_nouns = read_word_list(dir / "role_nouns.txt");
     k.not_names = read_word_list(data_dir() / "lang" / "not_names.txt");
     k.places = read_word_list(dir / "places.txt");
+    k.name_openers = read_word_list(dir / "name_openers.txt");
     return k;
   }();
   return d;
@@ -315,6 +316,9 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
         const std::string_view stem = before.substr(0, before.size() - copula.size());
         introduces = stem == "명" || stem.ends_with("명") || title_word(stem, /*role_nouns_too=*/true);
       }
+    // "메타로 자리를 옮긴 도리안 벨크는", "오픈AI에 합류한 하르샤 문디는": a move verb's adnominal form.
+    for (const auto& opener : ko_.name_openers)
+      if (!introduces && before.ends_with(opener)) introduces = true;
     if (!introduces || particles_.is_particle_sequence(before)) continue;
     // One word: a Korean name with its particle.
     const std::string_view token = w[i + 1];

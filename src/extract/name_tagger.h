@@ -35,6 +35,7 @@ struct KoreanNameData {
   std::vector<std::string> role_nouns;        // never part of a name
   std::vector<std::string> not_names;
   std::vector<std::string> places;            // 미국, 중국 …: may stand between a name and its title
+  std::vector<std::string> name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
 
   static const KoreanNameData& standard();
 };

@@ -21,7 +21,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
   if (hedged(s, rest.begin, rest.end) && !attempt) return;
   if (lang_.lang == "en" && hedged(s, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
-  const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent}) : agent(s, t);
+  const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent, Role::Recipient}) : agent(s, t);
   if (!passive && lang_.lang == "en")  // "OpenAI's recruitment of …", "Meta's acquisition of Ruoming Pang"
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16 &&
@@ -32,7 +32,8 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     if (const Event* prev = recent("move", s.index); prev && prev->has("to")) to = x_.lexicon().find(prev->slot("to"));
   }
   if (!org_ok(to)) return;
-  auto persons = people(s, arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
+  // "마이크로소프트에 영입된 최민서 부사장은": a passive relative clause names its hire after the verb.
+  auto persons = people(s, passive && lang_.lang == "ko" ? clause : arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
   std::erase_if(persons, [&](const Arg* p) {
     if (p->role == Role::Agent) return true;  // "led by Suleyman": the hirer
     if (inside_quotes(s.text, p->begin) != inside_quotes(s.text, t.begin)) return true;  // the speaker

@@ -144,5 +144,16 @@ TEST(ExtractMove, QuotedWordsMoveNobodyOutsideTheQuotes) {
     EXPECT_NE(e.slot("person"), "Elon Musk");
 }
 
+// Korean relative clauses around a mover the lexicon does not know.
+TEST(ExtractMove, KoreanRelativeClausesAroundTheMover) {
+  EXPECT_TRUE(HasEvent(events_of("구글 딥마인드를 떠나 오픈AI에 합류한 하르샤 문디는 추론 연구를 맡는다."),
+                       {{"type", "move"}, {"person", "하르샤 문디"}, {"from", "Google"}, {"to", "OpenAI"}}));
+  EXPECT_TRUE(HasExactly(events_of("마이크로소프트에 영입된 최민서 부사장은 구글에서 15년간 일했다."),
+                         {{{"type", "move"}, {"person", "최민서"}, {"from", "Google"}, {"to", "Microsoft"}}}));
+  // An honorific is no part of the name.
+  EXPECT_TRUE(HasEvent(events_of("카카오는 네이버 출신 김하늘 씨를 AI 총괄로 선임했다."),
+                       {{"type", "move"}, {"person", "김하늘"}, {"from", "Naver"}, {"to", "Kakao"}}));
+}
+
 }  // namespace
 }  // namespace tw::extract
