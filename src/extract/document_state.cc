@@ -517,6 +517,7 @@ std::vector<Event> DocumentState::run() {
         }
       }
       if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
+      if (lang_.lang == "en") backed_compounds(s);
     }
     attribute(s, before);
     update_topic(s);

@@ -65,6 +65,7 @@ class DocumentState {
   void sell(const AnnotatedSentence& s, const TriggerHit& t);
   bool per_investor_figures(const AnnotatedSentence& s, const TriggerHit& t);
   bool backers_named(const AnnotatedSentence& s, const TriggerHit& t);
+  void backed_compounds(const AnnotatedSentence& s);
   std::vector<const Entity*> coordinated_orgs(const AnnotatedSentence& s, const Entity* first) const;
   void layoff(const AnnotatedSentence& s, const TriggerHit& t);
   const Entity* relative_owner(const AnnotatedSentence& s, const TriggerHit& t) const;

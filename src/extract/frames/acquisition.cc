@@ -80,7 +80,9 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   e.slots["target"] = target->name;
   const std::string_view around = s.text.substr(t.begin);
   if (contains_any(around, lang_.failure)) e.slots["status"] = "failed";
-  else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 60)), lang_.agreed)) e.slots["status"] = "agreed";
+  else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 60)), lang_.agreed) ||
+           has(s, lang_.agreed, t.begin >= 24 ? t.begin - 24 : 0, t.begin))  // "agreed to acquire"
+    e.slots["status"] = "agreed";
   else if (contains_any(around.substr(0, std::min<size_t>(around.size(), 40)), lang_.talks) ||
            has(s, lang_.attempt))
     e.slots["status"] = "talks";

@@ -284,4 +284,27 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
   return true;
 }
 
+// "Microsoft-backed OpenAI", "SoftBank-backed startup Acme": a backer written into the name of
+// the company it backs. Only where the backed company is named right after.
+void DocumentState::backed_compounds(const AnnotatedSentence& s) {
+  for (size_t p = s.folded.find("-backed "); p != std::string::npos; p = s.folded.find("-backed ", p + 1)) {
+    const Entity* backer = nullptr;
+    const Entity* backed = nullptr;
+    for (const auto& a : s.args) {
+      if (org_ok(a.entity) && a.end == p) backer = a.entity;
+      if (!backed && org_ok(a.entity) && a.begin > p && a.begin - p <= 40) backed = a.entity;
+    }
+    if (!backer || !backed || same_org(backer, backed)) continue;
+    // Nothing but adjectives and a type noun between ("-backed AI startup Acme"), no new phrase.
+    size_t backed_at = 0;
+    for (const auto& a : s.args)
+      if (a.entity == backed && a.begin > p) { backed_at = a.begin; break; }
+    if (s.text.substr(p + 8, backed_at - (p + 8)).find(',') != std::string_view::npos) continue;
+    Event e = make(s, "investment");
+    e.slots["investor"] = backer->name;
+    e.slots["investee"] = backed->name;
+    events_.push_back(std::move(e));
+  }
+}
+
 }  // namespace tw::extract::detail

@@ -73,5 +73,11 @@ TEST(ExtractAcquisition, KoreanListsAndPassivesNameEveryTarget) {
   EXPECT_TRUE(HasEvent(passive, {{"type", "acquisition"}, {"acquirer", "Nvidia"}, {"target", "Lepton AI"}}));
 }
 
+// A deal agreed but not closed.
+TEST(ExtractAcquisition, AgreedBeforeTheVerb) {
+  EXPECT_TRUE(HasExactly(events_of("Databricks agreed to acquire MosaicML for $1.3 billion."),
+                         {{{"type", "acquisition"}, {"acquirer", "Databricks"}, {"target", "MosaicML"}, {"status", "agreed"}}}));
+}
+
 }  // namespace
 }  // namespace tw::extract

@@ -90,5 +90,12 @@ TEST(ExtractInvestment, ValuationsAreNotInvestments) {
   EXPECT_TRUE(HasExactly(events_of("앤스로픽이 148억달러(약 20조원)의 기업가치로 투자 유치를 준비 중이다."), {}));
 }
 
+// A backer written into the backed company's name.
+TEST(ExtractInvestment, BackerCompoundedWithTheName) {
+  EXPECT_TRUE(HasExactly(events_of("Microsoft-backed OpenAI is valued at $157 billion."),
+                         {{{"type", "investment"}, {"investor", "Microsoft"}, {"investee", "OpenAI"}}}));
+  EXPECT_TRUE(events_of("The Microsoft-backed venture, OpenAI, is valued at $157 billion.").empty());
+}
+
 }  // namespace
 }  // namespace tw::extract
