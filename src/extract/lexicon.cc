@@ -60,6 +60,20 @@ int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const
 
 ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::move(particles)) {
   std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& p : particles_) {
+    if (p.empty()) continue;
+    size_t last = p.size() - 1;  // back to the first byte of the last code point
+    while (last > 0 && (static_cast<unsigned char>(p[last]) & 0xC0) == 0x80) --last;
+    std::string final(p.substr(last));
+    if (std::find(finals_.begin(), finals_.end(), final) == finals_.end()) finals_.push_back(std::move(final));
+  }
+  longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
+}
+
+bool ParticleSet::may_end_with_particle(std::string_view word) const {
+  for (const auto& f : finals_)
+    if (word.ends_with(f)) return true;
+  return false;
 }
 
 std::string_view ParticleSet::leading(std::string_view rest) const {

@@ -60,9 +60,15 @@ class ParticleSet {
   bool is_particle_sequence(std::string_view rest) const;
   // The longest particle at the start of `rest` ("" if none).
   std::string_view leading(std::string_view rest) const;
+  // Cheap tests before a search: can `word` end with a particle at all, and how many bytes a
+  // sequence of particles may take.
+  bool may_end_with_particle(std::string_view word) const;
+  size_t longest_sequence_bytes() const { return longest_sequence_bytes_; }
 
  private:
   std::vector<std::string> particles_;  // longest first
+  std::vector<std::string> finals_;     // the last code point of each particle
+  size_t longest_sequence_bytes_ = 0;
 };
 
 class Lexicon {

@@ -85,13 +85,38 @@ const KoreanNameData& KoreanNameData::standard() {
     k.not_names = read_word_list(data_dir() / "lang" / "not_names.txt");
     k.places = read_word_list(dir / "places.txt");
     k.name_openers = read_word_list(dir / "name_openers.txt");
+    k.sets();  // built here, before any worker thread reads them
     return k;
   }();
   return d;
 }
 
+struct KoreanNameData::Sets {
+  // Keyed by the address of the list they mirror.
+  std::unordered_map<const std::vector<std::string>*, std::unordered_set<std::string_view>> of;
+};
+
+const KoreanNameData::Sets& KoreanNameData::sets() const {
+  if (!sets_) {
+    auto built = std::make_shared<Sets>();
+    for (const auto* list : {&surnames, &titles, &titled_not_names, &org_suffixes, &type_nouns, &people_nouns, &role_nouns,
+                             &not_names, &places, &name_openers})
+      built->of[list] = std::unordered_set<std::string_view>(list->begin(), list->end());
+    sets_ = std::move(built);
+  }
+  return *sets_;
+}
+
 bool NameTagger::in(const std::vector<std::string>& list, std::string_view w) const {
+  const auto& sets = ko_.sets().of;
+  const auto it = sets.find(&list);
+  if (it != sets.end()) return it->second.count(w) > 0;
   return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+std::string NameTagger::without_particles(std::string_view w) const {
+  if (const auto it = bare_.find(w); it != bare_.end()) return it->second;
+  return bare_.emplace(std::string(w), strip_particle(w)).first->second;
 }
 
 // A word that may be part of a person's name: Hangul, short, and no role or common word.
@@ -103,14 +128,10 @@ bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {
 
 std::string NameTagger::strip_particle(std::string_view w) const {
   // The longest particle sequence that ends the word: "자오가" → "자오", "파트너스로부터" → "파트너스".
-  size_t i = 0;
-  std::vector<size_t> starts;
-  while (i < w.size()) {
-    starts.push_back(i);
-    next_code_point(w, i);
-  }
-  for (size_t s : starts) {
-    if (s == 0) continue;
+  if (!particles_.may_end_with_particle(w)) return std::string(w);
+  const size_t reach = particles_.longest_sequence_bytes();
+  for (size_t s = 0; s < w.size(); next_code_point(w, s)) {
+    if (s == 0 || w.size() - s > reach) continue;
     if (particles_.is_particle_sequence(w.substr(s))) return std::string(w.substr(0, s));
   }
   return std::string(w);
@@ -148,7 +169,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   // Words that describe the person before the name: "전 수석 연구원 루크 메츠", "오픈AI 출신인 A".
   auto descriptor = [&](std::string_view w) {
     if (w == "전" || w == "현" || w == "前" || w == "당시") return true;
-    const std::string bare = strip_particle(w);
+    const std::string bare = without_particles(w);
     if (in(ko_.titles, bare) || in(ko_.role_nouns, bare) || in(ko_.people_nouns, bare)) return true;
     if (w.ends_with("였던") || w.ends_with("이던") || w.ends_with("출신인") || w.ends_with("자인")) return true;
     if (hangul_syllables(w) == 0 && !w.empty() && static_cast<unsigned char>(w[0]) < 0x80) return true;  // "AI", "CTO"
@@ -163,7 +184,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     // is a title or role ("전 슈퍼컴퓨팅 팀원 A").
     auto described = [&](size_t upto) {
       if (upto == 0) return true;
-      const std::string last = strip_particle(w[upto - 1]);
+      const std::string last = without_particles(w[upto - 1]);
       if (in(ko_.titles, last) || in(ko_.role_nouns, last) || in(ko_.people_nouns, last)) return true;
       for (size_t k = 0; k < upto; ++k)
         if (!descriptor(w[k])) return false;
@@ -201,7 +222,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
       // "…, 전 인프라 팀원 A B 등이": past the last title or role among the first words.
       for (size_t k = skip; k + 2 < last_words.size() && k < 5; ++k) {
         if (last_words[k].starts_with("등")) break;  // the list has ended
-        const std::string bare = strip_particle(last_words[k]);
+        const std::string bare = without_particles(last_words[k]);
         if (bare.size() != last_words[k].size()) break;  // a word with a particle ends the description
         if (in(ko_.titles, bare) || in(ko_.role_nouns, bare)) skip = k + 1;
       }
@@ -209,10 +230,10 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     }
     size_t consumed_to = 0;  // words of piece j that belong to the list's last item
     if (!last_words.empty()) {
-      const std::string first = strip_particle(last_words[0]);
+      const std::string first = without_particles(last_words[0]);
       const bool first_plain = first.size() == last_words[0].size();
       if (first_plain && last_words.size() >= 2) {
-        const std::string second = strip_particle(last_words[1]);
+        const std::string second = without_particles(last_words[1]);
         if (last_words[1] == "등" || last_words[1].starts_with("등")) {
           if (single_name(first)) items.push_back(first), consumed_to = 1;
         } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) && two_word_name_shape(first, second) &&
@@ -233,7 +254,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
       // Said to be people: a people noun right before the list or soon after it.
       bool people = known_person;
       if (!people && first_words && head.size() > first_words)  // "AI 엔지니어 톰 건터, 마크 리"
-        people = in(ko_.people_nouns, strip_particle(head[head.size() - first_words - 1]));
+        people = in(ko_.people_nouns, without_particles(head[head.size() - first_words - 1]));
       // "… 등 핵심 연구원 4명", "… 등 5명이": only a list closed by "등" says what it lists.
       const bool closed = consumed_to < last_words.size() && last_words[consumed_to].starts_with("등");
       if (!people && closed) {
@@ -296,7 +317,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
       titled = title_word(next, /*role_nouns_too=*/false);  // "김주민 AI 연구소장", not "연구실 AI 연구원"
-      const Entity* org = known(strip_particle(next));
+      const Entity* org = known(without_particles(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       // "주방화 미국 워싱턴대 교수": a country and a university may stand between.
       const bool place = in(ko_.places, next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
@@ -307,10 +328,27 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
   // After a role or an adnominal ending, a name with its particle: "연구원 한도윤을", "공동창업자 중
   // 한 명인 하르샤 문디가", "책임자였던 도리안 벨크가".
   for (size_t i = 0; i + 1 < w.size(); ++i) {
+    // The candidates first (cheap shape tests), then what stands before them.
+    // One word: a Korean name with its particle.
+    const std::string_view token = w[i + 1];
+    std::string one = without_particles(token);
+    if (!(one.size() != token.size() && hangul_syllables(one) == 3 && in(ko_.surnames, std::string_view(one).substr(0, 3)) &&
+          !in(ko_.titled_not_names, one) && !in(ko_.not_names, one) && name_word(one, 3)))
+      one.clear();
+    // Two words: a transliterated name whose family name carries the particle.
+    std::string two;
+    if (i + 2 < w.size()) {
+      const std::string_view given = w[i + 1];
+      const std::string family = without_particles(w[i + 2]);
+      if (family.size() != w[i + 2].size() && hangul_syllables(given) >= 2 && name_word(given, 4) && name_word(family, 3) &&
+          !ends_like_grammar(given) && two_word_name_shape(given, family))
+        two = std::string(given) + " " + family;
+    }
+    if (one.empty() && two.empty()) continue;
     const std::string_view before = w[i];
     // A role, or a role or head-count with a copula: "연구원", "창업자인", "한 명인", "책임자였던".
     // (A title with its own particle, "CEO를 맡아", introduces nobody.)
-    bool introduces = strip_particle(before).size() == before.size() && title_word(before, /*role_nouns_too=*/true);
+    bool introduces = without_particles(before).size() == before.size() && title_word(before, /*role_nouns_too=*/true);
     for (std::string_view copula : {"인", "였던", "이던", "이었던"})
       if (!introduces && before.ends_with(copula)) {
         const std::string_view stem = before.substr(0, before.size() - copula.size());
@@ -320,21 +358,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     for (const auto& opener : ko_.name_openers)
       if (!introduces && before.ends_with(opener)) introduces = true;
     if (!introduces || particles_.is_particle_sequence(before)) continue;
-    // One word: a Korean name with its particle.
-    const std::string_view token = w[i + 1];
-    const std::string bare = strip_particle(token);
-    if (bare.size() != token.size() && hangul_syllables(bare) == 3 && in(ko_.surnames, std::string_view(bare).substr(0, 3)) &&
-        !in(ko_.titled_not_names, bare) && !in(ko_.not_names, bare) && !known(bare) && name_word(bare, 3))
-      out.push_back({bare, EntityKind::Person});
-    // Two words: a transliterated name whose family name carries the particle.
-    if (i + 2 < w.size()) {
+    if (!one.empty() && !known(one)) out.push_back({one, EntityKind::Person});
+    if (!two.empty()) {
       const std::string_view given = w[i + 1];
-      const std::string family = strip_particle(w[i + 2]);
-      if (family.size() != w[i + 2].size() && hangul_syllables(given) >= 2 && name_word(given, 4) && name_word(family, 3) &&
-          !ends_like_grammar(given) && two_word_name_shape(given, family) && !known(given) && !known(family)) {
-        const std::string name = std::string(given) + " " + family;
-        if (!known(name) && !in(ko_.not_names, name)) out.push_back({name, EntityKind::Person});
-      }
+      const std::string family = two.substr(given.size() + 1);
+      if (!known(given) && !known(family) && !known(two) && !in(ko_.not_names, two)) out.push_back({two, EntityKind::Person});
     }
   }
   // A transliterated name before its title: "비키 청 공동창업자가", "로찬 산카르 엔파브리카 CEO가".
@@ -361,10 +389,10 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const std::string_view next = w[k];
       // The title closes the phrase: "비키 청 공동창업자가", "… CEO(최고경영자)". A bare title followed
       // by more words belongs to a name after it: "전 사후 훈련 책임자 바렛 조프".
-      const bool closed = strip_particle(next).size() != next.size() || next.find('(') != std::string_view::npos ||
+      const bool closed = without_particles(next).size() != next.size() || next.find('(') != std::string_view::npos ||
                           next.ends_with(",") || k + 1 == w.size();
       titled = closed && title_word(next, /*role_nouns_too=*/true);
-      const Entity* org = known(strip_particle(next));
+      const Entity* org = known(without_particles(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       if (!(org && org->is_org()) && !ascii) break;
     }
@@ -381,7 +409,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
       if (token.starts_with(open)) token.remove_prefix(open.size());
     // 1. A company by its ending: "BNW인베스트먼트", "본엔젤스벤처파트너스로부터".
-    std::string bare = strip_particle(token);
+    std::string bare = without_particles(token);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.pop_back();
     for (const auto& suffix : ko_.org_suffixes) {
       if (bare.size() <= suffix.size() || !bare.ends_with(suffix)) continue;

@@ -11,7 +11,10 @@
 // The tagger only proposes; DocumentEntities decides what a proposal adds.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +41,13 @@ struct KoreanNameData {
   std::vector<std::string> name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
 
   static const KoreanNameData& standard();
+
+  // Each list as a set, for the lookups the tagger makes per word.
+  struct Sets;
+  const Sets& sets() const;
+
+ private:
+  mutable std::shared_ptr<const Sets> sets_;
 };
 
 // What the document already knows a spelling to be (lexicon or discovered), or nullptr.
@@ -60,9 +70,15 @@ class NameTagger {
   bool title_word(std::string_view w, bool role_nouns_too) const;
   std::string strip_particle(std::string_view w) const;
   bool in(const std::vector<std::string>& list, std::string_view w) const;
+  std::string without_particles(std::string_view w) const;  // strip_particle, remembered per word
 
   const KoreanNameData& ko_;
   const ParticleSet& particles_;
+  struct WordHash {  // looks words up by view, with no copy
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> bare_;  // word → word without its particles
 };
 
 }  // namespace tw::extract
