@@ -407,7 +407,7 @@ void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
 }
 
 // "He has since joined OpenAI", "그는 … 합류했다": a pronoun subject is the person last named.
-// "졸업 후 알리바바에 입사했고, 이후 딥시크에 합류해": Korean drops the subject a biography is
+// "졸업 후 바이두에 입사했고, 이후 문샷AI에 합류해": Korean drops the subject a biography is
 // about; a move verb with no person and no subject of its own is the last subject person's.
 void DocumentState::add_zero_subject(AnnotatedSentence& s) const {
   if (lang_.lang != "ko" || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
@@ -466,7 +466,7 @@ std::vector<Event> DocumentState::run() {
     const bool has_digit = std::any_of(s.text.begin(), s.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (s.args.empty() && s.triggers.empty() && !has_digit) continue;
     s.money = find_money(s.text);
-    // "기업가치 120억 달러", "valuing it at $157 billion": what a company is worth, not money paid.
+    // "기업가치 120억 달러", "valuing it at $90 billion": what a company is worth, not money paid.
     {
       std::vector<bool> worth(s.money.size(), false);
       for (size_t k = 0; k < s.money.size(); ++k) {
@@ -476,7 +476,7 @@ std::vector<Event> DocumentState::run() {
           end = s.money[k + 1].end;
           if (end < s.text.size() && s.text[end] == ')') ++end;
         }
-        // Before the figure, back to the figure before it ("valuing it at $157 billion"); after it, only
+        // Before the figure, back to the figure before it ("valuing it at $90 billion"); after it, only
         // what qualifies it ("$4bn valuation", "의 기업가치로").
         // Korean puts the valuation word after the figure ("…달러의 기업가치"); before it only
         // right before ("기업가치 120억 달러").

@@ -251,7 +251,7 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_entity(std::move(c.name), c.kind, {});
   }
 
-  // 2b''. Korean text that writes a foreign person's name in Latin: "John Peebles와 Nan Du는".
+  // 2b''. Korean text that writes a foreign person's name in Latin: "Jane Roe와 John Moe는".
   if (!english) {
     static const RE2 latin_person(R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|에게|,|·| 등))");
     re2::StringPiece in(text.data(), text.size());
@@ -398,7 +398,7 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
       if (k < s.size() && (s[k] == '(' || is_hangul(next_code_point(s, k)))) rest_begin = after_quote;
       break;
     }
-  // "‘세이프 슈퍼인텔리전스’(Safe Superintelligence·SSI)를": a gloss after the closing quote.
+  // "‘가나 랩스’(Gana Labs·GL)를": a gloss after the closing quote.
   if (rest_begin < s.size() && s[rest_begin] == '(' && rest_begin != alias_end) {
     const size_t close = s.find(')', rest_begin);
     if (close != std::string_view::npos && close - rest_begin < 80) {

@@ -45,7 +45,7 @@ std::string join(const std::vector<std::string_view>& w, size_t from, size_t to)
 }
 
 // Korean verb and noun endings that never close a transliterated given name:
-// "이끌던 지아후이 유" must not take "이끌던" as part of the name.
+// "이끌던 도리안 벨크" must not take "이끌던" as part of the name.
 bool ends_like_grammar(std::string_view w) {
   for (std::string_view e : {"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인", "히",
                              "은", "로", "도", "했", "된", "난", "간", "온", "진"})
@@ -166,7 +166,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     return !ends_like_grammar(w);
   };
   auto piece = [&](size_t k) { return s.substr(pieces[k].first, pieces[k].second - pieces[k].first); };
-  // Words that describe the person before the name: "전 수석 연구원 루크 메츠", "오픈AI 출신인 A".
+  // Words that describe the person before the name: "전 수석 연구원 하르샤 문디", "오픈AI 출신인 A".
   auto descriptor = [&](std::string_view w) {
     if (w == "전" || w == "현" || w == "前" || w == "당시") return true;
     const std::string bare = without_particles(w);
@@ -217,7 +217,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     // The last item: the first words of piece j, up to "등" or a word carrying a particle.
     auto last_words = words_of(piece(j));
     {
-      size_t skip = 0;  // "…, 전 부사장 배럿 조프 등이": the description before the last name
+      size_t skip = 0;  // "…, 전 부사장 카이토 렌 등이": the description before the last name
       while (skip + 1 < last_words.size() && descriptor(last_words[skip])) ++skip;
       // "…, 전 인프라 팀원 A B 등이": past the last title or role among the first words.
       for (size_t k = skip; k + 2 < last_words.size() && k < 5; ++k) {
@@ -253,7 +253,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
         if (const Entity* e = known(it)) (e->is_person() ? known_person : known_org) = true;
       // Said to be people: a people noun right before the list or soon after it.
       bool people = known_person;
-      if (!people && first_words && head.size() > first_words)  // "AI 엔지니어 톰 건터, 마크 리"
+      if (!people && first_words && head.size() > first_words)  // "AI 엔지니어 도리안 벨크, 카이토 렌"
         people = in(ko_.people_nouns, without_particles(head[head.size() - first_words - 1]));
       // "… 등 핵심 연구원 4명", "… 등 5명이": only a list closed by "등" says what it lists.
       const bool closed = consumed_to < last_words.size() && last_words[consumed_to].starts_with("등");
@@ -316,10 +316,10 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      titled = title_word(next, /*role_nouns_too=*/false);  // "김주민 AI 연구소장", not "연구실 AI 연구원"
+      titled = title_word(next, /*role_nouns_too=*/false);  // "최민서 AI 연구소장", not "연구실 AI 연구원"
       const Entity* org = known(without_particles(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
-      // "주방화 미국 워싱턴대 교수": a country and a university may stand between.
+      // "주하림 미국 워싱턴대 교수": a country and a university may stand between.
       const bool place = in(ko_.places, next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
       if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii && !place) break;
     }
@@ -365,7 +365,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       if (!known(given) && !known(family) && !known(two) && !in(ko_.not_names, two)) out.push_back({two, EntityKind::Person});
     }
   }
-  // A transliterated name before its title: "비키 청 공동창업자가", "로찬 산카르 엔파브리카 CEO가".
+  // A transliterated name before its title: "도리안 벨크 공동창업자가", "하르샤 문디 엔파브리카 CEO가".
   for (size_t i = 0; i + 2 < w.size(); ++i) {
     std::string_view given = w[i];
     for (std::string_view open : {"(", "‘", "'", "\"", "“"})
@@ -387,8 +387,8 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      // The title closes the phrase: "비키 청 공동창업자가", "… CEO(최고경영자)". A bare title followed
-      // by more words belongs to a name after it: "전 사후 훈련 책임자 바렛 조프".
+      // The title closes the phrase: "도리안 벨크 공동창업자가", "… CEO(최고경영자)". A bare title followed
+      // by more words belongs to a name after it: "전 인프라 책임자 카이토 렌".
       const bool closed = without_particles(next).size() != next.size() || next.find('(') != std::string_view::npos ||
                           next.ends_with(",") || k + 1 == w.size();
       titled = closed && title_word(next, /*role_nouns_too=*/true);
@@ -408,7 +408,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     std::string_view token = w[i];
     for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
       if (token.starts_with(open)) token.remove_prefix(open.size());
-    // 1. A company by its ending: "BNW인베스트먼트", "본엔젤스벤처파트너스로부터".
+    // 1. A company by its ending: "가람인베스트먼트", "누리벤처파트너스로부터".
     std::string bare = without_particles(token);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.pop_back();
     for (const auto& suffix : ko_.org_suffixes) {
@@ -418,7 +418,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
       if (!known(bare)) out.push_back({bare, EntityKind::Org});
       break;
     }
-    // 2. A quoted name after a type noun: "AI 스타트업 ‘업스테이지’는", "기업 '스케일AI'의".
+    // 2. A quoted name after a type noun: "AI 스타트업 ‘하늘비전’는", "기업 '스케일AI'의".
     if (i + 1 < w.size() && in(ko_.type_nouns, w[i])) {
       const std::string_view rest = s.substr(static_cast<size_t>(w[i + 1].data() - s.data()));
       for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"‘", "’"}, {"'", "'"}, {"“", "”"}, {"\"", "\""}}) {
@@ -428,7 +428,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
           end = std::min(end, rest.find(c, open.size()));
         if (end == std::string_view::npos || end - open.size() > 40) break;
         std::string_view name = rest.substr(open.size(), end - open.size());
-        // "‘퍼플렉서티(Perplexity)’": the gloss is found on its own.
+        // "‘하늘비전(Haneul Vision)’": the gloss is found on its own.
         if (const size_t p = name.find('('); p != std::string_view::npos) name = name.substr(0, p);
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
         size_t spaces = 0;

@@ -2,12 +2,12 @@
 // lexicon lacks, from the way news writes new names rather than from the names themselves.
 //
 // Korean (data/lang/ko/):
-//  * lists of people: "톰 건터, 마크 리, 보웬 장 등 …", accepted when a member is a known
+//  * lists of people: "도리안 벨크, 카이토 렌, 하르샤 문디 등 …", accepted when a member is a known
 //    person or the list is said to be people ("… 등 연구원 4명", "AI 엔지니어 A, B");
 //  * titled names: a three-syllable word opening with a family name before a title,
-//    "김주민 AI 연구소장", "이상호 전 SK텔레콤 최고기술책임자", "임우상 박사를";
-//  * companies by their ending ("BNW인베스트먼트", "퍼스트스파크게임즈") or by the type
-//    noun before a quoted name ("AI 스타트업 ‘업스테이지’는").
+//    "최민서 AI 연구소장", "윤재하 전 SK텔레콤 최고기술책임자", "한도윤 박사를";
+//  * companies by their ending ("가람인베스트먼트", "누리게임즈") or by the type
+//    noun before a quoted name ("AI 스타트업 ‘하늘비전’은").
 // The tagger only proposes; DocumentEntities decides what a proposal adds.
 #pragma once
 #include <functional>

@@ -21,7 +21,7 @@ Role role_of_particle(std::string_view p) {
 }
 
 std::string_view word_after(std::string_view s, size_t pos) {
-  // Past closing quotes and a gloss: "‘플레이AI’ 인수", "‘소니오'(Sonio) 인수".
+  // Past closing quotes and a gloss: "‘가나AI’ 인수", "‘가나'(Gana) 인수".
   for (bool moved = true; moved;) {
     moved = false;
     for (std::string_view q : {"’", "'", "”", "\"", "」", "』"})
@@ -53,7 +53,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
         std::string_view w = s.substr(pos, e - pos);
         const std::string folded = ascii_fold(w);  // titles are stored folded: "CEO" → "ceo"
-        // A title or a people noun: "케 양 임원이", "카일 코식 공동창업자와".
+        // A title or a people noun: "케 양 임원이", "도리안 벨크 공동창업자와".
         const std::string* title = nullptr;
         for (const auto* list : {&lang.titles, &lang.people_nouns})
           for (const auto& t : *list)
@@ -110,7 +110,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
     }
     if (a.role == Role::Possessor && (next.starts_with("지분"))) a.role = Role::Recipient;  // 스케일 AI의 지분
     if (particle.empty() && m.entity->is_org()) {
-      // A former employer: "전 컴패니에이아이 대표", "삼성리서치 전 사장", "카카오브레인 대표 출신인".
+      // A former employer: "전 가나AI 대표", "가나전자 전 사장", "가나랩스 대표 출신인".
       auto is_title = [&](std::string_view w) {
         const std::string folded = ascii_fold(w);
         for (const auto* list : {&lang.titles, &lang.people_nouns})
@@ -126,7 +126,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
         a.role = Role::Source;
     }
     if (a.role == Role::Possessor || a.role == Role::Other) {
-      // "메타의 신설 AI팀에 합류", "메타 AI 초지능 부문에": the organisation heads a unit whose
+      // "메타의 새 AI팀에 합류", "메타 AI 연구 부문에": the organisation heads a unit whose
       // particle gives the role.
       size_t pos = m.word_end;
       for (int words = 0; words < 3; ++words) {

@@ -67,7 +67,7 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     while (end < text.size() && (text[end] == '.' || text[end] == '?' || text[end] == '!')) ++end;
     for (size_t q; (q = closing_quote_len(text, end)) > 0;) end += q;
     if (end < text.size() && !is_space(text[end]) && text[end] != '\n') {
-      // "설명했습니다.메타는": Korean pages often drop the space after a sentence; a period
+      // "밝혔습니다.회사는": Korean pages often drop the space after a sentence; a period
       // after a Hangul syllable and before another ends the sentence all the same.
       const bool hangul_before = i >= 3 && static_cast<unsigned char>(text[i - 3]) >= 0xEA && static_cast<unsigned char>(text[i - 3]) <= 0xED;
       const bool hangul_after = static_cast<unsigned char>(text[end]) >= 0xEA && static_cast<unsigned char>(text[end]) <= 0xED;

@@ -114,7 +114,7 @@ TEST(ParseKoreanNumber, GroupsAndPlainNumbers) {
       {"2025년", 2025, 4},
       {"4.5억", 4.5e8, std::string("4.5억").size()},
       // 천 and 백 are parts of a 만/억 group, not numbers of their own.
-      {"1억 4천593만 원", 1.4593e8, std::string("1억 4천593만").size()},
+      {"2억 3천417만 원", 2.3417e8, std::string("2억 3천417만").size()},
       {"2천700억원", 2.7e11, std::string("2천700억").size()},
       {"5백만 달러", 5e6, std::string("5백만").size()},
       {"3천명", 3000, std::string("3천").size()},

@@ -11,7 +11,7 @@ namespace tw::extract::detail {
 
 void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  // "Meta's high-profile acquisition of Ruoming Pang": people are hired, not bought.
+  // "Acme's acquisition of Jane Roe": people are hired, not bought.
   if (lang_.lang == "en")
     for (const auto& a : s.args)
       if (a.begin >= t.end && a.begin - t.end <= 5 && a.entity->is_person()) {
@@ -53,7 +53,7 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   const Entity* target = lang_.lang == "en" ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Possessor, Role::Other}, acquirer)
                                             : first_org(s, clause, {Role::Object}, acquirer);
   if (!target) target = first_org(s, {0, s.text.size()}, {Role::Object}, acquirer);
-  if (!target && !(lang_.lang == "en"))  // "베어로보틱스의 경영권을 확보": the company whose control is taken
+  if (!target && !(lang_.lang == "en"))  // "가나로보틱스의 경영권을 확보": the company whose control is taken
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 4 && !same_org(a.entity, acquirer))
         target = a.entity;

@@ -27,7 +27,7 @@ bool DocumentState::stat(const AnnotatedSentence& s, const TriggerHit& t) {
 
 // "최상위급 AI 인재의 경우 100만 달러 이상의 연봉 패키지를 받는다": pay for a population, no trigger.
 void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
-  // "성별로 따져보면 남직원은 1억4100만원, 여직원은 1억1300만원": a sentence right after a pay
+  // "남직원은 1억2000만원, 여직원은 9800만원": a sentence right after a pay
   // statistic that gives more figures for people continues it.
   // Copies: events_ grows below, and a pointer into it would dangle.
   const Event* last = recent("comp_stat", s.index);

@@ -14,7 +14,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
   if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
-  // "Apple was in talks to invest", "투자를 검토": no money has moved.
+  // "Acme was in talks to invest", "투자를 검토": no money has moved.
   if (has(s, lang_.talks, t.begin >= 24 ? t.begin - 24 : 0, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
   if (per_investor_figures(s, t)) return;
   if (s.money.empty() && backers_named(s, t)) return;
@@ -52,7 +52,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     events_.push_back(std::move(e));
     return;
   }
-  // The lead investor: "A16z 주도로", "led by Spark Capital".
+  // The lead investor: "A16z 주도로", "led by Accel".
   auto round_lead = [&](const Entity* not_this) -> const Entity* {
     for (const auto& a : s.args) {
       if (!org_ok(a.entity) || same_org(a.entity, not_this)) continue;
@@ -77,7 +77,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
     // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
     // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
-    // "딥엑스는 5월 약 1100억원을, 트웰브랩스는 6월 약 700억원의 투자를 유치했다": each subject with
+    // "가나랩스는 3월 500억원을, 다라AI는 4월 300억원의 투자를 유치했다": each subject with
     // its own figure raised its own round.
     {
       std::vector<std::pair<const Entity*, Money>> rounds;
@@ -144,7 +144,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       }
   }
   if (!investor && lang_.lang == "en") {
-    // "SoftBank, which put in around $500 million": the organisation the relative clause is about,
+    // "Nvidia, which put in about $40 million": the organisation the relative clause is about,
     // putting money into the company the article is about.
     const size_t near = t.begin >= 16 ? t.begin - 16 : 0;
     const size_t which = s.folded.find(", which ", near);
@@ -198,8 +198,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
     e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24);
   }
-  // "a $4bn deal, which included a $1.25bn initial investment", "invest $2bn, which included a
-  // $500m cash infusion and an additional $1.5bn": each tranche named is its own investment.
+  // "a $1bn deal, which included a $300m first tranche", "invest $900m, which included a
+  // $300m first payment and an additional $600m": each tranche named is its own investment.
   std::vector<Money> tranches;
   if (e.amount && has(s, lang_.tranche_words, e.amount->end))
     for (const auto& m : s.money)
@@ -213,12 +213,12 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   }
 }
 
-// "Some notable investors in Perplexity include Nvidia and Jeff Bezos", "Nvidia is one of the
+// "Some notable investors in Acme include Nvidia and Jeff Bezos", "Nvidia is one of the
 // corporate backers, along with Salesforce": each backer named is an investor of the company,
 // whatever round it joined.
 bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!has(s, lang_.backer_statements, t.begin >= 24 ? t.begin - 24 : 0, std::min(s.text.size(), t.end + 24))) return false;
-  // Whose backers: "investors in Perplexity", "Perplexity's backers", else the company whose
+  // Whose backers: "investors in Acme", "Acme's backers", else the company whose
   // funding the article reported last.
   const Entity* investee = first_org(s, {t.begin, std::min(s.text.size(), t.end + 40)}, {Role::Recipient});
   for (const auto& a : s.args)
@@ -237,7 +237,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   bool any = false;
   for (const auto& a : s.args) {
     if (!org_ok(a.entity) || same_org(a.entity, investee) || a.role == Role::Recipient) continue;
-    // "Amazon founder Jeff Bezos": the organisation of a person named next.
+    // "Acme founder Jane Roe": the organisation of a person named next.
     const bool persons_org = std::any_of(s.args.begin(), s.args.end(), [&](const Arg& b) {
       return b.entity->is_person() && b.begin >= a.word_end && b.begin - a.word_end <= 16;
     });
@@ -256,7 +256,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   return any;
 }
 
-// "엔비디아(100억 달러)와 마이크로소프트(50억 달러)가 투자를 약정", "Nvidia ($10 billion) and
+// "아마존(30억 달러)과 구글(10억 달러)이 투자를 약정", "Nvidia ($10 billion) and
 // Microsoft ($5 billion)": each backer with its own figure is its own investment (spec rule 8).
 bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const TriggerHit& t) {
   std::vector<std::pair<const Entity*, Money>> pairs;

@@ -83,7 +83,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
       return;
     }
     if (!from && !count) return;  // "메타는 AI 인재를 스카우트하고 있다": no fact to count
-    // "오픈AI·구글 딥마인드·앤트로픽 등 경쟁사에서 최소 11명", "from OpenAI, Google and Microsoft":
+    // "구글·애플·아마존 등 경쟁사에서 최소 7명", "from OpenAI, Google and Microsoft":
     // several origins. Spec rule 9: the count goes with no origin, and each origin is a move of
     // its own without a count.
     auto origins = from ? coordinated_orgs(s, from) : std::vector<const Entity*>{};
@@ -123,8 +123,8 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   }
 }
 
-// The organisations listed with `first`, itself included: "오픈AI·구글 딥마인드·앤트로픽",
-// "OpenAI와 구글, 마이크로소프트(MS)", "Character.ai and Google DeepMind".
+// The organisations listed with `first`, itself included: "구글·애플·아마존",
+// "OpenAI와 구글, 마이크로소프트(MS)", "Cohere and Adept".
 std::vector<const Entity*> DocumentState::coordinated_orgs(const AnnotatedSentence& s, const Entity* first) const {
   std::vector<const Entity*> out;
   size_t i = 0;
@@ -203,7 +203,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       // "A, B 등이"); "수츠케버와 함께 … 이끌던 레이케는" and "올트먼 CEO 해임 사태" move nobody.
       std::string_view rest = s.text.substr(p->word_end, std::min<size_t>(40, s.text.size() - p->word_end));
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      // "카일 코식 공동창업자와 …": past a title, the list marker is the title's.
+      // "도리안 벨크 공동창업자와 …": past a title, the list marker is the title's.
       for (const auto& t : lang_.titles)
         if (rest.starts_with(t) && rest.size() > t.size() && rest.substr(t.size(), 1) != " ") {
           rest.remove_prefix(t.size());
@@ -248,7 +248,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     if (!pt && lang_.lang == "en" && t.frame == Frame::Leave)
       if (size_t now = s.text.find(" now ", t.end); now != std::string_view::npos)
         pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination, Role::Subject, Role::Object, Role::Recipient}, pf);
-    // "알리바바에 입사했고, 이후 딥시크에 합류해": the same person's previous employer.
+    // "바이두에 입사했고, 이후 문샷AI에 합류해": the same person's previous employer.
     if (prev && !pf && pt && prev->slot("person") == p->entity->name && prev->has("to") && prev->slot("to") != pt->name)
       pf = x_.lexicon().find(prev->slot("to"));
     // A joiner with no destination joins where the last move went ("4명이 합류했다"); a leaver
@@ -342,7 +342,7 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
       if (const auto c = count_in(s, founders)) e.count = c->value;
     events_.push_back(std::move(e));
   }
-  // Named founders among them ("including siblings Dario and Daniela Amodei").
+  // Named founders among them ("including Jane Roe and John Moe").
   for (const Arg* p : people(s, founders, nullptr)) {
     if (origins.size() != 1 || same_org(origins.front(), company)) break;
     Event e = make(s, "move");
@@ -370,7 +370,7 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
       if (a.role == Role::Subject && org_ok(a.entity) && a.begin < persons.front()->begin) { to = a.entity; break; }
   }
   if (!to) {
-    // "미스트랄AI의 아서 멘쉬 CEO는 구글에서 독립해 창업": the founder's own company.
+    // "가나AI의 홍길동 대표는 구글에서 독립해 창업": the founder's own company.
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.end <= persons.front()->begin) to = a.entity;
   }
