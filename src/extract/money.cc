@@ -211,7 +211,7 @@ constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", 
 
 const RE2& english_count_re() {
   // A number and the four words after it; the count noun is looked for among them.
-  // "two senior artificial intelligence (AI) researchers": up to five words, a gloss in brackets among them.
+  // "three senior machine learning (ML) engineers": up to five words, a gloss in brackets among them.
   static const RE2 re(R"((?i)\b(\d[\d,]*|(?:two|three|four|five) dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of)((?: \(?[A-Za-z.'-]+\)?){1,5}))");
   return re;
 }

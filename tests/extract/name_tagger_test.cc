@@ -46,7 +46,7 @@ TEST_F(NameTaggerTest, ListAfterARoleNounAndDescriptions) {
 
 TEST_F(NameTaggerTest, ListOfThingsIsNoListOfPeople) {
   // No known person, no people noun, no head-count: ordinary nouns in a list.
-  EXPECT_TRUE(tagger_.korean_lists("로봇, 가전, 보안, 공장설비와 서버 등에 필요한 반도체를 만든다.", known_).empty());
+  EXPECT_TRUE(tagger_.korean_lists("자동차, 가구, 의류, 식품과 화장품 등에 쓰이는 소재를 만든다.", known_).empty());
   // A list of known organisations says nothing about the unknown words in it.
   EXPECT_FALSE(proposes_any(tagger_.korean_lists("오픈AI, 구글, 앤스로픽 등 경쟁사 출신 연구원을 영입했다.", known_), "경쟁사"));
 }

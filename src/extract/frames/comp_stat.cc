@@ -25,7 +25,7 @@ bool DocumentState::stat(const AnnotatedSentence& s, const TriggerHit& t) {
   return true;
 }
 
-// "최상위급 AI 인재의 경우 100만 달러 이상의 연봉 패키지를 받는다": pay for a population, no trigger.
+// "박사급 AI 연구원은 연봉 50만 달러 이상을 받는다": pay for a population, no trigger.
 void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
   // "남직원은 1억2000만원, 여직원은 9800만원": a sentence right after a pay
   // statistic that gives more figures for people continues it.

@@ -213,8 +213,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   }
 }
 
-// "Some notable investors in Acme include Nvidia and Jeff Bezos", "Nvidia is one of the
-// corporate backers, along with Salesforce": each backer named is an investor of the company,
+// "Investors in Acme include Intel and Accel", "Intel is one of its backers, alongside
+// Cisco": each backer named is an investor of the company,
 // whatever round it joined.
 bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!has(s, lang_.backer_statements, t.begin >= 24 ? t.begin - 24 : 0, std::min(s.text.size(), t.end + 24))) return false;
@@ -232,7 +232,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
-  // "Investors in the round include …": the backers of the round just reported (spec rule 8).
+  // "Backers of the round include …": the backers of the round just reported (spec rule 8).
   const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
   bool any = false;
   for (const auto& a : s.args) {

@@ -42,7 +42,7 @@ void DocumentState::layoff(const AnnotatedSentence& s, const TriggerHit& t) {
   // "The layoffs at Meta", "were let go from Tesla's team", "하드웨어 부문에서": where the cuts fell.
   if (!org) org = first_org(s, {t.end, std::min(s.text.size(), t.end + 24)}, {Role::Recipient, Role::Source, Role::Possessor});
   if (!org) org = first_org(s, clause, {Role::Source});
-  // "companies like Google, Meta and Amazon continue on with layoffs": the companies the subject lists.
+  // "firms such as Intel, Cisco and Dell keep announcing layoffs": the companies the subject lists.
   if (!org && lang_.lang == "en" && has(s, {" like ", " such as ", " including "}, clause.begin, t.begin))
     org = first_org(s, {clause.begin, t.begin}, {Role::Object, Role::Other, Role::Subject});
   if (!org && count) org = topic_;  // "it cut about 9,000 more jobs"
@@ -54,7 +54,7 @@ void DocumentState::layoff(const AnnotatedSentence& s, const TriggerHit& t) {
   if (lang_.lang == "en" && !count && !has(s, lang_.layoff_without_count) &&
       !has(s, {"jobs", "staff", "employees", "workers", "roles", "positions", "workforce", "people", "personnel", "headcount"}))
     return;
-  // "big tech companies like Google, Meta and Amazon continue on with layoffs": every
+  // "firms such as Intel, Cisco and Dell keep announcing layoffs": every
   // organisation coordinated with the one found.
   const std::vector<const Entity*> orgs = count ? std::vector<const Entity*>{org} : coordinated_orgs(s, org);
   for (const Entity* o : orgs) {

@@ -22,7 +22,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   if (hedged(s, rest.begin, rest.end) && !attempt) return;
   if (lang_.lang == "en" && hedged(s, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent, Role::Recipient}) : agent(s, t);
-  if (!passive && lang_.lang == "en")  // "OpenAI's recruitment of …", "Meta's acquisition of Ruoming Pang"
+  if (!passive && lang_.lang == "en")  // "OpenAI's recruitment of …", "Acme's acquisition of Jane Roe"
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16 &&
           s.text.substr(a.end, t.begin - a.end).find(',') == std::string_view::npos)
@@ -295,7 +295,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   events_.push_back(std::move(e));
 }
 
-// "Anthropic was founded by former OpenAI researchers", "led by ex-OpenAI execs including Dario
+// "Acme was started by former Google engineers", "run by ex-Apple staff including Jane
 // Amodei", "딥마인드 출신 연구원들이 공동 창립한 미스트랄 AI": the founders' former employer is a
 // move's origin; the company founded (or led) is its destination.
 bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerHit& t) {

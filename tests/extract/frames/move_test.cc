@@ -124,23 +124,23 @@ TEST(ExtractMove, EnglishShapesOfAMove) {
   EXPECT_TRUE(HasEvent(events_of("Paul Ng departed xAI in May and joined OpenAI in June."),
                        {{"type", "move"}, {"person", "Paul Ng"}, {"from", "xAI"}, {"to", "OpenAI"}}));
   // Founders described by their former employer, named or not.
-  const auto founded = events_of("Anthropic was founded by former OpenAI researchers, including Dario Amodei.");
-  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"from", "OpenAI"}, {"to", "Anthropic"}, {"person", nullptr}}));
-  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"person", "Dario Amodei"}, {"from", "OpenAI"}, {"to", "Anthropic"}}));
+  const auto founded = events_of("Cohere was started by former Google researchers, including Jane Roe.");
+  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"from", "Google"}, {"to", "Cohere"}, {"person", nullptr}}));
+  EXPECT_TRUE(HasEvent(founded, {{"type", "move"}, {"person", "Jane Roe"}, {"from", "Google"}, {"to", "Cohere"}}));
 }
 
 // Several origins (spec rule 9): a counted group goes without an origin, and each origin is
 // a move of its own.
 TEST(ExtractMove, SeveralOriginsInOneSentence) {
-  const auto events = events_of("메타는 오픈AI·구글 딥마인드·앤스로픽 등 경쟁사에서 최소 11명의 AI 인재를 영입했다.");
-  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Meta"}, {"count", 11}, {"from", nullptr}}));
-  for (const char* from : {"OpenAI", "Google", "Anthropic"})  // Google DeepMind as "from_unit" beside its organisation
-    EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Meta"}, {"from", from}, {"count", nullptr}})) << from;
+  const auto events = events_of("애플은 구글·오픈AI·앤스로픽 등에서 최소 7명의 엔지니어를 데려왔다.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Apple"}, {"count", 7}, {"from", nullptr}}));
+  for (const char* from : {"Google", "OpenAI", "Anthropic"})
+    EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"to", "Apple"}, {"from", from}, {"count", nullptr}})) << from;
 }
 
 // Words in quotation marks are the speaker's: the speaker does not move.
 TEST(ExtractMove, QuotedWordsMoveNobodyOutsideTheQuotes) {
-  for (const auto& e : events_of("머스크는 “많은 메타 출신 엔지니어들이 xAI에 합류하고 있다”고 강조했다."))
+  for (const auto& e : events_of("머스크는 “구글 출신 연구원들이 매주 xAI로 옮겨 온다”고 말했다."))
     EXPECT_NE(e.slot("person"), "Elon Musk");
 }
 
