@@ -15,31 +15,11 @@ namespace {
 using text::is_ascii_alpha;
 using text::is_ascii_digit;
 using text::is_hangul;
+using text::join_words;
 using text::next_code_point;
+using text::split_words;
 
 bool is_word_char(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c) || (c >= 0x80 && text::is_letter(c)); }
-
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-std::string join_words(const std::vector<std::string>& w, size_t from, size_t to) {
-  std::string out;
-  for (size_t k = from; k < to; ++k) {
-    if (!out.empty()) out.push_back(' ');
-    out += w[k];
-  }
-  return out;
-}
 
 bool all_hangul(std::string_view w) {
   if (w.empty()) return false;
@@ -259,7 +239,7 @@ void DocumentEntities::discover(const text::Document& doc) {
     while (RE2::FindAndConsume(&in, latin_person, &name)) {
       const auto words = split_words(name);
       if (is_not_name(name) || looks_like_org(name) || find_any(name)) continue;
-      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return is_not_name(w) || lexicon_.find(w); })) continue;
+      if (std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is_not_name(w) || lexicon_.find(w); })) continue;
       add_local_entity(name, EntityKind::Person, {});
     }
   }
@@ -357,7 +337,7 @@ void DocumentEntities::discover(const text::Document& doc) {
       for (const auto& alias : spellings) {
         const auto words = split_words(alias);
         if (words.size() < 2 || !all_hangul(words.back()) || !all_hangul(words.front())) continue;
-        if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, words.back());
+        if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, std::string(words.back()));
       }
     }
   }

@@ -22,28 +22,6 @@ size_t hangul_syllables(std::string_view w) {
   return n;
 }
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string_view>& w, size_t from, size_t to) {
-  std::string out;
-  for (size_t k = from; k < to; ++k) {
-    if (!out.empty()) out.push_back(' ');
-    out += w[k];
-  }
-  return out;
-}
-
 // Korean verb and noun endings that never close a transliterated given name:
 // "이끌던 도리안 벨크" must not take "이끌던" as part of the name.
 bool ends_like_grammar(std::string_view w) {
@@ -75,44 +53,24 @@ const KoreanNameData& KoreanNameData::standard() {
   static const KoreanNameData d = [] {
     const auto dir = data_dir() / "lang" / "ko";
     KoreanNameData k;
-    k.surnames = read_word_list(dir / "surnames.txt");
-    k.titles = read_word_list(dir / "titles.txt");
-    k.titled_not_names = read_word_list(dir / "titled_not_names.txt");
-    k.org_suffixes = read_word_list(dir / "org_suffixes.txt");
-    k.type_nouns = read_word_list(dir / "type_nouns.txt");
-    k.people_nouns = read_word_list(dir / "list_people_nouns.txt");
-    k.role_nouns = read_word_list(dir / "role_nouns.txt");
-    k.not_names = read_word_list(data_dir() / "lang" / "not_names.txt");
-    k.places = read_word_list(dir / "places.txt");
-    k.name_openers = read_word_list(dir / "name_openers.txt");
-    k.sets();  // built here, before any worker thread reads them
+    k.surnames = WordList(read_word_list(dir / "surnames.txt"));
+    k.titles = WordList(read_word_list(dir / "titles.txt"));
+    k.titled_not_names = WordList(read_word_list(dir / "titled_not_names.txt"));
+    k.org_suffixes = WordList(read_word_list(dir / "org_suffixes.txt"));
+    k.type_nouns = WordList(read_word_list(dir / "type_nouns.txt"));
+    k.people_nouns = WordList(read_word_list(dir / "list_people_nouns.txt"));
+    k.role_nouns = WordList(read_word_list(dir / "role_nouns.txt"));
+    k.not_names = WordList(read_word_list(data_dir() / "lang" / "not_names.txt"));
+    k.places = WordList(read_word_list(dir / "places.txt"));
+    k.name_openers = WordList(read_word_list(dir / "name_openers.txt"));
     return k;
   }();
   return d;
 }
 
-struct KoreanNameData::Sets {
-  // Keyed by the address of the list they mirror.
-  std::unordered_map<const std::vector<std::string>*, std::unordered_set<std::string_view>> of;
-};
+WordList::WordList(std::vector<std::string> w) : words(std::move(w)), set(words.begin(), words.end()) {}
 
-const KoreanNameData::Sets& KoreanNameData::sets() const {
-  if (!sets_) {
-    auto built = std::make_shared<Sets>();
-    for (const auto* list : {&surnames, &titles, &titled_not_names, &org_suffixes, &type_nouns, &people_nouns, &role_nouns,
-                             &not_names, &places, &name_openers})
-      built->of[list] = std::unordered_set<std::string_view>(list->begin(), list->end());
-    sets_ = std::move(built);
-  }
-  return *sets_;
-}
-
-bool NameTagger::in(const std::vector<std::string>& list, std::string_view w) const {
-  const auto& sets = ko_.sets().of;
-  const auto it = sets.find(&list);
-  if (it != sets.end()) return it->second.count(w) > 0;
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
+bool WordList::contains(std::string_view w) const { return set.find(w) != set.end(); }
 
 std::string NameTagger::without_particles(std::string_view w) const {
   if (const auto it = bare_.find(w); it != bare_.end()) return it->second;
@@ -123,7 +81,7 @@ std::string NameTagger::without_particles(std::string_view w) const {
 bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {
   const size_t n = hangul_syllables(w);
   if (n == 0 || n > max_syllables) return false;
-  return !in(ko_.role_nouns, w) && !in(ko_.titles, w) && !in(ko_.not_names, w) && !in(ko_.people_nouns, w);
+  return !ko_.role_nouns.contains(w) && !ko_.titles.contains(w) && !ko_.not_names.contains(w) && !ko_.people_nouns.contains(w);
 }
 
 std::string NameTagger::strip_particle(std::string_view w) const {
@@ -162,7 +120,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   auto single_name = [&](std::string_view w) {
     const size_t n = hangul_syllables(w);
     if (n < 2 || !name_word(w, 4)) return false;
-    if (n == 3 && (in(ko_.surnames, w.substr(0, 3)) || in(ko_.surnames, w.substr(0, 6)))) return !in(ko_.titled_not_names, w);
+    if (n == 3 && (ko_.surnames.contains(w.substr(0, 3)) || ko_.surnames.contains(w.substr(0, 6)))) return !ko_.titled_not_names.contains(w);
     return !ends_like_grammar(w);
   };
   auto piece = [&](size_t k) { return s.substr(pieces[k].first, pieces[k].second - pieces[k].first); };
@@ -170,7 +128,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   auto descriptor = [&](std::string_view w) {
     if (w == "전" || w == "현" || w == "前" || w == "당시") return true;
     const std::string bare = without_particles(w);
-    if (in(ko_.titles, bare) || in(ko_.role_nouns, bare) || in(ko_.people_nouns, bare)) return true;
+    if (ko_.titles.contains(bare) || ko_.role_nouns.contains(bare) || ko_.people_nouns.contains(bare)) return true;
     if (w.ends_with("였던") || w.ends_with("이던") || w.ends_with("출신인") || w.ends_with("자인")) return true;
     if (hangul_syllables(w) == 0 && !w.empty() && static_cast<unsigned char>(w[0]) < 0x80) return true;  // "AI", "CTO"
     const Entity* e = known(bare);
@@ -179,20 +137,20 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   // A whole piece that is a name, after words describing the person: one word of 2–4 syllables,
   // or given name and family name.
   auto whole_name = [&](std::string_view p) -> std::string {
-    const auto w = words_of(p);
+    const auto w = text::split_words(p);
     // The words before the name describe the person: all of them, or at least the last one
     // is a title or role ("전 슈퍼컴퓨팅 팀원 A").
     auto described = [&](size_t upto) {
       if (upto == 0) return true;
       const std::string last = without_particles(w[upto - 1]);
-      if (in(ko_.titles, last) || in(ko_.role_nouns, last) || in(ko_.people_nouns, last)) return true;
+      if (ko_.titles.contains(last) || ko_.role_nouns.contains(last) || ko_.people_nouns.contains(last)) return true;
       for (size_t k = 0; k < upto; ++k)
         if (!descriptor(w[k])) return false;
       return true;
     };
     if (w.size() >= 2 && name_word(w[w.size() - 2], 5) && name_word(w.back(), 3) && !ends_like_grammar(w[w.size() - 2]) &&
         two_word_name_shape(w[w.size() - 2], w.back()) && described(w.size() - 2))
-      return join(w, w.size() - 2, w.size());
+      return text::join_words(w, w.size() - 2, w.size());
     if (!w.empty() && single_name(w.back()) && described(w.size() - 1)) return std::string(w.back());
     return {};
   };
@@ -203,7 +161,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     while (j + 1 < pieces.size() && !whole_name(piece(j)).empty()) ++j;
     std::vector<std::string> items;
     // The first item: the last one or two words of piece k.
-    const auto head = words_of(piece(k));
+    const auto head = text::split_words(piece(k));
     size_t first_words = 0;
     if (!head.empty() && name_word(head.back(), 4)) {
       if (head.size() >= 2 && name_word(head[head.size() - 2], 5) && !ends_like_grammar(head[head.size() - 2]) &&
@@ -211,11 +169,11 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
         first_words = 2;
       else if (single_name(head.back()))
         first_words = 1;
-      if (first_words) items.push_back(join(head, head.size() - first_words, head.size()));
+      if (first_words) items.push_back(text::join_words(head, head.size() - first_words, head.size()));
     }
     for (size_t m = k + 1; m < j; ++m) items.push_back(whole_name(piece(m)));
     // The last item: the first words of piece j, up to "등" or a word carrying a particle.
-    auto last_words = words_of(piece(j));
+    auto last_words = text::split_words(piece(j));
     {
       size_t skip = 0;  // "…, 전 부사장 카이토 렌 등이": the description before the last name
       while (skip + 1 < last_words.size() && descriptor(last_words[skip])) ++skip;
@@ -224,7 +182,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
         if (last_words[k].starts_with("등")) break;  // the list has ended
         const std::string bare = without_particles(last_words[k]);
         if (bare.size() != last_words[k].size()) break;  // a word with a particle ends the description
-        if (in(ko_.titles, bare) || in(ko_.role_nouns, bare)) skip = k + 1;
+        if (ko_.titles.contains(bare) || ko_.role_nouns.contains(bare)) skip = k + 1;
       }
       if (skip > 0 && skip + 1 < last_words.size()) last_words.erase(last_words.begin(), last_words.begin() + static_cast<long>(skip));
     }
@@ -239,7 +197,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
         } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) && two_word_name_shape(first, second) &&
                    (second.size() < last_words[1].size() || (last_words.size() >= 3 && last_words[2].starts_with("등")))) {
           items.push_back(first + " " + second), consumed_to = 2;
-        } else if (single_name(first) && in(ko_.titles, second)) {
+        } else if (single_name(first) && ko_.titles.contains(second)) {
           items.push_back(first), consumed_to = 1;
         }
       } else if (!first_plain && single_name(first)) {
@@ -254,7 +212,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
       // Said to be people: a people noun right before the list or soon after it.
       bool people = known_person;
       if (!people && first_words && head.size() > first_words)  // "AI 엔지니어 도리안 벨크, 카이토 렌"
-        people = in(ko_.people_nouns, without_particles(head[head.size() - first_words - 1]));
+        people = ko_.people_nouns.contains(without_particles(head[head.size() - first_words - 1]));
       // "… 등 핵심 연구원 4명", "… 등 5명이": only a list closed by "등" says what it lists.
       const bool closed = consumed_to < last_words.size() && last_words[consumed_to].starts_with("등");
       if (!people && closed) {
@@ -296,7 +254,7 @@ bool NameTagger::title_word(std::string_view w, bool role_nouns_too) const {
 
 std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const KnownName& known) const {
   std::vector<NameCandidate> out;
-  const auto w = words_of(s);
+  const auto w = text::split_words(s);
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     std::string_view token = w[i];
     // "(김재욱" or "‘김재욱": an opening mark is not part of the name.
@@ -305,8 +263,8 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const size_t n = hangul_syllables(token);
     if (n != 3 && n != 4) continue;
     const std::string_view first = token.substr(0, n == 4 ? 6 : 3);
-    if (!in(ko_.surnames, first)) continue;
-    if (in(ko_.titled_not_names, token) || in(ko_.not_names, token) || known(token)) continue;
+    if (!ko_.surnames.contains(first)) continue;
+    if (ko_.titled_not_names.contains(token) || ko_.not_names.contains(token) || known(token)) continue;
     // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
     bool grammatical = false;
     for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께", "된", "될", "할", "적"})
@@ -320,7 +278,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const Entity* org = known(without_particles(next));
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       // "주하림 미국 워싱턴대 교수": a country and a university may stand between.
-      const bool place = in(ko_.places, next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
+      const bool place = ko_.places.contains(next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
       if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii && !place) break;
     }
     if (titled) out.push_back({std::string(token), EntityKind::Person});
@@ -332,8 +290,8 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     // One word: a Korean name with its particle.
     const std::string_view token = w[i + 1];
     std::string one = without_particles(token);
-    if (!(one.size() != token.size() && hangul_syllables(one) == 3 && in(ko_.surnames, std::string_view(one).substr(0, 3)) &&
-          !in(ko_.titled_not_names, one) && !in(ko_.not_names, one) && name_word(one, 3)))
+    if (!(one.size() != token.size() && hangul_syllables(one) == 3 && ko_.surnames.contains(std::string_view(one).substr(0, 3)) &&
+          !ko_.titled_not_names.contains(one) && !ko_.not_names.contains(one) && name_word(one, 3)))
       one.clear();
     // Two words: a transliterated name whose family name carries the particle.
     std::string two;
@@ -362,7 +320,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (!two.empty()) {
       const std::string_view given = w[i + 1];
       const std::string family = two.substr(given.size() + 1);
-      if (!known(given) && !known(family) && !known(two) && !in(ko_.not_names, two)) out.push_back({two, EntityKind::Person});
+      if (!known(given) && !known(family) && !known(two) && !ko_.not_names.contains(two)) out.push_back({two, EntityKind::Person});
     }
   }
   // A transliterated name before its title: "도리안 벨크 공동창업자가", "하르샤 문디 엔파브리카 CEO가".
@@ -375,7 +333,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (g < 2 || g > 4 || f < 1 || f > 3 || !name_word(given, 4) || !name_word(family, 3) || ends_like_grammar(given)) continue;
     const Entity* given_known = known(given);
     const Entity* family_known = known(family);
-    if ((given_known && given_known->is_org()) || (family_known && family_known->is_org()) || in(ko_.surnames, given) ||
+    if ((given_known && given_known->is_org()) || (family_known && family_known->is_org()) || ko_.surnames.contains(given) ||
         given.find("들") != std::string_view::npos)
       continue;
     bool particle_end = false;  // "인물로", "없이": a family name of two syllables or more ends no such way
@@ -403,7 +361,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
 
 std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const KnownName& known) const {
   std::vector<NameCandidate> out;
-  const auto w = words_of(s);
+  const auto w = text::split_words(s);
   for (size_t i = 0; i < w.size(); ++i) {
     std::string_view token = w[i];
     for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
@@ -414,12 +372,12 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     for (const auto& suffix : ko_.org_suffixes) {
       if (bare.size() <= suffix.size() || !bare.ends_with(suffix)) continue;
       const std::string stem = bare.substr(0, bare.size() - suffix.size());
-      if (in(ko_.not_names, stem) || in(ko_.role_nouns, stem)) break;
+      if (ko_.not_names.contains(stem) || ko_.role_nouns.contains(stem)) break;
       if (!known(bare)) out.push_back({bare, EntityKind::Org});
       break;
     }
     // 2. A quoted name after a type noun: "AI 스타트업 ‘하늘비전’는", "기업 '스케일AI'의".
-    if (i + 1 < w.size() && in(ko_.type_nouns, w[i])) {
+    if (i + 1 < w.size() && ko_.type_nouns.contains(w[i])) {
       const std::string_view rest = s.substr(static_cast<size_t>(w[i + 1].data() - s.data()));
       for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"‘", "’"}, {"'", "'"}, {"“", "”"}, {"\"", "\""}}) {
         if (!rest.starts_with(open)) continue;
@@ -433,7 +391,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
         size_t spaces = 0;
         for (char c : name) spaces += c == ' ';
-        if (name.size() >= 2 && !in(ko_.not_names, name) && !known(name) && spaces <= 3)
+        if (name.size() >= 2 && !ko_.not_names.contains(name) && !known(name) && spaces <= 3)
           out.push_back({std::string(name), EntityKind::Org});
         break;
       }

@@ -28,26 +28,34 @@ struct NameCandidate {
   bool operator==(const NameCandidate&) const = default;
 };
 
+// A word list as read from data/, with a set for the per-word lookups the tagger makes.
+struct WordList {
+  struct Hash {  // looks words up by view, with no copy
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  std::vector<std::string> words;
+  std::unordered_set<std::string, Hash, std::equal_to<>> set;
+
+  explicit WordList(std::vector<std::string> w = {});
+  bool contains(std::string_view w) const;
+  auto begin() const { return words.begin(); }
+  auto end() const { return words.end(); }
+};
+
 struct KoreanNameData {
-  std::vector<std::string> surnames;          // 김, 이, 남궁 …
-  std::vector<std::string> titles;            // 대표, 상무, 연구소장 …
-  std::vector<std::string> titled_not_names;  // 이사회, 차세대 …: open with a family name, name nobody
-  std::vector<std::string> org_suffixes;      // 인베스트먼트, 게임즈 …
-  std::vector<std::string> type_nouns;        // 스타트업, 운용사 …
-  std::vector<std::string> people_nouns;      // 연구원, 엔지니어, 명 …: say a list is of people
-  std::vector<std::string> role_nouns;        // never part of a name
-  std::vector<std::string> not_names;
-  std::vector<std::string> places;            // 미국, 중국 …: may stand between a name and its title
-  std::vector<std::string> name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
+  WordList surnames;          // 김, 이, 남궁 …
+  WordList titles;            // 대표, 상무, 연구소장 …
+  WordList titled_not_names;  // 이사회, 차세대 …: open with a family name, name nobody
+  WordList org_suffixes;      // 인베스트먼트, 게임즈 …
+  WordList type_nouns;        // 스타트업, 운용사 …
+  WordList people_nouns;      // 연구원, 엔지니어, 명 …: say a list is of people
+  WordList role_nouns;        // never part of a name
+  WordList not_names;
+  WordList places;            // 미국, 중국 …: may stand between a name and its title
+  WordList name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
 
   static const KoreanNameData& standard();
-
-  // Each list as a set, for the lookups the tagger makes per word.
-  struct Sets;
-  const Sets& sets() const;
-
- private:
-  mutable std::shared_ptr<const Sets> sets_;
 };
 
 // What the document already knows a spelling to be (lexicon or discovered), or nullptr.
@@ -69,16 +77,11 @@ class NameTagger {
   bool name_word(std::string_view w, size_t max_syllables) const;
   bool title_word(std::string_view w, bool role_nouns_too) const;
   std::string strip_particle(std::string_view w) const;
-  bool in(const std::vector<std::string>& list, std::string_view w) const;
   std::string without_particles(std::string_view w) const;  // strip_particle, remembered per word
 
   const KoreanNameData& ko_;
   const ParticleSet& particles_;
-  struct WordHash {  // looks words up by view, with no copy
-    using is_transparent = void;
-    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
-  };
-  mutable std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> bare_;  // word → word without its particles
+  mutable std::unordered_map<std::string, std::string, WordList::Hash, std::equal_to<>> bare_;  // word → word without its particles
 };
 
 }  // namespace tw::extract

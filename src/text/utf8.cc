@@ -92,4 +92,26 @@ bool is_letter(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c));
 }
 
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string_view>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!out.empty()) out.push_back(' ');
+    out += words[k];
+  }
+  return out;
+}
+
 }  // namespace tw::text

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tw::text {
 
@@ -28,5 +29,9 @@ inline bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >=
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_letter(char32_t c);  // any Unicode letter (ICU)
+
+// The space-separated words of `s` (views into it), and some of them joined again by one space.
+std::vector<std::string_view> split_words(std::string_view s);
+std::string join_words(const std::vector<std::string_view>& words, size_t from, size_t to);
 
 }  // namespace tw::text

@@ -76,3 +76,20 @@ TEST(Printable, KeepsTextAndEscapesWhatWouldBreakALine) {
 
 }  // namespace
 }  // namespace tw::text
+
+namespace tw::text {
+namespace {
+
+TEST(Words, SplitOnRunsOfSpacesAndJoinWithOne) {
+  const std::string s = "  가나 랩스   Acme  AI ";
+  const auto w = split_words(s);
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_EQ(w[0], "가나");
+  EXPECT_EQ(w[3], "AI");
+  EXPECT_EQ(join_words(w, 1, 4), "랩스 Acme AI");
+  EXPECT_EQ(join_words(w, 2, 2), "");
+  EXPECT_TRUE(split_words("   ").empty());
+}
+
+}  // namespace
+}  // namespace tw::text
