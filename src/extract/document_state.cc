@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "extract/document_state.h"
+#include "text/utf8.h"
 
 namespace tw::extract::detail {
 
@@ -23,7 +24,7 @@ Span DocumentState::clause_of(const AnnotatedSentence& s, size_t pos) const {
 // between the previous trigger and it ("A를 임명하는 동시에 B를 영입"); English keeps the clause.
 Span DocumentState::arg_span(const AnnotatedSentence& s, const TriggerHit& t) const {
   Span span = clause_of(s, t.begin);
-  if (lang_.lang != "ko") {
+  if (!verb_final()) {
     // English objects follow the verb, past ", and", up to a clause with its own subject.
     size_t end = s.text.size();
     for (std::string_view c : {" as ", ", while ", ", but ", ", after ", " while ", "; ", " because "})
@@ -45,8 +46,60 @@ Span DocumentState::arg_span(const AnnotatedSentence& s, const TriggerHit& t) co
   return span;
 }
 
-std::string_view DocumentState::after(const AnnotatedSentence& s, const TriggerHit& t, size_t n) const {
-  return s.text.substr(t.end, std::min(n, s.text.size() - t.end));
+std::string_view DocumentState::after(const AnnotatedSentence& s, const TriggerHit& t, size_t chars) const {
+  size_t end = t.end;
+  for (size_t k = 0; k < chars && end < s.text.size(); ++k) text::next_code_point(s.text, end);
+  return s.text.substr(t.end, end - t.end);
+}
+
+Span DocumentState::words_before(const AnnotatedSentence& s, size_t pos, size_t n) const {
+  size_t b = std::min(pos, s.text.size());
+  for (size_t k = 0; k < n && b > 0; ++k) {
+    while (b > 0 && s.text[b - 1] == ' ') --b;
+    while (b > 0 && s.text[b - 1] != ' ') --b;
+  }
+  return {b, pos};
+}
+
+Span DocumentState::words_after(const AnnotatedSentence& s, size_t pos, size_t n) const {
+  size_t e = std::min(pos, s.text.size());
+  for (size_t k = 0; k < n && e < s.text.size(); ++k) {
+    while (e < s.text.size() && s.text[e] == ' ') ++e;
+    while (e < s.text.size() && s.text[e] != ' ') ++e;
+  }
+  return {pos, e};
+}
+
+// A verb-final clause puts the trigger's objects before it (from the previous trigger on);
+// otherwise they follow it to the end of the clause.
+Span DocumentState::object_side(const AnnotatedSentence& s, const TriggerHit& t, Span clause) const {
+  if (verb_final()) return {arg_span(s, t).begin, t.begin};
+  return {t.end, clause.end};
+}
+
+Span DocumentState::auxiliaries_before(const AnnotatedSentence& s, const TriggerHit& t) const {
+  return words_before(s, t.begin, lang_.grammar.modifier_words_before);
+}
+
+bool DocumentState::negated_after(const AnnotatedSentence& s, const TriggerHit& t) const {
+  const Span clause = clause_of(s, t.begin);
+  const Span after_trigger = words_after(s, t.end, 2);
+  if (has(s, lang_.negation_after, t.end, std::min(clause.end, after_trigger.end))) return true;
+  const Span aux = auxiliaries_before(s, t);
+  return has(s, lang_.negation_after, aux.begin, aux.end);
+}
+
+bool DocumentState::joined_to_next(const AnnotatedSentence& s, const Arg& a) const {
+  const std::string_view word = s.text.substr(a.begin, a.word_end - a.begin);
+  return std::any_of(lang_.grammar.list_joiners.begin(), lang_.grammar.list_joiners.end(),
+                     [&](const std::string& j) { return word.size() > j.size() && word.ends_with(j); });
+}
+
+// "인수됐다" (an ending after the trigger), "was acquired" (an auxiliary before it).
+bool DocumentState::passive_voice(const AnnotatedSentence& s, const TriggerHit& t) const {
+  if (verb_final()) return contains_any(after(s, t, 2), lang_.passive);
+  const Span aux = words_before(s, t.begin, 2);
+  return has(s, lang_.passive, aux.begin, aux.end);
 }
 
 const Entity* DocumentState::acting_org(const Arg& a) const {
@@ -72,7 +125,7 @@ const Entity* DocumentState::agent(const AnnotatedSentence& s, const TriggerHit&
     if (a.role == Role::Agent && a.begin >= t.end && a.begin - t.end <= 24)  // "led by Meta", "was bought by Meta"
       if (const Entity* o = acting_org(a)) return o;
   for (const auto& a : s.args)  // a subject after the trigger: "…라고 메타는 밝혔다"
-    if (a.role == Role::Subject && lang_.lang == "ko")
+    if (a.role == Role::Subject && verb_final())
       if (const Entity* o = acting_org(a)) return o;
   return allow_topic ? topic_ : nullptr;
 }
@@ -93,7 +146,7 @@ std::vector<const Arg*> DocumentState::people(const AnnotatedSentence& s, Span s
   for (const auto& a : s.args) {
     if (!a.entity->is_person() || !span.contains(a.begin)) continue;
     if (!subjects && a.role == Role::Subject) continue;
-    if (lang_.lang == "en" && (s.text.substr(a.word_end, 2) == "'s" || s.text.substr(a.word_end, 4) == "\xE2\x80\x99s"))
+    if (starts_with_any(s.text.substr(a.word_end), lang_.grammar.possessive_suffixes))
       continue;  // "Elon Musk's artificial intelligence company": an owner, not a mover or a target
     if (a.role == Role::Possessor) {
       // "Elon Musk's xAI": the owner of an organisation named next, not a mover.
@@ -132,7 +185,7 @@ const Entity* DocumentState::origin_of(const AnnotatedSentence& s, const Arg& pe
   };
   // English describes a person after the name: "Angela Fan, who came from Meta's AI team",
   // "Uday Ruddarraju, who ran engineering at Elon Musk's xAI".
-  if (lang_.lang == "en") {
+  if (!verb_final()) {
     for (const auto& a : s.args) {
       if (a.begin <= person.begin) continue;
       if (a.entity->is_person() && !possessive_owner(a)) break;
@@ -158,7 +211,7 @@ const Entity* DocumentState::origin_of(const AnnotatedSentence& s, const Arg& pe
         if (same_org(c, known)) return c;
   }
   if (!candidates.empty()) return candidates.back();
-  if (lang_.lang == "ko") {
+  if (lang_.grammar.case_particles) {
     // "일리아 수츠케버(Ilya Sutskever) 오픈AI 공동창업자가": the organisation in the title after the name.
     for (const auto& a : s.args) {
       if (a.begin < person.word_end) continue;
@@ -171,7 +224,7 @@ const Entity* DocumentState::origin_of(const AnnotatedSentence& s, const Arg& pe
       break;
     }
   }
-  if (lang_.lang == "ko") {
+  if (lang_.grammar.case_particles) {  // a bare organisation before the name in its clause
     const Span clause = clause_of(s, person.begin);
     for (const auto& a : s.args) {
       if (a.begin >= person.begin) break;
@@ -185,11 +238,11 @@ const Entity* DocumentState::origin_of(const AnnotatedSentence& s, const Arg& pe
 bool DocumentState::is_group(const AnnotatedSentence& s, Span span) const {
   const std::string_view c = s.text.substr(span.begin, span.end - span.begin);
   if (!contains_any(c, lang_.people_nouns)) return false;
-  if (lang_.lang == "ko") {
+  if (!lang_.grammar.plural_suffixes.empty()) {  // "연구원들", not "연구원장"
     for (const auto& n : lang_.people_nouns) {
       for (size_t p = c.find(n); p != std::string_view::npos; p = c.find(n, p + 1)) {
         const std::string_view rest = c.substr(p + n.size(), 6);
-        if (rest.starts_with("들") || rest.starts_with(" ")) return true;
+        if (starts_with_any(rest, lang_.grammar.plural_suffixes) || rest.starts_with(" ")) return true;
       }
     }
     return contains_any(c, lang_.group_markers);
@@ -231,7 +284,7 @@ bool DocumentState::hedged(const AnnotatedSentence& s, size_t from, size_t to) c
   to = std::min(to, s.text.size());
   for (const auto& w : lang_.hypothetical) {
     for (size_t p = s.folded.find(w, from); p != std::string::npos && p + w.size() <= to; p = s.folded.find(w, p + 1)) {
-      if (lang_.lang == "en") {
+      if (lang_.grammar.capitalises_names) {
         if (s.text[p] != s.folded[p]) continue;  // capitalised: a name or a month
         if (p > 0 && std::isalpha(static_cast<unsigned char>(s.folded[p - 1]))) continue;  // inside a word
       }
@@ -321,7 +374,7 @@ void DocumentState::add_anaphora(AnnotatedSentence& s) const {
         if (other.begin < p && other.role == Role::Subject && other.entity->is_person() && !other.entity->acts_for.empty())
           if (const Entity* o = x_.lexicon().find(other.entity->acts_for)) referent = o;
       if (subjects.size() >= 2) referent = subjects.front();
-      else if (lang_.lang == "ko" || std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
+      else if (lang_.grammar.case_particles || std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
                  return t.frame == Frame::Leave && t.end <= p && p - t.end <= 2;  // "left the company"
                })) {
         // "스케일AI 창업자인 왕이 회사를 떠나", "Murati, who was OpenAI's CTO, left that company":
@@ -332,7 +385,7 @@ void DocumentState::add_anaphora(AnnotatedSentence& s) const {
             referent = other.entity;
       }
       Arg a{referent, p, p + w.size(), p + w.size(), Role::Other, false, true};
-      if (lang_.lang == "ko") {
+      if (lang_.grammar.case_particles) {
         const std::string_view tail = s.text.substr(p + w.size(), 3);
         std::string_view last = std::string_view(w).substr(w.size() >= 3 ? w.size() - 3 : 0);
         if (last == "는" || last == "은" || tail == "는" || tail == "은" || tail == "가" || tail == "이") a.role = Role::Subject;
@@ -371,15 +424,17 @@ const Entity* DocumentState::speaker(const AnnotatedSentence& s) const {
   if (verb == std::string_view::npos) return nullptr;
   const Entity* who = nullptr;
   for (const auto& a : s.args) {
-    const bool according = lang_.lang == "ko" ? s.text.substr(a.word_end, 10).starts_with(" 따르면") || s.text.substr(a.end, 16).find("따르면") != std::string_view::npos
-                                              : a.begin >= 13 && s.text.substr(a.begin - 13, 13).find("according to") != std::string_view::npos;
+    // "A에 따르면" (after the source), "according to A" (before it).
+    const Span before_source = words_before(s, a.begin, 2), after_source = words_after(s, a.end, 2);
+    const bool according = has(s, lang_.grammar.according_before, before_source.begin, before_source.end) ||
+                           has(s, lang_.grammar.according_after, after_source.begin, after_source.end);
     if (according) return a.entity;
     // Korean reported speech puts the speaker first ("A는 B가 …했다고 말했다"); English nearest the verb.
     if (a.role != Role::Subject || a.begin >= verb || a.anaphor) continue;
-    if (lang_.lang == "ko" && !who) who = a.entity;
-    if (lang_.lang == "en" && a.word_end + 2 >= verb) who = a.entity;  // "Altman said", not "Pang …, the companies said"
+    if (verb_final() && !who) who = a.entity;
+    if (!verb_final() && a.word_end + 2 >= verb) who = a.entity;  // "Altman said", not "Pang …, the companies said"
   }
-  if (!who && lang_.lang == "en")  // "…, Altman said." — the name right after the verb
+  if (!who && !verb_final())  // "…, Altman said." — the name right after the verb
     for (const auto& a : s.args)
       if (a.begin > verb && a.begin - verb <= 12) return a.entity;
   return who;
@@ -410,7 +465,7 @@ void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
 // "졸업 후 바이두에 입사했고, 이후 문샷AI에 합류해": Korean drops the subject a biography is
 // about; a move verb with no person and no subject of its own is the last subject person's.
 void DocumentState::add_zero_subject(AnnotatedSentence& s) const {
-  if (lang_.lang != "ko" || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
+  if (!lang_.grammar.drops_subjects || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
   const bool moves = std::any_of(s.triggers.begin(), s.triggers.end(), [](const TriggerHit& t) { return t.frame == Frame::Join || t.frame == Frame::Leave; });
   if (!moves) return;
   for (const auto& a : s.args)
@@ -451,7 +506,6 @@ void DocumentState::update_topic(const AnnotatedSentence& s) {
 }
 
 std::vector<Event> DocumentState::run() {
-  const bool korean = lang_.lang == "ko";
   for (size_t i = 0; i < doc_.sentences.size(); ++i) {
     AnnotatedSentence s;
     s.text = doc_.sentence(i);
@@ -459,7 +513,8 @@ std::vector<Event> DocumentState::run() {
     s.index = i;
     const auto mentions = ents_.mentions(s.text);
     s.triggers = lang_.find_triggers(s.text);
-    s.args = korean ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
+    // Roles from case particles (Korean) or from word order (English).
+    s.args = lang_.grammar.case_particles ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);
     add_anaphora(s);
     add_pronoun(s);
     add_zero_subject(s);
@@ -480,11 +535,10 @@ std::vector<Event> DocumentState::run() {
         // what qualifies it ("$4bn valuation", "의 기업가치로").
         // Korean puts the valuation word after the figure ("…달러의 기업가치"); before it only
         // right before ("기업가치 120억 달러").
-        const size_t back = lang_.lang == "ko" ? 16 : 48;
-        size_t before = m.begin >= back ? m.begin - back : 0;
+        size_t before = words_before(s, m.begin, lang_.grammar.valuation_words_before).begin;
         for (size_t q = 0; q < k; ++q) before = std::max(before, s.money[q].end);
-        const size_t after = lang_.lang == "ko" ? 20 : 12;
-        worth[k] = has(s, lang_.valuation, before, m.begin) || has(s, lang_.valuation, end, std::min(s.text.size(), end + after));
+        worth[k] = has(s, lang_.valuation, before, m.begin) ||
+                   has(s, lang_.valuation, end, words_after(s, end, lang_.grammar.valuation_words_after).end);
         if (m.conversion && k > 0) worth[k] = worth[k - 1];
       }
       size_t k = 0;
@@ -517,7 +571,7 @@ std::vector<Event> DocumentState::run() {
         }
       }
       if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
-      if (lang_.lang == "en") backed_compounds(s);
+      backed_compounds(s);
     }
     attribute(s, before);
     update_topic(s);

@@ -35,7 +35,20 @@ class DocumentState {
   // Sentence helpers
   Span clause_of(const AnnotatedSentence& s, size_t pos) const;
   Span arg_span(const AnnotatedSentence& s, const TriggerHit& t) const;
-  std::string_view after(const AnnotatedSentence& s, const TriggerHit& t, size_t n) const;
+  std::string_view after(const AnnotatedSentence& s, const TriggerHit& t, size_t chars) const;  // text after the trigger
+  // Windows in words: the n words before `pos`, and from `pos` to the end of the nth word after
+  // it; the part of a word on the near side of `pos` counts as one ("영입|하지 않았다").
+  Span words_before(const AnnotatedSentence& s, size_t pos, size_t n) const;
+  Span words_after(const AnnotatedSentence& s, size_t pos, size_t n) const;
+  // The language's clause shape (Grammar): where a trigger's objects and modifiers stand.
+  bool verb_final() const { return lang_.grammar.verb_final; }
+  Span object_side(const AnnotatedSentence& s, const TriggerHit& t, Span clause) const;
+  Span auxiliaries_before(const AnnotatedSentence& s, const TriggerHit& t) const;  // empty when verb-final
+  bool passive_voice(const AnnotatedSentence& s, const TriggerHit& t) const;
+  // "영입하지 않았다", "did not join", "joined … never": the event is denied.
+  bool negated_after(const AnnotatedSentence& s, const TriggerHit& t) const;
+  // "A와 B": the name ends in a joiner that ties it to the next one.
+  bool joined_to_next(const AnnotatedSentence& s, const Arg& a) const;
   bool org_ok(const Entity* e) const { return e && e->is_org() && !e->is_source(); }
   const Entity* acting_org(const Arg& a) const;
   const Entity* agent(const AnnotatedSentence& s, const TriggerHit& t, bool allow_topic = true) const;

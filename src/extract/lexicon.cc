@@ -62,23 +62,25 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::m
   std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& p : particles_) {
     if (p.empty()) continue;
+    set_.insert(p);
+    if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end()) lengths_.push_back(p.size());
     size_t last = p.size() - 1;  // back to the first byte of the last code point
     while (last > 0 && (static_cast<unsigned char>(p[last]) & 0xC0) == 0x80) --last;
-    std::string final(p.substr(last));
-    if (std::find(finals_.begin(), finals_.end(), final) == finals_.end()) finals_.push_back(std::move(final));
+    finals_.insert(p.substr(last));
   }
   longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
 }
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {
-  for (const auto& f : finals_)
-    if (word.ends_with(f)) return true;
-  return false;
+  if (word.empty()) return false;
+  size_t last = word.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(word[last]) & 0xC0) == 0x80) --last;
+  return finals_.find(word.substr(last)) != finals_.end();
 }
 
 std::string_view ParticleSet::leading(std::string_view rest) const {
-  for (const auto& p : particles_)
-    if (rest.substr(0, p.size()) == p) return rest.substr(0, p.size());
+  for (size_t n : lengths_)
+    if (n <= rest.size() && set_.find(rest.substr(0, n)) != set_.end()) return rest.substr(0, n);
   return {};
 }
 
@@ -87,8 +89,8 @@ bool ParticleSet::is_particle_sequence(std::string_view rest) const {
   auto go = [&](auto&& self, std::string_view r, int depth) -> bool {
     if (r.empty()) return true;
     if (depth == 3) return false;
-    for (const auto& p : particles_)
-      if (r.substr(0, p.size()) == p && self(self, r.substr(p.size()), depth + 1)) return true;
+    for (size_t n : lengths_)
+      if (n <= r.size() && set_.find(r.substr(0, n)) != set_.end() && self(self, r.substr(n), depth + 1)) return true;
     return false;
   };
   return go(go, rest, 0);

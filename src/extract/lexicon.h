@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace tw::extract {
@@ -33,6 +34,13 @@ struct Entity {
   // News outlets and pay sites are cited, never parties to an event.
   bool is_source() const { return org_kind == "media" || org_kind == "site"; }
 };
+
+// A set of strings that looks words up by view, with no copy.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+using StringSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 
 // A byte trie over alias strings; values are indexes into an entity table.
 class AliasTrie {
@@ -67,7 +75,11 @@ class ParticleSet {
 
  private:
   std::vector<std::string> particles_;  // longest first
-  std::vector<std::string> finals_;     // the last code point of each particle
+  // Looked up by prefix length rather than by scanning every particle: this test runs for
+  // every Hangul word a name could end in.
+  StringSet set_;
+  std::vector<size_t> lengths_;  // distinct particle lengths in bytes, longest first
+  StringSet finals_;  // last code point of each
   size_t longest_sequence_bytes_ = 0;
 };
 

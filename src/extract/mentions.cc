@@ -45,6 +45,8 @@ std::string last_word(std::string_view s) {
 DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> names_not,
                              std::vector<std::string> suffixes)
     : korean_role_nouns(std::move(role_nouns)), not_names(std::move(names_not)), org_suffixes(std::move(suffixes)) {
+  not_name_set.insert(not_names.begin(), not_names.end());
+  org_suffix_set.insert(org_suffixes.begin(), org_suffixes.end());
   std::string roles;
   for (const auto& r : korean_role_nouns)
     if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
@@ -64,13 +66,9 @@ DocumentEntities::DocumentEntities(const Lexicon& lexicon, const ParticleSet& pa
 
 const Entity* DocumentEntities::find_any(std::string_view name) const {
   if (const Entity* e = lexicon_.find(name)) return e;
-  const std::string key = lower_key(name);
-  for (const auto& e : local_) {
-    if (lower_key(e.name) == key) return &e;
-    for (const auto& a : e.aliases)
-      if (lower_key(a) == key) return &e;
-  }
-  return nullptr;
+  if (local_keys_.empty()) return nullptr;
+  const auto it = local_keys_.find(lower_key(name));
+  return it == local_keys_.end() ? nullptr : it->second;
 }
 
 void DocumentEntities::add_local_alias(const Entity* target, const std::string& alias) {
@@ -93,18 +91,20 @@ const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind ki
   e.aliases = std::move(aliases);
   local_.push_back(std::move(e));
   const Entity* added = &local_.back();
+  local_keys_.emplace(lower_key(added->name), added);
+  for (const auto& a : added->aliases) local_keys_.emplace(lower_key(a), added);
   add_local_alias(added, added->name);
   for (const auto& a : added->aliases) add_local_alias(added, a);
   return added;
 }
 
 bool DocumentEntities::looks_like_org(std::string_view latin) const {
-  const std::string last = last_word(latin);
-  return std::find(data_.org_suffixes.begin(), data_.org_suffixes.end(), last) != data_.org_suffixes.end();
+  const size_t space = latin.rfind(' ');
+  return data_.org_suffix_set.count(space == std::string_view::npos ? latin : latin.substr(space + 1)) > 0;
 }
 
 bool DocumentEntities::is_not_name(std::string_view w) const {
-  return std::find(data_.not_names.begin(), data_.not_names.end(), w) != data_.not_names.end();
+  return data_.not_name_set.count(w) > 0;
 }
 
 void DocumentEntities::discover(const text::Document& doc) {

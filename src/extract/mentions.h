@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/lexicon.h"
@@ -38,6 +40,7 @@ struct DiscoveryData {
   std::vector<std::string> not_names;            // common words that look like names
   std::vector<std::string> org_suffixes;         // AI, Labs, 랩스 … mark an organisation
   std::shared_ptr<const re2::RE2> korean_name_after_role;  // "연구원 보웬 장은", built from the role nouns
+  StringSet not_name_set, org_suffix_set;  // the lists above, for lookups
 
   DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names, std::vector<std::string> org_suffixes);
   static const DiscoveryData& standard();
@@ -72,6 +75,8 @@ class DocumentEntities {
   std::deque<Entity> local_;  // stable addresses
   std::vector<const Entity*> local_targets_;  // trie value → entity (local or lexicon)
   std::vector<std::pair<const Entity*, std::string>> local_aliases_;  // spellings this document taught
+  // Local entities by the folded spelling of their name and aliases; the first one added wins.
+  std::unordered_map<std::string, const Entity*> local_keys_;
   AliasTrie local_trie_;
 };
 

@@ -63,36 +63,47 @@ const KoreanNameData& KoreanNameData::standard() {
     k.not_names = WordList(read_word_list(data_dir() / "lang" / "not_names.txt"));
     k.places = WordList(read_word_list(dir / "places.txt"));
     k.name_openers = WordList(read_word_list(dir / "name_openers.txt"));
+    k.index();
     return k;
   }();
   return d;
 }
 
-WordList::WordList(std::vector<std::string> w) : words(std::move(w)), set(words.begin(), words.end()) {}
+void KoreanNameData::index() {
+  std::vector<std::string> all;
+  for (const WordList* l : {&role_nouns, &titles, &not_names, &people_nouns}) all.insert(all.end(), l->begin(), l->end());
+  never_in_names = WordList(std::move(all));
+}
+
+WordList::WordList(std::vector<std::string> w) : words(std::move(w)), set(words.begin(), words.end()) {
+  for (const auto& x : words)
+    if (std::find(lengths.begin(), lengths.end(), x.size()) == lengths.end()) lengths.push_back(x.size());
+  std::sort(lengths.rbegin(), lengths.rend());
+}
 
 bool WordList::contains(std::string_view w) const { return set.find(w) != set.end(); }
 
-std::string NameTagger::without_particles(std::string_view w) const {
-  if (const auto it = bare_.find(w); it != bare_.end()) return it->second;
-  return bare_.emplace(std::string(w), strip_particle(w)).first->second;
+std::string_view NameTagger::without_particles(std::string_view w) const {
+  if (const auto it = bare_.find(w); it != bare_.end()) return w.substr(0, it->second);
+  return w.substr(0, bare_.emplace(std::string(w), stem_bytes(w)).first->second);
 }
 
 // A word that may be part of a person's name: Hangul, short, and no role or common word.
 bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {
   const size_t n = hangul_syllables(w);
   if (n == 0 || n > max_syllables) return false;
-  return !ko_.role_nouns.contains(w) && !ko_.titles.contains(w) && !ko_.not_names.contains(w) && !ko_.people_nouns.contains(w);
+  return !ko_.never_in_names.contains(w);
 }
 
-std::string NameTagger::strip_particle(std::string_view w) const {
+size_t NameTagger::stem_bytes(std::string_view w) const {
   // The longest particle sequence that ends the word: "자오가" → "자오", "파트너스로부터" → "파트너스".
-  if (!particles_.may_end_with_particle(w)) return std::string(w);
+  if (!particles_.may_end_with_particle(w)) return w.size();
   const size_t reach = particles_.longest_sequence_bytes();
   for (size_t s = 0; s < w.size(); next_code_point(w, s)) {
     if (s == 0 || w.size() - s > reach) continue;
-    if (particles_.is_particle_sequence(w.substr(s))) return std::string(w.substr(0, s));
+    if (particles_.is_particle_sequence(w.substr(s))) return s;
   }
-  return std::string(w);
+  return w.size();
 }
 
 std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const KnownName& known) const {
@@ -102,8 +113,10 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
     size_t sep = 0;
-    for (std::string_view x : kSeparators)
-      if (s.substr(i, x.size()) == x) { sep = x.size(); break; }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ',' || c == 0xC2 || c == 0xE3)  // the first bytes of the separators
+      for (std::string_view x : kSeparators)
+        if (s.substr(i, x.size()) == x) { sep = x.size(); break; }
     if (sep) {
       pieces.emplace_back(start, i);
       i += sep;
@@ -127,7 +140,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   // Words that describe the person before the name: "전 수석 연구원 하르샤 문디", "오픈AI 출신인 A".
   auto descriptor = [&](std::string_view w) {
     if (w == "전" || w == "현" || w == "前" || w == "당시") return true;
-    const std::string bare = without_particles(w);
+    const std::string_view bare = without_particles(w);
     if (ko_.titles.contains(bare) || ko_.role_nouns.contains(bare) || ko_.people_nouns.contains(bare)) return true;
     if (w.ends_with("였던") || w.ends_with("이던") || w.ends_with("출신인") || w.ends_with("자인")) return true;
     if (hangul_syllables(w) == 0 && !w.empty() && static_cast<unsigned char>(w[0]) < 0x80) return true;  // "AI", "CTO"
@@ -142,7 +155,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     // is a title or role ("전 슈퍼컴퓨팅 팀원 A").
     auto described = [&](size_t upto) {
       if (upto == 0) return true;
-      const std::string last = without_particles(w[upto - 1]);
+      const std::string_view last = without_particles(w[upto - 1]);
       if (ko_.titles.contains(last) || ko_.role_nouns.contains(last) || ko_.people_nouns.contains(last)) return true;
       for (size_t k = 0; k < upto; ++k)
         if (!descriptor(w[k])) return false;
@@ -180,7 +193,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
       // "…, 전 인프라 팀원 A B 등이": past the last title or role among the first words.
       for (size_t k = skip; k + 2 < last_words.size() && k < 5; ++k) {
         if (last_words[k].starts_with("등")) break;  // the list has ended
-        const std::string bare = without_particles(last_words[k]);
+        const std::string_view bare = without_particles(last_words[k]);
         if (bare.size() != last_words[k].size()) break;  // a word with a particle ends the description
         if (ko_.titles.contains(bare) || ko_.role_nouns.contains(bare)) skip = k + 1;
       }
@@ -188,20 +201,20 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
     }
     size_t consumed_to = 0;  // words of piece j that belong to the list's last item
     if (!last_words.empty()) {
-      const std::string first = without_particles(last_words[0]);
+      const std::string_view first = without_particles(last_words[0]);
       const bool first_plain = first.size() == last_words[0].size();
       if (first_plain && last_words.size() >= 2) {
-        const std::string second = without_particles(last_words[1]);
+        const std::string_view second = without_particles(last_words[1]);
         if (last_words[1] == "등" || last_words[1].starts_with("등")) {
-          if (single_name(first)) items.push_back(first), consumed_to = 1;
+          if (single_name(first)) items.emplace_back(first), consumed_to = 1;
         } else if (name_word(first, 5) && name_word(second, 3) && !ends_like_grammar(first) && two_word_name_shape(first, second) &&
                    (second.size() < last_words[1].size() || (last_words.size() >= 3 && last_words[2].starts_with("등")))) {
-          items.push_back(first + " " + second), consumed_to = 2;
+          items.push_back(std::string(first) + " " + std::string(second)), consumed_to = 2;
         } else if (single_name(first) && ko_.titles.contains(second)) {
-          items.push_back(first), consumed_to = 1;
+          items.emplace_back(first), consumed_to = 1;
         }
       } else if (!first_plain && single_name(first)) {
-        items.push_back(first), consumed_to = 1;
+        items.emplace_back(first), consumed_to = 1;
       }
     }
     std::erase(items, std::string{});
@@ -238,13 +251,16 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
 // A title, alone or closing a compound, with what may follow it: "상무는", "디지털사업본부장을",
 // "최고경영자(CEO)", "부사장,".
 bool NameTagger::title_word(std::string_view w, bool role_nouns_too) const {
-  for (const auto* list : {&ko_.titles, &ko_.role_nouns}) {
-    if (list == &ko_.role_nouns && !role_nouns_too) break;
-    for (const auto& t : *list) {
-      if (t == "전" || t == "현" || t == "前" || t == "출신") continue;
-      for (size_t at = w.find(t); at != std::string_view::npos; at = w.find(t, at + 1)) {
-        if (at > 0 && hangul_syllables(t) < 2) break;  // a one-syllable title only opens the word
-        const std::string_view rest = w.substr(at + t.size());
+  // Every word of the lists that starts at a code point of `w`, looked up by length.
+  for (size_t at = 0; at < w.size(); next_code_point(w, at)) {
+    for (const auto* list : {&ko_.titles, &ko_.role_nouns}) {
+      if (list == &ko_.role_nouns && !role_nouns_too) break;
+      for (size_t n : list->lengths) {
+        if (at + n > w.size()) continue;
+        const std::string_view t = w.substr(at, n);
+        if (!list->contains(t) || t == "전" || t == "현" || t == "前" || t == "출신") continue;
+        if (at > 0 && hangul_syllables(t) < 2) continue;  // a one-syllable title only opens the word
+        const std::string_view rest = w.substr(at + n);
         if (rest.empty() || rest.starts_with("(") || rest.starts_with(",") || particles_.is_particle_sequence(rest)) return true;
       }
     }
@@ -289,7 +305,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     // The candidates first (cheap shape tests), then what stands before them.
     // One word: a Korean name with its particle.
     const std::string_view token = w[i + 1];
-    std::string one = without_particles(token);
+    std::string one(without_particles(token));
     if (!(one.size() != token.size() && hangul_syllables(one) == 3 && ko_.surnames.contains(std::string_view(one).substr(0, 3)) &&
           !ko_.titled_not_names.contains(one) && !ko_.not_names.contains(one) && name_word(one, 3)))
       one.clear();
@@ -297,10 +313,10 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     std::string two;
     if (i + 2 < w.size()) {
       const std::string_view given = w[i + 1];
-      const std::string family = without_particles(w[i + 2]);
+      const std::string_view family = without_particles(w[i + 2]);
       if (family.size() != w[i + 2].size() && hangul_syllables(given) >= 2 && name_word(given, 4) && name_word(family, 3) &&
           !ends_like_grammar(given) && two_word_name_shape(given, family))
-        two = std::string(given) + " " + family;
+        two = std::string(given) + " " + std::string(family);
     }
     if (one.empty() && two.empty()) continue;
     const std::string_view before = w[i];
@@ -367,13 +383,13 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
       if (token.starts_with(open)) token.remove_prefix(open.size());
     // 1. A company by its ending: "가람인베스트먼트", "누리벤처파트너스로부터".
-    std::string bare = without_particles(token);
-    while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.pop_back();
+    std::string_view bare = without_particles(token);
+    while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.remove_suffix(1);
     for (const auto& suffix : ko_.org_suffixes) {
       if (bare.size() <= suffix.size() || !bare.ends_with(suffix)) continue;
-      const std::string stem = bare.substr(0, bare.size() - suffix.size());
+      const std::string_view stem = bare.substr(0, bare.size() - suffix.size());
       if (ko_.not_names.contains(stem) || ko_.role_nouns.contains(stem)) break;
-      if (!known(bare)) out.push_back({bare, EntityKind::Org});
+      if (!known(bare)) out.push_back({std::string(bare), EntityKind::Org});
       break;
     }
     // 2. A quoted name after a type noun: "AI 스타트업 ‘하늘비전’는", "기업 '스케일AI'의".

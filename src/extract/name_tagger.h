@@ -36,6 +36,7 @@ struct WordList {
   };
   std::vector<std::string> words;
   std::unordered_set<std::string, Hash, std::equal_to<>> set;
+  std::vector<size_t> lengths;  // distinct word lengths in bytes, longest first
 
   explicit WordList(std::vector<std::string> w = {});
   bool contains(std::string_view w) const;
@@ -54,6 +55,11 @@ struct KoreanNameData {
   WordList not_names;
   WordList places;            // 미국, 중국 …: may stand between a name and its title
   WordList name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
+  // Titles, role nouns, people nouns and common words together: no word of a name is one.
+  // Built by index(); one lookup instead of four for every word a name could hold.
+  WordList never_in_names;
+
+  void index();
 
   static const KoreanNameData& standard();
 };
@@ -76,12 +82,13 @@ class NameTagger {
  private:
   bool name_word(std::string_view w, size_t max_syllables) const;
   bool title_word(std::string_view w, bool role_nouns_too) const;
-  std::string strip_particle(std::string_view w) const;
-  std::string without_particles(std::string_view w) const;  // strip_particle, remembered per word
+  size_t stem_bytes(std::string_view w) const;  // bytes of `w` before its trailing particles
+  // `w` without its trailing particles (a prefix of `w`), remembered per word.
+  std::string_view without_particles(std::string_view w) const;
 
   const KoreanNameData& ko_;
   const ParticleSet& particles_;
-  mutable std::unordered_map<std::string, std::string, WordList::Hash, std::equal_to<>> bare_;  // word → word without its particles
+  mutable std::unordered_map<std::string, size_t, WordList::Hash, std::equal_to<>> bare_;  // word → stem bytes
 };
 
 }  // namespace tw::extract

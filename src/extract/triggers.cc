@@ -113,6 +113,29 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   if (j.is_discarded() || !j.is_object()) throw std::runtime_error("triggers/" + lang + ".json: not a JSON object");
   LanguageData d;
   d.lang = std::move(lang);
+  if (const auto g = j.find("grammar"); g != j.end() && g->is_object()) {
+    d.grammar.verb_final = g->value("verb_final", false);
+    d.grammar.case_particles = g->value("case_particles", false);
+    d.grammar.modifier_words_before = g->value("modifier_words_before", size_t{0});
+    d.grammar.capitalises_names = g->value("capitalises_names", false);
+    d.grammar.list_joiners = list(*g, "list_joiners");
+    d.grammar.list_continuers = list(*g, "list_continuers");
+    d.grammar.adnominal_endings = list(*g, "adnominal_endings");
+    d.grammar.companions = list(*g, "companions");
+    d.grammar.stake_words = list(*g, "stake_words");
+    d.grammar.examples = list(*g, "examples");
+    d.grammar.now_words = list(*g, "now_words");
+    d.grammar.at_words = list(*g, "at_words");
+    d.grammar.relative_markers = list(*g, "relative_markers");
+    d.grammar.drops_subjects = g->value("drops_subjects", false);
+    d.grammar.possessive_suffixes = list(*g, "possessive_suffixes");
+    d.grammar.plural_suffixes = list(*g, "plural_suffixes");
+    d.grammar.according_before = list(*g, "according_before");
+    d.grammar.according_after = list(*g, "according_after");
+    d.grammar.backed_markers = list(*g, "backed_markers");
+    d.grammar.valuation_words_before = g->value("valuation_words_before", size_t{0});
+    d.grammar.valuation_words_after = g->value("valuation_words_after", size_t{0});
+  }
   for (const auto& [name, frame] : kFrameNames)
     if (j["frames"].contains(name)) d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
   d.blocked_after = list(j, "blocked_after");
@@ -132,6 +155,9 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.pay_words = list(j, "pay_words");
   d.period_year = list(j, "period_year");
   d.group_markers = list(j, "group_markers");
+  d.staff_nouns = list(j, "staff_nouns");
+  d.cumulative_anywhere = list(j, "cumulative_anywhere");
+  d.offer_received = list(j, "offer_received");
   d.including = list(j, "including");
   d.titles = list(j, "titles");
   d.received = list(j, "received");
@@ -306,6 +332,10 @@ size_t find_any(std::string_view s, const std::vector<std::string>& words, size_
     }
   }
   return best;
+}
+
+bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.starts_with(w); });
 }
 
 bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {

@@ -18,12 +18,42 @@ struct TriggerHit {
   size_t begin = 0, end = 0;  // bytes in the sentence
 };
 
+// How a language builds a clause: what the frames need to know to find a trigger's
+// arguments and modifiers without asking which language it is.
+struct Grammar {
+  // Verb-final (Korean): arguments stand before the trigger; voice, negation and tense follow
+  // it as endings. Otherwise (English): objects follow the trigger; auxiliaries, hedges and
+  // attempts stand before it.
+  bool verb_final = false;
+  // Case particles (Korean): a noun's role is marked after it, so a name with none is a list
+  // member or a modifier, not an argument.
+  bool case_particles = false;
+  size_t modifier_words_before = 0;  // how far before a trigger its auxiliaries reach, in words
+  bool capitalises_names = false;     // a capitalised hedge word is a name or a month ("May")
+  std::vector<std::string> list_joiners;  // "와", "과": a name joined to the next one
+  std::vector<std::string> list_continuers;     // ",", "등", "및": a list goes on after a name
+  std::vector<std::string> adnominal_endings;   // "한", "운": a verb form describing the noun after it
+  std::vector<std::string> companions;    // "함께": a joined name that is company, not a list
+  std::vector<std::string> stake_words;   // "지분", "stake": buying part of a company
+  std::vector<std::string> examples;      // " such as ": members of a group named
+  std::vector<std::string> now_words;     // " now ": where a leaver is now
+  std::vector<std::string> at_words;      // " at": a join trigger whose organisation comes next
+  std::vector<std::string> relative_markers;  // ", which ": a clause about the noun before it
+  bool drops_subjects = false;  // Korean leaves out a subject the reader knows
+  std::vector<std::string> possessive_suffixes;  // "'s": an owner, not an argument
+  std::vector<std::string> plural_suffixes;      // "들": a group of people
+  std::vector<std::string> according_before, according_after;  // "according to A", "A에 따르면"
+  std::vector<std::string> backed_markers;       // "-backed ": "Nvidia-backed Acme" is an investment
+  size_t valuation_words_before = 0, valuation_words_after = 0;  // where a valuation word qualifies a figure
+};
+
 struct LanguageData {
-  std::string lang;  // "ko" or "en"
+  std::string lang;  // "ko" or "en": names the data; frames read `grammar`, never this
+  Grammar grammar;
   std::vector<std::pair<Frame, std::vector<std::string>>> frames;
   std::vector<std::string> blocked_after, blocked_next_word, passive, attempt, hypothetical, talks, bid,
       failure, accepted, declined, cumulative, people_nouns, count_nouns, anaphora, pay_words, valuation, round_lead, round_joined, unit_nouns, former_words, layoff_without_count, agreed, raid_words, negation_after, alumni_words, tranche_words, backer_statements, round_words, threshold_words, loss_verbs,
-      period_year, group_markers, including, titles, received, partitive, size_words, speech, denial, pronouns, negated, participation;
+      period_year, group_markers, staff_nouns, offer_received, cumulative_anywhere, including, titles, received, partitive, size_words, speech, denial, pronouns, negated, participation;
   std::vector<std::pair<std::string, std::vector<std::string>>> comp_kinds;  // in priority order
   std::vector<std::pair<std::string, std::vector<std::string>>> stats;
 
@@ -50,6 +80,8 @@ struct LanguageData {
 size_t find_any_folded(std::string_view folded, const std::vector<std::string>& words, size_t from = 0,
                        size_t to = std::string_view::npos);
 std::string ascii_fold(std::string_view s);
+
+bool starts_with_any(std::string_view s, const std::vector<std::string>& words);
 
 // Does any of `words` occur in s[from, to)? English matching is case-insensitive.
 bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from = 0,

@@ -56,11 +56,12 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   auto round_lead = [&](const Entity* not_this) -> const Entity* {
     for (const auto& a : s.args) {
       if (!org_ok(a.entity) || same_org(a.entity, not_this)) continue;
-      if (lang_.lang == "ko") {
-        if (has(s, lang_.round_lead, a.word_end, std::min(s.text.size(), a.word_end + 12))) return a.entity;
-      } else if (a.begin >= 2 && has(s, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin)) {
+      // "A16z 주도로" (the marker follows the name), "led by Accel" (it comes before).
+      if (verb_final()) {
+        if (has(s, lang_.round_lead, a.word_end, words_after(s, a.word_end, 1).end)) return a.entity;
+      } else if (const Span lead_words = words_before(s, a.begin, 7); a.begin >= 2 && has(s, lang_.round_lead, lead_words.begin, a.begin)) {
         // the marker right before the name, or before a list ending in it
-        const size_t marker = find_any_folded(s.folded, lang_.round_lead, a.begin >= 40 ? a.begin - 40 : 0, a.begin);
+        const size_t marker = find_any_folded(s.folded, lang_.round_lead, lead_words.begin, a.begin);
         bool others_between = false;
         for (const auto& b : s.args) others_between |= b.begin > marker && b.begin < a.begin;
         if (!others_between) return a.entity;
@@ -69,10 +70,11 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     return nullptr;
   };
   // "아마존으로부터 투자받는다", "투자를 유치했다", "Anthropic raised $4B from Amazon": the subject is the investee.
-  const size_t recv_end = lang_.lang == "ko" ? std::min(std::min(s.text.size(), clause.end), t.end + 13) : t.end;
-  const bool received = lang_.lang == "ko"
-                            ? contains_any(s.text.substr(t.begin, recv_end - t.begin), lang_.received)
-                            : contains_any(s.text.substr(t.begin >= 24 ? t.begin - 24 : 0, t.end - (t.begin >= 24 ? t.begin - 24 : 0)), lang_.received);
+  // The receiving verb: an ending after the trigger ("투자받는다", "투자를 유치했다") or a verb before
+  // it ("raised $4B in funding").
+  const Span receipt = verb_final() ? Span{t.begin, std::min(clause.end, words_after(s, t.end, 2).end)}
+                                    : Span{words_before(s, t.begin, 6).begin, t.end};
+  const bool received = has(s, lang_.received, receipt.begin, receipt.end);
   if (received) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
     // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
@@ -113,11 +115,11 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!investor)  // "아마존으로부터", "led by"; not "카카오 출신 윤재하" (a founder's background)
       for (const auto& a : s.args)
         if ((a.role == Role::Source || a.role == Role::Agent) && org_ok(a.entity) && !same_org(a.entity, investee) &&
-            !has(s, lang_.former_words, a.word_end, std::min(s.text.size(), a.word_end + 8))) {
+            !has(s, lang_.former_words, a.word_end, words_after(s, a.word_end, 2).end)) {
           investor = a.entity;
           break;
         }
-    if (!investor && lang_.lang == "ko") investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
+    if (!investor && verb_final()) investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
     const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin) : money_near(s, whole, t.begin);
     if (!investor && !amount) return;
@@ -126,28 +128,29 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     e.slots["investee"] = investee->name;
     e.amount = amount;
     if (e.amount) {
-      const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
-      e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24) || has(s, {"so far", "to date", "in total", "지금까지"});
+      e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin, words_after(s, e.amount->end, 4).end) ||
+                     has(s, lang_.cumulative_anywhere);
     }
     events_.push_back(std::move(e));
     return;
   }
   const Entity* investor = nullptr;
   const Entity* investee = nullptr;
-  if (lang_.lang == "en") {
+  if (!verb_final()) {
     // "the $4 billion investment from Amazon", "backed by Nvidia": the investor follows.
     for (const auto& a : s.args)
-      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end && a.begin - t.end <= 12 && org_ok(a.entity)) {
+      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end && a.begin <= words_after(s, t.end, 3).end &&
+          org_ok(a.entity)) {
         investor = a.entity;
         investee = agent(s, t, /*allow_topic=*/false);
         break;
       }
   }
-  if (!investor && lang_.lang == "en") {
-    // "Nvidia, which put in about $40 million": the organisation the relative clause is about,
-    // putting money into the company the article is about.
-    const size_t near = t.begin >= 16 ? t.begin - 16 : 0;
-    const size_t which = s.folded.find(", which ", near);
+  // "Nvidia, which put in about $40 million": the organisation the relative clause is about,
+  // putting money into the company the article is about.
+  for (std::string_view marker : lang_.grammar.relative_markers) {
+    if (investor) break;
+    const size_t which = s.folded.find(marker, words_before(s, t.begin, 3).begin);
     if (which != std::string::npos && which < t.begin) {
       const Entity* owner = nullptr;
       for (const auto& a : s.args)
@@ -164,10 +167,11 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!investor) investor = topic_;
   if (!investee) investee = first_org(s, clause, {Role::Recipient}, investor);
   if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
-  if (!investee && lang_.lang == "ko") investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);  // "앤스로픽 총 투자액"
-  if (!investee && lang_.lang == "en")  // "backed Anthropic", "committed $10 billion to OpenAI"
+  if (!investee && lang_.grammar.case_particles)  // "앤스로픽 총 투자액": a bare name before the noun
+    investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);
+  if (!investee && !verb_final())  // "backed Anthropic", "committed $10 billion to OpenAI"
     investee = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Destination}, investor);
-  if (!investee && lang_.lang == "ko") investee = first_org(s, clause, {Role::Object}, investor, t.begin);
+  if (!investee && verb_final()) investee = first_org(s, clause, {Role::Object}, investor, t.begin);
   if (!investee && investor) {
     // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
@@ -287,7 +291,8 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
 // "Microsoft-backed OpenAI", "SoftBank-backed startup Acme": a backer written into the name of
 // the company it backs. Only where the backed company is named right after.
 void DocumentState::backed_compounds(const AnnotatedSentence& s) {
-  for (size_t p = s.folded.find("-backed "); p != std::string::npos; p = s.folded.find("-backed ", p + 1)) {
+  for (const std::string& marker : lang_.grammar.backed_markers)
+  for (size_t p = s.folded.find(marker); p != std::string::npos; p = s.folded.find(marker, p + 1)) {
     const Entity* backer = nullptr;
     const Entity* backed = nullptr;
     for (const auto& a : s.args) {

@@ -12,17 +12,15 @@ namespace tw::extract::detail {
 
 void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  const std::string_view tail = after(s, t, 24);
-  const bool passive = lang_.lang == "ko" ? contains_any(tail.substr(0, std::min<size_t>(tail.size(), 6)), lang_.passive)
-                                          : contains_any(s.text.substr(t.begin >= 8 ? t.begin - 8 : 0, std::min<size_t>(8, t.begin)), lang_.passive);
+  const bool passive = passive_voice(s, t);
   const Span rest{t.begin, clause.end};
-  const bool attempt = has(s, lang_.attempt, rest.begin, rest.end) ||
-                       (lang_.lang == "en" && has(s, lang_.attempt, t.begin >= 20 ? t.begin - 20 : 0, t.begin));
-  if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"})) return;
+  const Span aux = auxiliaries_before(s, t);
+  const bool attempt = has(s, lang_.attempt, rest.begin, rest.end) || has(s, lang_.attempt, aux.begin, aux.end);
+  if (negated_after(s, t)) return;
   if (hedged(s, rest.begin, rest.end) && !attempt) return;
-  if (lang_.lang == "en" && hedged(s, t.begin >= 24 ? t.begin - 24 : 0, t.begin)) return;
+  if (hedged(s, aux.begin, aux.end)) return;
   const Entity* to = passive ? first_org(s, clause, {Role::Destination, Role::Agent, Role::Recipient}) : agent(s, t);
-  if (!passive && lang_.lang == "en")  // "OpenAI's recruitment of …", "Acme's acquisition of Jane Roe"
+  if (!passive && !verb_final())  // "OpenAI's recruitment of …", "Acme's acquisition of Jane Roe"
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16 &&
           s.text.substr(a.end, t.begin - a.end).find(',') == std::string_view::npos)
@@ -33,13 +31,12 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   }
   if (!org_ok(to)) return;
   // "마이크로소프트에 영입된 최민서 부사장은": a passive relative clause names its hire after the verb.
-  auto persons = people(s, passive && lang_.lang == "ko" ? clause : arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
+  auto persons = people(s, passive && verb_final() ? clause : arg_span(s, t), passive ? nullptr : to, /*subjects=*/passive);
   std::erase_if(persons, [&](const Arg* p) {
     if (p->role == Role::Agent) return true;  // "led by Suleyman": the hirer
     if (inside_quotes(s.text, p->begin) != inside_quotes(s.text, t.begin)) return true;  // the speaker
     // "왕과 함께 … 이끌 인물로 프리드먼을 데려왔다": a companion, not a hire.
-    const std::string_view last = p->word_end >= 3 ? s.text.substr(p->word_end - 3, 3) : std::string_view{};
-    return lang_.lang == "ko" && (last == "와" || last == "과") && s.text.substr(p->word_end, 8).find("함께") != std::string_view::npos;
+    return joined_to_next(s, *p) && has(s, lang_.grammar.companions, p->word_end, words_after(s, p->word_end, 2).end);
   });
   const auto money = money_near(s, clause, t.begin);
   for (const Arg* p : persons) {
@@ -71,7 +68,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
   // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
   // ("왕을 비롯한 여러 임원을 영입", "four researchers, among them …").
   const bool listed_with_group = !persons.empty() && (has(s, lang_.including) || count_in(s, arg_span(s, t)));
-  if ((persons.empty() || listed_with_group) && (is_group(s, arg_span(s, t)) || (lang_.lang == "ko" && count_in(s, arg_span(s, t))))) {
+  if ((persons.empty() || listed_with_group) && (is_group(s, arg_span(s, t)) || (verb_final() && count_in(s, arg_span(s, t))))) {
     // The group's origin comes before its named members: "…, among them David Lau, previously at Tesla".
     Span span = arg_span(s, t);
     if (!persons.empty()) span.end = std::min(span.end, persons.front()->begin);
@@ -151,21 +148,21 @@ std::vector<const Entity*> DocumentState::coordinated_orgs(const AnnotatedSenten
 
 void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  const std::string_view tail = after(s, t, 24);
-  if (hedged(s, t.end, t.end + tail.size()) || contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 않", "지 못"}) ||
-      has(s, lang_.negation_after, t.end, std::min(s.text.size(), std::min(clause_of(s, t.begin).end, t.end + 16))))
-    return;
-  if (lang_.lang == "en" && hedged(s, t.begin >= 12 ? t.begin - 12 : 0, t.begin)) return;
+  const std::string_view tail = after(s, t, 8);
+  if (hedged(s, t.end, t.end + tail.size()) || negated_after(s, t)) return;
+  const Span aux = auxiliaries_before(s, t);
+  if (hedged(s, aux.begin, aux.end)) return;
   const Span whole{0, s.text.size()};
   const Entity* to = nullptr;
   // "is now at xAI", "now works with Meta": the organisation right after the trigger.
   const std::string_view said = s.text.substr(t.begin, t.end - t.begin);
-  if (lang_.lang == "en" && t.frame == Frame::Join && (said.ends_with(" at") || said.ends_with(" with")))
+  if (t.frame == Frame::Join && std::any_of(lang_.grammar.at_words.begin(), lang_.grammar.at_words.end(),
+                                            [&](const std::string& w) { return said.ends_with(w); }))
     for (const auto& a : s.args)
       if (a.begin >= t.end && a.begin - t.end <= 2 && org_ok(a.entity)) to = a.entity;
   if (!to) to = first_org(s, clause, {Role::Destination});
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
-  if (!to && t.frame == Frame::Join && lang_.lang == "en") to = first_org(s, {t.end, clause.end}, {Role::Object});
+  if (!to && t.frame == Frame::Join && !verb_final()) to = first_org(s, object_side(s, t, clause), {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
@@ -189,7 +186,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       if (other.frame == Frame::Leave && other.end <= t.begin) {
         const Span before_leave{0, other.end};
         if (const Entity* left = first_org(s, before_leave, {Role::Object, Role::Source}, to)) from = left;
-        else if (lang_.lang == "en") from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);
+        else if (!verb_final()) from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);  // "left X to join" 
       }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);
@@ -198,7 +195,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     if (loss && p->begin < t.begin) return true;
     if (p->role == Role::Subject) return false;
     if (p->role == Role::Other) {
-      if (lang_.lang != "ko") return false;
+      if (!lang_.grammar.case_particles) return false;
       // Korean: a name without a subject particle moves only as part of a list ("A와 B가",
       // "A, B 등이"); "수츠케버와 함께 … 이끌던 레이케는" and "올트먼 CEO 해임 사태" move nobody.
       std::string_view rest = s.text.substr(p->word_end, std::min<size_t>(40, s.text.size() - p->word_end));
@@ -207,17 +204,15 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       for (const auto& t : lang_.titles)
         if (rest.starts_with(t) && rest.size() > t.size() && rest.substr(t.size(), 1) != " ") {
           rest.remove_prefix(t.size());
-          if (rest.starts_with("와") || rest.starts_with("과")) return false;
+          if (starts_with_any(rest, lang_.grammar.list_joiners)) return false;
           break;
         }
       rest = rest.substr(0, std::min<size_t>(12, rest.size()));
-      if (rest.starts_with("함께")) return true;
-      const std::string_view last = s.text.substr(p->word_end >= 3 ? p->word_end - 3 : 0, 3);
+      if (starts_with_any(rest, lang_.grammar.companions)) return true;
       // "밥 맥그루 최고연구책임자(CRO), 배럿 조프 부사장이": a title, then the comma of a list
       const std::string_view ahead = s.text.substr(p->word_end, std::min<size_t>(40, s.text.size() - p->word_end));
       const bool listed = ahead.find(',') != std::string_view::npos && ahead.find(',') < ahead.find(' ', ahead.find_first_not_of(' ') + 1) + 30;
-      return !(last == "와" || last == "과" || rest.starts_with(",") || rest.starts_with("·") || rest.starts_with("등") ||
-               rest.starts_with("및") || listed);
+      return !(joined_to_next(s, *p) || starts_with_any(rest, lang_.grammar.list_continuers) || listed);
     }
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
     // "A를 비롯해 B, C 등이 합류했다": the object of "including" is one of the movers.
@@ -225,7 +220,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     // "Apple lost its top researcher, Leo Park, to Meta": the one lost is the object after the verb.
     if (loss) return p->begin < t.end;
     // English movers stand before their verb, whatever an earlier verb made of them.
-    return !(lang_.lang == "en" && p->begin < t.begin && p->role == Role::Object);
+    return !(!verb_final() && p->begin < t.begin && p->role == Role::Object);
   });
   // Words quoted are the speaker's: "머스크는 “메타 출신 엔지니어들이 xAI에 합류하고 있다”고 말했다"
   // moves nobody outside the quotation.
@@ -239,14 +234,14 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     // A boss as the subject moves only when the sentence says what they left: "Mira Murati, who left
     // the company (OpenAI)", not "the company" that means the boss's own.
     if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from &&
-        !(lang_.lang == "en" && left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))
+        !(!verb_final() && left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))
       continue;
     const Entity* pf = from ? from : origin_of(s, *p, to);
     if (!pf) pf = left_object;
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
-    if (!pt && lang_.lang == "en" && t.frame == Frame::Leave)
-      if (size_t now = s.text.find(" now ", t.end); now != std::string_view::npos)
+    if (!pt && t.frame == Frame::Leave)
+      if (size_t now = find_any(s.text, lang_.grammar.now_words, t.end); now != std::string_view::npos)
         pt = first_org(s, {now, s.text.size()}, {Role::Possessor, Role::Destination, Role::Subject, Role::Object, Role::Recipient}, pf);
     // "바이두에 입사했고, 이후 문샷AI에 합류해": the same person's previous employer.
     if (prev && !pf && pt && prev->slot("person") == p->entity->name && prev->has("to") && prev->slot("to") != pt->name)
@@ -269,10 +264,10 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   const auto count = count_in(s, clause);
   const Entity* gfrom = from ? from : left_object ? left_object : first_org(s, clause, {Role::Possessor}, to);
   if (!gfrom) gfrom = first_org(s, whole, {Role::Possessor, Role::Source}, to);
-  if (!gfrom && lang_.lang == "ko") gfrom = first_org(s, {clause.begin, t.begin}, {Role::Other}, to);  // "오픈AI 취리히 사무소를 세운 … 3명"
+  if (!gfrom && lang_.grammar.case_particles) gfrom = first_org(s, {clause.begin, t.begin}, {Role::Other}, to);  // "오픈AI 취리히 사무소를 세운 … 3명"
   if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && has(s, lang_.anaphora)) gfrom = topic_;
   const Entity* gto = to;
-  if (!gto && t.frame == Frame::Join && prev && prev->has("to") && (s.args.empty() || lang_.lang == "en")) {
+  if (!gto && t.frame == Frame::Join && prev && prev->has("to") && (s.args.empty() || !verb_final())) {
     // "최소 4명이 메타 합류를 수락했다" has its destination; a bare "4명이 합류했다" inherits it.
     gto = x_.lexicon().find(prev->slot("to"));
   }
@@ -299,9 +294,8 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
 // Amodei", "딥마인드 출신 연구원들이 공동 창립한 미스트랄 AI": the founders' former employer is a
 // move's origin; the company founded (or led) is its destination.
 bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerHit& t) {
-  const bool english = lang_.lang == "en";
   Span founders;  // where the founders are described
-  if (english) {
+  if (!verb_final()) {
     const size_t by = s.folded.find(" by ", t.end > 0 ? t.end - 1 : 0);
     if (by == std::string::npos || by > t.end + 2) return false;
     founders = {by + 4, std::min(s.text.size(), by + 4 + 120)};
@@ -315,14 +309,14 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
   for (const auto& a : s.args) {
     if (!founders.contains(a.begin) || !org_ok(a.entity)) continue;
     // "former OpenAI researchers", "ex-OpenAI staff", "Google veterans"
-    const bool former = english ? has(s, lang_.former_words, a.begin >= 10 ? a.begin - 10 : 0, a.begin) ||
-                                      has(s, lang_.alumni_words, a.end, std::min(s.text.size(), a.end + 10))
-                                : a.role == Role::Source;
+    const Span before_name = words_before(s, a.begin, 1), after_name = words_after(s, a.end, 1);
+    const bool former = a.role == Role::Source || has(s, lang_.former_words, before_name.begin, before_name.end) ||
+                        has(s, lang_.alumni_words, after_name.begin, after_name.end);
     if (former && std::find(origins.begin(), origins.end(), a.entity) == origins.end()) origins.push_back(a.entity);
   }
   if (origins.empty()) return false;
   const Entity* company = nullptr;
-  if (english) {
+  if (!verb_final()) {
     company = first_org(s, {0, t.begin}, {Role::Subject});
     if (!company && has(s, lang_.pronouns, 0, t.begin)) company = topic_;  // "It was founded by …"
     if (!company && t.begin < 24) company = topic_;                       // "Created by … , the company …"
@@ -357,13 +351,13 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
 
 void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  const std::string_view tail = after(s, t, 12);
-  if (lang_.lang == "ko" && (tail.starts_with("된") || tail.starts_with("됐") || tail.starts_with("되"))) return;  // passive
+  const std::string_view tail = after(s, t, 4);
+  if (verb_final() && passive_voice(s, t)) return;  // "설립된 회사": the company, not its founding
   if (founded_by_former(s, t)) return;
   const auto persons = people(s, {0, t.begin}, nullptr);
   if (persons.empty()) return;
-  const Entity* to = first_org(s, lang_.lang == "ko" ? arg_span(s, t) : Span{t.end, clause.end}, {Role::Object});
-  if (!to && lang_.lang == "en") to = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Subject});
+  const Entity* to = first_org(s, verb_final() ? arg_span(s, t) : Span{t.end, clause.end}, {Role::Object});
+  if (!to && !verb_final()) to = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Subject});
   if (!to) {
     // "앤스로픽은 … 다리오·다니엘라 아모데이가 창업한 회사다": the sentence is about the company.
     for (const auto& a : s.args)
@@ -374,7 +368,7 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     for (const auto& a : s.args)
       if (a.role == Role::Possessor && org_ok(a.entity) && a.end <= persons.front()->begin) to = a.entity;
   }
-  if (!to && lang_.lang == "ko" && (tail.starts_with("한") || tail.starts_with("운") || tail.starts_with("린")))
+  if (!to && starts_with_any(tail, lang_.grammar.adnominal_endings))  // "창업한 회사 X": the company after the verb
     to = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Subject, Role::Object, Role::Other, Role::Possessor});
   if (!org_ok(to)) return;
   const Entity* from = persons.size() == 1 ? first_org(s, {0, s.text.size()}, {Role::Source}, to) : nullptr;
@@ -388,8 +382,8 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!pf)  // "구글을 떠나 캐릭터닷에이아이를 설립한", "left Google to found": what was left before founding
       for (const auto& other : s.triggers)
         if (other.frame == Frame::Leave && other.end <= t.begin)
-          pf = lang_.lang == "ko" ? first_org(s, {0, other.begin}, {Role::Object, Role::Source}, to)
-                                  : first_org(s, {other.end, t.begin}, {Role::Object, Role::Source, Role::Other}, to);
+          pf = verb_final() ? first_org(s, {0, other.begin}, {Role::Object, Role::Source}, to)
+                            : first_org(s, {other.end, t.begin}, {Role::Object, Role::Source, Role::Other}, to);
     // "회사를 나와 캐릭터닷AI를 창업했다": the sentence says the founder left an employer; the
     // lexicon knows which.
     if (!pf && std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& o) { return o.frame == Frame::Leave; }))

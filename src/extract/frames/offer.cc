@@ -12,9 +12,10 @@ namespace tw::extract::detail {
 void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
-  const std::string_view tail = after(s, t, 12);
-  const bool received = lang_.lang == "ko" ? (tail.find("받") != std::string_view::npos)
-                                           : has(s, {"received", "receiving", "got", "been offered", "were offered", "was offered"});
+  const std::string_view tail = after(s, t, 4);
+  // "제안을 받았다" (an ending after the trigger), "received an offer" (anywhere in the clause).
+  const Span receipt = verb_final() ? words_after(s, t.end, 2) : Span{0, s.text.size()};
+  const bool received = has(s, lang_.offer_received, receipt.begin, receipt.end);
   // "수츠케버는 제안을 거절했다": the subject answered the offer; the bidder is elsewhere.
   const bool answered = contains_any(tail, lang_.declined) || contains_any(tail, lang_.accepted);
   const Entity* by = nullptr;
