@@ -26,7 +26,7 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   if (has(s, lang_.negated, modifiers.begin, modifiers.end)) return;
   // "그레텔이 엔비디아에 인수됐다", "Windsurf was acquired by Cognition": the subject is the target.
   if (passive_voice(s, t)) {
-    const Entity* by = first_org(s, {t.begin >= 40 ? t.begin - 40 : 0, std::min(s.text.size(), t.end + 40)}, {Role::Recipient, Role::Agent});
+    const Entity* by = first_org(s, {words_before(s, t.begin, 6).begin, words_after(s, t.end, 6).end}, {Role::Recipient, Role::Agent});
     if (!org_ok(by)) return;
     // Every subject was bought: "그레텔이, 4월에는 렙톤AI가 엔비디아에 인수됐다".
     for (const auto& a : s.args) {
@@ -90,7 +90,7 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
 // 올라웍스", "sold Nexflex to MBK Partners".
 void DocumentState::sell(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
-  if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
+  if (hedged(s, t.end, words_after(s, t.end, 4).end)) return;
   const bool objects_follow = !verb_final();  // the buyer and the company sold follow the verb
   const Entity* buyer = objects_follow ? first_org(s, {t.end, s.text.size()}, {Role::Destination, Role::Recipient})
                                 : first_org(s, {clause.begin, t.begin}, {Role::Recipient, Role::Destination});
@@ -99,7 +99,7 @@ void DocumentState::sell(const AnnotatedSentence& s, const TriggerHit& t) {
   const Entity* target = objects_follow ? first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Other, Role::Possessor}, buyer)
                                  : first_org(s, {0, t.begin}, {Role::Object}, buyer);
   if (!target && !objects_follow)  // the head of a relative clause: "매각한 (…) 스타트업 올라웍스"
-    target = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Other, Role::Recipient, Role::Object, Role::Subject}, buyer);
+    target = first_org(s, words_after(s, t.end, 8), {Role::Other, Role::Recipient, Role::Object, Role::Subject}, buyer);
   if (!org_ok(target) || same_org(target, buyer)) return;
   Event e = make(s, "acquisition");
   e.slots["acquirer"] = buyer->name;

@@ -46,7 +46,7 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
   for (const auto& m : s.money) {
     if (m.conversion) continue;
     // "1억원을 넘었지만": a threshold the figure is compared with, not a figure of its own.
-    if (emitted > 0 && has(s, lang_.threshold_words, m.end, std::min(s.text.size(), m.end + 12))) continue;
+    if (emitted > 0 && has(s, lang_.threshold_words, m.end, words_after(s, m.end, 2).end)) continue;
     Event e = make(s, "comp_stat");
     if (org) e.slots["org"] = org->name;
     e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";

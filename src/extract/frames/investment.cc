@@ -13,9 +13,9 @@ namespace tw::extract::detail {
 void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span clause = clause_of(s, t.begin);
   const Span whole{0, s.text.size()};
-  if (hedged(s, t.end, std::min(s.text.size(), t.end + 24))) return;
+  if (hedged(s, t.end, words_after(s, t.end, 4).end)) return;
   // "Acme was in talks to invest", "투자를 검토": no money has moved.
-  if (has(s, lang_.talks, t.begin >= 24 ? t.begin - 24 : 0, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
+  if (has(s, lang_.talks, words_before(s, t.begin, 4).begin, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
   if (per_investor_figures(s, t)) return;
   if (s.money.empty() && backers_named(s, t)) return;
   // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
@@ -199,8 +199,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   e.amount = money_near(s, clause, t.begin);
   if (!e.amount) e.amount = money_near(s, whole, t.begin);
   if (e.amount) {
-    const size_t from = e.amount->begin >= 24 ? e.amount->begin - 24 : 0;
-    e.cumulative = has(s, lang_.cumulative, from, e.amount->end + 24);
+    e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin, words_after(s, e.amount->end, 4).end);
   }
   // "a $1bn deal, which included a $300m first tranche", "invest $900m, which included a
   // $300m first payment and an additional $600m": each tranche named is its own investment.
@@ -221,10 +220,10 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
 // Cisco": each backer named is an investor of the company,
 // whatever round it joined.
 bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
-  if (!has(s, lang_.backer_statements, t.begin >= 24 ? t.begin - 24 : 0, std::min(s.text.size(), t.end + 24))) return false;
+  if (!has(s, lang_.backer_statements, words_before(s, t.begin, 4).begin, words_after(s, t.end, 4).end)) return false;
   // Whose backers: "investors in Acme", "Acme's backers", else the company whose
   // funding the article reported last.
-  const Entity* investee = first_org(s, {t.begin, std::min(s.text.size(), t.end + 40)}, {Role::Recipient});
+  const Entity* investee = first_org(s, {t.begin, words_after(s, t.end, 6).end}, {Role::Recipient});
   for (const auto& a : s.args)
     if (!investee && a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16) investee = a.entity;
   Event* round = nullptr;

@@ -134,8 +134,7 @@ std::vector<const Entity*> DocumentState::coordinated_orgs(const AnnotatedSenten
     for (std::string_view sep : {"·", ", ", " and ", ", and ", "ㆍ", "/", " 및 "})
       if (gap == sep) return true;
     // "OpenAI와 구글": the conjunction is the first name's particle.
-    const std::string_view last = s.text.substr(a.word_end >= 3 ? a.word_end - 3 : 0, 3);
-    return (gap.empty() || gap == " ") && (last == "와" || last == "과");
+    return (gap.empty() || gap == " ") && joined_to_next(s, a);
   };
   size_t b = i;
   while (b > 0 && org_ok(s.args[b - 1].entity) && joined(s.args[b - 1], s.args[b])) --b;
@@ -216,7 +215,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     }
     if (p->role == Role::Possessor) return !(p->word_end <= t.begin && t.begin - p->word_end <= 4);  // "보웬 장의 이직"
     // "A를 비롯해 B, C 등이 합류했다": the object of "including" is one of the movers.
-    if (p->role == Role::Object && has(s, lang_.including, p->word_end, std::min(s.text.size(), p->word_end + 16))) return false;
+    if (p->role == Role::Object && has(s, lang_.including, p->word_end, words_after(s, p->word_end, 3).end)) return false;
     // "Apple lost its top researcher, Leo Park, to Meta": the one lost is the object after the verb.
     if (loss) return p->begin < t.end;
     // English movers stand before their verb, whatever an earlier verb made of them.
@@ -298,7 +297,7 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
   if (!verb_final()) {
     const size_t by = s.folded.find(" by ", t.end > 0 ? t.end - 1 : 0);
     if (by == std::string::npos || by > t.end + 2) return false;
-    founders = {by + 4, std::min(s.text.size(), by + 4 + 120)};
+    founders = words_after(s, by + 4, 20);
   } else {
     founders = arg_span(s, t);
     founders.end = std::min(founders.end, t.begin);
@@ -321,7 +320,7 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
     if (!company && has(s, lang_.pronouns, 0, t.begin)) company = topic_;  // "It was founded by …"
     if (!company && t.begin < 24) company = topic_;                       // "Created by … , the company …"
   } else {
-    company = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Subject, Role::Object, Role::Other, Role::Possessor});
+    company = first_org(s, words_after(s, t.end, 8), {Role::Subject, Role::Object, Role::Other, Role::Possessor});
     if (!company) company = first_org(s, {0, founders.begin}, {Role::Subject});
   }
   if (!org_ok(company)) return false;
@@ -369,7 +368,7 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
       if (a.role == Role::Possessor && org_ok(a.entity) && a.end <= persons.front()->begin) to = a.entity;
   }
   if (!to && starts_with_any(tail, lang_.grammar.adnominal_endings))  // "창업한 회사 X": the company after the verb
-    to = first_org(s, {t.end, std::min(s.text.size(), t.end + 60)}, {Role::Subject, Role::Object, Role::Other, Role::Possessor});
+    to = first_org(s, words_after(s, t.end, 8), {Role::Subject, Role::Object, Role::Other, Role::Possessor});
   if (!org_ok(to)) return;
   const Entity* from = persons.size() == 1 ? first_org(s, {0, s.text.size()}, {Role::Source}, to) : nullptr;
   for (const Arg* p : persons) {
