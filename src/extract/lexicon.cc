@@ -1,6 +1,7 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -69,6 +70,8 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::m
     finals_.insert(p.substr(last));
   }
   longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
 }
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {

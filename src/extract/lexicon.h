@@ -72,6 +72,7 @@ class ParticleSet {
   // sequence of particles may take.
   bool may_end_with_particle(std::string_view word) const;
   size_t longest_sequence_bytes() const { return longest_sequence_bytes_; }
+  uint64_t id() const { return id_; }  // unique per set built: keys caches of its results
 
  private:
   std::vector<std::string> particles_;  // longest first
@@ -81,6 +82,7 @@ class ParticleSet {
   std::vector<size_t> lengths_;  // distinct particle lengths in bytes, longest first
   StringSet finals_;  // last code point of each
   size_t longest_sequence_bytes_ = 0;
+  uint64_t id_ = 0;
 };
 
 class Lexicon {

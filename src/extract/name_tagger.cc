@@ -84,8 +84,19 @@ WordList::WordList(std::vector<std::string> w) : words(std::move(w)), set(words.
 bool WordList::contains(std::string_view w) const { return set.find(w) != set.end(); }
 
 std::string_view NameTagger::without_particles(std::string_view w) const {
-  if (const auto it = bare_.find(w); it != bare_.end()) return w.substr(0, it->second);
-  return w.substr(0, bare_.emplace(std::string(w), stem_bytes(w)).first->second);
+  // Remembered per thread across documents: news repeats its words, and each is stripped once.
+  // Bounded, and kept per particle set (tests build their own).
+  struct Memo {
+    uint64_t particles = 0;  // ParticleSet::id()
+    std::unordered_map<std::string, size_t, WordList::Hash, std::equal_to<>> stems;  // word → stem bytes
+  };
+  thread_local Memo memo;
+  if (memo.particles != particles_.id() || memo.stems.size() > 200000) {
+    memo.stems.clear();
+    memo.particles = particles_.id();
+  }
+  if (const auto it = memo.stems.find(w); it != memo.stems.end()) return w.substr(0, it->second);
+  return w.substr(0, memo.stems.emplace(std::string(w), stem_bytes(w)).first->second);
 }
 
 // A word that may be part of a person's name: Hangul, short, and no role or common word.
@@ -271,6 +282,23 @@ bool NameTagger::title_word(std::string_view w, bool role_nouns_too) const {
 std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const KnownName& known) const {
   std::vector<NameCandidate> out;
   const auto w = text::split_words(s);
+  // What each word is, worked out once per sentence: every candidate looks at the words after it.
+  struct WordFacts {
+    int8_t title = -1, title_or_role = -1, org = -1;  // -1: not yet known
+  };
+  std::vector<WordFacts> facts(w.size());
+  auto is_title = [&](size_t k, bool role_nouns_too) {
+    int8_t& f = role_nouns_too ? facts[k].title_or_role : facts[k].title;
+    if (f < 0) f = title_word(w[k], role_nouns_too) ? 1 : 0;
+    return f == 1;
+  };
+  auto is_known_org = [&](size_t k) {
+    if (facts[k].org < 0) {
+      const Entity* e = known(without_particles(w[k]));
+      facts[k].org = e && e->is_org() ? 1 : 0;
+    }
+    return facts[k].org == 1;
+  };
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     std::string_view token = w[i];
     // "(김재욱" or "‘김재욱": an opening mark is not part of the name.
@@ -280,7 +308,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (n != 3 && n != 4) continue;
     const std::string_view first = token.substr(0, n == 4 ? 6 : 3);
     if (!ko_.surnames.contains(first)) continue;
-    if (ko_.titled_not_names.contains(token) || ko_.not_names.contains(token) || known(token)) continue;
+    if (ko_.titled_not_names.contains(token) || ko_.not_names.contains(token)) continue;
     // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
     bool grammatical = false;
     for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께", "된", "될", "할", "적"})
@@ -290,14 +318,14 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     bool titled = false;
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
-      titled = title_word(next, /*role_nouns_too=*/false);  // "최민서 AI 연구소장", not "연구실 AI 연구원"
-      const Entity* org = known(without_particles(next));
+      titled = is_title(k, /*role_nouns_too=*/false);  // "최민서 AI 연구소장", not "연구실 AI 연구원"
+      if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       // "주하림 미국 워싱턴대 교수": a country and a university may stand between.
       const bool place = ko_.places.contains(next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
-      if (next != "전" && next != "현" && next != "前" && !(org && org->is_org()) && !ascii && !place) break;
+      if (next != "전" && next != "현" && next != "前" && !ascii && !place && !is_known_org(k)) break;
     }
-    if (titled) out.push_back({std::string(token), EntityKind::Person});
+    if (titled && !known(token)) out.push_back({std::string(token), EntityKind::Person});
   }
   // After a role or an adnominal ending, a name with its particle: "연구원 한도윤을", "공동창업자 중
   // 한 명인 하르샤 문디가", "책임자였던 도리안 벨크가".
@@ -305,24 +333,29 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     // The candidates first (cheap shape tests), then what stands before them.
     // One word: a Korean name with its particle.
     const std::string_view token = w[i + 1];
-    std::string one(without_particles(token));
-    if (!(one.size() != token.size() && hangul_syllables(one) == 3 && ko_.surnames.contains(std::string_view(one).substr(0, 3)) &&
-          !ko_.titled_not_names.contains(one) && !ko_.not_names.contains(one) && name_word(one, 3)))
-      one.clear();
+    // A three-syllable name and its particle start with a family name: test that before stripping.
+    std::string one;
+    if (token.size() >= 12 && ko_.surnames.contains(token.substr(0, 3))) {
+      one = std::string(without_particles(token));
+      if (!(one.size() != token.size() && hangul_syllables(one) == 3 && !ko_.titled_not_names.contains(one) &&
+            !ko_.not_names.contains(one) && name_word(one, 3)))
+        one.clear();
+    }
     // Two words: a transliterated name whose family name carries the particle.
     std::string two;
     if (i + 2 < w.size()) {
       const std::string_view given = w[i + 1];
-      const std::string_view family = without_particles(w[i + 2]);
-      if (family.size() != w[i + 2].size() && hangul_syllables(given) >= 2 && name_word(given, 4) && name_word(family, 3) &&
-          !ends_like_grammar(given) && two_word_name_shape(given, family))
-        two = std::string(given) + " " + std::string(family);
+      if (hangul_syllables(given) >= 2 && name_word(given, 4) && !ends_like_grammar(given)) {
+        const std::string_view family = without_particles(w[i + 2]);
+        if (family.size() != w[i + 2].size() && name_word(family, 3) && two_word_name_shape(given, family))
+          two = std::string(given) + " " + std::string(family);
+      }
     }
     if (one.empty() && two.empty()) continue;
     const std::string_view before = w[i];
     // A role, or a role or head-count with a copula: "연구원", "창업자인", "한 명인", "책임자였던".
     // (A title with its own particle, "CEO를 맡아", introduces nobody.)
-    bool introduces = without_particles(before).size() == before.size() && title_word(before, /*role_nouns_too=*/true);
+    bool introduces = without_particles(before).size() == before.size() && is_title(i, /*role_nouns_too=*/true);
     for (std::string_view copula : {"인", "였던", "이던", "이었던"})
       if (!introduces && before.ends_with(copula)) {
         const std::string_view stem = before.substr(0, before.size() - copula.size());
@@ -347,17 +380,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const std::string_view family = w[i + 1];
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 4 || f < 1 || f > 3 || !name_word(given, 4) || !name_word(family, 3) || ends_like_grammar(given)) continue;
-    const Entity* given_known = known(given);
-    const Entity* family_known = known(family);
-    if ((given_known && given_known->is_org()) || (family_known && family_known->is_org()) || ko_.surnames.contains(given) ||
-        given.find("들") != std::string_view::npos)
-      continue;
+    if (ko_.surnames.contains(given) || given.find("들") != std::string_view::npos) continue;
     bool particle_end = false;  // "인물로", "없이": a family name of two syllables or more ends no such way
     for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"})
       particle_end |= f >= 2 && family.ends_with(e);
     if (particle_end) continue;
-    const std::string name = std::string(given) + " " + std::string(family);
-    if (known(name)) continue;
     bool titled = false;
     for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
@@ -365,12 +392,19 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       // by more words belongs to a name after it: "전 인프라 책임자 카이토 렌".
       const bool closed = without_particles(next).size() != next.size() || next.find('(') != std::string_view::npos ||
                           next.ends_with(",") || k + 1 == w.size();
-      titled = closed && title_word(next, /*role_nouns_too=*/true);
-      const Entity* org = known(without_particles(next));
+      titled = closed && is_title(k, /*role_nouns_too=*/true);
+      if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
-      if (!(org && org->is_org()) && !ascii) break;
+      if (!ascii && !is_known_org(k)) break;
     }
-    if (titled) out.push_back({name, EntityKind::Person});
+    if (!titled) continue;
+    // The known names last: they are the dearest tests.
+    const Entity* given_known = known(given);
+    const Entity* family_known = known(family);
+    if ((given_known && given_known->is_org()) || (family_known && family_known->is_org())) continue;
+    const std::string name = std::string(given) + " " + std::string(family);
+    if (known(name)) continue;
+    out.push_back({name, EntityKind::Person});
   }
   return out;
 }
@@ -385,8 +419,14 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     // 1. A company by its ending: "가람인베스트먼트", "누리벤처파트너스로부터".
     std::string_view bare = without_particles(token);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.remove_suffix(1);
-    for (const auto& suffix : ko_.org_suffixes) {
-      if (bare.size() <= suffix.size() || !bare.ends_with(suffix)) continue;
+    // The first ending in list order that closes the word (each length looked up once).
+    const std::string* ending = nullptr;
+    for (size_t len : ko_.org_suffixes.lengths)
+      if (bare.size() > len)
+        if (const auto it = ko_.org_suffixes.set.find(bare.substr(bare.size() - len)); it != ko_.org_suffixes.set.end())
+          if (!ending || ko_.org_suffixes.index_of(*it) < ko_.org_suffixes.index_of(*ending)) ending = &*it;
+    for (const std::string* suffix_p = ending; suffix_p; suffix_p = nullptr) {
+      const std::string& suffix = *suffix_p;
       const std::string_view stem = bare.substr(0, bare.size() - suffix.size());
       if (ko_.not_names.contains(stem) || ko_.role_nouns.contains(stem)) break;
       if (!known(bare)) out.push_back({std::string(bare), EntityKind::Org});

@@ -10,6 +10,7 @@
 //    noun before a quoted name ("AI 스타트업 ‘하늘비전’은").
 // The tagger only proposes; DocumentEntities decides what a proposal adds.
 #pragma once
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ struct WordList {
 
   explicit WordList(std::vector<std::string> w = {});
   bool contains(std::string_view w) const;
+  size_t index_of(std::string_view w) const {  // position in the file, or size() when absent
+    return static_cast<size_t>(std::find(words.begin(), words.end(), w) - words.begin());
+  }
   auto begin() const { return words.begin(); }
   auto end() const { return words.end(); }
 };
@@ -88,7 +92,6 @@ class NameTagger {
 
   const KoreanNameData& ko_;
   const ParticleSet& particles_;
-  mutable std::unordered_map<std::string, size_t, WordList::Hash, std::equal_to<>> bare_;  // word → stem bytes
 };
 
 }  // namespace tw::extract
