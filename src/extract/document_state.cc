@@ -441,12 +441,17 @@ const Entity* DocumentState::speaker(const AnnotatedSentence& s) const {
 }
 
 void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
+  // Only sentences with events of their own, or denying recent ones, are read for a speaker.
+  const bool own = first_event < events_.size();
+  const bool recent = !events_.empty() && s.index - std::min(s.index, events_.back().sentence) <= 3;
+  const bool denial = (own || recent) && has(s, lang_.denial);
+  if (!own && !denial) return;
   const Entity* who = speaker(s);
   if (who)
     for (size_t k = first_event; k < events_.size(); ++k)
       if (events_[k].sentence == s.index) events_[k].slots["claimed_by"] = who->name;
   // "a researcher called it fake news": the claim just reported is disputed.
-  if (!has(s, lang_.denial)) return;
+  if (!denial) return;
   if (!who)  // "Lucas Beyer … called the figure fake news": the subject denies
     for (const auto& a : s.args)
       if (a.role == Role::Subject && !a.anaphor) { who = a.entity; break; }

@@ -19,11 +19,12 @@ std::string lower_key(std::string_view s) {
   return out;
 }
 
+// Children are kept sorted by byte: a Hangul lead byte has dozens of them.
 uint32_t AliasTrie::child(uint32_t node, unsigned char c) const {
   if (node == 0) return root_[c];
   const auto& next = nodes_[node].next;
-  auto it = std::find_if(next.begin(), next.end(), [c](const auto& p) { return p.first == c; });
-  return it == next.end() ? 0 : it->second;
+  auto it = std::lower_bound(next.begin(), next.end(), c, [](const auto& p, unsigned char b) { return p.first < b; });
+  return it == next.end() || it->first != c ? 0 : it->second;
 }
 
 void AliasTrie::add(std::string_view alias, uint32_t entity) {
@@ -33,7 +34,8 @@ void AliasTrie::add(std::string_view alias, uint32_t entity) {
       node = existing;
     } else {
       const auto created = static_cast<uint32_t>(nodes_.size());
-      nodes_[node].next.emplace_back(c, created);
+      auto& next = nodes_[node].next;
+      next.emplace(std::lower_bound(next.begin(), next.end(), c, [](const auto& p, unsigned char b) { return p.first < b; }), c, created);
       if (node == 0) root_[c] = created;
       nodes_.emplace_back();
       node = created;
