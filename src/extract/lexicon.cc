@@ -61,11 +61,21 @@ int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const
   return best;
 }
 
+namespace {
+uint32_t three_bytes(std::string_view s) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<unsigned char>(s[2]);
+}
+}  // namespace
+
 ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::move(particles)) {
   std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& p : particles_) {
     if (p.empty()) continue;
     set_.insert(p);
+    if (p.size() < 3) all_open_with_three_bytes_ = false;
+    else if (const uint32_t o = three_bytes(p); std::find(openings_.begin(), openings_.end(), o) == openings_.end())
+      openings_.push_back(o);
     if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end()) lengths_.push_back(p.size());
     size_t last = p.size() - 1;  // back to the first byte of the last code point
     while (last > 0 && (static_cast<unsigned char>(p[last]) & 0xC0) == 0x80) --last;
@@ -94,6 +104,9 @@ bool ParticleSet::is_particle_sequence(std::string_view rest) const {
   auto go = [&](auto&& self, std::string_view r, int depth) -> bool {
     if (r.empty()) return true;
     if (depth == 3) return false;
+    if (all_open_with_three_bytes_ &&
+        (r.size() < 3 || std::find(openings_.begin(), openings_.end(), three_bytes(r)) == openings_.end()))
+      return false;
     for (size_t n : lengths_)
       if (n <= r.size() && set_.find(r.substr(0, n)) != set_.end() && self(self, r.substr(n), depth + 1)) return true;
     return false;

@@ -80,6 +80,10 @@ class ParticleSet {
   // every Hangul word a name could end in.
   StringSet set_;
   std::vector<size_t> lengths_;  // distinct particle lengths in bytes, longest first
+  // The first three bytes of every particle (a Hangul syllable) as integers: most positions of a
+  // word start no particle, and an integer compare says so before any lookup.
+  std::vector<uint32_t> openings_;
+  bool all_open_with_three_bytes_ = true;
   StringSet finals_;  // last code point of each
   size_t longest_sequence_bytes_ = 0;
   uint64_t id_ = 0;

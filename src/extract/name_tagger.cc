@@ -12,23 +12,57 @@ using text::is_hangul;
 using text::next_code_point;
 
 // Hangul syllables in `w`, or 0 when `w` holds anything else.
+// Decoded inline: every word of every Korean sentence is measured, several times.
 size_t hangul_syllables(std::string_view w) {
-  size_t n = 0;
-  for (size_t i = 0; i < w.size();) {
-    const char32_t c = next_code_point(w, i);
+  if (w.size() % 3 != 0) return 0;  // a Hangul syllable is three UTF-8 bytes
+  for (size_t i = 0; i < w.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]),
+               b2 = static_cast<unsigned char>(w[i + 2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+    const char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
     if (c < 0xAC00 || c > 0xD7A3) return 0;
-    ++n;
   }
-  return n;
+  return w.size() / 3;
 }
+
+// A set of Hangul syllables (three UTF-8 bytes each), tested by integer compares: these tests
+// run for every word of every Korean sentence.
+class SyllableSet {
+ public:
+  SyllableSet(std::initializer_list<std::string_view> syllables) {
+    for (std::string_view s : syllables) codes_.push_back(code(s));
+  }
+  bool contains(std::string_view s) const { return s.size() == 3 && has(code(s)); }
+  bool ends(std::string_view w) const { return w.size() >= 3 && has(code(w.substr(w.size() - 3))); }
+
+ private:
+  static uint32_t code(std::string_view s) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+           static_cast<unsigned char>(s[2]);
+  }
+  bool has(uint32_t c) const { return std::find(codes_.begin(), codes_.end(), c) != codes_.end(); }
+  std::vector<uint32_t> codes_;
+};
 
 // Korean verb and noun endings that never close a transliterated given name:
 // "이끌던 도리안 벨크" must not take "이끌던" as part of the name.
 bool ends_like_grammar(std::string_view w) {
-  for (std::string_view e : {"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인", "히",
-                             "은", "로", "도", "했", "된", "난", "간", "온", "진"})
-    if (w.ends_with(e)) return true;
-  return false;
+  static const SyllableSet endings{"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인", "히",
+                                   "은", "로", "도", "했", "된", "난", "간", "온", "진"};
+  return endings.ends(w);
+}
+
+// "(김재욱", "‘김재욱": the opening mark before a name.
+std::string_view without_opening_mark(std::string_view token, bool bullets = false) {
+  if (token.empty()) return token;
+  const auto c = static_cast<unsigned char>(token[0]);
+  if (c != '(' && c != '\'' && c != '"' && c != 0xE2) return token;  // ‘ “ ▲ △ all start with E2
+  for (std::string_view open : {"(", "‘", "'", "\"", "“"})
+    if (token.starts_with(open)) token.remove_prefix(open.size());
+  if (bullets)
+    for (std::string_view open : {"▲", "△"})
+      if (token.starts_with(open)) token.remove_prefix(open.size());
+  return token;
 }
 
 // A given name and a family name: "톰 건터", "윤 주". A one-syllable given name goes with a
@@ -38,8 +72,9 @@ bool two_word_name_shape(std::string_view given, std::string_view family) {
   if (g == 0 || f == 0) return false;
   if (g == 1) {
     if (f != 1) return false;
-    for (std::string_view w : {"그", "이", "저", "또", "및", "전", "현", "각", "총", "약", "첫", "새", "옛", "몇", "한", "두", "세", "네", "더", "꼭", "잘", "안", "못", "수", "등", "중", "간"})
-      if (given == w || family == w) return false;
+    static const SyllableSet not_names{"그", "이", "저", "또", "및", "전", "현", "각", "총", "약", "첫", "새", "옛", "몇",
+                                       "한", "두", "세", "네", "더", "꼭", "잘", "안", "못", "수", "등", "중", "간"};
+    if (not_names.contains(given) || not_names.contains(family)) return false;
   }
   return true;
 }
@@ -302,18 +337,15 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     std::string_view token = w[i];
     // "(김재욱" or "‘김재욱": an opening mark is not part of the name.
-    for (std::string_view open : {"(", "‘", "'", "\"", "“"})
-      if (token.starts_with(open)) token.remove_prefix(open.size());
+    token = without_opening_mark(token);
     const size_t n = hangul_syllables(token);
     if (n != 3 && n != 4) continue;
     const std::string_view first = token.substr(0, n == 4 ? 6 : 3);
     if (!ko_.surnames.contains(first)) continue;
     if (ko_.titled_not_names.contains(token) || ko_.not_names.contains(token)) continue;
     // A case ending no Korean given name ends with: "인물로 깃허브 CEO" is "a figure, as …".
-    bool grammatical = false;
-    for (std::string_view e : {"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께", "된", "될", "할", "적"})
-      grammatical |= token.ends_with(e);
-    if (grammatical) continue;
+    static const SyllableSet case_endings{"로", "를", "을", "에", "의", "와", "과", "며", "고", "던", "는", "들", "께", "된", "될", "할", "적"};
+    if (case_endings.ends(token)) continue;
     // The title: the next word, or after "전"/"현" and at most one organisation word.
     bool titled = false;
     for (size_t k = i + 1; k < w.size() && k <= i + 3 && !titled; ++k) {
@@ -375,16 +407,14 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
   // A transliterated name before its title: "도리안 벨크 공동창업자가", "하르샤 문디 엔파브리카 CEO가".
   for (size_t i = 0; i + 2 < w.size(); ++i) {
     std::string_view given = w[i];
-    for (std::string_view open : {"(", "‘", "'", "\"", "“"})
-      if (given.starts_with(open)) given.remove_prefix(open.size());
+    given = without_opening_mark(given);
     const std::string_view family = w[i + 1];
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 4 || f < 1 || f > 3 || !name_word(given, 4) || !name_word(family, 3) || ends_like_grammar(given)) continue;
     if (ko_.surnames.contains(given) || given.find("들") != std::string_view::npos) continue;
-    bool particle_end = false;  // "인물로", "없이": a family name of two syllables or more ends no such way
-    for (std::string_view e : {"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"})
-      particle_end |= f >= 2 && family.ends_with(e);
-    if (particle_end) continue;
+    // "인물로", "없이": a family name of two syllables or more ends no such way.
+    static const SyllableSet particle_endings{"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"};
+    if (f >= 2 && particle_endings.ends(family)) continue;
     bool titled = false;
     for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
       const std::string_view next = w[k];
@@ -414,8 +444,7 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
   const auto w = text::split_words(s);
   for (size_t i = 0; i < w.size(); ++i) {
     std::string_view token = w[i];
-    for (std::string_view open : {"(", "‘", "'", "\"", "“", "▲", "△"})
-      if (token.starts_with(open)) token.remove_prefix(open.size());
+    token = without_opening_mark(token, /*bullets=*/true);
     // 1. A company by its ending: "가람인베스트먼트", "누리벤처파트너스로부터".
     std::string_view bare = without_particles(token);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.remove_suffix(1);
