@@ -1,7 +1,6 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
-#include <atomic>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -77,20 +76,16 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::m
     else if (const uint32_t o = three_bytes(p); std::find(openings_.begin(), openings_.end(), o) == openings_.end())
       openings_.push_back(o);
     if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end()) lengths_.push_back(p.size());
-    size_t last = p.size() - 1;  // back to the first byte of the last code point
-    while (last > 0 && (static_cast<unsigned char>(p[last]) & 0xC0) == 0x80) --last;
-    finals_.insert(p.substr(last));
+    if (p.size() >= 3)
+      if (const uint32_t f = three_bytes(p.substr(p.size() - 3)); std::find(finals_.begin(), finals_.end(), f) == finals_.end())
+        finals_.push_back(f);
   }
   longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
-  static std::atomic<uint64_t> next_id{1};
-  id_ = next_id++;
 }
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {
-  if (word.empty()) return false;
-  size_t last = word.size() - 1;
-  while (last > 0 && (static_cast<unsigned char>(word[last]) & 0xC0) == 0x80) --last;
-  return finals_.find(word.substr(last)) != finals_.end();
+  if (!all_open_with_three_bytes_) return true;  // no cheap test: let the search decide
+  return word.size() >= 3 && std::find(finals_.begin(), finals_.end(), three_bytes(word.substr(word.size() - 3))) != finals_.end();
 }
 
 std::string_view ParticleSet::leading(std::string_view rest) const {

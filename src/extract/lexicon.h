@@ -72,7 +72,6 @@ class ParticleSet {
   // sequence of particles may take.
   bool may_end_with_particle(std::string_view word) const;
   size_t longest_sequence_bytes() const { return longest_sequence_bytes_; }
-  uint64_t id() const { return id_; }  // unique per set built: keys caches of its results
 
  private:
   std::vector<std::string> particles_;  // longest first
@@ -84,9 +83,8 @@ class ParticleSet {
   // word start no particle, and an integer compare says so before any lookup.
   std::vector<uint32_t> openings_;
   bool all_open_with_three_bytes_ = true;
-  StringSet finals_;  // last code point of each
+  std::vector<uint32_t> finals_;  // the last syllable of each particle, as for openings_  // last code point of each
   size_t longest_sequence_bytes_ = 0;
-  uint64_t id_ = 0;
 };
 
 class Lexicon {

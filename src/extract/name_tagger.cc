@@ -118,21 +118,7 @@ WordList::WordList(std::vector<std::string> w) : words(std::move(w)), set(words.
 
 bool WordList::contains(std::string_view w) const { return set.find(w) != set.end(); }
 
-std::string_view NameTagger::without_particles(std::string_view w) const {
-  // Remembered per thread across documents: news repeats its words, and each is stripped once.
-  // Bounded, and kept per particle set (tests build their own).
-  struct Memo {
-    uint64_t particles = 0;  // ParticleSet::id()
-    std::unordered_map<std::string, size_t, WordList::Hash, std::equal_to<>> stems;  // word → stem bytes
-  };
-  thread_local Memo memo;
-  if (memo.particles != particles_.id() || memo.stems.size() > 200000) {
-    memo.stems.clear();
-    memo.particles = particles_.id();
-  }
-  if (const auto it = memo.stems.find(w); it != memo.stems.end()) return w.substr(0, it->second);
-  return w.substr(0, memo.stems.emplace(std::string(w), stem_bytes(w)).first->second);
-}
+std::string_view NameTagger::without_particles(std::string_view w) const { return w.substr(0, stem_bytes(w)); }
 
 // A word that may be part of a person's name: Hangul, short, and no role or common word.
 bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {

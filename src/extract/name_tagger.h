@@ -87,7 +87,7 @@ class NameTagger {
   bool name_word(std::string_view w, size_t max_syllables) const;
   bool title_word(std::string_view w, bool role_nouns_too) const;
   size_t stem_bytes(std::string_view w) const;  // bytes of `w` before its trailing particles
-  // `w` without its trailing particles (a prefix of `w`), remembered per word.
+  // `w` without its trailing particles (a prefix of `w`).
   std::string_view without_particles(std::string_view w) const;
 
   const KoreanNameData& ko_;
