@@ -370,6 +370,12 @@ void DocumentState::add_anaphora(AnnotatedSentence& s) const {
       std::vector<const Entity*> subjects;
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
+      // Subjects of two clauses: the anaphor is the first one's. Coordinated subjects of one clause
+      // ("Microsoft and Nvidia backed the company") are not what the anaphor means.
+      if (subjects.size() >= 2) {
+        const auto joined = coordinated_orgs(s, subjects.front());
+        if (std::find(joined.begin(), joined.end(), subjects[1]) != joined.end()) subjects.clear();
+      }
       for (const auto& other : s.args)  // "Chief Executive Marc Benioff said the company…"
         if (other.begin < p && other.role == Role::Subject && other.entity->is_person() && !other.entity->acts_for.empty())
           if (const Entity* o = x_.lexicon().find(other.entity->acts_for)) referent = o;

@@ -162,6 +162,15 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       }
     }
   }
+  // "a $4bn funding deal from Amazon into the start-up": the investment's source in its clause,
+  // when no subject says who invested.
+  if (!investor && !agent(s, t, /*allow_topic=*/false)) investor = first_org(s, clause, {Role::Source});
+  // "with Amazon pumping $2.75bn into Anthropic": the organisation right before the verb acts.
+  if (!investor && !verb_final())
+    for (const auto& a : s.args)
+      if (org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 1 && a.role != Role::Recipient &&
+          a.role != Role::Destination)
+        investor = a.entity;
   if (!investor) investor = agent(s, t, /*allow_topic=*/false);
   if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
   if (!investor) investor = topic_;
@@ -238,6 +247,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   // "Backers of the round include …": the backers of the round just reported (spec rule 8).
   const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
   bool any = false;
+  std::vector<const Entity*> backers;  // named together with no share each: one fact (spec rule 8)
   for (const auto& a : s.args) {
     if (!org_ok(a.entity) || same_org(a.entity, investee) || a.role == Role::Recipient) continue;
     // "Acme founder Jane Roe": the organisation of a person named next.
@@ -250,11 +260,19 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       any = true;
       continue;
     }
-    Event e = make(s, "investment");
-    e.slots["investor"] = a.entity->name;
-    e.slots["investee"] = investee->name;
-    events_.push_back(std::move(e));
+    if (std::find(backers.begin(), backers.end(), a.entity) == backers.end()) backers.push_back(a.entity);
     any = true;
+  }
+  if (!backers.empty()) {
+    Event e = make(s, "investment");
+    e.slots["investor"] = backers.front()->name;
+    e.slots["investee"] = investee->name;
+    if (backers.size() > 1) {
+      std::string all;
+      for (const Entity* b : backers) all += (all.empty() ? "" : ",") + b->name;
+      e.slots["round_investors"] = all;
+    }
+    events_.push_back(std::move(e));
   }
   return any;
 }
