@@ -376,8 +376,13 @@ void DocumentState::add_anaphora(AnnotatedSentence& s) const {
         const auto joined = coordinated_orgs(s, subjects.front());
         if (std::find(joined.begin(), joined.end(), subjects[1]) != joined.end()) subjects.clear();
       }
+      // "left the company", "회사를 떠났다": the company left, not the one the person leads now.
+      const Span after_anaphor = words_after(s, p, 2);
+      const bool left = std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
+        return t.frame == Frame::Leave && ((t.end <= p && p - t.end <= 2) || (t.begin >= p && t.begin <= after_anaphor.end));
+      });
       for (const auto& other : s.args)  // "Chief Executive Marc Benioff said the company…"
-        if (other.begin < p && other.role == Role::Subject && other.entity->is_person() && !other.entity->acts_for.empty())
+        if (!left && other.begin < p && other.role == Role::Subject && other.entity->is_person() && !other.entity->acts_for.empty())
           if (const Entity* o = x_.lexicon().find(other.entity->acts_for)) referent = o;
       if (subjects.size() >= 2) referent = subjects.front();
       else if (lang_.grammar.case_particles || std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& t) {
@@ -514,6 +519,14 @@ void DocumentState::update_topic(const AnnotatedSentence& s) {
       return;
     }
   }
+  // No subject yet says what the article is about: its first organisation does ("xAI에서 … 이탈했다").
+  if (!topic_)
+    for (const auto& a : s.args)
+      if (org_ok(a.entity) && !a.anaphor && a.role != Role::Destination && a.role != Role::Recipient) {
+        const Entity* top = x_.lexicon().find(x_.lexicon().top_parent(a.entity->name));
+        topic_ = top ? top : a.entity;
+        return;
+      }
 }
 
 std::vector<Event> DocumentState::run() {

@@ -343,7 +343,8 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const bool place = ko_.places.contains(next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
       if (next != "전" && next != "현" && next != "前" && !ascii && !place && !is_known_org(k)) break;
     }
-    if (titled && !known(token)) out.push_back({std::string(token), EntityKind::Person});
+    // "구글이 윈드서프 CEO …": a known organisation with its particle is no name.
+    if (titled && !known(token) && !known(without_particles(token))) out.push_back({std::string(token), EntityKind::Person});
   }
   // After a role or an adnominal ending, a name with its particle: "연구원 한도윤을", "공동창업자 중
   // 한 명인 하르샤 문디가", "책임자였던 도리안 벨크가".

@@ -164,7 +164,10 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (!to && t.frame == Frame::Join && !verb_final()) to = first_org(s, object_side(s, t, clause), {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
-  const Entity* left_object = t.frame == Frame::Leave ? first_org(s, clause, {Role::Object}, to) : nullptr;
+  // The company left: the trigger's object ("left OpenAI", "오픈AI를 떠나"), not any object of the clause
+  // ("saying in a post on LinkedIn").
+  const Span left_span = verb_final() ? clause : Span{t.end, std::min(clause.end, words_after(s, t.end, 3).end)};
+  const Entity* left_object = t.frame == Frame::Leave ? first_org(s, left_span, {Role::Object}, to) : nullptr;
   // "Apple lost its top robotics researcher, Leo Park, to Meta": the loser is the subject.
   const bool loss = contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.loss_verbs);
   if (loss) left_object = first_org(s, {clause.begin, t.begin}, {Role::Subject}, to);
@@ -233,9 +236,11 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     // A boss as the subject moves only when the sentence says what they left: "Mira Murati, who left
     // the company (OpenAI)", not "the company" that means the boss's own.
     if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from &&
-        !(!verb_final() && left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))
+        !(left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))
       continue;
-    const Entity* pf = from ? from : origin_of(s, *p, to);
+    // What the sentence says was left comes before the person's background ("딥마인드 공동창업자인
+    // 술레이만은 … 인플렉션AI를 떠나").
+    const Entity* pf = from ? from : t.frame == Frame::Leave && left_object ? left_object : origin_of(s, *p, to);
     if (!pf) pf = left_object;
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
