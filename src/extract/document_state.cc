@@ -596,6 +596,8 @@ std::vector<Event> DocumentState::run() {
       }
       if (events_.size() == before && !s.money.empty()) pay_benchmark(s);
       backed_compounds(s);
+      open_list(s);
+      list_item(s);
     }
     attribute(s, before);
     update_topic(s);

@@ -72,6 +72,10 @@ class DocumentState {
   void found(const AnnotatedSentence& s, const TriggerHit& t);
   bool founded_by_former(const AnnotatedSentence& s, const TriggerHit& t);
   void include(const AnnotatedSentence& s);
+  // "Others who jumped ship from Google to Microsoft include the following:" then one
+  // "Name: …" item per person: each item is a move of the list's.
+  void open_list(const AnnotatedSentence& s);
+  void list_item(const AnnotatedSentence& s);
   void offer(const AnnotatedSentence& s, const TriggerHit& t);
   void invest(const AnnotatedSentence& s, const TriggerHit& t);
   void acquire(const AnnotatedSentence& s, const TriggerHit& t);
@@ -110,6 +114,12 @@ class DocumentState {
   const text::Document& doc_;
   void dump(const AnnotatedSentence& s) const;
   const bool debug_ = std::getenv("TALENTWAR_DEBUG") != nullptr;  // sentence analyses to stderr
+  struct MoveList {
+    const Entity* from = nullptr;
+    const Entity* to = nullptr;
+    size_t sentence = 0;
+  };
+  std::optional<MoveList> move_list_;  // the list of movers announced last
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
   std::map<const Entity*, size_t> org_mentions_;  // how often each organisation has been named so far

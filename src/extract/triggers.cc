@@ -156,6 +156,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.period_year = list(j, "period_year");
   d.group_markers = list(j, "group_markers");
   d.staff_nouns = list(j, "staff_nouns");
+  d.nominal_triggers = list(j, "nominal_triggers");
   d.cumulative_anywhere = list(j, "cumulative_anywhere");
   d.offer_received = list(j, "offer_received");
   d.including = list(j, "including");

@@ -192,6 +192,12 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);
+  // A trigger that is a noun ("described the departures as …") is not what its sentence's subject did;
+  // only its owner moved ("Murati's departure").
+  const std::string_view trigger_word = s.folded.substr(t.begin, t.end - t.begin);
+  const bool nominal = std::find(lang_.nominal_triggers.begin(), lang_.nominal_triggers.end(), trigger_word) != lang_.nominal_triggers.end();
+  if (nominal)
+    std::erase_if(persons, [&](const Arg* p) { return p->role == Role::Subject && !(p->word_end <= t.begin && t.begin - p->word_end <= 4); });
   // Who joins or leaves is a subject: "… will report to software chief Craig Federighi" moves nobody else.
   std::erase_if(persons, [&](const Arg* p) {
     if (loss && p->begin < t.begin) return true;
@@ -402,6 +408,34 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     e.slots["role"] = "founder";
     events_.push_back(std::move(e));
   }
+}
+
+void DocumentState::open_list(const AnnotatedSentence& s) {
+  std::string_view text = s.text;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (!text.ends_with(":")) return;
+  const bool moves = std::any_of(s.triggers.begin(), s.triggers.end(), [](const TriggerHit& t) {
+    return t.frame == Frame::Join || t.frame == Frame::Leave || t.frame == Frame::Hire;
+  });
+  if (!moves) return;
+  const Entity* from = first_org(s, {0, s.text.size()}, {Role::Source});
+  const Entity* to = first_org(s, {0, s.text.size()}, {Role::Destination}, from);
+  if (!to) to = first_org(s, {0, s.text.size()}, {Role::Subject}, from);
+  if (!from && !to) return;
+  move_list_ = MoveList{from, to, s.index};
+}
+
+void DocumentState::list_item(const AnnotatedSentence& s) {
+  if (!move_list_ || s.index == move_list_->sentence || s.index - move_list_->sentence > 16) return;
+  // The item opens with the person's name and a colon: "Jane Roe: Worked at …".
+  if (s.args.empty() || s.args.front().begin != 0 || !s.args.front().entity->is_person()) return;
+  const Arg& p = s.args.front();
+  if (p.end >= s.text.size() || s.text[p.end] != ':') return;
+  Event e = make(s, "move");
+  e.slots["person"] = p.entity->name;
+  if (move_list_->from) e.slots["from"] = move_list_->from->name;
+  if (move_list_->to) e.slots["to"] = move_list_->to->name;
+  events_.push_back(std::move(e));
 }
 
 // "애플 연구원 네 명이 메타로 떠났다. 이 가운데에는 루오밍 팡도 포함됐다": members named after
