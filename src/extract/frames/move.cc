@@ -183,12 +183,14 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
           break;
         }
   }
-  if (t.frame == Frame::Join && !from)
+  if (t.frame == Frame::Join)
     for (const auto& other : s.triggers)
       if (other.frame == Frame::Leave && other.end <= t.begin) {
         const Span before_leave{0, other.end};
-        if (const Entity* left = first_org(s, before_leave, {Role::Object, Role::Source}, to)) from = left;
-        else if (!verb_final()) from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);  // "left X to join" 
+        // The company left (its object) wins over any background ("딥마인드 출신인 A는 인플렉션AI를 떠나").
+        if (const Entity* left = first_org(s, before_leave, {Role::Object}, to)) from = left;
+        else if (!from) from = first_org(s, before_leave, {Role::Source}, to);
+        if (!from && !verb_final()) from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);  // "left X to join"
       }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);

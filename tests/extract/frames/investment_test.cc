@@ -97,5 +97,26 @@ TEST(ExtractInvestment, BackerCompoundedWithTheName) {
   EXPECT_TRUE(events_of("The Nvidia-backed venture, Cohere, is valued at $3 billion.").empty());
 }
 
+// Backers named together with no share each are one fact (spec rule 8).
+TEST(ExtractInvestment, BackersNamedTogetherAreOneFact) {
+  const auto events = events_of("Mistral AI raised 1.7 billion euros in June.\nNvidia is one of the backers, along with Samsung and IBM.\n");
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Nvidia"}, {"investee", "Mistral AI"}, {"round_investors", "Nvidia,Samsung,IBM"}}));
+  EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investor", "Samsung"}, {"round_investors", nullptr}}));
+}
+
+// "Microsoft and Nvidia backed the company": coordinated subjects are not what "the company" means.
+TEST(ExtractInvestment, CoordinatedSubjectsAreNotTheAnaphorsReferent) {
+  const auto events = events_of("Mistral AI raised 600 million euros.\nLast year Microsoft and Nvidia backed the company.\n");
+  EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investee", "Microsoft"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investee", "Mistral AI"}, {"investor", "Nvidia"}}));
+}
+
+// "a $4bn funding deal from Amazon into the start-up": the source is the investor.
+TEST(ExtractInvestment, SourceOfAnInvestmentNounIsTheInvestor) {
+  const auto events = events_of("Anthropic raised $2 billion.\nThis follows a $4 billion funding deal from Amazon into Anthropic, which included a $1.25 billion initial investment.\n");
+  EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investor", "Anthropic"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Amazon"}, {"investee", "Anthropic"}}));
+}
+
 }  // namespace
 }  // namespace tw::extract

@@ -155,5 +155,29 @@ TEST(ExtractMove, KoreanRelativeClausesAroundTheMover) {
                        {{"type", "move"}, {"person", "김하늘"}, {"from", "Naver"}, {"to", "Kakao"}}));
 }
 
+// A list announced with a colon, then one "Name: …" item per person (the career-list format).
+TEST(ExtractMove, EnglishListOfMoversAfterAColon) {
+  const auto events = events_of(
+      "Several engineers recently jumped ship from Apple to xAI, including the following:\n"
+      "Dana Whitfield: Worked at Apple for nine years on camera software.\n"
+      "Now, she leads a team at xAI.\n"
+      "Marco Lindqvist: Worked at Apple for four years.\n");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Dana Whitfield"}, {"from", "Apple"}, {"to", "xAI"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Marco Lindqvist"}, {"from", "Apple"}, {"to", "xAI"}}));
+}
+
+// "described the departures": a trigger that is a noun moves its owner, not the speaker.
+TEST(ExtractMove, EnglishNominalTriggerDoesNotMoveTheSpeaker) {
+  const auto events = events_of("Critic Jane Doerr, no friend of OpenAI, has called the recent departures a warning sign.");
+  EXPECT_FALSE(HasEvent(events, {{"type", "move"}, {"person", "Jane Doerr"}}));
+}
+
+// The company left wins over the person's background title.
+TEST(ExtractMove, KoreanCompanyLeftWinsOverBackground) {
+  const auto events = events_of("딥마인드 출신인 홍길동(Gildong Hong)은 지난해 인플렉션AI를 떠나 메타에 합류했다.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Gildong Hong"}, {"from", "Inflection AI"}, {"to", "Meta"}}));
+  EXPECT_FALSE(HasEvent(events, {{"type", "move"}, {"person", "Gildong Hong"}, {"from", "Google DeepMind"}, {"to", nullptr}}));
+}
+
 }  // namespace
 }  // namespace tw::extract
