@@ -254,13 +254,13 @@ std::optional<Count> DocumentState::count_in(const AnnotatedSentence& s, Span sp
   for (const auto& c : s.counts) {
     if (!span.contains(c.begin)) continue;
     // "70여 명 가운데 대부분", "most of Inflection's roughly 70 employees": a part of the count.
-    const size_t near = c.begin >= 40 ? c.begin - 40 : 0;
-    if (has(s, lang_.partitive, c.end, std::min(s.text.size(), c.end + 24)) ||
-        has(s, lang_.partitive, near, c.begin))
+    if (has(s, lang_.partitive, c.end, words_after(s, c.end, 4).end) || has(s, lang_.partitive, words_before(s, c.begin, 6).begin, c.begin))
       return std::nullopt;
-    // "약 100명 규모의 팀", "a team of 100": the size of something, not people moving.
-    if (has(s, lang_.size_words, c.end, std::min(s.text.size(), c.end + 12)) ||
-        has(s, lang_.size_words, c.begin >= 12 ? c.begin - 12 : 0, c.begin))
+    // "약 100명 규모의 팀", "a team of 100", "정원 약 1,100명의 30%", "30% of its 1,100 staff": the size
+    // of something, or the whole a share is taken of, not people moving.
+    const Span before = words_before(s, c.begin, 2), after = words_after(s, c.end, 2);
+    if (has(s, lang_.size_words, c.end, after.end) || has(s, lang_.size_words, before.begin, c.begin) ||
+        has(s, lang_.share_after, c.end, after.end) || has(s, lang_.share_before, words_before(s, c.begin, 4).begin, c.begin))
       continue;
     return c;
   }
