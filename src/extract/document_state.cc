@@ -529,6 +529,30 @@ void DocumentState::update_topic(const AnnotatedSentence& s) {
       }
 }
 
+void DocumentState::note_former_employers(const AnnotatedSentence& s) {
+  for (const auto& p : s.args) {
+    if (!p.entity->is_person() || p.anaphor || former_employer_.count(p.entity)) continue;
+    // An organisation just before the name with a "former" word between ("오픈AI의 전 CTO 무라티",
+    // "오픈AI 공동창업자였던 수츠케버", "former OpenAI CTO Mira Murati").
+    const Span near = words_before(s, p.begin, 6);
+    for (auto it = s.args.rbegin(); it != s.args.rend(); ++it) {
+      const Arg& a = *it;
+      if (a.begin >= p.begin || a.begin < near.begin) continue;
+      if (a.entity->is_person() && a.entity != p.entity) break;  // another person's description
+      if (!org_ok(a.entity)) continue;
+      const size_t from = words_before(s, a.begin, 1).begin;
+      if (has(s, lang_.former_between, from, p.begin)) former_employer_[p.entity] = a.entity;
+      break;
+    }
+  }
+}
+
+const Entity* DocumentState::former_employer(const Entity* person, const Entity* to) const {
+  const auto it = former_employer_.find(person);
+  if (it == former_employer_.end() || (to && same_org(it->second, to))) return nullptr;
+  return it->second;
+}
+
 std::vector<Event> DocumentState::run() {
   for (size_t i = 0; i < doc_.sentences.size(); ++i) {
     AnnotatedSentence s;
@@ -600,6 +624,7 @@ std::vector<Event> DocumentState::run() {
       list_item(s);
     }
     attribute(s, before);
+    note_former_employers(s);
     update_topic(s);
     for (const auto& a : s.args)
       if (org_ok(a.entity) && !a.anaphor) ++org_mentions_[a.entity];

@@ -123,6 +123,11 @@ class DocumentState {
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
   std::map<const Entity*, size_t> org_mentions_;  // how often each organisation has been named so far
+  // What the article said a person used to be: "오픈AI의 전 CTO 미라 무라티", "former Apple engineer
+  // Jane Roe". A later move that names no origin starts there.
+  std::map<const Entity*, const Entity*> former_employer_;
+  void note_former_employers(const AnnotatedSentence& s);
+  const Entity* former_employer(const Entity* person, const Entity* to) const;
   const Entity* salient_org(const Entity* not_this = nullptr) const;
   const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
   const Entity* last_subject_person_ = nullptr;

@@ -158,6 +158,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   d.staff_nouns = list(j, "staff_nouns");
   d.nominal_triggers = list(j, "nominal_triggers");
   d.share_after = list(j, "share_after");
+  d.former_between = list(j, "former_between");
   d.share_before = list(j, "share_before");
   d.cumulative_anywhere = list(j, "cumulative_anywhere");
   d.offer_received = list(j, "offer_received");

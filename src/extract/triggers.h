@@ -53,7 +53,7 @@ struct LanguageData {
   std::vector<std::pair<Frame, std::vector<std::string>>> frames;
   std::vector<std::string> blocked_after, blocked_next_word, passive, attempt, hypothetical, talks, bid,
       failure, accepted, declined, cumulative, people_nouns, count_nouns, anaphora, pay_words, valuation, round_lead, round_joined, unit_nouns, former_words, layoff_without_count, agreed, raid_words, negation_after, alumni_words, tranche_words, backer_statements, round_words, threshold_words, loss_verbs,
-      period_year, group_markers, staff_nouns, offer_received, cumulative_anywhere, nominal_triggers, share_after, share_before, including, titles, received, partitive, size_words, speech, denial, pronouns, negated, participation;
+      period_year, group_markers, staff_nouns, offer_received, cumulative_anywhere, nominal_triggers, share_after, share_before, former_between, including, titles, received, partitive, size_words, speech, denial, pronouns, negated, participation;
   std::vector<std::pair<std::string, std::vector<std::string>>> comp_kinds;  // in priority order
   std::vector<std::pair<std::string, std::vector<std::string>>> stats;
 

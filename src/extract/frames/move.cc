@@ -46,6 +46,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     // An appointment is a move only when the text says where the person came from;
     // otherwise it is a promotion ("임시 CEO로 선임").
     if (!from && t.frame == Frame::Appoint) continue;
+    if (!from) from = former_employer(p->entity, to);
     if (!from) from = affiliation_before(p->entity, to);
     if (!from) {
       if (const Event* prev = recent("move", s.index); prev && prev->has("from") && prev->slot("to") == to->name)
@@ -163,6 +164,8 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
   if (!to && t.frame == Frame::Join && !verb_final()) to = first_org(s, object_side(s, t, clause), {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
+  // "TML에는 A를 비롯해 B, C 등이 합류했다": what is joined, set off at the head of the sentence.
+  if (!to && t.frame == Frame::Join) to = first_org(s, {0, t.begin}, {Role::Recipient});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   // The company left: the trigger's object ("left OpenAI", "오픈AI를 떠나"), not any object of the clause
   // ("saying in a post on LinkedIn").
@@ -250,6 +253,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     // 술레이만은 … 인플렉션AI를 떠나").
     const Entity* pf = from ? from : t.frame == Frame::Leave && left_object ? left_object : origin_of(s, *p, to);
     if (!pf) pf = left_object;
+    if (!pf) pf = former_employer(p->entity, to);
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
     if (!pt && t.frame == Frame::Leave)
@@ -400,6 +404,7 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     // lexicon knows which.
     if (!pf && std::any_of(s.triggers.begin(), s.triggers.end(), [&](const TriggerHit& o) { return o.frame == Frame::Leave; }))
       pf = affiliation_before(p->entity, to);
+    if (!pf) pf = former_employer(p->entity, to);
     // Founding is a move from the organisation the person left, when the article names it (spec
     // rule 9); a founder whose earlier employer the text does not give moved from nowhere it says.
     if (!pf) continue;
