@@ -112,7 +112,9 @@ void DocumentEntities::discover(const text::Document& doc) {
   std::vector<std::pair<std::string, std::string>> single_glosses;  // (hangul, latin surname)
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
-  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)\(([A-Z][\p{Latin}.:'&-]*(?: [A-Z&][\p{Latin}.:'&-]*){0,3})\)$)");
+  // A gloss may follow a closing quote and add an abbreviation after a middle dot:
+  // "‘싱킹 머신 랩’(Thinking Machines Lab·TML)".
+  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)[’'”"]?\(([A-Z][\p{Latin}.:'&-]*(?: [A-Z&][\p{Latin}.:'&-]*){0,3})(?:·[^()]{1,20})?\)$)");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
     if (open + 1 >= text.size()) continue;
     if (text[open + 1] < 'A' || text[open + 1] > 'Z') {
