@@ -547,6 +547,18 @@ void DocumentState::note_former_employers(const AnnotatedSentence& s) {
   }
 }
 
+const Entity* DocumentState::own_staff_of_speaker(const AnnotatedSentence& s, const Arg& person, const Entity* to) const {
+  if (!has(s, lang_.speech)) return nullptr;
+  const Span title = words_before(s, person.begin, 2);
+  if (!has(s, lang_.titles, title.begin, title.end)) return nullptr;
+  for (const auto& a : s.args) {
+    if (a.begin >= person.begin) break;
+    if (a.role == Role::Subject && org_ok(a.entity) && !a.anaphor) return to && same_org(a.entity, to) ? nullptr : a.entity;
+    if (a.begin >= title.begin) break;  // an organisation in the title names the person's own
+  }
+  return nullptr;
+}
+
 const Entity* DocumentState::former_employer(const Entity* person, const Entity* to) const {
   const auto it = former_employer_.find(person);
   if (it == former_employer_.end() || (to && same_org(it->second, to))) return nullptr;

@@ -128,6 +128,9 @@ class DocumentState {
   std::map<const Entity*, const Entity*> former_employer_;
   void note_former_employers(const AnnotatedSentence& s);
   const Entity* former_employer(const Entity* person, const Entity* to) const;
+  // "MS는 연구 부사장인 A가 오픈AI에 합류한다고 밝혔다", "Acme said its vice president A will join
+  // Beta": a titled person announced by an organisation is its own staff.
+  const Entity* own_staff_of_speaker(const AnnotatedSentence& s, const Arg& person, const Entity* to) const;
   const Entity* salient_org(const Entity* not_this = nullptr) const;
   const Entity* last_person_ = nullptr;       // for "He has since joined OpenAI"
   const Entity* last_subject_person_ = nullptr;

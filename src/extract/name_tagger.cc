@@ -364,7 +364,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     std::string two;
     if (i + 2 < w.size()) {
       const std::string_view given = w[i + 1];
-      if (hangul_syllables(given) >= 2 && name_word(given, 4) && !ends_like_grammar(given)) {
+      if (hangul_syllables(given) >= 2 && name_word(given, 5) && !ends_like_grammar(given)) {
         const std::string_view family = without_particles(w[i + 2]);
         if (family.size() != w[i + 2].size() && name_word(family, 3) && two_word_name_shape(given, family))
           two = std::string(given) + " " + std::string(family);

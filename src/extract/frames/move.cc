@@ -254,6 +254,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     const Entity* pf = from ? from : t.frame == Frame::Leave && left_object ? left_object : origin_of(s, *p, to);
     if (!pf) pf = left_object;
     if (!pf) pf = former_employer(p->entity, to);
+    if (!pf) pf = own_staff_of_speaker(s, *p, to);
     if (!pf) pf = affiliation_before(p->entity, to);
     const Entity* pt = to;
     if (!pt && t.frame == Frame::Leave)
