@@ -341,7 +341,10 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       // "주하림 미국 워싱턴대 교수": a country and a university may stand between.
       const bool place = ko_.places.contains(next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
-      if (next != "전" && next != "현" && next != "前" && !ascii && !place && !is_known_org(k)) break;
+      // "강지훈 전 컴패니에이아이 대표가": after "전"/"현", the organisation may be one the text has not named yet.
+      const bool after_former = k > i + 1 && (w[k - 1] == "전" || w[k - 1] == "현" || w[k - 1] == "前");
+      const bool bare = without_particles(next).size() == next.size();
+      if (next != "전" && next != "현" && next != "前" && !ascii && !place && !(after_former && bare) && !is_known_org(k)) break;
     }
     // "구글이 윈드서프 CEO …": a known organisation with its particle is no name.
     if (titled && !known(token) && !known(without_particles(token))) out.push_back({std::string(token), EntityKind::Person});
@@ -412,6 +415,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       titled = closed && is_title(k, /*role_nouns_too=*/true);
       if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
+      // An unknown word between is not allowed: "혁신을 이룬 노엄 브라운 연구원은" would read "이룬 노엄".
       if (!ascii && !is_known_org(k)) break;
     }
     if (!titled) continue;
