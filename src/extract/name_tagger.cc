@@ -273,7 +273,7 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
       }
       if (people && !known_org)
         for (const auto& it : items)
-          if (!known(it)) out.push_back({it, EntityKind::Person});
+          if (!known(it) && reads_as_name(it)) out.push_back({it, EntityKind::Person});
     }
     k = j;
   }
@@ -391,7 +391,8 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (!two.empty()) {
       const std::string_view given = w[i + 1];
       const std::string family = two.substr(given.size() + 1);
-      if (!known(given) && !known(family) && !known(two) && !ko_.not_names.contains(two)) out.push_back({two, EntityKind::Person});
+      if (!known(given) && !known(family) && !known(two) && !ko_.not_names.contains(two) && reads_as_name(two))
+        out.push_back({two, EntityKind::Person});
     }
   }
   // A transliterated name before its title: "도리안 벨크 공동창업자가", "하르샤 문디 엔파브리카 CEO가".
@@ -424,7 +425,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const Entity* family_known = known(family);
     if ((given_known && given_known->is_org()) || (family_known && family_known->is_org())) continue;
     const std::string name = std::string(given) + " " + std::string(family);
-    if (known(name)) continue;
+    if (known(name) || !reads_as_name(name)) continue;
     out.push_back({name, EntityKind::Person});
   }
   return out;
@@ -476,8 +477,43 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
   return out;
 }
 
+bool NameTagger::reads_as_name(std::string_view name) const {
+  if (!model_ || !model_->trained()) return true;
+  const auto words = text::split_words(name);
+  // A Korean name (family name and two syllables) is written in ordinary syllables: the model
+  // is for transliterations.
+  if (words.size() == 1 && hangul_syllables(words[0]) == 3 && ko_.surnames.contains(words[0].substr(0, 3))) return true;
+  double score = 0;
+  for (auto w : words) score += model_->score(w);
+  return score > 0;
+}
+
+std::vector<NameCandidate> NameTagger::korean_subjects(std::string_view s, const KnownName& known) const {
+  std::vector<NameCandidate> out;
+  if (!model_ || !model_->trained()) return out;
+  const auto w = text::split_words(s);
+  static const SyllableSet subject_particles{"가", "이", "은", "는"};
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    // The clause opens here: the sentence's start, or after a comma.
+    if (i > 0 && !w[i - 1].ends_with(",")) continue;
+    const std::string_view given = w[i];
+    const std::string_view family_word = w[i + 1];
+    const std::string_view family = without_particles(family_word);
+    if (family.size() == family_word.size() || !subject_particles.ends(family_word)) continue;
+    const size_t g = hangul_syllables(given), f = hangul_syllables(family);
+    if (g < 2 || g > 5 || f < 2 || f > 4 || !name_word(given, 5) || !name_word(family, 4) || ends_like_grammar(given)) continue;
+    // Both words must read as a name on their own, confidently: nothing else in the context says so.
+    if (model_->score(given) < 3 || model_->score(family) < 3) continue;
+    const std::string name = std::string(given) + " " + std::string(family);
+    if (known(given) || known(family) || known(name) || ko_.not_names.contains(name)) continue;
+    out.push_back({name, EntityKind::Person});
+  }
+  return out;
+}
+
 std::vector<NameCandidate> NameTagger::korean(std::string_view s, const KnownName& known) const {
   std::vector<NameCandidate> out = korean_orgs(s, known);
+  for (auto& c : korean_subjects(s, known)) out.push_back(std::move(c));
   for (auto& c : korean_titled(s, known)) out.push_back(std::move(c));
   for (auto& c : korean_lists(s, known)) out.push_back(std::move(c));
   std::vector<NameCandidate> unique;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "extract/lexicon.h"
+#include "extract/name_model.h"
 
 namespace tw::extract {
 
@@ -73,7 +74,10 @@ using KnownName = std::function<const Entity*(std::string_view)>;
 
 class NameTagger {
  public:
-  NameTagger(const KoreanNameData& korean, const ParticleSet& particles) : ko_(korean), particles_(particles) {}
+  // `model` (may be null) vets transliterated names the context proposes.
+  NameTagger(const KoreanNameData& korean, const ParticleSet& particles,
+             const SyllableNameModel* model = &SyllableNameModel::korean())
+      : ko_(korean), particles_(particles), model_(model) {}
 
   // Proposals for one Korean sentence, in order of position.
   std::vector<NameCandidate> korean(std::string_view sentence, const KnownName& known) const;
@@ -82,6 +86,12 @@ class NameTagger {
   std::vector<NameCandidate> korean_lists(std::string_view sentence, const KnownName& known) const;
   std::vector<NameCandidate> korean_titled(std::string_view sentence, const KnownName& known) const;
   std::vector<NameCandidate> korean_orgs(std::string_view sentence, const KnownName& known) const;
+  // "크리스티안 제게디가 5월에 퇴사했고": a clause opening with two words the model reads as a
+  // foreign name, the second carrying a subject particle.
+  std::vector<NameCandidate> korean_subjects(std::string_view sentence, const KnownName& known) const;
+
+  // Does the model read `name` (one or more Hangul words) as a name? True without a model.
+  bool reads_as_name(std::string_view name) const;
 
  private:
   bool name_word(std::string_view w, size_t max_syllables) const;
@@ -92,6 +102,7 @@ class NameTagger {
 
   const KoreanNameData& ko_;
   const ParticleSet& particles_;
+  const SyllableNameModel* model_;
 };
 
 }  // namespace tw::extract

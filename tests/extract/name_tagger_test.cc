@@ -92,5 +92,22 @@ TEST_F(NameTaggerTest, NameAfterARoleOrARoleWithACopula) {
   EXPECT_FALSE(proposes_any(tagger_.korean_titled("대규모 채용 캠페인 기간에 이메일 수백 통을 보냈다.", known_), "기간에 이메일"));
 }
 
+TEST_F(NameTaggerTest, ClauseOpeningTransliterationWithSubjectParticle) {
+  const auto c = tagger_.korean_subjects("크리스토퍼 발렌티노가 지난달 퇴사했고, 에드가르 로시니는 회사를 떠났다.", known_);
+  EXPECT_TRUE(proposes(c, "크리스토퍼 발렌티노", EntityKind::Person));
+  EXPECT_TRUE(proposes(c, "에드가르 로시니", EntityKind::Person));
+  // Ordinary words in the same place are not names.
+  const auto w = tagger_.korean_subjects("인공지능 사업부가 지난달 출범했다.", known_);
+  EXPECT_FALSE(proposes_any(w, "인공지능 사업부"));
+}
+
+TEST_F(NameTaggerTest, ModelVetsTransliterationsButNotKoreanNames) {
+  EXPECT_TRUE(tagger_.reads_as_name("크리스토퍼 발렌티노"));
+  EXPECT_FALSE(tagger_.reads_as_name("사업총괄이 임시"));
+  EXPECT_TRUE(tagger_.reads_as_name("한도윤"));  // a Korean name: ordinary syllables, family name first
+  const NameTagger rules_only(KoreanNameData::standard(), particles_, nullptr);
+  EXPECT_TRUE(rules_only.reads_as_name("사업총괄이 임시"));  // without a model, the context decides
+}
+
 }  // namespace
 }  // namespace tw::extract

@@ -1,0 +1,146 @@
+#include "extract/name_model.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "common/data_dir.h"
+#include "extract/lexicon.h"
+#include "text/utf8.h"
+
+namespace tw::extract {
+namespace {
+
+// The Hangul syllables of `w` (three bytes each), or none when `w` holds anything else.
+std::vector<std::string_view> syllables(std::string_view w) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < w.size();) {
+    size_t next = i;
+    const char32_t c = text::next_code_point(w, next);
+    if (c < 0xAC00 || c > 0xD7A3) return {};
+    out.push_back(w.substr(i, next - i));
+    i = next;
+  }
+  return out;
+}
+
+// Runs of Hangul syllables in `text`, each without the particles that end it.
+void hangul_words(std::string_view text, const ParticleSet& particles, std::vector<std::string>& out) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    size_t end = i;
+    while (end < text.size()) {
+      size_t next = end;
+      const char32_t c = text::next_code_point(text, next);
+      if (c < 0xAC00 || c > 0xD7A3) break;
+      end = next;
+    }
+    if (end == start) {
+      text::next_code_point(text, i);
+      continue;
+    }
+    std::string_view w = text.substr(start, end - start);
+    // Strip the longest particle sequence that ends the word, if the stem keeps two syllables.
+    for (size_t s = 6; s < w.size(); s += 3)
+      if (particles.is_particle_sequence(w.substr(s))) {
+        w = w.substr(0, s);
+        break;
+      }
+    if (w.size() >= 6) out.emplace_back(w);
+    i = end;
+  }
+}
+
+void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_string()) out.push_back(j.get<std::string>());
+  else if (j.is_array() || j.is_object())
+    for (const auto& v : j) collect_strings(v, out);
+}
+
+}  // namespace
+
+std::vector<std::string> SyllableNameModel::features(std::string_view word) {
+  const auto s = syllables(word);
+  std::vector<std::string> f;
+  if (s.empty()) return f;
+  f.push_back("^" + std::string(s.front()));
+  f.push_back(std::string(s.back()) + "$");
+  for (size_t i = 0; i < s.size(); ++i) {
+    f.emplace_back(s[i]);
+    if (i + 1 < s.size()) f.push_back(std::string(s[i]) + std::string(s[i + 1]));
+  }
+  f.push_back("#" + std::to_string(std::min<size_t>(s.size(), 6)));
+  return f;
+}
+
+void SyllableNameModel::train(const std::vector<std::string>& names, const std::vector<std::string>& words) {
+  const std::unordered_set<std::string> name_set(names.begin(), names.end());
+  for (const auto& n : name_set) {
+    const auto f = features(n);
+    if (f.empty()) continue;
+    ++name_examples_;
+    for (const auto& x : f) {
+      counts_[x].first += 1;
+      name_total_ += 1;
+    }
+  }
+  std::unordered_set<std::string> seen;
+  for (const auto& w : words) {
+    if (name_set.count(w) || !seen.insert(w).second) continue;
+    const auto f = features(w);
+    if (f.empty()) continue;
+    ++word_examples_;
+    for (const auto& x : f) {
+      counts_[x].second += 1;
+      word_total_ += 1;
+    }
+  }
+}
+
+double SyllableNameModel::score(std::string_view word) const {
+  if (!trained()) return 0;
+  const double v = static_cast<double>(counts_.size()) + 1;
+  double s = 0;
+  for (const auto& x : features(word)) {
+    const auto it = counts_.find(x);
+    const double n = it == counts_.end() ? 0 : it->second.first;
+    const double w = it == counts_.end() ? 0 : it->second.second;
+    s += std::log((n + 1) / (name_total_ + v)) - std::log((w + 1) / (word_total_ + v));
+  }
+  return s;
+}
+
+const SyllableNameModel& SyllableNameModel::korean() {
+  static const SyllableNameModel m = [] {
+    const auto dir = data_dir();
+    const ParticleSet particles(read_word_list(dir / "lang" / "ko" / "particles.txt"));
+    std::vector<std::string> names, words;
+    // Names: each Hangul word of each person's spellings.
+    const auto people = nlohmann::json::parse(read_file(dir / "lexicon" / "people.json"), nullptr, false);
+    if (people.is_array())
+      for (const auto& p : people)
+        if (const auto it = p.find("aliases"); it != p.end() && it->is_array())
+          for (const auto& a : *it)
+            if (a.is_string())
+              for (auto w : text::split_words(a.get_ref<const std::string&>()))
+                if (!syllables(w).empty()) names.emplace_back(w);
+    // Ordinary words: the Korean word lists, the trigger data and our own sample articles.
+    std::vector<std::string> raw;
+    for (const char* list : {"titles.txt", "role_nouns.txt", "list_people_nouns.txt", "type_nouns.txt", "places.txt",
+                             "titled_not_names.txt", "name_openers.txt", "org_suffixes.txt", "common_words.txt"})
+      for (auto& w : read_word_list(dir / "lang" / "ko" / list)) raw.push_back(std::move(w));
+    for (auto& w : read_word_list(dir / "lang" / "not_names.txt")) raw.push_back(std::move(w));
+    const auto triggers = nlohmann::json::parse(read_file(dir / "triggers" / "ko.json"), nullptr, false);
+    if (!triggers.is_discarded()) collect_strings(triggers, raw);
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "samples" / "articles"))
+      if (entry.path().filename().string().starts_with("ko_")) raw.push_back(read_file(entry.path()));
+    for (const auto& r : raw) hangul_words(r, particles, words);
+    SyllableNameModel model;
+    model.train(names, words);
+    return model;
+  }();
+  return m;
+}
+
+}  // namespace tw::extract
