@@ -205,6 +205,8 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     std::erase_if(persons, [&](const Arg* p) { return p->role == Role::Subject && !(p->word_end <= t.begin && t.begin - p->word_end <= 4); });
   // Who joins or leaves is a subject: "… will report to software chief Craig Federighi" moves nobody else.
   std::erase_if(persons, [&](const Arg* p) {
+    // "the departure of Jane Roe", "departures, which included Jane Roe": a noun's movers follow it.
+    if (nominal && !verb_final() && p->begin >= t.end) return false;
     if (loss && p->begin < t.begin) return true;
     if (p->role == Role::Subject) return false;
     if (p->role == Role::Other) {
@@ -313,7 +315,9 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
 bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerHit& t) {
   Span founders;  // where the founders are described
   if (!verb_final()) {
-    const size_t by = s.folded.find(" by ", t.end > 0 ? t.end - 1 : 0);
+    // "founded by …", or a trigger that is itself "led by", "run by".
+    const bool trigger_has_by = s.folded.substr(t.begin, t.end - t.begin).ends_with(" by");
+    const size_t by = trigger_has_by ? t.end - 3 : s.folded.find(" by ", t.end > 0 ? t.end - 1 : 0);
     if (by == std::string::npos || by > t.end + 2) return false;
     founders = words_after(s, by + 4, 20);
   } else {
