@@ -484,6 +484,8 @@ void DocumentState::add_zero_subject(AnnotatedSentence& s) const {
   if (!lang_.grammar.drops_subjects || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
   const bool moves = std::any_of(s.triggers.begin(), s.triggers.end(), [](const TriggerHit& t) { return t.frame == Frame::Join || t.frame == Frame::Leave; });
   if (!moves) return;
+  // "공동창업자 중 세 사람은 회사를 떠난다": people named by a noun are the subject.
+  if (has(s, lang_.people_nouns) || !find_counts(s.text, lang_.count_nouns).empty()) return;
   for (const auto& a : s.args)
     if (a.entity->is_person() || a.role == Role::Subject) return;
   s.args.insert(s.args.begin(), Arg{last_subject_person_, 0, 0, 0, Role::Subject, false, true});
@@ -511,7 +513,7 @@ void DocumentState::update_topic(const AnnotatedSentence& s) {
     topic_ = s.args.front().entity;  // "Intel's cuts are older…", "애플의 AI 연구팀은…"
   }
   for (const auto& a : s.args) {
-    if (a.role != Role::Subject) continue;
+    if (a.role != Role::Subject || a.anaphor) continue;  // a dropped subject filled in says nothing new
     if (const Entity* o = acting_org(a)) {
       // The article's topic is the organisation, not one of its units ("애플의 AI 연구팀 AFM이" → Apple).
       const Entity* top = x_.lexicon().find(x_.lexicon().top_parent(o->name));

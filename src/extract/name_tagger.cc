@@ -503,7 +503,7 @@ std::vector<NameCandidate> NameTagger::korean_subjects(std::string_view s, const
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 5 || f < 2 || f > 4 || !name_word(given, 5) || !name_word(family, 4) || ends_like_grammar(given)) continue;
     // Both words must read as a name on their own, confidently: nothing else in the context says so.
-    if (model_->score(given) < 3 || model_->score(family) < 3) continue;
+    if (model_->score(given) < 2 || model_->score(family) < 2) continue;
     const std::string name = std::string(given) + " " + std::string(family);
     if (known(given) || known(family) || known(name) || ko_.not_names.contains(name)) continue;
     out.push_back({name, EntityKind::Person});
