@@ -244,8 +244,18 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
-  // "Backers of the round include …": the backers of the round just reported (spec rule 8).
-  const bool of_the_round = has(s, lang_.round_words) && round && round->slot("investee") == investee->name;
+  // The round these backers belong to: the company's last reported round, with its size.
+  for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+    if (s.index - it->sentence > 6) break;
+    if (it->type == "investment" && it->amount && !it->cumulative && it->slot("investee") == investee->name) {
+      round = &*it;
+      break;
+    }
+  }
+  // "Backers of the round include …", or backers named after a round that has none yet ("Other
+  // investors include …"): the backers of the round just reported (spec rule 8).
+  const bool of_the_round = round && round->slot("investee") == investee->name &&
+                            (has(s, lang_.round_words) || (round->amount && !round->has("investor")));
   bool any = false;
   std::vector<const Entity*> backers;  // named together with no share each: one fact (spec rule 8)
   for (const auto& a : s.args) {
@@ -257,6 +267,9 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
     if (persons_org) continue;
     if (of_the_round) {
       if (!round->has("investor")) round->slots["investor"] = a.entity->name;
+      std::string& all = round->slots["round_investors"];
+      if (all.empty()) all = round->slot("investor");
+      if (("," + all + ",").find("," + a.entity->name + ",") == std::string::npos) all += "," + a.entity->name;
       any = true;
       continue;
     }
