@@ -602,6 +602,10 @@ std::vector<Event> DocumentState::run() {
         worth[k] = has(s, lang_.valuation, before, m.begin) ||
                    has(s, lang_.valuation, end, words_after(s, end, lang_.grammar.valuation_words_after).end);
         if (m.conversion && k > 0) worth[k] = worth[k - 1];
+        // "117억 유로, 약 19조 원": the same figure in another currency right after a valuation.
+        if (k > 0 && worth[k - 1] && m.currency != s.money[k - 1].currency &&
+            m.begin <= words_after(s, s.money[k - 1].end, 2).end)
+          worth[k] = true;
       }
       size_t k = 0;
       std::erase_if(s.money, [&](const Money&) { return worth[k++]; });

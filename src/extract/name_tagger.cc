@@ -449,7 +449,9 @@ std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const Kno
     for (const std::string* suffix_p = ending; suffix_p; suffix_p = nullptr) {
       const std::string& suffix = *suffix_p;
       const std::string_view stem = bare.substr(0, bare.size() - suffix.size());
-      if (ko_.not_names.contains(stem) || ko_.role_nouns.contains(stem)) break;
+      if (ko_.not_names.contains(stem) || ko_.role_nouns.contains(stem) || ko_.not_names.contains(bare) ||
+          ko_.type_nouns.contains(bare))
+        break;
       if (!known(bare)) out.push_back({std::string(bare), EntityKind::Org});
       break;
     }

@@ -15,7 +15,10 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span whole{0, s.text.size()};
   if (hedged(s, t.end, words_after(s, t.end, 4).end)) return;
   // "Acme was in talks to invest", "투자를 검토": no money has moved.
-  if (has(s, lang_.talks, words_before(s, t.begin, 4).begin, t.begin) && !has(s, lang_.received, t.begin, t.end)) return;
+  // Talks are auxiliaries before the trigger in English, endings after it in Korean ("조달을 추진 중").
+  const Span talks_side = verb_final() ? Span{t.end, std::min(clause.end, words_after(s, t.end, 2).end)}
+                                       : Span{words_before(s, t.begin, 4).begin, t.begin};
+  if (has(s, lang_.talks, talks_side.begin, talks_side.end) && !has(s, lang_.received, t.begin, t.end)) return;
   if (per_investor_figures(s, t)) return;
   if (s.money.empty() && backers_named(s, t)) return;
   // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
@@ -27,6 +30,14 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
       if (it->type == "investment" && it->has("investee") && s.index - it->sentence <= kCarryOver + 1) { round = &*it; break; }
+    // "이번 투자 라운드에는 …": a sentence that names the round means the largest figure reported for
+    // the company lately; one backer's own share is smaller than the round.
+    if (!round && has(s, lang_.round_words))
+      for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= 8; ++it)
+        if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
+            (!round || (round->slot("investee") == it->slot("investee") && it->amount->currency == round->amount->currency &&
+                        it->amount->value > round->amount->value)))
+          round = &*it;
     const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
     if (!investee && round) investee = ents_.find_any(round->slot("investee"));
     if (!org_ok(investee)) return;
@@ -242,6 +253,15 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       break;
     }
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+  // "이번 투자 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
+  if (has(s, lang_.round_words))
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+      if (s.index - it->sentence > 6) break;
+      if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee")) {
+        investee = ents_.find_any(it->slot("investee"));
+        break;
+      }
+    }
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
   // The round these backers belong to: the company's last reported round, with its size.
