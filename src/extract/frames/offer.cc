@@ -42,7 +42,9 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
   bool about_people = !s.money.empty() || has(s, lang_.people_nouns) || has(s, lang_.pay_words);
   for (const auto& a : s.args) about_people |= a.entity->is_person() && a.role != Role::Subject;
   if (!about_people) return;
-  auto persons = people(s, whole, by, /*subjects=*/false);
+  // The people offered to are in the offer's clause: "…에게 1억 달러를 제시해 A 등 8명을 영입" names
+  // hires in the next clause, not the ones the figure was offered to.
+  auto persons = people(s, clause, by, /*subjects=*/false);
   if (answered || received)
     for (const Arg* p : people(s, clause, by))  // the one who answered or received it
       if (p->role == Role::Subject && std::find(persons.begin(), persons.end(), p) == persons.end() &&
@@ -55,6 +57,9 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!persons.empty()) {
     for (const Arg* p : persons) {
       const Entity* target = origin_of(s, *p, by);
+      for (const auto& other : s.args)  // described at another mention of the same person
+        if (!target && other.entity == p->entity && &other != p) target = origin_of(s, other, by);
+      if (!target) target = former_employer(p->entity, by);
       if (!target) target = affiliation_before(p->entity, by);
       emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt, std::nullopt);
     }
