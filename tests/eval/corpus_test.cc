@@ -58,11 +58,11 @@ void expect_f1_at_least(const twtest::fs::path& articles, const twtest::fs::path
   EXPECT_GE(s.all.f1(), bar) << "P " << s.all.precision() << " R " << s.all.recall() << report(s);
 }
 
-TEST(Corpus, SharedSeedsReachF1Of90) {
+TEST(Corpus, SharedSeedsReachF1Of95) {
   const auto shared = twtest::shared_dir();
   if (!twtest::fs::exists(shared / "corpus" / "seeds") || !twtest::fs::exists(shared / "gold" / "seeds.jsonl"))
     GTEST_SKIP() << shared << " is absent";
-  expect_f1_at_least(shared / "corpus" / "seeds", shared / "gold" / "seeds.jsonl", 0.90);
+  expect_f1_at_least(shared / "corpus" / "seeds", shared / "gold" / "seeds.jsonl", 0.95);
 }
 
 // The real news pages of ../shared/corpus/news, split as its README says: the files numbered
@@ -93,12 +93,12 @@ void expect_news_split_f1_at_least(bool test_split, double bar) {
   EXPECT_GE(s.all.f1(), bar) << "P " << s.all.precision() << " R " << s.all.recall();
 }
 
-TEST(Corpus, RealNewsDevSplitHoldsItsFloor) { expect_news_split_f1_at_least(false, 0.48); }
+TEST(Corpus, RealNewsDevSplitHoldsItsFloor) { expect_news_split_f1_at_least(false, 0.57); }
 TEST(Corpus, RealNewsTestSplitHoldsItsFloor) { expect_news_split_f1_at_least(true, 0.34); }
 
-TEST(Corpus, SampleArticlesReachF1Of85) {
+TEST(Corpus, SampleArticlesReachF1Of90) {
   const auto samples = twtest::source_dir() / "data" / "samples";
-  expect_f1_at_least(samples / "articles", samples / "gold.jsonl", 0.85);
+  expect_f1_at_least(samples / "articles", samples / "gold.jsonl", 0.90);
 }
 
 }  // namespace
