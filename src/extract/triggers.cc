@@ -114,27 +114,23 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   LanguageData d;
   d.lang = std::move(lang);
   if (const auto g = j.find("grammar"); g != j.end() && g->is_object()) {
-    d.grammar.verb_final = g->value("verb_final", false);
-    d.grammar.case_particles = g->value("case_particles", false);
-    d.grammar.modifier_words_before = g->value("modifier_words_before", size_t{0});
-    d.grammar.capitalises_names = g->value("capitalises_names", false);
-    d.grammar.list_joiners = list(*g, "list_joiners");
-    d.grammar.list_continuers = list(*g, "list_continuers");
-    d.grammar.adnominal_endings = list(*g, "adnominal_endings");
-    d.grammar.companions = list(*g, "companions");
-    d.grammar.stake_words = list(*g, "stake_words");
-    d.grammar.examples = list(*g, "examples");
-    d.grammar.now_words = list(*g, "now_words");
-    d.grammar.at_words = list(*g, "at_words");
-    d.grammar.relative_markers = list(*g, "relative_markers");
-    d.grammar.drops_subjects = g->value("drops_subjects", false);
-    d.grammar.possessive_suffixes = list(*g, "possessive_suffixes");
-    d.grammar.plural_suffixes = list(*g, "plural_suffixes");
-    d.grammar.according_before = list(*g, "according_before");
-    d.grammar.according_after = list(*g, "according_after");
-    d.grammar.backed_markers = list(*g, "backed_markers");
-    d.grammar.valuation_words_before = g->value("valuation_words_before", size_t{0});
-    d.grammar.valuation_words_after = g->value("valuation_words_after", size_t{0});
+    Grammar& gr = d.grammar;
+    for (auto [key, flag] : {std::pair{"verb_final", &Grammar::verb_final}, {"case_particles", &Grammar::case_particles},
+                             {"capitalises_names", &Grammar::capitalises_names}, {"drops_subjects", &Grammar::drops_subjects}})
+      gr.*flag = g->value(key, false);
+    for (auto [key, reach] : {std::pair{"modifier_words_before", &Grammar::modifier_words_before},
+                              {"valuation_words_before", &Grammar::valuation_words_before},
+                              {"valuation_words_after", &Grammar::valuation_words_after}})
+      gr.*reach = g->value(key, size_t{0});
+    for (auto [key, words] : {std::pair{"list_joiners", &Grammar::list_joiners}, {"list_continuers", &Grammar::list_continuers},
+                              {"adnominal_endings", &Grammar::adnominal_endings}, {"companions", &Grammar::companions},
+                              {"stake_words", &Grammar::stake_words}, {"examples", &Grammar::examples},
+                              {"now_words", &Grammar::now_words}, {"at_words", &Grammar::at_words},
+                              {"relative_markers", &Grammar::relative_markers},
+                              {"possessive_suffixes", &Grammar::possessive_suffixes},
+                              {"plural_suffixes", &Grammar::plural_suffixes}, {"according_before", &Grammar::according_before},
+                              {"according_after", &Grammar::according_after}, {"backed_markers", &Grammar::backed_markers}})
+      gr.*words = list(*g, key);
   }
   for (const auto& [name, frame] : kFrameNames)
     if (j["frames"].contains(name)) d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
