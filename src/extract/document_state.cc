@@ -256,7 +256,7 @@ std::optional<Count> DocumentState::count_in(const AnnotatedSentence& s, Span sp
     // "70여 명 가운데 대부분", "most of Inflection's roughly 70 employees": a part of the count.
     if (has(s, lang_.partitive, c.end, words_after(s, c.end, 4).end) || has(s, lang_.partitive, words_before(s, c.begin, 6).begin, c.begin))
       return std::nullopt;
-    // "약 100명 규모의 팀", "a team of 100", "정원 약 1,100명의 30%", "30% of its 1,100 staff": the size
+    // "약 100명 규모의 팀", "a team of 100", "정원 약 2,000명의 10%", "30% of its 1,100 staff": the size
     // of something, or the whole a share is taken of, not people moving.
     const Span before = words_before(s, c.begin, 2), after = words_after(s, c.end, 2);
     if (has(s, lang_.size_words, c.end, after.end) || has(s, lang_.size_words, before.begin, c.begin) ||
@@ -371,7 +371,7 @@ void DocumentState::add_anaphora(AnnotatedSentence& s) const {
       for (const auto& other : s.args)
         if (other.role == Role::Subject && other.begin < p && org_ok(other.entity)) subjects.push_back(other.entity);
       // Subjects of two clauses: the anaphor is the first one's. Coordinated subjects of one clause
-      // ("Microsoft and Nvidia backed the company") are not what the anaphor means.
+      // ("Acme and Beta Capital backed the company") are not what the anaphor means.
       if (subjects.size() >= 2) {
         const auto joined = coordinated_orgs(s, subjects.front());
         if (std::find(joined.begin(), joined.end(), subjects[1]) != joined.end()) subjects.clear();
@@ -484,7 +484,7 @@ void DocumentState::add_zero_subject(AnnotatedSentence& s) const {
   if (!lang_.grammar.drops_subjects || !last_subject_person_ || s.index - last_subject_index_ > 2) return;
   const bool moves = std::any_of(s.triggers.begin(), s.triggers.end(), [](const TriggerHit& t) { return t.frame == Frame::Join || t.frame == Frame::Leave; });
   if (!moves) return;
-  // "공동창업자 중 세 사람은 회사를 떠난다": people named by a noun are the subject.
+  // "창업 멤버 가운데 두 사람이 회사를 떠났다": people named by a noun are the subject.
   if (has(s, lang_.people_nouns) || !find_counts(s.text, lang_.count_nouns).empty()) return;
   for (const auto& a : s.args)
     if (a.entity->is_person() || a.role == Role::Subject) return;
@@ -535,7 +535,7 @@ void DocumentState::note_former_employers(const AnnotatedSentence& s) {
   for (const auto& p : s.args) {
     if (!p.entity->is_person() || p.anaphor || former_employer_.count(p.entity)) continue;
     // An organisation just before the name with a "former" word between ("오픈AI의 전 CTO 무라티",
-    // "오픈AI 공동창업자였던 수츠케버", "former OpenAI CTO Mira Murati").
+    // "오픈AI 공동창업자였던 수츠케버", "former Acme CTO Jane Roe").
     const Span near = words_before(s, p.begin, 6);
     for (auto it = s.args.rbegin(); it != s.args.rend(); ++it) {
       const Arg& a = *it;
@@ -602,7 +602,7 @@ std::vector<Event> DocumentState::run() {
         worth[k] = has(s, lang_.valuation, before, m.begin) ||
                    has(s, lang_.valuation, end, words_after(s, end, lang_.grammar.valuation_words_after).end);
         if (m.conversion && k > 0) worth[k] = worth[k - 1];
-        // "117억 유로, 약 19조 원": the same figure in another currency right after a valuation.
+        // "50억 유로, 약 7조 원": the same figure in another currency right after a valuation.
         if (k > 0 && worth[k - 1] && m.currency != s.money[k - 1].currency &&
             m.begin <= words_after(s, s.money[k - 1].end, 2).end)
           worth[k] = true;

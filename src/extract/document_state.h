@@ -72,7 +72,7 @@ class DocumentState {
   void found(const AnnotatedSentence& s, const TriggerHit& t);
   bool founded_by_former(const AnnotatedSentence& s, const TriggerHit& t);
   void include(const AnnotatedSentence& s);
-  // "Others who jumped ship from Google to Microsoft include the following:" then one
+  // "Those who moved from Acme to Beta Labs this year include the following:" then one
   // "Name: …" item per person: each item is a move of the list's.
   void open_list(const AnnotatedSentence& s);
   void list_item(const AnnotatedSentence& s);
@@ -123,12 +123,12 @@ class DocumentState {
   const Entity* topic_ = nullptr;
   std::vector<const Entity*> previous_orgs_;  // organisations the previous sentence named
   std::map<const Entity*, size_t> org_mentions_;  // how often each organisation has been named so far
-  // What the article said a person used to be: "오픈AI의 전 CTO 미라 무라티", "former Apple engineer
+  // What the article said a person used to be: "가나랩스의 전 CTO 홍길동", "former Apple engineer
   // Jane Roe". A later move that names no origin starts there.
   std::map<const Entity*, const Entity*> former_employer_;
   void note_former_employers(const AnnotatedSentence& s);
   const Entity* former_employer(const Entity* person, const Entity* to) const;
-  // "MS는 연구 부사장인 A가 오픈AI에 합류한다고 밝혔다", "Acme said its vice president A will join
+  // "가나전자는 연구 부사장인 A가 다라AI에 합류한다고 밝혔다", "Acme said its vice president A will join
   // Beta": a titled person announced by an organisation is its own staff.
   const Entity* own_staff_of_speaker(const AnnotatedSentence& s, const Arg& person, const Entity* to) const;
   const Entity* salient_org(const Entity* not_this = nullptr) const;

@@ -113,7 +113,7 @@ void DocumentEntities::discover(const text::Document& doc) {
 
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
   // A gloss may follow a closing quote and add an abbreviation after a middle dot:
-  // "‘싱킹 머신 랩’(Thinking Machines Lab·TML)".
+  // "‘가나 랩스’(Gana Labs·GL)".
   static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)[’'”"]?\(([A-Z][\p{Latin}.:'&-]*(?: [A-Z&][\p{Latin}.:'&-]*){0,3})(?:·[^()]{1,20})?\)$)");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
     if (open + 1 >= text.size()) continue;
@@ -292,14 +292,14 @@ void DocumentEntities::discover(const text::Document& doc) {
   static const RE2 en_titled_apposition(R"((?:'s|’s|former|the|its|his|her|their) [a-z][a-z -]{2,40}, ([A-Z][a-z]+ [A-Z][a-z'-]+),)");
   // "Paul Ng departed xAI": a name doing what people do in these stories.
   static const RE2 en_mover(R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|joining|leaving|stepped down))");
-  // "Jane Roe: Worked at Google for 16 years": an item of a list of people's careers.
+  // "Jane Roe: Worked at Acme for nine years": an item of a list of people's careers.
   static const RE2 en_career_item(R"((?:^|\n)([A-Z][a-z]+ [A-Z][a-z'-]+): (?:[Ww]orked|[Ss]pent|[Ww]as|[Jj]oined|[Ll]ed|[Pp]reviously|[Ff]ormerly|[Ff]ormer))");
   for (const RE2* re : {&en_role, &en_apposition, &en_titled_apposition, &en_mover, &en_career_item}) {
     if (!english) break;
     re2::StringPiece in(text.data(), text.size());
     std::string name;
     while (RE2::FindAndConsume(&in, *re, &name)) {
-      if (name.ends_with("'s")) name.resize(name.size() - 2);  // "CEO Sam Altman's direction"
+      if (name.ends_with("'s")) name.resize(name.size() - 2);  // "CEO Jane Roe's plan"
       auto words = split_words(name);
       if (words.size() < 2 || is_not_name(words.front()) || is_not_name(name)) continue;
       if (looks_like_org(name) || find_any(name)) continue;

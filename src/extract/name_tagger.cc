@@ -416,7 +416,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       titled = closed && is_title(k, /*role_nouns_too=*/true);
       if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
-      // An unknown word between is not allowed: "혁신을 이룬 노엄 브라운 연구원은" would read "이룬 노엄".
+      // An unknown word between is not allowed: "성과를 이룬 에드가르 로시니 연구원은" would read "이룬 에드가르".
       if (!ascii && !is_known_org(k)) break;
     }
     if (!titled) continue;

@@ -86,7 +86,7 @@ class NameTagger {
   std::vector<NameCandidate> korean_lists(std::string_view sentence, const KnownName& known) const;
   std::vector<NameCandidate> korean_titled(std::string_view sentence, const KnownName& known) const;
   std::vector<NameCandidate> korean_orgs(std::string_view sentence, const KnownName& known) const;
-  // "크리스티안 제게디가 5월에 퇴사했고": a clause opening with two words the model reads as a
+  // "에드가르 로시니가 지난달 퇴사했고": a clause opening with two words the model reads as a
   // foreign name, the second carrying a subject particle.
   std::vector<NameCandidate> korean_subjects(std::string_view sentence, const KnownName& known) const;
 

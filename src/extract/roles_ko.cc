@@ -45,7 +45,7 @@ std::vector<Arg> korean_roles(std::string_view s, const std::vector<Mention>& me
     Arg a{m.entity, m.begin, m.end, m.word_end, Role::Other, false};
     std::string_view particle = m.particle;
     if (particle.empty() && m.entity->is_person()) {
-      // "마크 저커버그 메타 최고경영자(CEO)는", "아서 멘쉬 CEO는": the title after a name carries its particle.
+      // "홍길동 가나랩스 최고경영자(CEO)는", "제인 로 CEO는": the title after a name carries its particle.
       size_t pos = m.word_end;
       for (int words = 0; words < 3; ++words) {
         while (pos < s.size() && s[pos] == ' ') ++pos;

@@ -26,7 +26,7 @@ std::string unwrap_lines(std::string text) {
   return text;
 }
 
-// The first date written near the top of a page ("입력 2024-03-28 15:21", "2024.03.28"),
+// The first date written near the top of a page ("입력 2023-11-05 09:40", "2023.11.05"),
 // as YYYY-MM-DD; "" when there is none.
 std::string find_date(std::string_view text) {
   text = text.substr(0, std::min<size_t>(text.size(), 4096));

@@ -30,7 +30,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
       if (it->type == "investment" && it->has("investee") && s.index - it->sentence <= kCarryOver + 1) { round = &*it; break; }
-    // "이번 투자 라운드에는 …": a sentence that names the round means the largest figure reported for
+    // "이번 라운드에는 …": a sentence that names the round means the largest figure reported for
     // the company lately; one backer's own share is smaller than the round.
     if (!round && has(s, lang_.round_words))
       for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= 8; ++it)
@@ -173,10 +173,10 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       }
     }
   }
-  // "a $4bn funding deal from Amazon into the start-up": the investment's source in its clause,
+  // "a $3 billion deal from Beta Capital into the start-up": the investment's source in its clause,
   // when no subject says who invested.
   if (!investor && !agent(s, t, /*allow_topic=*/false)) investor = first_org(s, clause, {Role::Source});
-  // "with Amazon pumping $2.75bn into Anthropic": the organisation right before the verb acts.
+  // "with Beta Capital pumping $1 billion into Acme": the organisation right before the verb acts.
   if (!investor && !verb_final())
     for (const auto& a : s.args)
       if (org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 1 && a.role != Role::Recipient &&
@@ -253,7 +253,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       break;
     }
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
-  // "이번 투자 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
+  // "이번 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
   if (has(s, lang_.round_words))
     for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
       if (s.index - it->sentence > 6) break;

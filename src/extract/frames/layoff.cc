@@ -9,8 +9,8 @@
 
 namespace tw::extract::detail {
 
-// The organisation a relative clause before the trigger is about: "Reliance Industries, which
-// eliminated 42,000 jobs", "SoftBank, which put in $500 million".
+// The organisation a relative clause before the trigger is about: "Acme Industries, which
+// eliminated 5,000 jobs", "Beta Capital, which put in $200 million".
 const Entity* DocumentState::relative_owner(const AnnotatedSentence& s, const TriggerHit& t) const {
   const size_t near = words_before(s, t.begin, 4).begin;
   for (std::string_view w : lang_.grammar.relative_markers) {

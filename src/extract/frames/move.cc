@@ -164,7 +164,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (!to && t.frame == Frame::Join) to = first_org(s, clause, {Role::Recipient});
   if (!to && t.frame == Frame::Join && !verb_final()) to = first_org(s, object_side(s, t, clause), {Role::Object});
   if (!to && t.frame == Frame::Join) to = first_org(s, whole, {Role::Destination});
-  // "TML에는 A를 비롯해 B, C 등이 합류했다": what is joined, set off at the head of the sentence.
+  // "가나랩스에는 A를 비롯해 B, C 등이 합류했다": what is joined, set off at the head of the sentence.
   if (!to && t.frame == Frame::Join) to = first_org(s, {0, t.begin}, {Role::Recipient});
   const Entity* from = first_org(s, clause, {Role::Source}, to);  // stated: "구글에서", "from Google"
   // The company left: the trigger's object ("left OpenAI", "오픈AI를 떠나"), not any object of the clause
@@ -190,14 +190,14 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     for (const auto& other : s.triggers)
       if (other.frame == Frame::Leave && other.end <= t.begin) {
         const Span before_leave{0, other.end};
-        // The company left (its object) wins over any background ("딥마인드 출신인 A는 인플렉션AI를 떠나").
+        // The company left (its object) wins over any background ("구글 출신인 A는 가나랩스를 떠나").
         if (const Entity* left = first_org(s, before_leave, {Role::Object}, to)) from = left;
         else if (!from) from = first_org(s, before_leave, {Role::Source}, to);
         if (!from && !verb_final()) from = first_org(s, {other.end, t.begin}, {Role::Object, Role::Source}, to);  // "left X to join"
       }
   auto persons = people(s, clause, nullptr);
   if (persons.empty()) persons = people(s, whole, nullptr);
-  // A trigger that is a noun ("described the departures as …") is not what its sentence's subject did;
+  // A trigger that is a noun ("called the recent exits a warning sign") is not what its sentence's subject did;
   // only its owner moved ("Murati's departure").
   const std::string_view trigger_word = s.folded.substr(t.begin, t.end - t.begin);
   const bool nominal = std::find(lang_.nominal_triggers.begin(), lang_.nominal_triggers.end(), trigger_word) != lang_.nominal_triggers.end();
@@ -246,7 +246,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (const Event* r = recent("move", s.index)) prev_move = *r;
   const Event* prev = prev_move ? &*prev_move : nullptr;
   for (const Arg* p : persons) {
-    // A boss as the subject moves only when the sentence says what they left: "Mira Murati, who left
+    // A boss as the subject moves only when the sentence says what they left: "Jane Roe, who left
     // the company (OpenAI)", not "the company" that means the boss's own.
     if (!p->entity->acts_for.empty() && p->role == Role::Subject && !to && !from &&
         !(left_object && !same_org(left_object, x_.lexicon().find(p->entity->acts_for))))

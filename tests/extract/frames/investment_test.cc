@@ -104,16 +104,16 @@ TEST(ExtractInvestment, BackersNamedTogetherAreOneFact) {
   EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investor", "Samsung"}, {"round_investors", nullptr}}));
 }
 
-// "Microsoft and Nvidia backed the company": coordinated subjects are not what "the company" means.
+// "Acme and Beta Capital backed the company": coordinated subjects are not what "the company" means.
 TEST(ExtractInvestment, CoordinatedSubjectsAreNotTheAnaphorsReferent) {
-  const auto events = events_of("Mistral AI raised 600 million euros.\nLast year Microsoft and Nvidia backed the company.\n");
-  EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investee", "Microsoft"}}));
+  const auto events = events_of("Mistral AI raised 900 million euros.\nLast year Samsung and Nvidia backed the company as well.\n");
+  EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investee", "Samsung"}}));
   EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investee", "Mistral AI"}, {"investor", "Nvidia"}}));
 }
 
-// "a $4bn funding deal from Amazon into the start-up": the source is the investor.
+// "a $3 billion deal from Beta Capital into the start-up": the source is the investor.
 TEST(ExtractInvestment, SourceOfAnInvestmentNounIsTheInvestor) {
-  const auto events = events_of("Anthropic raised $2 billion.\nThis follows a $4 billion funding deal from Amazon into Anthropic, which included a $1.25 billion initial investment.\n");
+  const auto events = events_of("Anthropic raised $5 billion.\nThat came after a $3 billion financing agreement from Amazon into Anthropic, which included a $1 billion first investment.\n");
   EXPECT_FALSE(HasEvent(events, {{"type", "investment"}, {"investor", "Anthropic"}}));
   EXPECT_TRUE(HasEvent(events, {{"type", "investment"}, {"investor", "Amazon"}, {"investee", "Anthropic"}}));
 }

@@ -166,7 +166,7 @@ TEST(ExtractMove, EnglishListOfMoversAfterAColon) {
   EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Marco Lindqvist"}, {"from", "Apple"}, {"to", "xAI"}}));
 }
 
-// "described the departures": a trigger that is a noun moves its owner, not the speaker.
+// "called the recent exits a warning sign": a trigger that is a noun moves its owner, not the speaker.
 TEST(ExtractMove, EnglishNominalTriggerDoesNotMoveTheSpeaker) {
   const auto events = events_of("Critic Jane Doerr, no friend of OpenAI, has called the recent departures a warning sign.");
   EXPECT_FALSE(HasEvent(events, {{"type", "move"}, {"person", "Jane Doerr"}}));
