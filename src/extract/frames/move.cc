@@ -199,7 +199,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (persons.empty()) persons = people(s, whole, nullptr);
   // A trigger that is a noun ("called the recent exits a warning sign") is not what its sentence's subject did;
   // only its owner moved ("Murati's departure").
-  const std::string_view trigger_word = s.folded.substr(t.begin, t.end - t.begin);
+  const std::string_view trigger_word = std::string_view(s.folded).substr(t.begin, t.end - t.begin);
   const bool nominal = std::find(lang_.nominal_triggers.begin(), lang_.nominal_triggers.end(), trigger_word) != lang_.nominal_triggers.end();
   if (nominal)
     std::erase_if(persons, [&](const Arg* p) { return p->role == Role::Subject && !(p->word_end <= t.begin && t.begin - p->word_end <= 4); });
