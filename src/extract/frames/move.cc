@@ -75,6 +75,11 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!persons.empty()) span.end = std::min(span.end, persons.front()->begin);
     const Entity* from = first_org(s, span, {Role::Source, Role::Possessor, Role::Object}, to);
     if (!from) from = first_org(s, {0, persons.empty() ? s.text.size() : persons.front()->begin}, {Role::Source, Role::Possessor}, to);
+    // "구글과 오픈AI 등 주요 연구소의 인재들을": organisations listed without a case particle of their own.
+    if (!from && lang_.grammar.case_particles) {
+      const Entity* listed = first_org(s, span, {Role::Other}, to);
+      if (listed && coordinated_orgs(s, listed).size() > 1) from = listed;
+    }
     const auto count = count_in(s, span);
     if (attempt) {
       emit_offer(s, to, nullptr, from, money, count);

@@ -179,5 +179,12 @@ TEST(ExtractMove, KoreanCompanyLeftWinsOverBackground) {
   EXPECT_FALSE(HasEvent(events, {{"type", "move"}, {"person", "Gildong Hong"}, {"from", "Google DeepMind"}, {"to", nullptr}}));
 }
 
+// Spec rule 9: a group named without a count, from several listed organisations, is one move per origin.
+TEST(ExtractMove, KoreanGroupFromListedOrganisations) {
+  const auto events = events_of("메타는 구글과 오픈AI 등 주요 연구소의 인재들을 높은 보상 조건으로 스카우트하며 역량 강화에 집중해 왔다.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"from", "Google"}, {"to", "Meta"}, {"count", nullptr}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"from", "OpenAI"}, {"to", "Meta"}, {"count", nullptr}}));
+}
+
 }  // namespace
 }  // namespace tw::extract
