@@ -283,7 +283,16 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     if (pf) e.slots["from"] = pf->name;
     events_.push_back(std::move(e));
   }
-  if (!persons.empty() && !has(s, lang_.including) && !count_in(s, clause)) return;
+  // "A와 B, 엔지니어링 팀 일부는 … 합류할 예정이다": a group listed after the named people moves too.
+  bool group_listed_after = false;
+  if (!persons.empty() && persons.back()->word_end < t.begin) {
+    const size_t end = persons.back()->word_end;
+    const std::string_view gap = s.text.substr(end, t.begin - end);
+    // The next item of the list, two or three words at most: ", 엔지니어링 팀 일부는", ", and part of the team".
+    if (gap.starts_with(", ") && !gap.starts_with(", who") && !gap.starts_with(", which"))
+      group_listed_after = has(s, lang_.group_markers, end, std::min(t.begin, words_after(s, end + 2, 3).end));
+  }
+  if (!persons.empty() && !has(s, lang_.including) && !count_in(s, clause) && !group_listed_after) return;
   if (!is_group(s, clause) && !count_in(s, clause)) return;
   const auto count = count_in(s, clause);
   const Entity* gfrom = from ? from : left_object ? left_object : first_org(s, clause, {Role::Possessor}, to);

@@ -186,5 +186,12 @@ TEST(ExtractMove, KoreanGroupFromListedOrganisations) {
   EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"from", "OpenAI"}, {"to", "Meta"}, {"count", nullptr}}));
 }
 
+// A group listed after named people moves with them: "A와 B, 엔지니어링 팀 일부는 …에 합류할 예정이다".
+TEST(ExtractMove, KoreanGroupListedAfterNamedPeople) {
+  const auto events = events_of("가나랩스 창업자 홍길동(Gildong Hong)과 사장 김민준(Minjun Kim), 엔지니어 일부는 엔비디아에 합류할 예정이다.");
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", "Gildong Hong"}, {"to", "Nvidia"}}));
+  EXPECT_TRUE(HasEvent(events, {{"type", "move"}, {"person", nullptr}, {"to", "Nvidia"}}));
+}
+
 }  // namespace
 }  // namespace tw::extract
