@@ -407,17 +407,22 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     static const SyllableSet particle_endings{"로", "를", "을", "에", "의", "서", "와", "과", "는", "은", "가", "도", "들", "이", "고", "며", "게"};
     if (f >= 2 && particle_endings.ends(family)) continue;
     bool titled = false;
-    for (size_t k = i + 2; k < w.size() && k <= i + 3 && !titled; ++k) {
+    // Both words read as a name to the model: the title may come after a description the text does
+    // not name as an organisation ("에드가르 로시니 인프라 엔지니어링 책임자 등").
+    const bool confident = model_ && model_->trained() && model_->score(given) >= 2 && model_->score(family) >= 2;
+    for (size_t k = i + 2; k < w.size() && k <= i + (confident ? 4 : 3) && !titled; ++k) {
       const std::string_view next = w[k];
-      // The title closes the phrase: "도리안 벨크 공동창업자가", "… CEO(최고경영자)". A bare title followed
-      // by more words belongs to a name after it: "전 인프라 책임자 카이토 렌".
+      // The title closes the phrase: "도리안 벨크 공동창업자가", "… CEO(최고경영자)", "… 책임자 등". A bare title
+      // followed by more words belongs to a name after it: "전 인프라 책임자 카이토 렌".
       const bool closed = without_particles(next).size() != next.size() || next.find('(') != std::string_view::npos ||
-                          next.ends_with(",") || k + 1 == w.size();
+                          next.ends_with(",") || k + 1 == w.size() || w[k + 1].starts_with("등");
       titled = closed && is_title(k, /*role_nouns_too=*/true);
       if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
-      // An unknown word between is not allowed: "성과를 이룬 에드가르 로시니 연구원은" would read "이룬 에드가르".
-      if (!ascii && !is_known_org(k)) break;
+      // Otherwise no unknown word may stand between: "성과를 이룬 에드가르 로시니 연구원은" would read
+      // "이룬 에드가르" (the model does not read "이룬" as a name).
+      const bool described = confident && without_particles(next).size() == next.size();
+      if (!ascii && !described && !is_known_org(k)) break;
     }
     if (!titled) continue;
     // The known names last: they are the dearest tests.

@@ -275,6 +275,9 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     if (prev && !pt && prev->has("to") && t.frame != Frame::Leave) pt = x_.lexicon().find(prev->slot("to"));
     if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name)) pf = x_.lexicon().find(prev->slot("from"));
     if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
+    // "xAI에서 … 이탈했다. … 카일 코식 공동창업자 등 일부 직원들이 오픈AI로 이직했다": a joiner with no
+    // origin of their own, in an article about the company they are leaving.
+    if (!pf && topic_ && pt && !same_org(topic_, pt) && t.frame == Frame::Join && p->role == Role::Other) pf = topic_;
     if (!pt && !pf) continue;
     if (pt && pf && same_org(pt, pf)) continue;
     Event e = make(s, "move");
