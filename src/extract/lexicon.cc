@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/data_dir.h"
+#include "text/utf8.h"
 
 namespace tw::extract {
 
@@ -60,24 +61,17 @@ int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const
   return best;
 }
 
-namespace {
-uint32_t three_bytes(std::string_view s) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
-         static_cast<unsigned char>(s[2]);
-}
-}  // namespace
-
 ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::move(particles)) {
   std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& p : particles_) {
     if (p.empty()) continue;
     set_.insert(p);
     if (p.size() < 3) all_open_with_three_bytes_ = false;
-    else if (const uint32_t o = three_bytes(p); std::find(openings_.begin(), openings_.end(), o) == openings_.end())
+    else if (const uint32_t o = text::syllable_code(p); std::find(openings_.begin(), openings_.end(), o) == openings_.end())
       openings_.push_back(o);
     if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end()) lengths_.push_back(p.size());
     if (p.size() >= 3)
-      if (const uint32_t f = three_bytes(p.substr(p.size() - 3)); std::find(finals_.begin(), finals_.end(), f) == finals_.end())
+      if (const uint32_t f = text::syllable_code(p.substr(p.size() - 3)); std::find(finals_.begin(), finals_.end(), f) == finals_.end())
         finals_.push_back(f);
   }
   longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
@@ -85,7 +79,7 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::m
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {
   if (!all_open_with_three_bytes_) return true;  // no cheap test: let the search decide
-  return word.size() >= 3 && std::find(finals_.begin(), finals_.end(), three_bytes(word.substr(word.size() - 3))) != finals_.end();
+  return word.size() >= 3 && std::find(finals_.begin(), finals_.end(), text::syllable_code(word.substr(word.size() - 3))) != finals_.end();
 }
 
 std::string_view ParticleSet::leading(std::string_view rest) const {
@@ -100,7 +94,7 @@ bool ParticleSet::is_particle_sequence(std::string_view rest) const {
     if (r.empty()) return true;
     if (depth == 3) return false;
     if (all_open_with_three_bytes_ &&
-        (r.size() < 3 || std::find(openings_.begin(), openings_.end(), three_bytes(r)) == openings_.end()))
+        (r.size() < 3 || std::find(openings_.begin(), openings_.end(), text::syllable_code(r)) == openings_.end()))
       return false;
     for (size_t n : lengths_)
       if (n <= r.size() && set_.find(r.substr(0, n)) != set_.end() && self(self, r.substr(n), depth + 1)) return true;

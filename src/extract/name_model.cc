@@ -14,13 +14,8 @@ namespace {
 // The Hangul syllables of `w` (three bytes each), or none when `w` holds anything else.
 std::vector<std::string_view> syllables(std::string_view w) {
   std::vector<std::string_view> out;
-  for (size_t i = 0; i < w.size();) {
-    size_t next = i;
-    const char32_t c = text::next_code_point(w, next);
-    if (c < 0xAC00 || c > 0xD7A3) return {};
-    out.push_back(w.substr(i, next - i));
-    i = next;
-  }
+  if (text::hangul_syllables(w) == 0) return out;
+  for (size_t i = 0; i < w.size(); i += 3) out.push_back(w.substr(i, 3));
   return out;
 }
 

@@ -8,38 +8,21 @@
 namespace tw::extract {
 namespace {
 
-using text::is_hangul;
+using text::hangul_syllables;
 using text::next_code_point;
-
-// Hangul syllables in `w`, or 0 when `w` holds anything else.
-// Decoded inline: every word of every Korean sentence is measured, several times.
-size_t hangul_syllables(std::string_view w) {
-  if (w.size() % 3 != 0) return 0;  // a Hangul syllable is three UTF-8 bytes
-  for (size_t i = 0; i < w.size(); i += 3) {
-    const auto b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]),
-               b2 = static_cast<unsigned char>(w[i + 2]);
-    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-    const char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
-    if (c < 0xAC00 || c > 0xD7A3) return 0;
-  }
-  return w.size() / 3;
-}
+using text::syllable_code;
 
 // A set of Hangul syllables (three UTF-8 bytes each), tested by integer compares: these tests
 // run for every word of every Korean sentence.
 class SyllableSet {
  public:
   SyllableSet(std::initializer_list<std::string_view> syllables) {
-    for (std::string_view s : syllables) codes_.push_back(code(s));
+    for (std::string_view s : syllables) codes_.push_back(syllable_code(s));
   }
-  bool contains(std::string_view s) const { return s.size() == 3 && has(code(s)); }
-  bool ends(std::string_view w) const { return w.size() >= 3 && has(code(w.substr(w.size() - 3))); }
+  bool contains(std::string_view s) const { return s.size() == 3 && has(syllable_code(s)); }
+  bool ends(std::string_view w) const { return w.size() >= 3 && has(syllable_code(w.substr(w.size() - 3))); }
 
  private:
-  static uint32_t code(std::string_view s) {
-    return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
-           static_cast<unsigned char>(s[2]);
-  }
   bool has(uint32_t c) const { return std::find(codes_.begin(), codes_.end(), c) != codes_.end(); }
   std::vector<uint32_t> codes_;
 };
@@ -48,7 +31,7 @@ class SyllableSet {
 // "이끌던 도리안 벨크" must not take "이끌던" as part of the name.
 bool ends_like_grammar(std::string_view w) {
   static const SyllableSet endings{"던", "는", "의", "를", "을", "에", "서", "고", "며", "해", "한", "된", "적", "와", "과", "인", "히",
-                                   "은", "로", "도", "했", "된", "난", "간", "온", "진"};
+                                   "은", "로", "도", "했", "난", "간", "온", "진"};
   return endings.ends(w);
 }
 

@@ -92,6 +92,18 @@ bool is_letter(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c));
 }
 
+size_t hangul_syllables(std::string_view w) {
+  if (w.size() % 3 != 0) return 0;
+  for (size_t i = 0; i < w.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(w[i]), b1 = static_cast<unsigned char>(w[i + 1]),
+               b2 = static_cast<unsigned char>(w[i + 2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+    const char32_t c = static_cast<char32_t>((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+    if (c < 0xAC00 || c > 0xD7A3) return 0;
+  }
+  return w.size() / 3;
+}
+
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> out;
   size_t i = 0;

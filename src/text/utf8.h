@@ -1,6 +1,7 @@
 // utf8 — validation and NFKC normalisation of article text (ICU).
 #pragma once
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,16 @@ inline bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >=
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_letter(char32_t c);  // any Unicode letter (ICU)
+
+// Hangul syllables (U+AC00–U+D7A3) are three UTF-8 bytes each. The number of them in `w`, or 0
+// when `w` holds anything else; decoded inline, since the name tagger measures every word.
+size_t hangul_syllables(std::string_view w);
+// The three bytes of a syllable at the start of `s` (s.size() >= 3) as one integer, for lists of
+// syllables compared without string compares.
+inline uint32_t syllable_code(std::string_view s) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<unsigned char>(s[2]);
+}
 
 // The space-separated words of `s` (views into it), and some of them joined again by one space.
 std::vector<std::string_view> split_words(std::string_view s);

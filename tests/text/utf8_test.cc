@@ -74,12 +74,6 @@ TEST(Printable, KeepsTextAndEscapesWhatWouldBreakALine) {
   EXPECT_FALSE(find_invalid_utf8(printable("\xC0\xAF\xF4\x90\x80\x80")).has_value());
 }
 
-}  // namespace
-}  // namespace tw::text
-
-namespace tw::text {
-namespace {
-
 TEST(Words, SplitOnRunsOfSpacesAndJoinWithOne) {
   const std::string s = "  가나 랩스   Acme  AI ";
   const auto w = split_words(s);
@@ -89,6 +83,15 @@ TEST(Words, SplitOnRunsOfSpacesAndJoinWithOne) {
   EXPECT_EQ(join_words(w, 1, 4), "랩스 Acme AI");
   EXPECT_EQ(join_words(w, 2, 2), "");
   EXPECT_TRUE(split_words("   ").empty());
+}
+
+TEST(Utf8, HangulSyllablesAndTheirCodes) {
+  EXPECT_EQ(hangul_syllables("가나다"), 3u);
+  EXPECT_EQ(hangul_syllables("가나A"), 0u);   // anything else makes it no Hangul word
+  EXPECT_EQ(hangul_syllables("ㄱㄴ"), 0u);     // jamo are not syllables
+  EXPECT_EQ(hangul_syllables(""), 0u);
+  EXPECT_EQ(syllable_code("가"), 0xEAB080u);  // U+AC00 in UTF-8
+  EXPECT_NE(syllable_code("가"), syllable_code("각"));
 }
 
 }  // namespace
