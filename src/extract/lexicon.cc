@@ -61,9 +61,8 @@ int64_t AliasTrie::longest_at(std::string_view s, size_t pos, size_t& end) const
   return best;
 }
 
-ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::move(particles)) {
-  std::sort(particles_.begin(), particles_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& p : particles_) {
+ParticleSet::ParticleSet(std::vector<std::string> particles) {
+  for (const auto& p : particles) {
     if (p.empty()) continue;
     set_.insert(p);
     if (p.size() < 3) all_open_with_three_bytes_ = false;
@@ -74,7 +73,8 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) : particles_(std::m
       if (const uint32_t f = text::syllable_code(p.substr(p.size() - 3)); std::find(finals_.begin(), finals_.end(), f) == finals_.end())
         finals_.push_back(f);
   }
-  longest_sequence_bytes_ = particles_.empty() ? 0 : 3 * particles_.front().size();  // at most three particles
+  std::sort(lengths_.rbegin(), lengths_.rend());  // longest first: the greedy search tries them so
+  longest_sequence_bytes_ = lengths_.empty() ? 0 : 3 * lengths_.front();  // at most three particles
 }
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {

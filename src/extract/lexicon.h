@@ -74,7 +74,6 @@ class ParticleSet {
   size_t longest_sequence_bytes() const { return longest_sequence_bytes_; }
 
  private:
-  std::vector<std::string> particles_;  // longest first
   // Looked up by prefix length rather than by scanning every particle: this test runs for
   // every Hangul word a name could end in.
   StringSet set_;

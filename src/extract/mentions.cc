@@ -44,11 +44,11 @@ std::string last_word(std::string_view s) {
 
 DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> names_not,
                              std::vector<std::string> suffixes)
-    : korean_role_nouns(std::move(role_nouns)), not_names(std::move(names_not)), org_suffixes(std::move(suffixes)) {
-  not_name_set.insert(not_names.begin(), not_names.end());
-  org_suffix_set.insert(org_suffixes.begin(), org_suffixes.end());
-  std::string roles;
-  for (const auto& r : korean_role_nouns)
+    : korean_role_nouns(role_nouns.begin(), role_nouns.end()),
+      not_names(names_not.begin(), names_not.end()),
+      org_suffixes(suffixes.begin(), suffixes.end()) {
+  std::string roles;  // in the file's order: the regex prefers the alternatives listed first
+  for (const auto& r : role_nouns)
     if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
   korean_name_after_role = std::make_shared<const RE2>(
       "(?:^| )(?:" + roles + ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) ([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)");
@@ -100,11 +100,11 @@ const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind ki
 
 bool DocumentEntities::looks_like_org(std::string_view latin) const {
   const size_t space = latin.rfind(' ');
-  return data_.org_suffix_set.count(space == std::string_view::npos ? latin : latin.substr(space + 1)) > 0;
+  return data_.org_suffixes.count(space == std::string_view::npos ? latin : latin.substr(space + 1)) > 0;
 }
 
 bool DocumentEntities::is_not_name(std::string_view w) const {
-  return data_.not_name_set.count(w) > 0;
+  return data_.not_names.count(w) > 0;
 }
 
 void DocumentEntities::discover(const text::Document& doc) {
@@ -146,8 +146,7 @@ void DocumentEntities::discover(const text::Document& doc) {
       // Role nouns ("창업자 알렉산드르 왕") introduce the name; they are not part of it.
       size_t first = words.size() > latin_words.size() ? words.size() - latin_words.size() : 0;
       while (first < words.size() &&
-             (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), words[first]) !=
-                  data_.korean_role_nouns.end() ||
+             (data_.korean_role_nouns.count(words[first]) > 0 ||
               (!all_hangul(words[first]) && first + 1 < words.size()) || is_not_name(words[first])))
         ++first;
       if (first >= words.size()) continue;
@@ -195,7 +194,7 @@ void DocumentEntities::discover(const text::Document& doc) {
     std::string stem, suffix;
     while (!english && RE2::FindAndConsume(&in, ko_org_suffix, &stem, &suffix)) {
       if (is_not_name(stem) || lexicon_.find(stem) || !all_hangul(stem)) continue;
-      if (std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), stem) != data_.korean_role_nouns.end()) continue;
+      if (data_.korean_role_nouns.count(stem) > 0) continue;
       const std::string name = stem + " " + suffix;
       if (find_any(name) || find_any(stem + suffix)) continue;
       add_local_entity(name, EntityKind::Org, {stem + suffix});
@@ -213,7 +212,7 @@ void DocumentEntities::discover(const text::Document& doc) {
         if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
           continue;
         auto is_role = [&](const std::string& w) {
-          return std::find(data_.korean_role_nouns.begin(), data_.korean_role_nouns.end(), w) != data_.korean_role_nouns.end();
+          return data_.korean_role_nouns.count(w) > 0;
         };
         // "젊은 연구자", "새 연구원": an adjective before a role noun is no given name.
         if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") || given.ends_with("한") ||

@@ -36,11 +36,10 @@ struct Mention {
 };
 
 struct DiscoveryData {
-  std::vector<std::string> korean_role_nouns;    // 연구원, 창업자 … never part of a name
-  std::vector<std::string> not_names;            // common words that look like names
-  std::vector<std::string> org_suffixes;         // AI, Labs, 랩스 … mark an organisation
+  StringSet korean_role_nouns;  // 연구원, 창업자 … never part of a name
+  StringSet not_names;          // common words that look like names
+  StringSet org_suffixes;       // AI, Labs, 랩스 … mark an organisation
   std::shared_ptr<const re2::RE2> korean_name_after_role;  // "연구원 보웬 장은", built from the role nouns
-  StringSet not_name_set, org_suffix_set;  // the lists above, for lookups
 
   DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names, std::vector<std::string> org_suffixes);
   static const DiscoveryData& standard();

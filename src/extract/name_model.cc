@@ -71,26 +71,17 @@ std::vector<std::string> SyllableNameModel::features(std::string_view word) {
 
 void SyllableNameModel::train(const std::vector<std::string>& names, const std::vector<std::string>& words) {
   const std::unordered_set<std::string> name_set(names.begin(), names.end());
-  for (const auto& n : name_set) {
-    const auto f = features(n);
-    if (f.empty()) continue;
-    ++name_examples_;
-    for (const auto& x : f) {
-      counts_[x].first += 1;
-      name_total_ += 1;
-    }
-  }
+  auto learn = [&](const std::string& example, bool is_name) {
+    const auto f = features(example);
+    if (f.empty()) return;
+    ++(is_name ? name_examples_ : word_examples_);
+    for (const auto& x : f) ++(is_name ? counts_[x].first : counts_[x].second);
+    (is_name ? name_total_ : word_total_) += static_cast<double>(f.size());
+  };
+  for (const auto& n : name_set) learn(n, true);
   std::unordered_set<std::string> seen;
-  for (const auto& w : words) {
-    if (name_set.count(w) || !seen.insert(w).second) continue;
-    const auto f = features(w);
-    if (f.empty()) continue;
-    ++word_examples_;
-    for (const auto& x : f) {
-      counts_[x].second += 1;
-      word_total_ += 1;
-    }
-  }
+  for (const auto& w : words)
+    if (!name_set.count(w) && seen.insert(w).second) learn(w, false);
 }
 
 double SyllableNameModel::score(std::string_view word) const {

@@ -37,14 +37,13 @@ bool ends_like_grammar(std::string_view w) {
 
 // "(김재욱", "‘김재욱": the opening mark before a name.
 std::string_view without_opening_mark(std::string_view token, bool bullets = false) {
-  if (token.empty()) return token;
-  const auto c = static_cast<unsigned char>(token[0]);
-  if (c != '(' && c != '\'' && c != '"' && c != 0xE2) return token;  // ‘ “ ▲ △ all start with E2
-  for (std::string_view open : {"(", "‘", "'", "\"", "“"})
-    if (token.starts_with(open)) token.remove_prefix(open.size());
+  constexpr std::string_view kMarks[] = {"(", "‘", "'", "\"", "“"};
+  constexpr std::string_view kBullets[] = {"▲", "△"};
+  for (std::string_view open : kMarks)
+    if (!token.empty() && token[0] == open[0] && token.starts_with(open)) token.remove_prefix(open.size());
   if (bullets)
-    for (std::string_view open : {"▲", "△"})
-      if (token.starts_with(open)) token.remove_prefix(open.size());
+    for (std::string_view open : kBullets)
+      if (!token.empty() && token[0] == open[0] && token.starts_with(open)) token.remove_prefix(open.size());
   return token;
 }
 
@@ -128,10 +127,8 @@ std::vector<NameCandidate> NameTagger::korean_lists(std::string_view s, const Kn
   size_t start = 0;
   for (size_t i = 0; i < s.size();) {
     size_t sep = 0;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ',' || c == 0xC2 || c == 0xE3)  // the first bytes of the separators
-      for (std::string_view x : kSeparators)
-        if (s.substr(i, x.size()) == x) { sep = x.size(); break; }
+    for (std::string_view x : kSeparators)  // the first byte before the whole separator
+      if (s[i] == x[0] && s.substr(i, x.size()) == x) { sep = x.size(); break; }
     if (sep) {
       pieces.emplace_back(start, i);
       i += sep;
