@@ -81,6 +81,7 @@ class DocumentState {
   void acquire(const AnnotatedSentence& s, const TriggerHit& t);
   void sell(const AnnotatedSentence& s, const TriggerHit& t);
   bool per_investor_figures(const AnnotatedSentence& s, const TriggerHit& t);
+  Event* recent_round(const AnnotatedSentence& s, const Entity* investee);
   bool backers_named(const AnnotatedSentence& s, const TriggerHit& t);
   void backed_compounds(const AnnotatedSentence& s);
   std::vector<const Entity*> coordinated_orgs(const AnnotatedSentence& s, const Entity* first) const;

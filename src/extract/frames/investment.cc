@@ -239,6 +239,16 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
 // "Investors in Acme include Intel and Accel", "Intel is one of its backers, alongside
 // Cisco": each backer named is an investor of the company,
 // whatever round it joined.
+// The last round reported with its size in the last few sentences, for `investee` (any when null).
+Event* DocumentState::recent_round(const AnnotatedSentence& s, const Entity* investee) {
+  constexpr size_t kRoundReach = 6;  // sentences back
+  for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= kRoundReach; ++it)
+    if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
+        (!investee || it->slot("investee") == investee->name))
+      return &*it;
+  return nullptr;
+}
+
 bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!has(s, lang_.backer_statements, words_before(s, t.begin, 4).begin, words_after(s, t.end, 4).end)) return false;
   // Whose backers: "investors in Acme", "Acme's backers", else the company whose
@@ -255,23 +265,11 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
   // "이번 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
   if (has(s, lang_.round_words))
-    for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
-      if (s.index - it->sentence > 6) break;
-      if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee")) {
-        investee = ents_.find_any(it->slot("investee"));
-        break;
-      }
-    }
+    if (const Event* sized = recent_round(s, nullptr)) investee = ents_.find_any(sized->slot("investee"));
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
   // The round these backers belong to: the company's last reported round, with its size.
-  for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
-    if (s.index - it->sentence > 6) break;
-    if (it->type == "investment" && it->amount && !it->cumulative && it->slot("investee") == investee->name) {
-      round = &*it;
-      break;
-    }
-  }
+  if (Event* sized = recent_round(s, investee)) round = sized;
   // "Backers of the round include …", or backers named after a round that has none yet ("Other
   // investors include …"): the backers of the round just reported (spec rule 8).
   const bool of_the_round = round && round->slot("investee") == investee->name &&
