@@ -16,6 +16,8 @@ namespace tw::extract {
 struct AnnotatedSentence {
   std::string_view text;
   std::string folded;  // text in ASCII lower case, for the word-list searches
+  const LanguageData* lang = nullptr;  // whose word lists `hits` holds
+  WordListHits hits;                   // where those lists' words occur in `folded`
   size_t index = 0;
   std::vector<Arg> args;
   std::vector<TriggerHit> triggers;
@@ -29,9 +31,16 @@ struct Span {
   bool contains(size_t p) const { return p >= begin && p < end; }
 };
 
+// Where the first of `words` (stored folded) occurs in the sentence within [from, to), or npos:
+// looked up in the sentence's one-pass hits when `words` is a list of its language.
+inline size_t find_folded(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0,
+                          size_t to = std::string_view::npos) {
+  return s.lang ? s.lang->find_folded(s.folded, s.hits, words, from, to) : find_any_folded(s.folded, words, from, to);
+}
+
 // Does any of `words` (stored folded) occur in the sentence, within [from, to)?
 inline bool has(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0, size_t to = std::string_view::npos) {
-  return find_any_folded(s.folded, words, from, to) != std::string_view::npos;
+  return find_folded(s, words, from, to) != std::string_view::npos;
 }
 
 }  // namespace tw::extract

@@ -431,7 +431,7 @@ void DocumentState::dump(const AnnotatedSentence& s) const {
 // "Altman said". The speaker is the subject nearest before the speech verb, or the
 // source of "에 따르면" / "according to".
 const Entity* DocumentState::speaker(const AnnotatedSentence& s) const {
-  const size_t verb = find_any_folded(s.folded, lang_.speech);
+  const size_t verb = find_folded(s, lang_.speech);
   if (verb == std::string_view::npos) return nullptr;
   const Entity* who = nullptr;
   for (const auto& a : s.args) {
@@ -572,8 +572,10 @@ std::vector<Event> DocumentState::run() {
     AnnotatedSentence s;
     s.text = doc_.sentence(i);
     s.folded = ascii_fold(s.text);
+    s.lang = &lang_;
+    s.hits = lang_.word_list_hits(s.folded);
     s.index = i;
-    const auto mentions = ents_.mentions(s.text);
+    const auto& mentions = ents_.mentions_in(i);
     s.triggers = lang_.find_triggers(s.text);
     // Roles from case particles (Korean) or from word order (English).
     s.args = lang_.grammar.case_particles ? korean_roles(s.text, mentions, lang_) : english_roles(s.text, mentions, s.triggers, lang_);

@@ -141,6 +141,7 @@ Lexicon Lexicon::from_json(std::string_view orgs_json, std::string_view people_j
   };
   load(orgs_json, EntityKind::Org, "orgs.json");
   load(people_json, EntityKind::Person, "people.json");
+  lex.spellings_ = text::PatternSet::words(lex.spelling_list_, text::PatternSet::Case::Exact);
   return lex;
 }
 
@@ -154,9 +155,11 @@ void Lexicon::index(uint32_t id) {
   const Entity& e = entities_[id];
   by_key_.emplace(lower_key(e.name), id);
   trie_.add(e.name, id);
+  spelling_list_.push_back(e.name);
   for (const auto& a : e.aliases) {
     by_key_.emplace(lower_key(a), id);
     trie_.add(a, id);
+    spelling_list_.push_back(a);
   }
 }
 

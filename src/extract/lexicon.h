@@ -15,6 +15,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/pattern_set.h"
+
 namespace tw::extract {
 
 enum class EntityKind : uint8_t { Org, Person };
@@ -94,6 +96,9 @@ class Lexicon {
   const Entity* find(std::string_view name_or_alias) const;
   const Entity& entity(uint32_t id) const { return entities_[id]; }
   const AliasTrie& trie() const { return trie_; }
+  // Every name and alias in one vectorscan database: where in a sentence any of them begins,
+  // found in one pass, so the trie is walked only from there.
+  const text::PatternSet& spellings() const { return spellings_; }
   size_t size() const { return entities_.size(); }
 
   // True when `unit` is `org` or lies within it (Google DeepMind within Google).
@@ -105,6 +110,8 @@ class Lexicon {
   std::vector<Entity> entities_;
   std::unordered_map<std::string, uint32_t> by_key_;  // lower-cased name/alias → entity
   AliasTrie trie_;
+  std::vector<std::string> spelling_list_;  // what the trie holds, for spellings_
+  text::PatternSet spellings_;
 };
 
 std::string lower_key(std::string_view s);  // ASCII lower case, spaces removed

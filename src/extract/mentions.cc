@@ -40,6 +40,39 @@ std::string last_word(std::string_view s) {
   return std::string(p == std::string_view::npos ? s : s.substr(p + 1));
 }
 
+// The discovery patterns in DiscoveryData::Pattern order ("" where the pattern is built from data).
+const char* const kPatternText[DiscoveryData::kPatterns] = {
+    // "startup Reka": a name after the kind of company it is
+    R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn|[Gg]iant|[Mm]aker|[Dd]eveloper|[Gg]roup) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))",
+    // "Sesame AI": a name ending in an organisation word
+    R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)",
+    // "세서미 AI의"
+    R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))",
+    "",  // "연구원 보웬 장은": built from data/lang/ko/role_nouns.txt
+    // Korean text that writes a foreign person in Latin: "Jane Roe와"
+    R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|에게|,|·| 등))",
+    // "acquisition of Informatica"
+    R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|[Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|[Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
+    // "OctoAI was acquired by"
+    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|is being) (?:acquired|bought|purchased))",
+    // "Run:ai, an Israeli software maker"
+    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|unicorn)\b)",
+    // "데이터베이스 스타트업 네온을"
+    R"((?:스타트업|업체|기업|회사|개발사|자회사|제조사|운용사|투자사|계열사|손자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))",
+    // "researcher Lucas Beyer", "hired Jack Rae"
+    R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)",
+    // "Shengjia Zhao, a co-creator of GPT-4"
+    R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )",
+    // "Pieter Abbeel, Peter Chen and Rocky Duan": the first names of a list of people
+    R"(([A-Z][a-z]+ [A-Z][a-z'-]+), ([A-Z][a-z]+ [A-Z][a-z'-]+),? and [A-Z][a-z]+ [A-Z][a-z'-]+)",
+    // "OpenAI's head of research, Mark Fenn, left": a name set off after a title
+    R"((?:'s|’s|former|the|its|his|her|their) [a-z][a-z -]{2,40}, ([A-Z][a-z]+ [A-Z][a-z'-]+),)",
+    // "Paul Ng departed xAI": a name doing what people do in these stories
+    R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|joining|leaving|stepped down))",
+    // "Jane Roe: Worked at Acme for nine years": an item of a list of careers
+    R"((?:^|\n)([A-Z][a-z]+ [A-Z][a-z'-]+): (?:[Ww]orked|[Ss]pent|[Ww]as|[Jj]oined|[Ll]ed|[Pp]reviously|[Ff]ormerly|[Ff]ormer))",
+};
+
 }  // namespace
 
 DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> names_not,
@@ -50,8 +83,11 @@ DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<st
   std::string roles;  // in the file's order: the regex prefers the alternatives listed first
   for (const auto& r : role_nouns)
     if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
-  korean_name_after_role = std::make_shared<const RE2>(
-      "(?:^| )(?:" + roles + ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) ([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)");
+  std::vector<std::string> texts(kPatternText, kPatternText + kPatterns);
+  texts[KoNameAfterRole] =
+      "(?:^| )(?:" + roles + ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) ([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)";
+  for (const auto& t : texts) patterns.push_back(std::make_shared<const RE2>(t));
+  prefilter = text::PatternSet::prefilters(texts);
 }
 
 const DiscoveryData& DiscoveryData::standard() {
@@ -172,27 +208,27 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 2. Organisation-shaped names: "startup Reka", "Sesame AI", "세서미 AI의".
-  static const RE2 en_org_context(R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn|[Gg]iant|[Mm]aker|[Dd]eveloper|[Gg]roup) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))");
-  static const RE2 en_org_suffix(R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)");
-  static const RE2 ko_org_suffix(R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))");
   const bool english = doc.lang == "en";
-  for (const RE2* re : {&en_org_context, &en_org_suffix}) {
+  using P = DiscoveryData::Pattern;
+  const std::vector<bool> can_match = data_.prefilter.possible(text);
+  for (const P id : {P::EnOrgContext, P::EnOrgSuffix}) {
     if (!english) break;  // Korean glosses its Latin names in parentheses (step 1)
+    if (!can_match[id]) continue;
     re2::StringPiece in(text.data(), text.size());
     std::string name;
-    while (RE2::FindAndConsume(&in, *re, &name)) {
+    while (RE2::FindAndConsume(&in, data_.pattern(id), &name)) {
       auto words = split_words(name);
       while (!words.empty() && (is_not_name(words.front()) || lexicon_.find(words.front()))) words.erase(words.begin());
       if (words.empty()) continue;
       const std::string n = join_words(words, 0, words.size());
-      if (is_not_name(n) || find_any(n) || split_words(n).size() < (re == &en_org_suffix ? 2u : 1u)) continue;
+      if (is_not_name(n) || find_any(n) || split_words(n).size() < (id == P::EnOrgSuffix ? 2u : 1u)) continue;
       add_local_entity(n, EntityKind::Org, {});
     }
   }
   {
     re2::StringPiece in(text.data(), text.size());
     std::string stem, suffix;
-    while (!english && RE2::FindAndConsume(&in, ko_org_suffix, &stem, &suffix)) {
+    while (!english && can_match[P::KoOrgSuffix] && RE2::FindAndConsume(&in, data_.pattern(P::KoOrgSuffix), &stem, &suffix)) {
       if (is_not_name(stem) || lexicon_.find(stem) || !all_hangul(stem)) continue;
       if (data_.korean_role_nouns.count(stem) > 0) continue;
       const std::string name = stem + " " + suffix;
@@ -203,23 +239,19 @@ void DocumentEntities::discover(const text::Document& doc) {
 
   // 2b. Korean names written without a gloss, after a role noun: "연구원 보웬 장은". (A name before
   //     its title, "보웬 장 연구원은", is too easily confused with ordinary words: "핵심 연구원을".)
-  if (!english) {
-    for (const RE2* re : {data_.korean_name_after_role.get()}) {
-      re2::StringPiece in(text.data(), text.size());
-      std::string given, family;
-      while (RE2::FindAndConsume(&in, *re, &given, &family)) {
-        const std::string name = given + " " + family;
-        if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
-          continue;
-        auto is_role = [&](const std::string& w) {
-          return data_.korean_role_nouns.count(w) > 0;
-        };
-        // "젊은 연구자", "새 연구원": an adjective before a role noun is no given name.
-        if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") || given.ends_with("한") ||
-            given.ends_with("운") || given.ends_with("된"))
-          continue;
-        add_local_entity(name, EntityKind::Person, {});
-      }
+  if (!english && can_match[P::KoNameAfterRole]) {
+    re2::StringPiece in(text.data(), text.size());
+    std::string given, family;
+    auto is_role = [&](const std::string& w) { return data_.korean_role_nouns.count(w) > 0; };
+    while (RE2::FindAndConsume(&in, data_.pattern(P::KoNameAfterRole), &given, &family)) {
+      const std::string name = given + " " + family;
+      if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
+        continue;
+      // "젊은 연구자", "새 연구원": an adjective before a role noun is no given name.
+      if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") || given.ends_with("한") ||
+          given.ends_with("운") || given.ends_with("된"))
+        continue;
+      add_local_entity(name, EntityKind::Person, {});
     }
   }
 
@@ -233,11 +265,10 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 2b''. Korean text that writes a foreign person's name in Latin: "Jane Roe와 John Moe는".
-  if (!english) {
-    static const RE2 latin_person(R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|에게|,|·| 등))");
+  if (!english && can_match[P::LatinPerson]) {
     re2::StringPiece in(text.data(), text.size());
     std::string name;
-    while (RE2::FindAndConsume(&in, latin_person, &name)) {
+    while (RE2::FindAndConsume(&in, data_.pattern(P::LatinPerson), &name)) {
       const auto words = split_words(name);
       if (is_not_name(name) || looks_like_org(name) || find_any(name)) continue;
       if (std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is_not_name(w) || lexicon_.find(w); })) continue;
@@ -248,15 +279,11 @@ void DocumentEntities::discover(const text::Document& doc) {
   // 2c. Companies named as the object of a deal or described by what they are:
   //     "acquisition of Informatica", "OctoAI was acquired by", "Run:ai, an Israeli software maker",
   //     "데이터베이스 스타트업 네온을", "스타트업 사일로 AI를".
-  static const RE2 en_deal_object(R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|[Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|[Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))");
-  static const RE2 en_deal_subject(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|is being) (?:acquired|bought|purchased))");
-  static const RE2 en_described(R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|unicorn)\b)");
-  static const RE2 ko_described(R"((?:스타트업|업체|기업|회사|개발사|자회사|제조사|운용사|투자사|계열사|손자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))");
-  for (const RE2* re : {&en_deal_object, &en_deal_subject, &en_described, &ko_described}) {
-    if (english == (re == &ko_described)) continue;
+  for (const P id : {P::EnDealObject, P::EnDealSubject, P::EnDescribed, P::KoDescribed}) {
+    if (english == (id == P::KoDescribed) || !can_match[id]) continue;
     re2::StringPiece in(text.data(), text.size());
     std::string name;
-    while (RE2::FindAndConsume(&in, *re, &name)) {
+    while (RE2::FindAndConsume(&in, data_.pattern(id), &name)) {
       auto words = split_words(name);
       while (!words.empty() && is_not_name(words.front())) words.erase(words.begin());
       if (words.empty()) continue;
@@ -270,15 +297,12 @@ void DocumentEntities::discover(const text::Document& doc) {
     }
   }
 
-  // 3. English people in apposition, after a role, or after a hiring verb.
-  static const RE2 en_role(R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)");
-  static const RE2 en_apposition(R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )");
-  // "Pieter Abbeel, Peter Chen and Rocky Duan": the first names of a list of people.
-  static const RE2 en_list(R"(([A-Z][a-z]+ [A-Z][a-z'-]+), ([A-Z][a-z]+ [A-Z][a-z'-]+),? and [A-Z][a-z]+ [A-Z][a-z'-]+)");
-  if (english) {
+  // 3. English people: the first names of a list, in apposition, after a role or a hiring verb, set
+  //    off after a title, doing what people do in these stories, in a list of careers.
+  if (english && can_match[P::EnList]) {
     re2::StringPiece in(text.data(), text.size());
     std::string first, second;
-    while (RE2::FindAndConsume(&in, en_list, &first, &second))
+    while (RE2::FindAndConsume(&in, data_.pattern(P::EnList), &first, &second))
       for (const auto& name : {first, second}) {
         const auto words = split_words(name);
         if (is_not_name(words.front()) || looks_like_org(name) || find_any(name) || lexicon_.find(words.front()) ||
@@ -287,17 +311,12 @@ void DocumentEntities::discover(const text::Document& doc) {
         add_local_entity(name, EntityKind::Person, {});
       }
   }
-  // "OpenAI's head of research, Mark Fenn, left": a name set off after a title.
-  static const RE2 en_titled_apposition(R"((?:'s|’s|former|the|its|his|her|their) [a-z][a-z -]{2,40}, ([A-Z][a-z]+ [A-Z][a-z'-]+),)");
-  // "Paul Ng departed xAI": a name doing what people do in these stories.
-  static const RE2 en_mover(R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|joining|leaving|stepped down))");
-  // "Jane Roe: Worked at Acme for nine years": an item of a list of people's careers.
-  static const RE2 en_career_item(R"((?:^|\n)([A-Z][a-z]+ [A-Z][a-z'-]+): (?:[Ww]orked|[Ss]pent|[Ww]as|[Jj]oined|[Ll]ed|[Pp]reviously|[Ff]ormerly|[Ff]ormer))");
-  for (const RE2* re : {&en_role, &en_apposition, &en_titled_apposition, &en_mover, &en_career_item}) {
+  for (const P id : {P::EnRole, P::EnApposition, P::EnTitledApposition, P::EnMover, P::EnCareerItem}) {
     if (!english) break;
+    if (!can_match[id]) continue;
     re2::StringPiece in(text.data(), text.size());
     std::string name;
-    while (RE2::FindAndConsume(&in, *re, &name)) {
+    while (RE2::FindAndConsume(&in, data_.pattern(id), &name)) {
       if (name.ends_with("'s")) name.resize(name.size() - 2);  // "CEO Jane Roe's plan"
       auto words = split_words(name);
       if (words.size() < 2 || is_not_name(words.front()) || is_not_name(name)) continue;
@@ -311,11 +330,14 @@ void DocumentEntities::discover(const text::Document& doc) {
 
   // 4. Family names of people the document names: "왕(Wang)", and in English "Beyer said".
   std::vector<const Entity*> people;
-  for (const auto& s : doc.sentences) {
-    for (const auto& m : mentions(std::string_view(doc.text).substr(s.begin, s.end - s.begin)))
+  sentence_mentions_.clear();
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    sentence_mentions_.push_back(mentions(doc.sentence(i)));
+    for (const auto& m : sentence_mentions_.back())
       if (m.entity->is_person() && std::find(people.begin(), people.end(), m.entity) == people.end())
         people.push_back(m.entity);
   }
+  const size_t aliases_before = local_aliases_.size();
   for (const auto& [hangul, single] : single_glosses) {
     bool surname = false;
     for (const Entity* p : people)
@@ -350,6 +372,21 @@ void DocumentEntities::discover(const text::Document& doc) {
       const std::string surname = last_word(p->name);
       if (surname.size() >= 3 && surname != p->name && !find_any(surname) && !is_not_name(surname))
         add_local_alias(p, surname);
+    }
+  }
+
+  // The spellings learnt since the sentences' mentions were found change only the sentences that
+  // hold one (entities added since are organisations, which shared family names never are). The
+  // trie lets a run of spaces stand for one: such a sentence is found again whatever it holds.
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const std::string_view s = doc.sentence(i);
+    const bool spaced = s.find("  ") != std::string_view::npos;
+    for (size_t k = aliases_before; k < local_aliases_.size(); ++k) {
+      const std::string& alias = local_aliases_[k].second;
+      if (s.find(alias) != std::string_view::npos || (spaced && alias.find(' ') != std::string::npos)) {
+        sentence_mentions_[i] = mentions(s);
+        break;
+      }
     }
   }
 }
@@ -405,9 +442,9 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
   return true;
 }
 
-std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i) const {
+std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i, bool lexicon_may_start) const {
   size_t end_g = 0, end_l = 0;
-  const int64_t g = lexicon_.trie().longest_at(s, i, end_g);
+  const int64_t g = lexicon_may_start ? lexicon_.trie().longest_at(s, i, end_g) : -1;
   const int64_t l = local_trie_.empty() ? -1 : local_trie_.longest_at(s, i, end_l);
   const bool local_first = l >= 0 && (g < 0 || end_l > end_g);
   for (const bool use_local : {local_first, !local_first}) {
@@ -424,11 +461,18 @@ std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i) 
 
 std::vector<Mention> DocumentEntities::mentions(std::string_view s) const {
   std::vector<Mention> out;
+  // Where a lexicon spelling begins. The trie also lets a run of spaces stand for one, which a
+  // plain search does not: in such a sentence it is walked from every word start.
+  std::vector<bool> lexicon_starts;
+  if (s.find("  ") == std::string_view::npos) {
+    lexicon_starts.assign(s.size(), false);
+    for (const auto& hit : lexicon_.spellings().find_all(s)) lexicon_starts[hit.begin] = true;
+  }
   bool prev_word_char = false;
   size_t i = 0;
   while (i < s.size()) {
     if (!prev_word_char) {
-      if (auto m = match_at(s, i)) {
+      if (auto m = match_at(s, i, lexicon_starts.empty() || lexicon_starts[i])) {
         i = m->word_end;
         prev_word_char = i > 0 && s[i - 1] != ')' && s[i - 1] != ' ';
         out.push_back(std::move(*m));

@@ -21,6 +21,7 @@
 
 #include "extract/lexicon.h"
 #include "text/document.h"
+#include "text/pattern_set.h"
 
 namespace re2 {
 class RE2;
@@ -39,7 +40,31 @@ struct DiscoveryData {
   StringSet korean_role_nouns;  // 연구원, 창업자 … never part of a name
   StringSet not_names;          // common words that look like names
   StringSet org_suffixes;       // AI, Labs, 랩스 … mark an organisation
-  std::shared_ptr<const re2::RE2> korean_name_after_role;  // "연구원 보웬 장은", built from the role nouns
+
+  // The patterns discovery runs over a whole document. RE2 finds their captures; one
+  // vectorscan pass over the document first says which of them can match it at all, since
+  // most documents hold no match for most of them.
+  enum Pattern : uint8_t {
+    EnOrgContext,
+    EnOrgSuffix,
+    KoOrgSuffix,
+    KoNameAfterRole,
+    LatinPerson,
+    EnDealObject,
+    EnDealSubject,
+    EnDescribed,
+    KoDescribed,
+    EnRole,
+    EnApposition,
+    EnList,
+    EnTitledApposition,
+    EnMover,
+    EnCareerItem,
+    kPatterns
+  };
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;  // by Pattern
+  text::PatternSet prefilter;                             // the same patterns, by Pattern
+  const re2::RE2& pattern(Pattern p) const { return *patterns[p]; }
 
   DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names, std::vector<std::string> org_suffixes);
   static const DiscoveryData& standard();
@@ -53,6 +78,9 @@ class DocumentEntities {
   void discover(const text::Document& doc);
 
   std::vector<Mention> mentions(std::string_view sentence) const;
+  // The mentions of sentence `i` of the document discover() learnt from: found once, during
+  // discovery, and again only where a spelling learnt later occurs.
+  const std::vector<Mention>& mentions_in(size_t i) const { return sentence_mentions_.at(i); }
   // The entity a spelling names, in the lexicon or among the document's own names.
   const Entity* find_any(std::string_view name) const;
 
@@ -63,7 +91,8 @@ class DocumentEntities {
   void add_local_alias(const Entity* target, const std::string& alias);
   const Entity* add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases);
   bool accept_end(std::string_view s, size_t alias_end, Mention& m) const;
-  std::optional<Mention> match_at(std::string_view s, size_t pos) const;
+  // `lexicon_may_start`: false where the lexicon's vectorscan pass found no spelling beginning at `pos`.
+  std::optional<Mention> match_at(std::string_view s, size_t pos, bool lexicon_may_start = true) const;
   void add_shared_family_names(std::string_view s, std::vector<Mention>& out) const;
   bool looks_like_org(std::string_view latin) const;
   bool is_not_name(std::string_view w) const;
@@ -77,6 +106,7 @@ class DocumentEntities {
   // Local entities by the folded spelling of their name and aliases; the first one added wins.
   std::unordered_map<std::string, const Entity*> local_keys_;
   AliasTrie local_trie_;
+  std::vector<std::vector<Mention>> sentence_mentions_;  // by sentence of the discovered document
 };
 
 }  // namespace tw::extract

@@ -69,10 +69,27 @@ std::vector<std::string> SyllableNameModel::features(std::string_view word) {
   return f;
 }
 
+std::vector<uint64_t> SyllableNameModel::feature_keys(std::string_view word) {
+  enum : uint64_t { First = 1, Last, One, Pair, Length };
+  auto key = [](uint64_t kind, uint64_t a, uint64_t b = 0) { return kind << 48 | a << 24 | b; };
+  std::vector<uint64_t> f;
+  const size_t n = text::hangul_syllables(word);
+  if (n == 0) return f;
+  auto at = [&](size_t i) -> uint64_t { return text::syllable_code(word.substr(3 * i)); };
+  f.push_back(key(First, at(0)));
+  f.push_back(key(Last, at(n - 1)));
+  for (size_t i = 0; i < n; ++i) {
+    f.push_back(key(One, at(i)));
+    if (i + 1 < n) f.push_back(key(Pair, at(i), at(i + 1)));
+  }
+  f.push_back(key(Length, std::min<size_t>(n, 6)));
+  return f;
+}
+
 void SyllableNameModel::train(const std::vector<std::string>& names, const std::vector<std::string>& words) {
   const std::unordered_set<std::string> name_set(names.begin(), names.end());
   auto learn = [&](const std::string& example, bool is_name) {
-    const auto f = features(example);
+    const auto f = feature_keys(example);
     if (f.empty()) return;
     ++(is_name ? name_examples_ : word_examples_);
     for (const auto& x : f) ++(is_name ? counts_[x].first : counts_[x].second);
@@ -82,17 +99,19 @@ void SyllableNameModel::train(const std::vector<std::string>& names, const std::
   std::unordered_set<std::string> seen;
   for (const auto& w : words)
     if (!name_set.count(w) && seen.insert(w).second) learn(w, false);
+  const double v = static_cast<double>(counts_.size()) + 1;
+  weights_.clear();
+  for (const auto& [x, nw] : counts_)
+    weights_[x] = std::log((nw.first + 1) / (name_total_ + v)) - std::log((nw.second + 1) / (word_total_ + v));
+  unseen_weight_ = std::log(1 / (name_total_ + v)) - std::log(1 / (word_total_ + v));
 }
 
 double SyllableNameModel::score(std::string_view word) const {
   if (!trained()) return 0;
-  const double v = static_cast<double>(counts_.size()) + 1;
   double s = 0;
-  for (const auto& x : features(word)) {
-    const auto it = counts_.find(x);
-    const double n = it == counts_.end() ? 0 : it->second.first;
-    const double w = it == counts_.end() ? 0 : it->second.second;
-    s += std::log((n + 1) / (name_total_ + v)) - std::log((w + 1) / (word_total_ + v));
+  for (const uint64_t x : feature_keys(word)) {
+    const auto it = weights_.find(x);
+    s += it == weights_.end() ? unseen_weight_ : it->second;
   }
   return s;
 }

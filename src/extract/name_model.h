@@ -11,6 +11,7 @@
 // score() is the log-odds of "name" over "ordinary word"; the name tagger asks it about
 // transliterated names it finds by their context, and keeps those the model does not reject.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,9 +32,15 @@ class SyllableNameModel {
   static const SyllableNameModel& korean();
 
   static std::vector<std::string> features(std::string_view word);
+  // The same features, in the same order, as integers: the kind and up to two syllable codes.
+  static std::vector<uint64_t> feature_keys(std::string_view word);
 
  private:
-  std::unordered_map<std::string, std::pair<double, double>> counts_;  // feature → (name, word)
+  std::unordered_map<uint64_t, std::pair<double, double>> counts_;  // feature → (name, word)
+  // Each seen feature's term of the log-odds, and the term of a feature never seen: worked out
+  // once after training, since the name tagger scores many words per sentence.
+  std::unordered_map<uint64_t, double> weights_;
+  double unseen_weight_ = 0;
   double name_total_ = 0, word_total_ = 0;
   size_t name_examples_ = 0, word_examples_ = 0;
 };

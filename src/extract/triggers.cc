@@ -113,6 +113,11 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   if (j.is_discarded() || !j.is_object()) throw std::runtime_error("triggers/" + lang + ".json: not a JSON object");
   LanguageData d;
   d.lang = std::move(lang);
+  std::vector<std::vector<std::string>*> word_lists;  // every list, for the one-pass search
+  auto read = [&](std::vector<std::string>& member, const char* key) {
+    member = list(j, key);
+    word_lists.push_back(&member);
+  };
   if (const auto g = j.find("grammar"); g != j.end() && g->is_object()) {
     Grammar& gr = d.grammar;
     for (auto [key, flag] : {std::pair{"verb_final", &Grammar::verb_final}, {"case_particles", &Grammar::case_particles},
@@ -130,62 +135,63 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
                               {"possessive_suffixes", &Grammar::possessive_suffixes},
                               {"plural_suffixes", &Grammar::plural_suffixes}, {"according_before", &Grammar::according_before},
                               {"according_after", &Grammar::according_after}, {"backed_markers", &Grammar::backed_markers}})
-      gr.*words = list(*g, key);
+      word_lists.push_back(&(gr.*words = list(*g, key)));
   }
   for (const auto& [name, frame] : kFrameNames)
     if (j["frames"].contains(name)) d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
-  d.blocked_after = list(j, "blocked_after");
-  d.blocked_next_word = list(j, "blocked_next_word");
-  d.passive = list(j, "passive");
-  d.attempt = list(j, "attempt");
-  d.hypothetical = list(j, "hypothetical");
-  d.talks = list(j, "talks");
-  d.bid = list(j, "bid");
-  d.failure = list(j, "failure");
-  d.accepted = list(j, "accepted");
-  d.declined = list(j, "declined");
-  d.cumulative = list(j, "cumulative");
-  d.people_nouns = list(j, "people_nouns");
-  d.count_nouns = list(j, "count_nouns");
-  d.anaphora = list(j, "anaphora");
-  d.pay_words = list(j, "pay_words");
-  d.period_year = list(j, "period_year");
-  d.group_markers = list(j, "group_markers");
-  d.staff_nouns = list(j, "staff_nouns");
-  d.nominal_triggers = list(j, "nominal_triggers");
-  d.share_after = list(j, "share_after");
-  d.former_between = list(j, "former_between");
-  d.share_before = list(j, "share_before");
-  d.cumulative_anywhere = list(j, "cumulative_anywhere");
-  d.offer_received = list(j, "offer_received");
-  d.including = list(j, "including");
-  d.titles = list(j, "titles");
-  d.received = list(j, "received");
-  d.partitive = list(j, "partitive");
-  d.size_words = list(j, "size_words");
-  d.speech = list(j, "speech");
-  d.denial = list(j, "denial");
-  d.pronouns = list(j, "pronouns");
-  d.negated = list(j, "negated");
-  d.participation = list(j, "participation");
-  d.valuation = list(j, "valuation");
-  d.round_lead = list(j, "round_lead");
-  d.round_joined = list(j, "round_joined");
-  d.unit_nouns = list(j, "unit_nouns");
-  d.former_words = list(j, "former_words");
-  d.layoff_without_count = list(j, "layoff_without_count");
-  d.agreed = list(j, "agreed");
-  d.raid_words = list(j, "raid_words");
-  d.negation_after = list(j, "negation_after");
-  d.alumni_words = list(j, "alumni_words");
-  d.tranche_words = list(j, "tranche_words");
-  d.backer_statements = list(j, "backer_statements");
-  d.round_words = list(j, "round_words");
-  d.threshold_words = list(j, "threshold_words");
-  d.loss_verbs = list(j, "loss_verbs");
+  read(d.blocked_after, "blocked_after");
+  read(d.blocked_next_word, "blocked_next_word");
+  read(d.passive, "passive");
+  read(d.attempt, "attempt");
+  read(d.hypothetical, "hypothetical");
+  read(d.talks, "talks");
+  read(d.bid, "bid");
+  read(d.failure, "failure");
+  read(d.accepted, "accepted");
+  read(d.declined, "declined");
+  read(d.cumulative, "cumulative");
+  read(d.people_nouns, "people_nouns");
+  read(d.count_nouns, "count_nouns");
+  read(d.anaphora, "anaphora");
+  read(d.pay_words, "pay_words");
+  read(d.period_year, "period_year");
+  read(d.group_markers, "group_markers");
+  read(d.staff_nouns, "staff_nouns");
+  read(d.nominal_triggers, "nominal_triggers");
+  read(d.share_after, "share_after");
+  read(d.former_between, "former_between");
+  read(d.share_before, "share_before");
+  read(d.cumulative_anywhere, "cumulative_anywhere");
+  read(d.offer_received, "offer_received");
+  read(d.including, "including");
+  read(d.titles, "titles");
+  read(d.received, "received");
+  read(d.partitive, "partitive");
+  read(d.size_words, "size_words");
+  read(d.speech, "speech");
+  read(d.denial, "denial");
+  read(d.pronouns, "pronouns");
+  read(d.negated, "negated");
+  read(d.participation, "participation");
+  read(d.valuation, "valuation");
+  read(d.round_lead, "round_lead");
+  read(d.round_joined, "round_joined");
+  read(d.unit_nouns, "unit_nouns");
+  read(d.former_words, "former_words");
+  read(d.layoff_without_count, "layoff_without_count");
+  read(d.agreed, "agreed");
+  read(d.raid_words, "raid_words");
+  read(d.negation_after, "negation_after");
+  read(d.alumni_words, "alumni_words");
+  read(d.tranche_words, "tranche_words");
+  read(d.backer_statements, "backer_statements");
+  read(d.round_words, "round_words");
+  read(d.threshold_words, "threshold_words");
+  read(d.loss_verbs, "loss_verbs");
   d.comp_kinds = groups(j, "comp_kinds");
-  d.build_trie();
+  d.index_triggers();
   d.stats = groups(j, "stats");
+  d.index_word_lists(word_lists);
   return d;
 }
 
@@ -199,78 +205,105 @@ const LanguageData& LanguageData::english() {
   return d;
 }
 
-void LanguageData::build_trie() {
-  trie_ = std::make_shared<std::vector<TrieNode>>(1);
-  auto& nodes = *trie_;
-  for (const auto& [frame, words] : frames) {
-    for (const auto& w : words) {
-      uint32_t n = 0;
-      for (char ch : w) {
-        const auto c = static_cast<unsigned char>(ascii_lower(ch));
-        auto it = std::find_if(nodes[n].next.begin(), nodes[n].next.end(), [c](const auto& p) { return p.first == c; });
-        if (it != nodes[n].next.end()) {
-          n = it->second;
-        } else {
-          nodes[n].next.emplace_back(c, static_cast<uint32_t>(nodes.size()));
-          n = static_cast<uint32_t>(nodes.size());
-          nodes.emplace_back();
-        }
-      }
-      if (nodes[n].frame < 0) nodes[n].frame = static_cast<int>(frame);
+void LanguageData::index_triggers() {
+  std::vector<std::string> words;
+  trigger_frames_.clear();
+  for (const auto& [frame, list] : frames)
+    for (const auto& w : list) {
+      const std::string folded = ascii_fold(w);
+      if (w.empty() || std::find(words.begin(), words.end(), folded) != words.end()) continue;
+      words.push_back(folded);
+      trigger_frames_.push_back(frame);
     }
+  trigger_words_ = std::make_shared<const text::PatternSet>(text::PatternSet::words(words, text::PatternSet::Case::AsciiInsensitive));
+}
+
+void LanguageData::index_word_lists(const std::vector<std::vector<std::string>*>& lists) {
+  std::vector<std::string> words;
+  list_of_word_.clear();
+  list_at_offset_.clear();
+  list_count_ = 0;
+  for (const auto* l : lists) {
+    // A list holding "" is found at every position; the plain search keeps that list.
+    if (l->empty() || std::find(l->begin(), l->end(), "") != l->end()) continue;
+    // Known by its place in the object: the same in every copy of it.
+    list_at_offset_.emplace(reinterpret_cast<const char*>(l) - reinterpret_cast<const char*>(this), list_count_);
+    for (const auto& w : *l) {
+      words.push_back(w);
+      list_of_word_.push_back(list_count_);
+    }
+    ++list_count_;
   }
+  list_words_ = std::make_shared<const text::PatternSet>(text::PatternSet::words(words, text::PatternSet::Case::Exact));
+}
+
+int LanguageData::list_id(const std::vector<std::string>& words) const {
+  const auto it = list_at_offset_.find(reinterpret_cast<const char*>(&words) - reinterpret_cast<const char*>(this));
+  return it == list_at_offset_.end() ? -1 : static_cast<int>(it->second);
+}
+
+WordListHits LanguageData::word_list_hits(std::string_view folded) const {
+  WordListHits out;
+  if (!list_words_) return out;
+  const auto found = list_words_->find_all(folded);
+  // Grouped by list (a counting sort), each list's hits in the order they end.
+  out.first.assign(list_count_ + 1, 0);
+  for (const auto& h : found) ++out.first[list_of_word_[h.id] + 1];
+  for (size_t i = 1; i < out.first.size(); ++i) out.first[i] += out.first[i - 1];
+  out.spans.resize(found.size());
+  std::vector<uint32_t> next(out.first.begin(), out.first.end() - 1);
+  for (const auto& h : found) out.spans[next[list_of_word_[h.id]]++] = {static_cast<uint32_t>(h.begin), static_cast<uint32_t>(h.end)};
+  return out;
+}
+
+size_t LanguageData::find_folded(std::string_view folded, const WordListHits& hits, const std::vector<std::string>& words,
+                                 size_t from, size_t to) const {
+  const int id = hits.first.empty() ? -1 : list_id(words);
+  if (id < 0) return find_any_folded(folded, words, from, to);
+  if (to > folded.size()) to = folded.size();
+  if (from >= to) return std::string_view::npos;
+  const std::string_view window = folded.substr(0, to);  // as find_any_folded: the window ends at `to`
+  size_t best = std::string_view::npos;
+  for (uint32_t k = hits.first[id]; k < hits.first[id + 1]; ++k) {
+    const auto [b, e] = hits.spans[k];
+    if (b < from || e > to || b >= best) continue;
+    if (ascii_word_bounded(window, b, e, window.substr(b, e - b))) best = b;
+  }
+  return best;
 }
 
 std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
   std::vector<TriggerHit> hits;
   const bool korean = lang == "ko";
-  const auto& nodes = *trie_;
-  bool prev_word = false;
-  for (size_t p = 0; p < s.size();) {
-    size_t next = p;
-    const char32_t c = text::next_code_point(s, next);
-    const bool word_char = text::is_hangul(c) || (c < 0x80 && is_ascii_word(static_cast<char>(c)) && c != '-');
+  for (const auto& found : trigger_words_->find_all(s)) {
+    const size_t p = found.begin, e = found.end;
     // Triggers start a word: "인사들" holds no "사들", "rehired" no "hired".
-    if (prev_word) {
-      prev_word = word_char;
-      p = next;
-      continue;
+    if (p > 0) {
+      size_t q = p - 1;
+      while (q > 0 && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80) --q;
+      const char32_t c = text::next_code_point(s, q);
+      if (text::is_hangul(c) || (c < 0x80 && is_ascii_word(static_cast<char>(c)) && c != '-')) continue;
     }
-    prev_word = word_char;
-    // Every trigger ending along this path is a candidate (longest kept later).
-    uint32_t n = 0;
-    for (size_t i = p; i < s.size(); ++i) {
-      const auto ch = static_cast<unsigned char>(ascii_lower(s[i]));
-      const auto& nx = nodes[n].next;
-      auto it = std::find_if(nx.begin(), nx.end(), [ch](const auto& q) { return q.first == ch; });
-      if (it == nx.end()) break;
-      n = it->second;
-      if (nodes[n].frame < 0) continue;
-      const auto frame = static_cast<Frame>(nodes[n].frame);
-      const size_t e = i + 1;
-      const std::string_view w = s.substr(p, e - p);
-      {
-        if (korean) {
-          const std::string_view rest = word_rest(s, e);
-          bool blocked = false;
-          for (const auto& b : blocked_after)
-            if (rest == b || (rest.starts_with(b) && b.size() >= 6)) blocked = true;
-          if (rest.empty() || rest.size() <= 3) {
-            const std::string_view nw = next_word(s, e);
-            for (const auto& b : blocked_next_word)
-              if (nw == b) blocked = true;
-          }
-          if (blocked) continue;
-        } else if (!ascii_word_bounded(s, p, e, w)) {
-          continue;
-        } else if (is_noun_use(s, p) && (frame == Frame::Hire || frame == Frame::Appoint || frame == Frame::Join ||
-                                         frame == Frame::Leave || frame == Frame::Found || frame == Frame::Offer)) {
-          continue;  // "the hiring push", "its offer": a noun, not the event's verb
-        }
-        hits.push_back({frame, p, e});
+    const Frame frame = trigger_frames_[found.id];
+    const std::string_view w = s.substr(p, e - p);
+    if (korean) {
+      const std::string_view rest = word_rest(s, e);
+      bool blocked = false;
+      for (const auto& b : blocked_after)
+        if (rest == b || (rest.starts_with(b) && b.size() >= 6)) blocked = true;
+      if (rest.empty() || rest.size() <= 3) {
+        const std::string_view nw = next_word(s, e);
+        for (const auto& b : blocked_next_word)
+          if (nw == b) blocked = true;
       }
+      if (blocked) continue;
+    } else if (!ascii_word_bounded(s, p, e, w)) {
+      continue;
+    } else if (is_noun_use(s, p) && (frame == Frame::Hire || frame == Frame::Appoint || frame == Frame::Join ||
+                                     frame == Frame::Leave || frame == Frame::Found || frame == Frame::Offer)) {
+      continue;  // "the hiring push", "its offer": a noun, not the event's verb
     }
-    p = next;
+    hits.push_back({frame, p, e});
   }
   std::sort(hits.begin(), hits.end(), [](const TriggerHit& a, const TriggerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : (a.end - a.begin) > (b.end - b.begin);

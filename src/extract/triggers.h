@@ -5,7 +5,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "text/pattern_set.h"
 
 namespace tw::extract {
 
@@ -47,6 +50,13 @@ struct Grammar {
   size_t valuation_words_before = 0, valuation_words_after = 0;  // where a valuation word qualifies a figure
 };
 
+// Where the words of every list of a LanguageData occur in one sentence (folded), grouped by list:
+// found in one pass, then looked up by each search a frame makes.
+struct WordListHits {
+  std::vector<uint32_t> first;                         // by list: index of its first span; one more at the end
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // [begin, end) of each occurrence
+};
+
 struct LanguageData {
   std::string lang;  // "ko" or "en": names the data; frames read `grammar`, never this
   Grammar grammar;
@@ -64,15 +74,30 @@ struct LanguageData {
   // Trigger occurrences in a sentence, in order, overlapping hits resolved to the longest.
   std::vector<TriggerHit> find_triggers(std::string_view sentence) const;
 
+  // Every list's words in a folded sentence, in one pass.
+  WordListHits word_list_hits(std::string_view folded) const;
+  // find_any_folded(folded, words, from, to), read from `hits` when `words` is one of this
+  // object's lists (and searched for otherwise).
+  size_t find_folded(std::string_view folded, const WordListHits& hits, const std::vector<std::string>& words, size_t from = 0,
+                     size_t to = std::string_view::npos) const;
+  // Is `words` one of the lists the one pass finds (a list of this object, without "")?
+  bool indexes(const std::vector<std::string>& words) const { return list_id(words) >= 0; }
+
  private:
-  // All trigger words of all frames in one byte trie (ASCII case-folded), walked once
-  // from each word start: one pass over the sentence whatever the number of words.
-  struct TrieNode {
-    std::vector<std::pair<unsigned char, uint32_t>> next;
-    int frame = -1;
-  };
-  std::shared_ptr<std::vector<TrieNode>> trie_;
-  void build_trie();
+  // All trigger words of all frames in one vectorscan database (ASCII case-insensitive): one
+  // pass over the sentence whatever the number of words. A word listed under two frames
+  // belongs to the first.
+  std::shared_ptr<const text::PatternSet> trigger_words_;
+  std::vector<Frame> trigger_frames_;  // by word of trigger_words_
+  void index_triggers();
+
+  // The word lists, all in one database; a list is known by its offset within the object.
+  std::shared_ptr<const text::PatternSet> list_words_;
+  std::vector<uint32_t> list_of_word_;  // by word of list_words_
+  std::unordered_map<ptrdiff_t, uint32_t> list_at_offset_;
+  uint32_t list_count_ = 0;
+  int list_id(const std::vector<std::string>& words) const;  // -1 when not indexed
+  void index_word_lists(const std::vector<std::vector<std::string>*>& lists);
 };
 
 // The same search on text already folded to ASCII lower case (`words` are stored folded):

@@ -2,6 +2,7 @@
 #include "extract/mentions.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <memory>
 
@@ -151,6 +152,39 @@ TEST_F(Mentions, KoreanGlossedOrganisationIsDiscovered) {
 TEST_F(Mentions, CommonWordsAreNotDiscoveredAsPeople) {
   found_in("The company hired Silicon Valley veterans and New York bankers.");
   for (const auto& e : ents_->local()) EXPECT_FALSE(e.is_person()) << e.name;
+}
+
+}  // namespace
+}  // namespace tw::extract
+
+namespace tw::extract {
+namespace {
+
+// Discovery runs a pattern's RE2 search only where the vectorscan pass says it can match: a
+// pattern vectorscan cannot take would silently lose that saving.
+TEST(DiscoveryData, EveryPatternHasAVectorscanPrefilter) {
+  const auto& d = DiscoveryData::standard();
+  ASSERT_EQ(d.patterns.size(), size_t{DiscoveryData::kPatterns});
+  for (size_t i = 0; i < d.patterns.size(); ++i) {
+    EXPECT_TRUE(d.patterns[i]->ok()) << i;
+    EXPECT_TRUE(d.prefilter.filters(i)) << "pattern " << i << " has no prefilter";
+  }
+}
+
+TEST(DiscoveryData, PrefilterNeverRulesOutAPatternThatMatches) {
+  const auto& d = DiscoveryData::standard();
+  size_t matched = 0;
+  for (const std::string text : {"The startup Nimbus Labs hired researcher Jane Roe, a former Acme engineer.",
+                                 "스타트업 하늘비전을 인수했다. 연구원 보웬 장은 Jane Roe와 합류했다",
+                                 "Jo Ko, Al Bo and Cy Do joined.\nMax Ray: Worked at Acme"}) {
+    const auto possible = d.prefilter.possible(text);
+    for (size_t i = 0; i < d.patterns.size(); ++i)
+      if (re2::RE2::PartialMatch(text, *d.patterns[i])) {
+        ++matched;
+        EXPECT_TRUE(possible[i]) << "pattern " << i << " in: " << text;
+      }
+  }
+  EXPECT_GE(matched, 8u);  // the texts exercise most patterns
 }
 
 }  // namespace

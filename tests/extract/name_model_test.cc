@@ -11,6 +11,15 @@ TEST(SyllableNameModel, FeaturesAreSyllablesPairsEdgesAndLength) {
   for (const char* x : {"^가", "다$", "가", "나", "다", "가나", "나다", "#3"})
     EXPECT_NE(std::find(f.begin(), f.end(), x), f.end()) << x;
   EXPECT_TRUE(SyllableNameModel::features("AI").empty());  // Hangul only
+  // The integer keys the model counts stand one for one for the features.
+  for (const char* w : {"가", "가나다", "크리스티안", "가나가나"}) {
+    const auto strings = SyllableNameModel::features(w);
+    const auto keys = SyllableNameModel::feature_keys(w);
+    ASSERT_EQ(keys.size(), strings.size()) << w;
+    for (size_t i = 0; i < keys.size(); ++i)
+      for (size_t j = 0; j < keys.size(); ++j) EXPECT_EQ(keys[i] == keys[j], strings[i] == strings[j]) << w << i << j;
+  }
+  EXPECT_NE(SyllableNameModel::feature_keys("가나")[2], SyllableNameModel::feature_keys("나가")[2]);
 }
 
 TEST(SyllableNameModel, LearnsFromExamplesAndScoresUnseenWords) {

@@ -58,3 +58,40 @@ TEST(WordSearch, StartsWithAnyAndContainsAny) {
 
 }  // namespace
 }  // namespace tw::extract
+
+namespace tw::extract {
+namespace {
+
+// The one-pass hits answer every search exactly as searching the sentence word by word does,
+// window edges and word boundaries included.
+TEST(WordListHits, AnswerAsTheWordByWordSearchDoes) {
+  const std::vector<std::pair<const LanguageData*, std::string>> cases{
+      {&LanguageData::english(), "according to people familiar with the matter, acme said it had hired jo roe, who declined to comment."},
+      {&LanguageData::english(), "the company denied the report; it said the startup was acquired and staff were laid off."},
+      {&LanguageData::korean(), "업계에 따르면 가나전자는 연구원 5명을 영입했다고 밝혔다. 회사 측은 이를 부인했다."},
+      {&LanguageData::korean(), "가나랩스는 시리즈 b 투자를 주도했고 다라벤처스가 참여했다고 전했다."}};
+  size_t found = 0;
+  for (const auto& [lang, folded] : cases) {
+    const WordListHits hits = lang->word_list_hits(folded);
+    for (const auto* words : {&lang->speech, &lang->denial, &lang->passive, &lang->round_lead, &lang->participation,
+                              &lang->people_nouns, &lang->grammar.according_before, &lang->grammar.according_after}) {
+      EXPECT_TRUE(words->empty() || lang->indexes(*words));  // an empty list needs no search
+      for (size_t from = 0; from < folded.size(); from += 7)
+        for (size_t to : {from + 5, from + 20, folded.size(), std::string::npos}) {
+          const size_t expected = find_any_folded(folded, *words, from, to);
+          EXPECT_EQ(lang->find_folded(folded, hits, *words, from, to), expected) << folded << " [" << from << "," << to << ")";
+          found += expected != std::string::npos;
+        }
+    }
+  }
+  EXPECT_GT(found, 20u);  // the cases hold words of these lists
+  // A list that is not the language's own is searched for.
+  const std::vector<std::string> other{"hired"};
+  EXPECT_FALSE(LanguageData::english().indexes(other));
+  EXPECT_FALSE(LanguageData::english().indexes(LanguageData::korean().speech));
+  const std::string text = "acme hired jo";
+  EXPECT_EQ(LanguageData::english().find_folded(text, LanguageData::english().word_list_hits(text), other), 5u);
+}
+
+}  // namespace
+}  // namespace tw::extract

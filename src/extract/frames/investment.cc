@@ -72,7 +72,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
         if (has(s, lang_.round_lead, a.word_end, words_after(s, a.word_end, 1).end)) return a.entity;
       } else if (const Span lead_words = words_before(s, a.begin, 7); a.begin >= 2 && has(s, lang_.round_lead, lead_words.begin, a.begin)) {
         // the marker right before the name, or before a list ending in it
-        const size_t marker = find_any_folded(s.folded, lang_.round_lead, lead_words.begin, a.begin);
+        const size_t marker = find_folded(s, lang_.round_lead, lead_words.begin, a.begin);
         bool others_between = false;
         for (const auto& b : s.args) others_between |= b.begin > marker && b.begin < a.begin;
         if (!others_between) return a.entity;
