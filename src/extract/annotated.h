@@ -3,6 +3,7 @@
 // the figures and head-counts, and the clause boundaries. Mentions and roles are filled by the
 // name stages, triggers by the language data, figures by money; the frames only read it.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,9 @@ struct AnnotatedSentence {
   std::string_view text;
   std::string folded;  // text in ASCII lower case, for the word-list searches
   const LanguageData* lang = nullptr;  // whose word lists `hits` holds
-  WordListHits hits;                   // where those lists' words occur in `folded`
+  // Where those lists' words occur in `folded`: found on the first search, since many sentences
+  // are never searched.
+  mutable std::optional<WordListHits> hits;
   size_t index = 0;
   std::vector<Arg> args;
   std::vector<TriggerHit> triggers;
@@ -35,7 +38,9 @@ struct Span {
 // looked up in the sentence's one-pass hits when `words` is a list of its language.
 inline size_t find_folded(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0,
                           size_t to = std::string_view::npos) {
-  return s.lang ? s.lang->find_folded(s.folded, s.hits, words, from, to) : find_any_folded(s.folded, words, from, to);
+  if (!s.lang) return find_any_folded(s.folded, words, from, to);
+  if (!s.hits) s.hits = s.lang->word_list_hits(s.folded);
+  return s.lang->find_folded(s.folded, *s.hits, words, from, to);
 }
 
 // Does any of `words` (stored folded) occur in the sentence, within [from, to)?

@@ -573,7 +573,6 @@ std::vector<Event> DocumentState::run() {
     s.text = doc_.sentence(i);
     s.folded = ascii_fold(s.text);
     s.lang = &lang_;
-    s.hits = lang_.word_list_hits(s.folded);
     s.index = i;
     const auto& mentions = ents_.mentions_in(i);
     s.triggers = lang_.find_triggers(s.text);

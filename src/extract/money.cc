@@ -156,6 +156,8 @@ double parse_number_text(std::string n) {
 }
 
 void find_english_money(std::string_view s, std::vector<Money>& out) {
+  // Both patterns need a digit: most sentences have none, and the regexes would scan them twice.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
   for (const RE2* re : {&english_money_re(), &english_money_words_re()}) {
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece whole, g1, g2, g3;
