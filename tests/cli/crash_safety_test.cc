@@ -163,7 +163,9 @@ TEST_F(CrashSafety, ServerKilledWhilePostsAreInFlightStoresEveryArticleExactlyOn
     ASSERT_TRUE(res) << files_[i] << ": " << httplib::to_string(res.error()) << "; server said: "
                      << twtest::read_file(work_ / "serve.err");
     EXPECT_TRUE(res->status == 200 || res->status == 201) << files_[i] << ": " << res->status << " " << res->body;
-    if (stored[i]) EXPECT_EQ(res->status, 200) << files_[i] << " was confirmed before a kill, so it is already stored";
+    if (stored[i]) {
+      EXPECT_EQ(res->status, 200) << files_[i] << " was confirmed before a kill, so it is already stored";
+    }
   }
   kill(pid, SIGTERM);
   twtest::wait_cli(pid);
