@@ -66,7 +66,7 @@ namespace {
 // window edges and word boundaries included.
 TEST(WordListHits, AnswerAsTheWordByWordSearchDoes) {
   const std::vector<std::pair<const LanguageData*, std::string>> cases{
-      {&LanguageData::english(), "according to people familiar with the matter, acme said it had hired jo roe, who declined to comment."},
+      {&LanguageData::english(), "according to two people briefed on the talks, acme said it had hired jo roe, who declined to comment."},
       {&LanguageData::english(), "the company denied the report; it said the startup was acquired and staff were laid off."},
       {&LanguageData::korean(), "업계에 따르면 가나전자는 연구원 5명을 영입했다고 밝혔다. 회사 측은 이를 부인했다."},
       {&LanguageData::korean(), "가나랩스는 시리즈 b 투자를 주도했고 다라벤처스가 참여했다고 전했다."}};
