@@ -106,7 +106,8 @@ void store_cached(const std::string& key, const hs_database_t* db, const std::ve
   std::filesystem::create_directories(dir, ec);
   // Written aside and renamed into place: a process reading it meanwhile sees all of it or none.
   const auto final_path = dir / (key + ".hsdb");
-  const auto temp_path = dir / (key + ".hsdb." + std::to_string(::getpid()) + ".tmp");
+  static std::atomic<uint64_t> writes{0};  // threads of one process may store the same database
+  const auto temp_path = dir / (key + ".hsdb." + std::to_string(::getpid()) + "." + std::to_string(writes++) + ".tmp");
   {
     std::ofstream out(temp_path, std::ios::binary);
     out << marks << '\n';
