@@ -102,6 +102,22 @@ bool WordList::contains(std::string_view w) const { return set.find(w) != set.en
 
 std::string_view NameTagger::without_particles(std::string_view w) const { return w.substr(0, stem_bytes(w)); }
 
+NameTagger::Words::Words(const NameTagger& tagger, std::string_view sentence)
+    : tagger_(tagger), sentence_(sentence), words_(text::split_words(sentence)) {}
+
+std::string_view NameTagger::Words::stem(std::string_view w) const {
+  const auto* begin = sentence_.data();
+  if (w.empty() || w.data() < begin || w.data() + w.size() > begin + sentence_.size()) return tagger_.without_particles(w);
+  const auto at = static_cast<size_t>(w.data() - begin);
+  if (stems_.empty()) stems_.assign(sentence_.size(), {0, 0});
+  auto& [size_plus_one, stem] = stems_[at];
+  if (size_plus_one != w.size() + 1) {  // not yet worked out for this view
+    size_plus_one = static_cast<uint32_t>(w.size() + 1);
+    stem = static_cast<uint32_t>(tagger_.stem_bytes(w));
+  }
+  return w.substr(0, stem);
+}
+
 // A word that may be part of a person's name: Hangul, short, and no role or common word.
 bool NameTagger::name_word(std::string_view w, size_t max_syllables) const {
   const size_t n = hangul_syllables(w);
@@ -281,8 +297,12 @@ bool NameTagger::title_word(std::string_view w, bool role_nouns_too) const {
 }
 
 std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const KnownName& known) const {
+  return korean_titled(Words(*this, s), known);
+}
+
+std::vector<NameCandidate> NameTagger::korean_titled(const Words& words, const KnownName& known) const {
   std::vector<NameCandidate> out;
-  const auto w = text::split_words(s);
+  const auto& w = words.list();
   // What each word is, worked out once per sentence: every candidate looks at the words after it.
   struct WordFacts {
     int8_t title = -1, title_or_role = -1, org = -1;  // -1: not yet known
@@ -295,7 +315,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
   };
   auto is_known_org = [&](size_t k) {
     if (facts[k].org < 0) {
-      const Entity* e = known(without_particles(w[k]));
+      const Entity* e = known(words.stem(w[k]));
       facts[k].org = e && e->is_org() ? 1 : 0;
     }
     return facts[k].org == 1;
@@ -323,11 +343,11 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const bool place = ko_.places.contains(next) || next.ends_with("대") || next.ends_with("대학교") || next.ends_with("대학");
       // "강지훈 전 컴패니에이아이 대표가": after "전"/"현", the organisation may be one the text has not named yet.
       const bool after_former = k > i + 1 && (w[k - 1] == "전" || w[k - 1] == "현" || w[k - 1] == "前");
-      const bool bare = without_particles(next).size() == next.size();
+      const bool bare = words.stem(next).size() == next.size();
       if (next != "전" && next != "현" && next != "前" && !ascii && !place && !(after_former && bare) && !is_known_org(k)) break;
     }
     // "구글이 윈드서프 CEO …": a known organisation with its particle is no name.
-    if (titled && !known(token) && !known(without_particles(token))) out.push_back({std::string(token), EntityKind::Person});
+    if (titled && !known(token) && !known(words.stem(token))) out.push_back({std::string(token), EntityKind::Person});
   }
   // After a role or an adnominal ending, a name with its particle: "연구원 한도윤을", "공동창업자 중
   // 한 명인 하르샤 문디가", "책임자였던 도리안 벨크가".
@@ -338,7 +358,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     // A three-syllable name and its particle start with a family name: test that before stripping.
     std::string one;
     if (token.size() >= 12 && ko_.surnames.contains(token.substr(0, 3))) {
-      one = std::string(without_particles(token));
+      one = std::string(words.stem(token));
       if (!(one.size() != token.size() && hangul_syllables(one) == 3 && !ko_.titled_not_names.contains(one) &&
             !ko_.not_names.contains(one) && name_word(one, 3)))
         one.clear();
@@ -348,7 +368,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     if (i + 2 < w.size()) {
       const std::string_view given = w[i + 1];
       if (hangul_syllables(given) >= 2 && name_word(given, 5) && !ends_like_grammar(given)) {
-        const std::string_view family = without_particles(w[i + 2]);
+        const std::string_view family = words.stem(w[i + 2]);
         if (family.size() != w[i + 2].size() && name_word(family, 3) && two_word_name_shape(given, family))
           two = std::string(given) + " " + std::string(family);
       }
@@ -357,7 +377,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
     const std::string_view before = w[i];
     // A role, or a role or head-count with a copula: "연구원", "창업자인", "한 명인", "책임자였던".
     // (A title with its own particle, "CEO를 맡아", introduces nobody.)
-    bool introduces = without_particles(before).size() == before.size() && is_title(i, /*role_nouns_too=*/true);
+    bool introduces = words.stem(before).size() == before.size() && is_title(i, /*role_nouns_too=*/true);
     for (std::string_view copula : {"인", "였던", "이던", "이었던"})
       if (!introduces && before.ends_with(copula)) {
         const std::string_view stem = before.substr(0, before.size() - copula.size());
@@ -394,14 +414,14 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
       const std::string_view next = w[k];
       // The title closes the phrase: "도리안 벨크 공동창업자가", "… CEO(최고경영자)", "… 책임자 등". A bare title
       // followed by more words belongs to a name after it: "전 인프라 책임자 카이토 렌".
-      const bool closed = without_particles(next).size() != next.size() || next.find('(') != std::string_view::npos ||
+      const bool closed = words.stem(next).size() != next.size() || next.find('(') != std::string_view::npos ||
                           next.ends_with(",") || k + 1 == w.size() || w[k + 1].starts_with("등");
       titled = closed && is_title(k, /*role_nouns_too=*/true);
       if (titled) break;
       const bool ascii = !next.empty() && static_cast<unsigned char>(next[0]) < 0x80;
       // Otherwise no unknown word may stand between: "성과를 이룬 에드가르 로시니 연구원은" would read
       // "이룬 에드가르" (the model does not read "이룬" as a name).
-      const bool described = confident && without_particles(next).size() == next.size();
+      const bool described = confident && words.stem(next).size() == next.size();
       if (!ascii && !described && !is_known_org(k)) break;
     }
     if (!titled) continue;
@@ -417,13 +437,18 @@ std::vector<NameCandidate> NameTagger::korean_titled(std::string_view s, const K
 }
 
 std::vector<NameCandidate> NameTagger::korean_orgs(std::string_view s, const KnownName& known) const {
+  return korean_orgs(Words(*this, s), known);
+}
+
+std::vector<NameCandidate> NameTagger::korean_orgs(const Words& words, const KnownName& known) const {
+  const std::string_view s = words.sentence();
   std::vector<NameCandidate> out;
-  const auto w = text::split_words(s);
+  const auto& w = words.list();
   for (size_t i = 0; i < w.size(); ++i) {
     std::string_view token = w[i];
     token = without_opening_mark(token, /*bullets=*/true);
     // 1. A company by its ending: "가람인베스트먼트", "누리벤처파트너스로부터".
-    std::string_view bare = without_particles(token);
+    std::string_view bare = words.stem(token);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == '.' || bare.back() == ')')) bare.remove_suffix(1);
     // The first ending in list order that closes the word (each length looked up once).
     const std::string* ending = nullptr;
@@ -476,16 +501,20 @@ bool NameTagger::reads_as_name(std::string_view name) const {
 }
 
 std::vector<NameCandidate> NameTagger::korean_subjects(std::string_view s, const KnownName& known) const {
+  return korean_subjects(Words(*this, s), known);
+}
+
+std::vector<NameCandidate> NameTagger::korean_subjects(const Words& words, const KnownName& known) const {
   std::vector<NameCandidate> out;
   if (!model_ || !model_->trained()) return out;
-  const auto w = text::split_words(s);
+  const auto& w = words.list();
   static const SyllableSet subject_particles{"가", "이", "은", "는"};
   for (size_t i = 0; i + 1 < w.size(); ++i) {
     // The clause opens here: the sentence's start, or after a comma.
     if (i > 0 && !w[i - 1].ends_with(",")) continue;
     const std::string_view given = w[i];
     const std::string_view family_word = w[i + 1];
-    const std::string_view family = without_particles(family_word);
+    const std::string_view family = words.stem(family_word);
     if (family.size() == family_word.size() || !subject_particles.ends(family_word)) continue;
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 5 || f < 2 || f > 4 || !name_word(given, 5) || !name_word(family, 4) || ends_like_grammar(given)) continue;
@@ -499,9 +528,10 @@ std::vector<NameCandidate> NameTagger::korean_subjects(std::string_view s, const
 }
 
 std::vector<NameCandidate> NameTagger::korean(std::string_view s, const KnownName& known) const {
-  std::vector<NameCandidate> out = korean_orgs(s, known);
-  for (auto& c : korean_subjects(s, known)) out.push_back(std::move(c));
-  for (auto& c : korean_titled(s, known)) out.push_back(std::move(c));
+  const Words words(*this, s);
+  std::vector<NameCandidate> out = korean_orgs(words, known);
+  for (auto& c : korean_subjects(words, known)) out.push_back(std::move(c));
+  for (auto& c : korean_titled(words, known)) out.push_back(std::move(c));
   for (auto& c : korean_lists(s, known)) out.push_back(std::move(c));
   std::vector<NameCandidate> unique;
   for (auto& c : out)

@@ -94,6 +94,26 @@ class NameTagger {
   bool reads_as_name(std::string_view name) const;
 
  private:
+  // One sentence split into words once, and each word's stem (the word without its trailing
+  // particles) found once: the tagger's parts read the same words over and over.
+  class Words {
+   public:
+    Words(const NameTagger& tagger, std::string_view sentence);
+    const std::vector<std::string_view>& list() const { return words_; }
+    std::string_view sentence() const { return sentence_; }
+    // `w` without its trailing particles; `w` is a view into the sentence ending where a word ends.
+    std::string_view stem(std::string_view w) const;
+
+   private:
+    const NameTagger& tagger_;
+    std::string_view sentence_;
+    std::vector<std::string_view> words_;
+    mutable std::vector<std::pair<uint32_t, uint32_t>> stems_;  // by start offset: (view size + 1, stem size)
+  };
+  std::vector<NameCandidate> korean_titled(const Words& words, const KnownName& known) const;
+  std::vector<NameCandidate> korean_orgs(const Words& words, const KnownName& known) const;
+  std::vector<NameCandidate> korean_subjects(const Words& words, const KnownName& known) const;
+
   bool name_word(std::string_view w, size_t max_syllables) const;
   bool title_word(std::string_view w, bool role_nouns_too) const;
   size_t stem_bytes(std::string_view w) const;  // bytes of `w` before its trailing particles
