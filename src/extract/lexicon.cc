@@ -9,13 +9,18 @@
 
 namespace tw::extract {
 
-std::string lower_key(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void lower_key(std::string_view s, std::string& out) {
+  out.clear();
   for (char c : s) {
     if (c == ' ' || c == '-' || c == '.' || c == '\'') continue;
     out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
+}
+
+std::string lower_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  lower_key(s, out);
   return out;
 }
 
@@ -164,7 +169,9 @@ void Lexicon::index(uint32_t id) {
 }
 
 const Entity* Lexicon::find(std::string_view name) const {
-  auto it = by_key_.find(lower_key(name));
+  thread_local std::string key;  // looked up for every word a name could be: no allocation each time
+  lower_key(name, key);
+  auto it = by_key_.find(std::string_view(key));
   return it == by_key_.end() ? nullptr : &entities_[it->second];
 }
 

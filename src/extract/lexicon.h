@@ -108,12 +108,13 @@ class Lexicon {
  private:
   void index(uint32_t id);
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, uint32_t> by_key_;  // lower-cased name/alias → entity
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> by_key_;  // lower-cased name/alias → entity
   AliasTrie trie_;
   std::vector<std::string> spelling_list_;  // what the trie holds, for spellings_
   text::PatternSet spellings_;
 };
 
 std::string lower_key(std::string_view s);  // ASCII lower case, spaces removed
+void lower_key(std::string_view s, std::string& out);  // the same into `out`, reusing its storage
 
 }  // namespace tw::extract

@@ -103,7 +103,9 @@ DocumentEntities::DocumentEntities(const Lexicon& lexicon, const ParticleSet& pa
 const Entity* DocumentEntities::find_any(std::string_view name) const {
   if (const Entity* e = lexicon_.find(name)) return e;
   if (local_keys_.empty()) return nullptr;
-  const auto it = local_keys_.find(lower_key(name));
+  thread_local std::string key;
+  lower_key(name, key);
+  const auto it = local_keys_.find(std::string_view(key));
   return it == local_keys_.end() ? nullptr : it->second;
 }
 

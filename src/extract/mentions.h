@@ -104,7 +104,7 @@ class DocumentEntities {
   std::vector<const Entity*> local_targets_;  // trie value → entity (local or lexicon)
   std::vector<std::pair<const Entity*, std::string>> local_aliases_;  // spellings this document taught
   // Local entities by the folded spelling of their name and aliases; the first one added wins.
-  std::unordered_map<std::string, const Entity*> local_keys_;
+  std::unordered_map<std::string, const Entity*, ViewHash, std::equal_to<>> local_keys_;
   AliasTrie local_trie_;
   std::vector<std::vector<Mention>> sentence_mentions_;  // by sentence of the discovered document
 };
