@@ -146,7 +146,12 @@ Lexicon Lexicon::from_json(std::string_view orgs_json, std::string_view people_j
   };
   load(orgs_json, EntityKind::Org, "orgs.json");
   load(people_json, EntityKind::Person, "people.json");
-  lex.spellings_ = text::PatternSet::words(lex.spelling_list_, text::PatternSet::Case::Exact);
+  std::vector<std::string> spellings;  // what the trie holds
+  for (const auto& e : lex.entities_) {
+    spellings.push_back(e.name);
+    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+  }
+  lex.spellings_ = text::PatternSet::words(spellings, text::PatternSet::Case::Exact);
   return lex;
 }
 
@@ -160,11 +165,9 @@ void Lexicon::index(uint32_t id) {
   const Entity& e = entities_[id];
   by_key_.emplace(lower_key(e.name), id);
   trie_.add(e.name, id);
-  spelling_list_.push_back(e.name);
   for (const auto& a : e.aliases) {
     by_key_.emplace(lower_key(a), id);
     trie_.add(a, id);
-    spelling_list_.push_back(a);
   }
 }
 

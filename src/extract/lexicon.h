@@ -110,7 +110,6 @@ class Lexicon {
   std::vector<Entity> entities_;
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> by_key_;  // lower-cased name/alias → entity
   AliasTrie trie_;
-  std::vector<std::string> spelling_list_;  // what the trie holds, for spellings_
   text::PatternSet spellings_;
 };
 

@@ -227,10 +227,10 @@ void DocumentEntities::discover(const text::Document& doc) {
       add_local_entity(n, EntityKind::Org, {});
     }
   }
-  {
+  if (!english && can_match[P::KoOrgSuffix]) {
     re2::StringPiece in(text.data(), text.size());
     std::string stem, suffix;
-    while (!english && can_match[P::KoOrgSuffix] && RE2::FindAndConsume(&in, data_.pattern(P::KoOrgSuffix), &stem, &suffix)) {
+    while (RE2::FindAndConsume(&in, data_.pattern(P::KoOrgSuffix), &stem, &suffix)) {
       if (is_not_name(stem) || lexicon_.find(stem) || !all_hangul(stem)) continue;
       if (data_.korean_role_nouns.count(stem) > 0) continue;
       const std::string name = stem + " " + suffix;

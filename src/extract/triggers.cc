@@ -37,8 +37,6 @@ const std::pair<const char*, Frame> kFrameNames[] = {
     {"acquire", Frame::Acquire}, {"sell", Frame::Sell}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
     {"stat", Frame::Stat}};
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_ascii_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -48,7 +46,7 @@ size_t ifind(std::string_view s, std::string_view w, size_t from) {
   if (w.empty() || w.size() > s.size()) return std::string_view::npos;
   for (size_t i = from; i + w.size() <= s.size(); ++i) {
     size_t k = 0;
-    while (k < w.size() && ascii_lower(s[i + k]) == ascii_lower(w[k])) ++k;
+    while (k < w.size() && fold_char(s[i + k]) == fold_char(w[k])) ++k;
     if (k == w.size()) return i;
   }
   return std::string_view::npos;
@@ -87,7 +85,7 @@ bool is_noun_use(std::string_view s, size_t p) {
   size_t b = e;
   while (b > 0 && s[b - 1] != ' ') --b;
   std::string w(s.substr(b, e - b));
-  for (auto& c : w) c = ascii_lower(c);
+  for (auto& c : w) c = fold_char(c);
   for (std::string_view d : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
     if (w == d) return true;
   return false;
@@ -215,7 +213,7 @@ void LanguageData::index_triggers() {
       words.push_back(folded);
       trigger_frames_.push_back(frame);
     }
-  trigger_words_ = std::make_shared<const text::PatternSet>(text::PatternSet::words(words, text::PatternSet::Case::AsciiInsensitive));
+  trigger_words_ = text::PatternSet::words(words, text::PatternSet::Case::AsciiInsensitive);
 }
 
 void LanguageData::index_word_lists(const std::vector<std::vector<std::string>*>& lists) {
@@ -234,7 +232,7 @@ void LanguageData::index_word_lists(const std::vector<std::vector<std::string>*>
     }
     ++list_count_;
   }
-  list_words_ = std::make_shared<const text::PatternSet>(text::PatternSet::words(words, text::PatternSet::Case::Exact));
+  list_words_ = text::PatternSet::words(words, text::PatternSet::Case::Exact);
 }
 
 int LanguageData::list_id(const std::vector<std::string>& words) const {
@@ -244,8 +242,7 @@ int LanguageData::list_id(const std::vector<std::string>& words) const {
 
 WordListHits LanguageData::word_list_hits(std::string_view folded) const {
   WordListHits out;
-  if (!list_words_) return out;
-  const auto found = list_words_->find_all(folded);
+  const auto found = list_words_.find_all(folded);
   // Grouped by list (a counting sort), each list's hits in the order they end.
   out.first.assign(list_count_ + 1, 0);
   for (const auto& h : found) ++out.first[list_of_word_[h.id] + 1];
@@ -275,7 +272,7 @@ size_t LanguageData::find_folded(std::string_view folded, const WordListHits& hi
 std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
   std::vector<TriggerHit> hits;
   const bool korean = lang == "ko";
-  for (const auto& found : trigger_words_->find_all(s)) {
+  for (const auto& found : trigger_words_.find_all(s)) {
     const size_t p = found.begin, e = found.end;
     // Triggers start a word: "인사들" holds no "사들", "rehired" no "hired".
     if (p > 0) {

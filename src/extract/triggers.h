@@ -87,12 +87,12 @@ struct LanguageData {
   // All trigger words of all frames in one vectorscan database (ASCII case-insensitive): one
   // pass over the sentence whatever the number of words. A word listed under two frames
   // belongs to the first.
-  std::shared_ptr<const text::PatternSet> trigger_words_;
+  text::PatternSet trigger_words_;
   std::vector<Frame> trigger_frames_;  // by word of trigger_words_
   void index_triggers();
 
   // The word lists, all in one database; a list is known by its offset within the object.
-  std::shared_ptr<const text::PatternSet> list_words_;
+  text::PatternSet list_words_;
   std::vector<uint32_t> list_of_word_;  // by word of list_words_
   std::unordered_map<ptrdiff_t, uint32_t> list_at_offset_;
   uint32_t list_count_ = 0;

@@ -292,7 +292,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     const size_t end = persons.back()->word_end;
     const std::string_view gap = s.text.substr(end, t.begin - end);
     // The next item of the list, two or three words at most: ", 엔지니어링 팀 일부는", ", and part of the team".
-    if (gap.starts_with(", ") && !gap.starts_with(", who") && !gap.starts_with(", which"))
+    if (gap.starts_with(", ") && !starts_with_any(gap, lang_.grammar.relative_markers))
       group_listed_after = has(s, lang_.group_markers, end, std::min(t.begin, words_after(s, end + 2, 3).end));
   }
   if (!persons.empty() && !has(s, lang_.including) && !count_in(s, clause) && !group_listed_after) return;
