@@ -11,12 +11,12 @@
 namespace tw::extract {
 namespace {
 
-// The Hangul syllables of `w` (three bytes each), or none when `w` holds anything else.
-std::vector<std::string_view> syllables(std::string_view w) {
-  std::vector<std::string_view> out;
-  if (text::hangul_syllables(w) == 0) return out;
-  for (size_t i = 0; i < w.size(); i += 3) out.push_back(w.substr(i, 3));
-  return out;
+enum FeatureKind : uint64_t { First = 1, Last, One, Pair, Length };
+uint64_t feature_key(uint64_t kind, uint64_t a, uint64_t b = 0) { return kind << 48 | a << 24 | b; }
+
+// The three bytes of a syllable code (text::syllable_code) again.
+std::string syllable_of(uint64_t code) {
+  return {static_cast<char>(code >> 16 & 0xFF), static_cast<char>(code >> 8 & 0xFF), static_cast<char>(code & 0xFF)};
 }
 
 // Runs of Hangul syllables in `text`, each without the particles that end it.
@@ -55,35 +55,34 @@ void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
 
 }  // namespace
 
-std::vector<std::string> SyllableNameModel::features(std::string_view word) {
-  const auto s = syllables(word);
-  std::vector<std::string> f;
-  if (s.empty()) return f;
-  f.push_back("^" + std::string(s.front()));
-  f.push_back(std::string(s.back()) + "$");
-  for (size_t i = 0; i < s.size(); ++i) {
-    f.emplace_back(s[i]);
-    if (i + 1 < s.size()) f.push_back(std::string(s[i]) + std::string(s[i + 1]));
-  }
-  f.push_back("#" + std::to_string(std::min<size_t>(s.size(), 6)));
-  return f;
-}
-
 std::vector<uint64_t> SyllableNameModel::feature_keys(std::string_view word) {
-  enum : uint64_t { First = 1, Last, One, Pair, Length };
-  auto key = [](uint64_t kind, uint64_t a, uint64_t b = 0) { return kind << 48 | a << 24 | b; };
   std::vector<uint64_t> f;
   const size_t n = text::hangul_syllables(word);
   if (n == 0) return f;
   auto at = [&](size_t i) -> uint64_t { return text::syllable_code(word.substr(3 * i)); };
-  f.push_back(key(First, at(0)));
-  f.push_back(key(Last, at(n - 1)));
+  f.push_back(feature_key(First, at(0)));
+  f.push_back(feature_key(Last, at(n - 1)));
   for (size_t i = 0; i < n; ++i) {
-    f.push_back(key(One, at(i)));
-    if (i + 1 < n) f.push_back(key(Pair, at(i), at(i + 1)));
+    f.push_back(feature_key(One, at(i)));
+    if (i + 1 < n) f.push_back(feature_key(Pair, at(i), at(i + 1)));
   }
-  f.push_back(key(Length, std::min<size_t>(n, 6)));
+  f.push_back(feature_key(Length, std::min<size_t>(n, 6)));
   return f;
+}
+
+std::vector<std::string> SyllableNameModel::features(std::string_view word) {
+  std::vector<std::string> out;
+  for (const uint64_t k : feature_keys(word)) {
+    const uint64_t a = k >> 24 & 0xFFFFFF, b = k & 0xFFFFFF;
+    switch (k >> 48) {
+      case First: out.push_back("^" + syllable_of(a)); break;
+      case Last: out.push_back(syllable_of(a) + "$"); break;
+      case One: out.push_back(syllable_of(a)); break;
+      case Pair: out.push_back(syllable_of(a) + syllable_of(b)); break;
+      default: out.push_back("#" + std::to_string(a)); break;
+    }
+  }
+  return out;
 }
 
 void SyllableNameModel::train(const std::vector<std::string>& names, const std::vector<std::string>& words) {
@@ -129,7 +128,7 @@ const SyllableNameModel& SyllableNameModel::korean() {
           for (const auto& a : *it)
             if (a.is_string())
               for (auto w : text::split_words(a.get_ref<const std::string&>()))
-                if (!syllables(w).empty()) names.emplace_back(w);
+                if (text::hangul_syllables(w) > 0) names.emplace_back(w);
     // Ordinary words: the Korean word lists, the trigger data and our own sample articles.
     std::vector<std::string> raw;
     for (const char* list : {"titles.txt", "role_nouns.txt", "list_people_nouns.txt", "type_nouns.txt", "places.txt",

@@ -31,9 +31,10 @@ class SyllableNameModel {
   // The model trained on the repository's data (data/lexicon, data/lang/ko, data/samples).
   static const SyllableNameModel& korean();
 
-  static std::vector<std::string> features(std::string_view word);
-  // The same features, in the same order, as integers: the kind and up to two syllable codes.
+  // The features as the model counts them: the kind and up to two syllable codes in an integer.
   static std::vector<uint64_t> feature_keys(std::string_view word);
+  // The same features written out ("^가", "다$", "가", "가나", "#3"), for reading and tests.
+  static std::vector<std::string> features(std::string_view word);
 
  private:
   std::unordered_map<uint64_t, std::pair<double, double>> counts_;  // feature → (name, word)

@@ -409,7 +409,7 @@ std::vector<NameCandidate> NameTagger::korean_titled(const Words& words, const K
     bool titled = false;
     // Both words read as a name to the model: the title may come after a description the text does
     // not name as an organisation ("에드가르 로시니 인프라 엔지니어링 책임자 등").
-    const bool confident = model_ && model_->trained() && model_->score(given) >= 2 && model_->score(family) >= 2;
+    const bool confident = confidently_name(given) && confidently_name(family);
     for (size_t k = i + 2; k < w.size() && k <= i + (confident ? 4 : 3) && !titled; ++k) {
       const std::string_view next = w[k];
       // The title closes the phrase: "도리안 벨크 공동창업자가", "… CEO(최고경영자)", "… 책임자 등". A bare title
@@ -500,6 +500,11 @@ bool NameTagger::reads_as_name(std::string_view name) const {
   return score > 0;
 }
 
+bool NameTagger::confidently_name(std::string_view word) const {
+  constexpr double kConfident = 2;  // log-odds: the word's syllables are about e² times likelier in a name
+  return model_ && model_->trained() && model_->score(word) >= kConfident;
+}
+
 std::vector<NameCandidate> NameTagger::korean_subjects(std::string_view s, const KnownName& known) const {
   return korean_subjects(Words(*this, s), known);
 }
@@ -519,7 +524,7 @@ std::vector<NameCandidate> NameTagger::korean_subjects(const Words& words, const
     const size_t g = hangul_syllables(given), f = hangul_syllables(family);
     if (g < 2 || g > 5 || f < 2 || f > 4 || !name_word(given, 5) || !name_word(family, 4) || ends_like_grammar(given)) continue;
     // Both words must read as a name on their own, confidently: nothing else in the context says so.
-    if (model_->score(given) < 2 || model_->score(family) < 2) continue;
+    if (!confidently_name(given) || !confidently_name(family)) continue;
     const std::string name = std::string(given) + " " + std::string(family);
     if (known(given) || known(family) || known(name) || ko_.not_names.contains(name)) continue;
     out.push_back({name, EntityKind::Person});

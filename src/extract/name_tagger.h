@@ -92,6 +92,8 @@ class NameTagger {
 
   // Does the model read `name` (one or more Hangul words) as a name? True without a model.
   bool reads_as_name(std::string_view name) const;
+  // Does the model read one word as a name with confidence, enough for little context? False without a model.
+  bool confidently_name(std::string_view word) const;
 
  private:
   // One sentence split into words once, and each word's stem (the word without its trailing
