@@ -1,6 +1,7 @@
 #include "text/html_text.h"
 
-#include <gumbo.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include <algorithm>
 #include <array>
@@ -10,33 +11,21 @@
 namespace tw::text {
 namespace {
 
-bool is_skipped_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
-  }
-}
+using namespace std::string_view_literals;
 
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_FIGURE: case GUMBO_TAG_MAIN: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_HR: case GUMBO_TAG_TITLE:
-      return true;
-    default:
-      return false;
-  }
+// Both lists sorted: looked up by binary search on the lower-case tag name libxml2 reports.
+constexpr std::array kSkippedTags = {
+    "aside"sv, "button"sv, "figcaption"sv, "footer"sv, "form"sv, "head"sv,   "header"sv,
+    "iframe"sv, "input"sv, "menu"sv,      "nav"sv,    "noscript"sv, "script"sv, "select"sv,
+    "style"sv, "svg"sv,   "template"sv,  "textarea"sv};
+constexpr std::array kBlockTags = {
+    "article"sv, "blockquote"sv, "br"sv, "dd"sv, "div"sv,  "dt"sv,  "figure"sv, "h1"sv, "h2"sv,
+    "h3"sv,      "h4"sv,         "h5"sv, "h6"sv, "hr"sv,   "li"sv,  "main"sv,   "ol"sv, "p"sv,
+    "pre"sv,     "section"sv,    "table"sv, "td"sv, "title"sv, "tr"sv, "ul"sv};
+
+template <size_t N>
+bool listed(const std::array<std::string_view, N>& sorted, std::string_view name) {
+  return std::binary_search(sorted.begin(), sorted.end(), name);
 }
 
 // Words in class/id attributes that mark page furniture rather than the story.
@@ -52,12 +41,20 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool has_furniture_attr(const GumboElement& el) {
-  for (const char* name : {"class", "id", "role"}) {
-    const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-    if (!a) continue;
-    const std::string v = lower(a->value);
-    if (std::string_view(name) == "role" && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary"))
+// libxml2's attribute list: name, value, name, value, …, null (a value may be null).
+std::string_view attribute(const xmlChar** attributes, std::string_view name) {
+  if (!attributes) return {};
+  for (size_t i = 0; attributes[i]; i += 2)
+    if (name == reinterpret_cast<const char*>(attributes[i]) && attributes[i + 1])
+      return reinterpret_cast<const char*>(attributes[i + 1]);
+  return {};
+}
+
+bool has_furniture_attr(const xmlChar** attributes) {
+  for (std::string_view name : {"class"sv, "id"sv, "role"sv}) {
+    const std::string v = lower(attribute(attributes, name));
+    if (v.empty()) continue;
+    if (name == "role" && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary"))
       return true;
     for (auto m : kFurnitureMarkers)
       if (v.find(m) != std::string::npos) return true;
@@ -65,24 +62,8 @@ bool has_furniture_attr(const GumboElement& el) {
   return false;
 }
 
-bool is_story_root(const GumboElement& el) {
-  if (el.tag == GUMBO_TAG_ARTICLE) return true;
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "itemprop");
-  return a && lower(a->value) == "articlebody";
-}
-
-// Depth-first search without recursion: pages nested 100 000 deep must not blow the stack.
-const GumboNode* find_story_root(const GumboNode* root) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    if (is_story_root(n->v.element)) return n;
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
-  }
-  return nullptr;
+bool is_story_root(std::string_view tag, const xmlChar** attributes) {
+  return tag == "article" || lower(attribute(attributes, "itemprop")) == "articlebody";
 }
 
 void append_text(std::string& out, std::string_view t) {
@@ -101,60 +82,81 @@ void end_line(std::string& out) {
   if (!out.empty() && out.back() != '\n') out.push_back('\n');
 }
 
-void collect_text(const GumboNode* root, std::string& out) {
-  struct Frame { const GumboNode* node; bool closing; };
-  std::vector<Frame> stack{{root, false}};
-  while (!stack.empty()) {
-    Frame f = stack.back();
-    stack.pop_back();
-    const GumboNode* n = f.node;
-    if (f.closing) {
-      end_line(out);
-      continue;
-    }
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
-      append_text(out, n->v.text.text);
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) continue;
-    const GumboVector* kids;
-    if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboElement& el = n->v.element;
-      if (is_skipped_tag(el.tag) || has_furniture_attr(el)) continue;
-      if (is_block_tag(el.tag)) {
-        end_line(out);
-        stack.push_back({n, true});
-      }
-      kids = &el.children;
-    } else {
-      kids = &n->v.document.children;
-    }
-    for (unsigned i = kids->length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(kids->data[i]), false});
+// Text of one region of the page: inside a skipped element only depth is counted.
+struct TextSink {
+  std::string text;
+  size_t skipped_depth = 0;
+
+  void open(bool skipped, bool block) {
+    if (skipped_depth > 0 || skipped) ++skipped_depth;
+    else if (block) end_line(text);
   }
-  end_line(out);
+  void close(bool block) {
+    if (skipped_depth > 0) --skipped_depth;
+    else if (block) end_line(text);
+  }
+  void add(std::string_view t) {
+    if (skipped_depth == 0) append_text(text, t);
+  }
+};
+
+// One pass over the parser's events. Until the story root (the first <article> or
+// itemprop=articleBody) opens, text goes to the page; from then on only the story's
+// subtree is read, and the page's text is never needed.
+struct PageReader {
+  struct Open {
+    std::string tag;  // short: held in place, no allocation
+    bool block;
+  };
+  std::vector<Open> open_elements;
+  TextSink page, story;
+  size_t story_depth = 0;  // depth of the story root once found; 0 before
+  bool story_closed = false;
+  std::string title;
+  enum class Title { not_seen, inside, read } title_state = Title::not_seen;
+
+  TextSink* sink() {
+    if (story_depth == 0) return &page;
+    return story_closed ? nullptr : &story;
+  }
+
+  void start(std::string_view tag, const xmlChar** attributes) {
+    const bool skipped = listed(kSkippedTags, tag) || has_furniture_attr(attributes);
+    const bool block = listed(kBlockTags, tag);
+    if (story_depth == 0 && is_story_root(tag, attributes)) story_depth = open_elements.size() + 1;
+    open_elements.push_back({std::string(tag), block});
+    if (TextSink* s = sink()) s->open(skipped, block);
+    if (tag == "title" && title_state == Title::not_seen) title_state = Title::inside;
+  }
+
+  void close_innermost() {
+    const Open o = std::move(open_elements.back());
+    open_elements.pop_back();
+    if (TextSink* s = sink()) {
+      s->close(o.block);
+      if (s == &story && open_elements.size() + 1 == story_depth) story_closed = true;
+    }
+    if (o.tag == "title" && title_state == Title::inside) title_state = Title::read;
+  }
+
+  // An end tag closes everything opened after its element; a stray one closes nothing.
+  void end(std::string_view tag) {
+    auto it = std::find_if(open_elements.rbegin(), open_elements.rend(), [&](const Open& o) { return o.tag == tag; });
+    if (it == open_elements.rend()) return;
+    for (auto n = it - open_elements.rbegin() + 1; n > 0; --n) close_innermost();
+  }
+
+  void characters(std::string_view t) {
+    if (title_state == Title::inside) append_text(title, t);
+    if (TextSink* s = sink()) s->add(t);
+  }
+};
+
+PageReader& reader_of(void* context) {
+  return *static_cast<PageReader*>(static_cast<htmlParserCtxtPtr>(context)->_private);
 }
 
-std::string find_title(const GumboNode* root) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    if (n->v.element.tag == GUMBO_TAG_TITLE) {
-      std::string t;
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = 0; i < kids.length; ++i) {
-        auto* k = static_cast<const GumboNode*>(kids.data[i]);
-        if (k->type == GUMBO_NODE_TEXT) append_text(t, k->v.text.text);
-      }
-      return t;
-    }
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
-  }
-  return {};
-}
-
+std::string_view as_view(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
 }  // namespace
 
 std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
@@ -246,15 +248,45 @@ std::string drop_unrendered(std::string_view html) {
 }
 
 HtmlText html_to_text(std::string_view html) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // we never read gumbo's error list: don't pay for building it
+  static const bool initialised = (xmlInitParser(), true);  // once, before any thread parses
+  (void)initialised;
   const std::string flat = flatten_deep_nesting(drop_unrendered(html));
-  GumboOutput* parsed = gumbo_parse_with_options(&options, flat.data(), flat.size());
+
+  htmlSAXHandler events{};
+  events.startElement = [](void* c, const xmlChar* tag, const xmlChar** attributes) {
+    reader_of(c).start(as_view(tag), attributes);
+  };
+  events.endElement = [](void* c, const xmlChar* tag) { reader_of(c).end(as_view(tag)); };
+  events.characters = [](void* c, const xmlChar* t, int n) {
+    reader_of(c).characters({reinterpret_cast<const char*>(t), static_cast<size_t>(n)});
+  };
+  events.cdataBlock = events.characters;
+  events.ignorableWhitespace = events.characters;
+
+  PageReader reader;
+  htmlParserCtxtPtr parser =
+      htmlCreatePushParserCtxt(&events, nullptr, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
+  if (!parser) return {};
+  parser->_private = &reader;
+  parser->userData = parser;  // callbacks receive the parser, which carries the reader
+  // The bytes are already valid UTF-8: a page's <meta charset> must not re-decode them.
+  htmlCtxtUseOptions(parser,
+                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  // Fed in pieces: the push parser keeps only what it has not yet reported.
+  constexpr size_t kPiece = 1 << 20;
+  std::string_view rest = flat;
+  do {
+    const std::string_view piece = rest.substr(0, kPiece);
+    rest.remove_prefix(piece.size());
+    htmlParseChunk(parser, piece.data(), static_cast<int>(piece.size()), rest.empty() ? 1 : 0);
+  } while (!rest.empty());
+  while (!reader.open_elements.empty()) reader.close_innermost();
+  htmlFreeParserCtxt(parser);
+
   HtmlText result;
-  result.title = find_title(parsed->root);
-  const GumboNode* story = find_story_root(parsed->root);
-  collect_text(story ? story : parsed->root, result.text);
-  gumbo_destroy_output(&options, parsed);
+  result.title = std::move(reader.title);
+  result.text = reader.story_depth > 0 ? std::move(reader.story.text) : std::move(reader.page.text);
+  end_line(result.text);
   return result;
 }
 

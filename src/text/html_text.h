@@ -1,5 +1,7 @@
-// html_text — visible story text of an HTML page, parsed with gumbo.
+// html_text — visible story text of an HTML page, read in one streaming pass.
 //
+// libxml2's SAX HTML parser reports elements and text as it reads; no tree is built
+// (gumbo's tree cost three times as much on the same pages, docs/benchmarks.md).
 // Script, style, navigation, header/footer, forms and elements whose class or id
 // names page furniture (menus, tickers, share bars, comments, related lists) are
 // dropped. When the page marks its story (<article>, itemprop=articleBody), only
@@ -19,14 +21,14 @@ struct HtmlText {
 HtmlText html_to_text(std::string_view html);
 
 // Markup nested deeper than `max_depth` elements, with the tags past that depth
-// removed (their text kept). gumbo's tree building grows much faster than linearly
-// with depth (100 000 nested <div>s take it ~25 s), so hostile pages are flattened
-// first; no real page nests anywhere near the default.
+// removed (their text kept). An HTML parser's implied-end-tag checks walk the stack
+// of open elements, so cost grows faster than linearly with depth; hostile pages are
+// flattened first, and no real page nests anywhere near the default.
 std::string flatten_deep_nesting(std::string_view html, size_t max_depth = 256);
 
 // Markup without what is never shown as text: comments and the contents of <script>
-// and <style>. Scripts are a third to most of a news page's bytes, and gumbo would
-// tokenise every one of them only for the tree walk to skip them.
+// and <style>. Scripts are a third to most of a news page's bytes, and the parser would
+// tokenise every one of them only for the reader to skip them.
 std::string drop_unrendered(std::string_view html);
 
 // Cheap sniff: does this buffer look like an HTML document?

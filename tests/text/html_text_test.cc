@@ -67,13 +67,34 @@ std::string nested_divs(int depth, std::string_view inner) {
   return html;
 }
 
+TEST(HtmlText, ADeclaredCharsetDoesNotReDecodeTheText) {
+  // Pages are stored as UTF-8 whatever their <meta> still says; reading them as EUC-KR
+  // would turn every Korean sentence into mojibake.
+  const auto t = html_to_text(
+      "<html><head><meta charset=\"euc-kr\"><meta http-equiv=\"Content-Type\" "
+      "content=\"text/html; charset=euc-kr\"></head><body><p>네이버 연구원이 합류했다.</p></body></html>");
+  EXPECT_EQ(t.text, "네이버 연구원이 합류했다.\n");
+}
+
+TEST(HtmlText, TextAcrossThePiecesOfALongPageIsWhole) {
+  // The page is fed to the streaming parser a megabyte at a time; a word or a story
+  // root that straddles two pieces must come out whole.
+  const std::string head = "<html><body><div class=\"menu\">";
+  const std::string story = "</div><article><p>Straddling sentence here.</p></article><p>After the story.</p>";
+  const size_t split_at = story.find("Straddling") + 4;  // the first piece ends inside the word
+  std::string html = head + std::string((1 << 20) - head.size() - split_at, 'm') + story + "</body></html>";
+  ASSERT_EQ(html.substr((1 << 20) - 4, 8), "Straddli");
+  const auto t = html_to_text(html);
+  EXPECT_EQ(t.text, "Straddling sentence here.\n");
+}
+
 TEST(HtmlText, SurvivesVeryDeepNesting) {
   const auto t = html_to_text(nested_divs(100000, "deep story text"));
   EXPECT_TRUE(contains(t.text, "deep story text"));
 }
 
 TEST(HtmlText, DeepNestingIsFlattenedBeforeParsing) {
-  // gumbo's tree building is superlinear in depth; past the cap, tags go and text stays.
+  // The parser's implied-end-tag checks are superlinear in depth; past the cap, tags go and text stays.
   const std::string flat = tw::text::flatten_deep_nesting(nested_divs(1000, "deep story text"), 100);
   EXPECT_TRUE(contains(flat, "deep story text"));
   size_t opens = 0;
