@@ -178,11 +178,16 @@ std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
     const std::string_view tag = html.substr(i, close - i + 1);
     const bool closing = tag.size() > 1 && tag[1] == '/';
     const bool opening = !closing && tag.size() > 1 && std::isalpha(static_cast<unsigned char>(tag[1]));
-    size_t name_end = closing ? 2 : 1;
+    const size_t name_begin = closing ? 2 : 1;
+    size_t name_end = name_begin;
     while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) ++name_end;
-    const std::string name = lower(tag.substr(closing ? 2 : 1, name_end - (closing ? 2 : 1)));
+    const std::string_view name = tag.substr(name_begin, name_end - name_begin);
     const bool self_closing = tag.size() > 2 && tag[tag.size() - 2] == '/';
-    const bool is_void = std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end();
+    const bool is_void = std::any_of(kVoid.begin(), kVoid.end(), [&](std::string_view v) {
+      return v.size() == name.size() && std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
+               return a == std::tolower(static_cast<unsigned char>(b));
+             });
+    });
     bool keep = true;
     if (opening && !self_closing && !is_void) {
       if (depth >= max_depth) { ++dropped; keep = false; }

@@ -70,7 +70,7 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
   } else {
     body = raw.bytes;
   }
-  body = nfkc(body);
+  to_nfkc(body);
   if (d.date.empty()) d.date = find_date(body);
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';

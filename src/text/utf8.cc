@@ -65,11 +65,27 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-std::string nfkc(std::string_view s) {
+namespace {
+
+const icu::Normalizer2& nfkc_normaliser() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* norm = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC normaliser unavailable");
-  // Most news text is already NFKC: copy the quick-check prefix, normalise the rest.
+  return *norm;
+}
+
+}  // namespace
+
+void to_nfkc(std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfkc_normaliser().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return;
+  text = nfkc(text);
+}
+
+std::string nfkc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = &nfkc_normaliser();
   std::string out;
   out.reserve(s.size());
   icu::StringByteSink<std::string> sink(&out);

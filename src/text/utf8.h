@@ -14,6 +14,10 @@ std::optional<size_t> find_invalid_utf8(std::string_view s);
 // NFKC-normalised copy of valid UTF-8 `s` (full-width digits become ASCII, etc.).
 std::string nfkc(std::string_view s);
 
+// Normalises valid UTF-8 `text` to NFKC in place. Most news text already is: ICU's
+// check reads it once and nothing is copied; only text that needs it is rewritten.
+void to_nfkc(std::string& text);
+
 // `s` as one line of printable, valid UTF-8, for messages and names made from file
 // names: control characters become \n, \t, \r or \xNN (C1 controls, the line and
 // paragraph separators and the bidirectional overrides \u{NNNN}), and bytes that are
