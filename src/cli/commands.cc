@@ -132,8 +132,10 @@ class Progress {
 
 // Reads and extracts every input, calling `fn` per article in input order; a broken
 // input is reported on stderr (and in `failures`) and the walk goes on. With jobs > 1,
-// articles are read in batches and each batch is extracted by `jobs` threads, so
-// memory stays bounded by the batch whatever the corpus size. Returns how many failed.
+// articles are read in batches and each batch is extracted by `jobs` threads while the
+// calling thread hands the previous batch to `fn` (an ingest writes one batch while the
+// next is extracted), so memory stays bounded by two batches whatever the corpus size.
+// Returns how many failed.
 size_t extract_each(const std::vector<std::string>& inputs,
                     const std::function<void(const source::RawArticle&, Extracted&)>& fn,
                     std::vector<std::pair<std::string, std::string>>* failures = nullptr, unsigned jobs = 1) {
@@ -148,38 +150,59 @@ size_t extract_each(const std::vector<std::string>& inputs,
     text::load_shared_data();
     (void)extract::Extractor::standard();
   }
-  const size_t batch_size = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
-  std::vector<source::Item> batch;
-  std::vector<std::variant<Extracted, std::string>> results;
-  auto flush = [&] {
-    results.assign(batch.size(), std::string{});
-    auto work = [&](size_t first) {
-      for (size_t i = first; i < batch.size(); i += jobs)
-        if (auto* raw = std::get_if<source::RawArticle>(&batch[i])) results[i] = process(*raw);
-    };
-    if (jobs == 1 || batch.size() == 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned k = 0; k < jobs; ++k) pool.emplace_back(work, k);
-      for (auto& th : pool) th.join();
+  struct Batch {
+    std::vector<source::Item> items;
+    std::vector<std::variant<Extracted, std::string>> results;
+    std::vector<std::thread> extracting;
+
+    void start(unsigned jobs) {
+      results.assign(items.size(), std::string{});
+      auto work = [this, jobs](size_t first) {
+        for (size_t i = first; i < items.size(); i += jobs)
+          if (auto* raw = std::get_if<source::RawArticle>(&items[i])) results[i] = process(*raw);
+      };
+      if (jobs == 1 || items.size() == 1) work(0);
+      else
+        for (unsigned k = 0; k < jobs; ++k) extracting.emplace_back(work, k);
     }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (auto* err = std::get_if<source::ReadError>(&batch[i])) {
+    void finish() {
+      for (auto& th : extracting) th.join();
+      extracting.clear();
+    }
+  };
+  auto hand_over = [&](Batch& b) {
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      if (auto* err = std::get_if<source::ReadError>(&b.items[i])) {
         fail(err->origin, err->reason);
         continue;
       }
-      const auto& raw = std::get<source::RawArticle>(batch[i]);
-      if (auto* reason = std::get_if<std::string>(&results[i])) fail(raw.origin, *reason);
-      else fn(raw, std::get<Extracted>(results[i]));
+      const auto& raw = std::get<source::RawArticle>(b.items[i]);
+      if (auto* reason = std::get_if<std::string>(&b.results[i])) fail(raw.origin, *reason);
+      else fn(raw, std::get<Extracted>(b.results[i]));
     }
-    batch.clear();
+    b.items.clear();
+    b.results.clear();
   };
-  source::read_inputs(inputs, [&](source::Item&& item) {
-    batch.push_back(std::move(item));
-    if (batch.size() >= batch_size) flush();
-  });
-  if (!batch.empty()) flush();
+  const size_t batch_size = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
+  Batch reading, extracted;  // `extracted` is being extracted, or waits to be handed over
+  auto next_batch = [&] {
+    extracted.finish();
+    std::swap(reading, extracted);
+    extracted.start(jobs);
+    hand_over(reading);  // the batch before, while this one is extracted
+  };
+  try {
+    source::read_inputs(inputs, [&](source::Item&& item) {
+      reading.items.push_back(std::move(item));
+      if (reading.items.size() >= batch_size) next_batch();
+    });
+    if (!reading.items.empty()) next_batch();
+    extracted.finish();
+  } catch (...) {
+    extracted.finish();  // never leave a thread running on a batch about to be destroyed
+    throw;
+  }
+  hand_over(extracted);
   return failed;
 }
 
