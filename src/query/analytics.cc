@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -58,7 +59,7 @@ bool Window::contains(const Fact& f) const {
 }
 
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
-           size_t max_edges) {
+           size_t max_edges, const store::FlowCounts* counts) {
   constexpr size_t kListed = 20;  // named people and sources listed per edge and organisation
   const bool all_time = window.since.empty() && window.until.empty();
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
@@ -77,8 +78,15 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     pair_count = db.flow_pair_count();
   } else {
     // A window or an organisation: the pairs in view, summed here.
+    std::vector<std::vector<std::string>> owned_labels;  // read from the database, when not held in memory
     std::vector<store::FlowPair> pairs;
-    if (all_time) {
+    std::vector<const std::vector<std::string>*> pair_labels;  // per pair, when held in memory
+    std::optional<store::FlowCounts::Windowed> windowed;
+    if (!all_time && counts) windowed = counts->pairs(window.since, window.until);
+    if (windowed) {
+      pairs = std::move(windowed->pairs);
+      pair_labels = std::move(windowed->labels);
+    } else if (all_time) {
       std::vector<std::string> orgs{focus};
       for (size_t i = 0; i < lexicon.size(); ++i) {
         const auto& e = lexicon.entity(static_cast<uint32_t>(i));
@@ -87,26 +95,46 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
       pairs = db.flow_pairs_of(orgs);
     } else {
       pairs = db.flow_pairs(window.since, window.until);
-      if (!focus.empty())
-        std::erase_if(pairs, [&](const store::FlowPair& p) {
-          return !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus);
-        });
+    }
+    if (!focus.empty() && !all_time) {
+      std::vector<bool> outside(pairs.size());
+      for (size_t i = 0; i < pairs.size(); ++i)
+        outside[i] = !lexicon.within(pairs[i].from, focus) && !lexicon.within(pairs[i].to, focus);
+      size_t kept = 0;
+      for (size_t i = 0; i < pairs.size(); ++i) {
+        if (outside[i]) continue;
+        if (kept != i) {
+          pairs[kept] = std::move(pairs[i]);
+          if (!pair_labels.empty()) pair_labels[kept] = pair_labels[i];
+        }
+        ++kept;
+      }
+      pairs.resize(kept);
+      if (!pair_labels.empty()) pair_labels.resize(kept);
     }
     pair_count = pairs.size();
-    std::unordered_map<std::string, std::vector<std::string>> labels_of;  // "from\x1fto" → labels
-    if (all_time)
-      for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
-    else
-      for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
+    if (pair_labels.empty()) {
+      std::unordered_map<std::string, std::vector<std::string>> labels_of;  // "from\x1fto" → labels
+      if (all_time)
+        for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
+      else
+        for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
+      owned_labels.reserve(pairs.size());
+      for (const auto& p : pairs) {
+        auto it = labels_of.find(p.from + '\x1f' + p.to);
+        owned_labels.push_back(it == labels_of.end() ? std::vector<std::string>{} : std::move(it->second));
+      }
+      for (const auto& l : owned_labels) pair_labels.push_back(&l);
+    }
     std::map<std::string, store::FlowBalance> by_org;
     std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> sources_of;
-    for (const auto& p : pairs) {
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const auto& p = pairs[i];
       const int64_t people = size_of(p);
       by_org[p.to].gained += people;
       by_org[p.from].lost += people;
       auto& sources = sources_of[p.to];
-      if (auto it = labels_of.find(p.from + '\x1f' + p.to); it != labels_of.end())
-        for (const auto& label : it->second) sources[label] += people;
+      for (const auto& label : *pair_labels[i]) sources[label] += people;
     }
     // Only the largest pairs are listed: they are put in order, the rest are not.
     const size_t listed_count = std::min(pairs.size(), max_edges);

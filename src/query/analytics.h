@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "query/facts.h"
+#include "store/flow_counts.h"
 
 namespace tw::query {
 
@@ -22,8 +23,10 @@ struct Window {
 // group of four that names two of its members is four people, not six); a person
 // counts in the window of their first report. Organisations are ranked by net gain
 // over all pairs; the `max_edges` largest pairs are listed with names and sources.
+// Given `counts` (the aggregates held in memory, as current as `db`), a window of
+// months or years is summed from them instead of from the database; the answer is the same.
 nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
-                     size_t max_edges = 200);
+                     size_t max_edges = 200, const store::FlowCounts* counts = nullptr);
 
 // Offers, packages and pay statistics, with their sources.
 nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);

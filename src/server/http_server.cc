@@ -22,6 +22,7 @@
 #include "common/data_dir.h"
 #include "extract/extractor.h"
 #include "query/analytics.h"
+#include "store/flow_counts.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
 #include "text/pipeline.h"
@@ -331,6 +332,8 @@ struct Server::Impl {
   std::mutex write_mutex;  // one writer at a time from this server
   std::unique_ptr<store::Store> writer;
   std::string openapi;
+  std::mutex flow_counts_mutex;  // guards `flow_counts`
+  std::shared_ptr<const store::FlowCounts> flow_counts;  // windows of the Sankey are summed from these
 
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -362,6 +365,16 @@ struct Server::Impl {
     Impl& impl_;
     std::unique_ptr<store::Store> db_;
   };
+
+  // The flow counts as current as `db`: loaded again when an article has been stored
+  // since (the first windowed request after a change pays for the load).
+  std::shared_ptr<const store::FlowCounts> current_flow_counts(const store::Store& db) {
+    const int64_t version = db.flow_version();
+    std::lock_guard lock(flow_counts_mutex);
+    if (!flow_counts || flow_counts->version() != version)
+      flow_counts = std::make_shared<const store::FlowCounts>(store::FlowCounts::load(db));
+    return flow_counts;
+  }
 
   // The facts of the newest events of the given types (all when empty) that name `org` (any when empty).
   struct RecentFacts {
@@ -457,7 +470,9 @@ void Server::Impl::routes() {
   }));
   http.Get("/api/flows", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     const std::string since = date_param(req, "since"), until = date_param(req, "until");
-    send_json(res, 200, query::flows(*Reader(*this), lex, {since, until}, param(req, "org")));
+    Reader db(*this);
+    const auto counts = since.empty() && until.empty() ? nullptr : current_flow_counts(*db);
+    send_json(res, 200, query::flows(*db, lex, {since, until}, param(req, "org"), 200, counts.get()));
   }));
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "resolve/phonetic.h"
+#include "store/flow_counts.h"
 #include "store/postgres_connection.h"
 #include "store/sqlite_connection.h"
 
@@ -141,13 +142,15 @@ std::string month_of(const std::string& day) { return day.size() >= 7 ? day.subs
 // Is `day` an earlier first report than `known`? An undated first report is the latest.
 bool earlier(const std::string& day, const std::string& known) { return !day.empty() && (known.empty() || day < known); }
 
-// A window bound given to the day can't be answered from monthly counts.
-bool day_precise(const std::string& bound) { return bound.size() > 7; }
 
-// The first date after every date that starts with `until` ("2025" → "2026", "2025-12"
-// → "2026-01", "2025-02-28" → "2025-03-01"), so a window is a range an index can read.
-// Dates are fixed-width ISO, so they order the same under any collation.
-std::string after(const std::string& until) {
+// Restricts `column` (an ISO date, month or year) to the window; $N and $N+1 are since and date_after(until).
+std::string window_sql(const char* column, int n) {
+  return fmt::format("{0} <> '' AND {0} >= ${1} AND {0} < ${2}", column, n, n + 1);
+}
+
+}  // namespace
+
+std::string date_after(const std::string& until) {
   if (until.empty()) return "9999-99";
   const int y = std::stoi(until.substr(0, 4));
   if (until.size() == 4) return fmt::format("{:04}", y + 1);
@@ -160,13 +163,6 @@ std::string after(const std::string& until) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
                      static_cast<unsigned>(next.day()));
 }
-
-// Restricts `column` (an ISO date, month or year) to the window; $N and $N+1 are since and after(until).
-std::string window_sql(const char* column, int n) {
-  return fmt::format("{0} <> '' AND {0} >= ${1} AND {0} < ${2}", column, n, n + 1);
-}
-
-}  // namespace
 
 Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode mode) : lexicon_(lexicon) {
   const bool read_only = mode == Mode::ReadOnly;
@@ -860,7 +856,7 @@ std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::str
     return p;
   };
   auto add_named = [&](const Row& r) { pair_of(r).named += r.integer(2); };
-  const std::string before = after(until);
+  const std::string before = date_after(until);
   const std::vector<Param> window{since, before};  // Params view their strings: both outlive it
   if (since.empty() && until.empty()) {
     db_->run("SELECT from_org, to_org, people, group_max FROM flow_totals WHERE size > 0", {}, [&](const Row& r) {
@@ -869,26 +865,15 @@ std::vector<FlowPair> Store::flow_pairs(const std::string& since, const std::str
       p.largest_group = r.integer(3);
     });
   } else {
-    if (!day_precise(since) && !day_precise(until)) {
+    if (const auto parts = window_parts(since, until)) {
       // Whole years inside the window come from yearly counts, the months at either end
       // from monthly ones: a window costs about one row per pair and year, however long.
-      const std::string first = since.empty() ? "0000-01" : since.size() == 4 ? since + "-01" : since;
-      const std::string last = until.empty() ? "9999-12" : until.size() == 4 ? until + "-12" : until;
-      const int y0 = std::stoi(first.substr(0, 4)) + (first.substr(5) == "01" ? 0 : 1);
-      const int y1 = std::stoi(last.substr(0, 4)) - (last.substr(5) == "12" ? 0 : 1);
-      auto months = [&](const std::string& a, const std::string& b) {
-        if (a <= b)
-          db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month >= $1 AND month <= $2", {a, b},
-                   add_named);
-      };
-      if (y0 <= y1) {
+      if (parts->years)
         db_->run("SELECT from_org, to_org, people FROM flow_years WHERE year >= $1 AND year <= $2",
-                 {fmt::format("{:04}", y0), fmt::format("{:04}", y1)}, add_named);
-        if (first.substr(5) != "01") months(first, first.substr(0, 4) + "-12");
-        if (last.substr(5) != "12") months(last.substr(0, 4) + "-01", last);
-      } else {
-        months(first, last);
-      }
+                 {parts->years->first, parts->years->second}, add_named);
+      for (const auto& [a, b] : parts->months)
+        db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month >= $1 AND month <= $2", {a, b},
+                 add_named);
     } else {
       db_->run("SELECT from_org, to_org, count(*) FROM flow_people WHERE " + window_sql("first_day", 1) +
                    " GROUP BY from_org, to_org",
@@ -954,7 +939,7 @@ std::vector<std::string> Store::flow_people(const std::string& from, const std::
   if (!since.empty() || !until.empty())
     db_->run("SELECT person FROM flow_people WHERE from_org = $3 AND to_org = $4 AND " + window_sql("first_day", 1) +
                  " ORDER BY first_day, person LIMIT $5",
-             {since, after(until), from, to, n}, take);
+             {since, date_after(until), from, to, n}, take);
   else
     db_->run("SELECT person FROM flow_people WHERE from_org = $1 AND to_org = $2 ORDER BY first_day, person LIMIT $3",
              {from, to, n}, take);
@@ -966,6 +951,21 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> Store::f
   db_->run("SELECT from_org, to_org, label FROM flow_labels ORDER BY from_org, to_org, label", {},
            [&](const Row& r) { out[{r.text(0), r.text(1)}].push_back(r.text(2)); });
   return out;
+}
+
+int64_t Store::flow_version() const {
+  // Articles are only ever added, each with its aggregates, in one transaction.
+  return integer_of(*db_, "SELECT coalesce(max(id), 0) FROM articles", {}).value_or(0);
+}
+
+void Store::for_each_flow_count(
+    const std::function<void(FlowCountKind, std::string, std::string, std::string, int64_t)>& fn) const {
+  db_->run("SELECT from_org, to_org, year, people FROM flow_years", {},
+           [&](const Row& r) { fn(FlowCountKind::Year, r.text(0), r.text(1), r.text(2), r.integer(3)); });
+  db_->run("SELECT from_org, to_org, month, people FROM flow_months", {},
+           [&](const Row& r) { fn(FlowCountKind::Month, r.text(0), r.text(1), r.text(2), r.integer(3)); });
+  db_->run("SELECT from_org, to_org, first_day, count FROM flow_groups", {},
+           [&](const Row& r) { fn(FlowCountKind::Group, r.text(0), r.text(1), r.text(2), r.integer(3)); });
 }
 
 std::vector<std::string> Store::flow_labels(const std::string& from, const std::string& to) const {
@@ -983,7 +983,7 @@ std::vector<std::string> Store::flow_sources(const std::string& from, const std:
   if (!since.empty() || !until.empty())
     db_->run("SELECT doc FROM flow_sources WHERE from_org = $3 AND to_org = $4 AND " + window_sql("published", 1) +
                  " ORDER BY published DESC, doc DESC LIMIT $5",
-             {since, after(until), from, to, n}, take);
+             {since, date_after(until), from, to, n}, take);
   else
     db_->run("SELECT doc FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published DESC, doc DESC LIMIT $3",
              {from, to, n}, take);

@@ -68,6 +68,15 @@ struct FlowPair {
   int64_t largest_group = 0;  // the largest head-count reported for unnamed people
 };
 
+// Which aggregate a flow count comes from (Store::for_each_flow_count).
+enum class FlowCountKind { Year, Month, Group };
+
+// The first date after every date that starts with `until` ("2025" → "2026", "2025-12"
+// → "2026-01", "2025-02-28" → "2025-03-01"; "" → after every date), so a window is a
+// range an index can read. Dates are fixed-width ISO, so they order the same under any
+// collation.
+std::string date_after(const std::string& until);
+
 // An organisation's all-time balance: people gained and lost over all its pairs, and
 // the largest sources of its gains (organisation or unit, with people).
 struct FlowBalance {
@@ -122,6 +131,13 @@ class Store {
   std::vector<FlowPair> largest_flow_pairs(size_t limit) const;  // all time, largest first
   std::vector<FlowPair> flow_pairs_of(const std::vector<std::string>& orgs) const;  // all time, into or out of them
   size_t flow_pair_count() const;
+  // Changes whenever the flow aggregates may have (an article was stored).
+  int64_t flow_version() const;
+  // Every count the windowed flows are summed from: people per pair and year, and per
+  // pair and month (key "YYYY" or "YYYY-MM"), and each reported group's head-count with
+  // the day it was first reported (key that day, "" when undated).
+  void for_each_flow_count(
+      const std::function<void(FlowCountKind, std::string from, std::string to, std::string key, int64_t n)>& fn) const;
   // All time: every organisation's gain and loss, with its largest sources.
   std::vector<FlowBalance> flow_balances(size_t sources_per_org) const;
   // People of a pair, earliest first report first.

@@ -1,0 +1,116 @@
+// flow_counts — the flow aggregates held in memory answer a window as the store does.
+#include "store/flow_counts.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "test_support.h"
+
+namespace tw::store {
+namespace {
+
+using extract::Event;
+
+Event move(std::string person, std::string from, std::string to, std::optional<int64_t> count = std::nullopt) {
+  Event e;
+  e.type = "move";
+  e.slots = {{"from", std::move(from)}, {"to", std::move(to)}};
+  if (!person.empty()) e.slots["person"] = std::move(person);
+  e.count = count;
+  e.evidence = "evidence of a move.";
+  return e;
+}
+
+text::Document doc(std::string name, std::string date) {
+  text::Document d;
+  d.doc = name;
+  d.lang = "en";
+  d.text = "text of " + name;
+  d.date = std::move(date);
+  return d;
+}
+
+using Pairs = std::map<std::string, std::pair<int64_t, int64_t>>;  // "from>to" → named, largest group
+
+Pairs as_map(const std::vector<FlowPair>& pairs) {
+  Pairs out;
+  for (const auto& p : pairs) out[p.from + ">" + p.to] = {p.named, p.largest_group};
+  return out;
+}
+
+class FlowCountsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<Store>((dir_.path() / "flows.db").string(), &extract::Lexicon::standard());
+    int day = 0;
+    // People and groups over three years, some reported twice, one undated.
+    for (const auto& [date, person, from, to, group] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string, int64_t>>{
+             {"2023-11-20", "Ada Vance", "OpenAI", "Meta", 0},      {"2024-01-05", "Bo Lind", "OpenAI", "Meta", 0},
+             {"2024-06-30", "Cy Moss", "Apple", "Meta", 0},         {"2024-12-31", "", "Apple", "Meta", 5},
+             {"2025-01-01", "Ada Vance", "OpenAI", "Meta", 0},      {"2025-03-15", "Di Park", "Google", "OpenAI", 0},
+             {"2025-07-02", "", "Google", "OpenAI", 3},             {"2025-07-09", "Ed Roe", "Apple", "Anthropic", 0},
+             {"", "Fay Orr", "Apple", "Anthropic", 0},              {"2026-02-01", "Gil Yu", "Meta", "OpenAI", 0}})
+      db_->add_article(doc("a" + std::to_string(++day) + ".txt", date), "in",
+                       {move(person, from, to, group ? std::optional<int64_t>(group) : std::nullopt)});
+  }
+  twtest::TempDir dir_;
+  std::unique_ptr<Store> db_;
+};
+
+TEST_F(FlowCountsTest, EveryWindowOfMonthsOrYearsGivesTheStoresPairs) {
+  const FlowCounts counts = FlowCounts::load(*db_);
+  const std::vector<std::pair<std::string, std::string>> windows{
+      {"2024", ""},        {"", "2024"},        {"2024", "2024"},       {"2024-06", "2025-01"}, {"2023-12", "2024-12"},
+      {"2024-07", "2024-12"}, {"2025-07", "2025-07"}, {"2026", "2030"}, {"2020", "2022"},      {"2024-02", "2025-11"}};
+  for (const auto& [since, until] : windows) {
+    const auto held = counts.pairs(since, until);
+    ASSERT_TRUE(held) << since << ".." << until;
+    EXPECT_EQ(as_map(held->pairs), as_map(db_->flow_pairs(since, until))) << since << ".." << until;
+    EXPECT_FALSE(as_map(held->pairs).empty() && since == "2024") << "the fixture has flows in 2024";
+  }
+  EXPECT_EQ(as_map(counts.pairs("2024", "2024")->pairs),
+            (Pairs{{"OpenAI>Meta", {1, 0}}, {"Apple>Meta", {1, 5}}}))
+      << "Ada counts in 2023, her first report; the group of five on 31 December is in 2024";
+}
+
+TEST_F(FlowCountsTest, LabelsComeWithTheirPairs) {
+  const FlowCounts counts = FlowCounts::load(*db_);
+  const auto held = counts.pairs("2025", "2025");
+  ASSERT_TRUE(held);
+  ASSERT_EQ(held->pairs.size(), held->labels.size());
+  const auto labels = db_->flow_labels();
+  for (size_t i = 0; i < held->pairs.size(); ++i)
+    EXPECT_EQ(*held->labels[i], labels.at({held->pairs[i].from, held->pairs[i].to})) << held->pairs[i].from;
+}
+
+TEST_F(FlowCountsTest, AWindowBoundedByADayIsLeftToTheStore) {
+  EXPECT_FALSE(FlowCounts::load(*db_).pairs("2024-06-01", "2024-12"));
+  EXPECT_FALSE(window_parts("", "2025-03-14"));
+}
+
+TEST_F(FlowCountsTest, TheVersionMovesWhenAnArticleIsStored) {
+  const FlowCounts before = FlowCounts::load(*db_);
+  EXPECT_EQ(before.version(), db_->flow_version());
+  db_->add_article(doc("late.txt", "2024-05-05"), "in", {move("Hal Ode", "OpenAI", "Meta")});
+  EXPECT_NE(db_->flow_version(), before.version());
+  EXPECT_EQ(as_map(FlowCounts::load(*db_).pairs("2024", "2024")->pairs).at("OpenAI>Meta").first, 2);
+}
+
+TEST(WindowParts, WholeYearsFromYearlyCountsAndTheEndsFromMonths) {
+  const auto parts = window_parts("2023-11", "2025-02");
+  ASSERT_TRUE(parts && parts->years);
+  EXPECT_EQ(*parts->years, (std::pair<std::string, std::string>{"2024", "2024"}));
+  EXPECT_EQ(parts->months, (std::vector<std::pair<std::string, std::string>>{{"2023-11", "2023-12"}, {"2025-01", "2025-02"}}));
+  const auto inside = window_parts("2024-03", "2024-05");
+  ASSERT_TRUE(inside);
+  EXPECT_FALSE(inside->years);
+  EXPECT_EQ(inside->months, (std::vector<std::pair<std::string, std::string>>{{"2024-03", "2024-05"}}));
+  const auto open = window_parts("", "");
+  ASSERT_TRUE(open && open->years);
+  EXPECT_EQ(*open->years, (std::pair<std::string, std::string>{"0000", "9999"}));
+}
+
+}  // namespace
+}  // namespace tw::store
