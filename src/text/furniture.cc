@@ -58,7 +58,8 @@ constexpr size_t kMarkerLine = 80;  // a furniture phrase only condemns a line t
 
 }  // namespace
 
-FurnitureFilter::FurnitureFilter(std::vector<std::string> markers) : markers_(std::move(markers)) {}
+FurnitureFilter::FurnitureFilter(std::vector<std::string> markers)
+    : markers_(PatternSet::words(markers, PatternSet::Case::Exact)) {}
 
 const FurnitureFilter& FurnitureFilter::standard() {
   static const FurnitureFilter filter(read_word_list(data_dir() / "lang" / "furniture.txt"));
@@ -77,6 +78,16 @@ std::string FurnitureFilter::clean(std::string_view text) const {
   shapes.reserve(lines.size());
   for (auto l : lines) shapes.push_back(shape_of(l));
 
+  // Lines holding a furniture phrase: each hit of the one pass is placed in its line.
+  std::vector<bool> marked(lines.size(), false);
+  if (!lines.empty()) {
+    const auto offset = [&](std::string_view line) { return static_cast<size_t>(line.data() - text.data()); };
+    size_t line = 0;
+    for (const auto& hit : markers_.find_all(text)) {  // ordered by where they end
+      while (line + 1 < lines.size() && offset(lines[line]) + lines[line].size() < hit.end) ++line;
+      if (hit.begin >= offset(lines[line]) && hit.end <= offset(lines[line]) + lines[line].size()) marked[line] = true;
+    }
+  }
   std::vector<bool> keep(lines.size(), true);
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineShape& s = shapes[i];
@@ -85,10 +96,7 @@ std::string FurnitureFilter::clean(std::string_view text) const {
     if (s.letters * 3 < s.chars || s.letters < 4) { keep[i] = false; continue; }
     // A bulleted line that is no sentence is a related-article headline or a menu entry.
     if (s.bulleted && !s.terminated) { keep[i] = false; continue; }
-    if (s.chars <= kMarkerLine) {
-      for (const auto& m : markers_)
-        if (lines[i].find(m) != std::string_view::npos) { keep[i] = false; break; }
-    }
+    if (s.chars <= kMarkerLine && marked[i]) keep[i] = false;
   }
   // Runs of three or more short unterminated lines are menus and lists, not a story.
   for (size_t i = 0; i < lines.size();) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/pattern_set.h"
+
 namespace tw::text {
 
 class FurnitureFilter {
@@ -21,7 +23,7 @@ class FurnitureFilter {
   std::string clean(std::string_view text) const;
 
  private:
-  std::vector<std::string> markers_;
+  PatternSet markers_;  // found in one pass over the page, not searched line by line
 };
 
 }  // namespace tw::text
