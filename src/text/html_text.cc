@@ -8,6 +8,8 @@
 #include <cctype>
 #include <vector>
 
+#include "text/dates.h"
+
 namespace tw::text {
 namespace {
 
@@ -26,6 +28,24 @@ constexpr std::array kBlockTags = {
 template <size_t N>
 bool listed(const std::array<std::string_view, N>& sorted, std::string_view name) {
   return std::binary_search(sorted.begin(), sorted.end(), name);
+}
+
+// <meta> names (property, name or itemprop) that give the publication date; sorted.
+constexpr std::array kPublishedMeta = {
+    "article:published_time"sv, "article_date_original"sv, "date"sv, "datepublished"sv, "dc.date"sv,
+    "dc.date.issued"sv, "dcterms.created"sv, "og:article:published_time"sv, "parsely-pub-date"sv,
+    "pubdate"sv, "publish-date"sv, "publishdate"sv, "sailthru.date"sv};
+
+// JSON-LD's datePublished, read before scripts are dropped: "" when the page has none.
+std::string json_ld_published(std::string_view html) {
+  constexpr std::string_view kKey = "\"datePublished\"";
+  const size_t at = html.find(kKey);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = html.substr(at + kKey.size(), 64);
+  const size_t quote = rest.find('"');
+  if (quote == std::string_view::npos || rest.substr(0, quote).find_first_not_of(" \t\r\n:") != std::string_view::npos)
+    return {};
+  return iso_date(rest.substr(quote + 1));
 }
 
 // Words in class/id attributes that mark page furniture rather than the story.
@@ -114,6 +134,9 @@ struct PageReader {
   bool story_closed = false;
   std::string title;
   enum class Title { not_seen, inside, read } title_state = Title::not_seen;
+  // When the page says it was published: a <meta> that says so, else the first
+  // <time datetime> of the story, else the first of the page.
+  std::string meta_published, story_time, page_time;
 
   TextSink* sink() {
     if (story_depth == 0) return &page;
@@ -127,6 +150,14 @@ struct PageReader {
     open_elements.push_back({std::string(tag), block});
     if (TextSink* s = sink()) s->open(skipped, block);
     if (tag == "title" && title_state == Title::not_seen) title_state = Title::inside;
+    if (tag == "meta" && meta_published.empty()) {
+      for (std::string_view key : {"property"sv, "name"sv, "itemprop"sv})
+        if (listed(kPublishedMeta, lower(attribute(attributes, key))))
+          meta_published = iso_date(attribute(attributes, "content"));
+    } else if (tag == "time") {
+      std::string& slot = story_depth > 0 && !story_closed ? story_time : page_time;
+      if (slot.empty()) slot = iso_date(attribute(attributes, "datetime"));
+    }
   }
 
   void close_innermost() {
@@ -255,6 +286,7 @@ std::string drop_unrendered(std::string_view html) {
 HtmlText html_to_text(std::string_view html) {
   static const bool initialised = (xmlInitParser(), true);  // once, before any thread parses
   (void)initialised;
+  std::string json_ld = json_ld_published(html);
   const std::string flat = flatten_deep_nesting(drop_unrendered(html));
 
   htmlSAXHandler events{};
@@ -290,6 +322,8 @@ HtmlText html_to_text(std::string_view html) {
 
   HtmlText result;
   result.title = std::move(reader.title);
+  for (std::string* date : {&reader.meta_published, &json_ld, &reader.story_time, &reader.page_time})
+    if (result.published.empty()) result.published = std::move(*date);
   result.text = reader.story_depth > 0 ? std::move(reader.story.text) : std::move(reader.page.text);
   end_line(result.text);
   return result;

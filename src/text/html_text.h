@@ -15,7 +15,8 @@ namespace tw::text {
 
 struct HtmlText {
   std::string text;
-  std::string title;  // <title>, if any
+  std::string title;      // <title>, if any
+  std::string published;  // YYYY-MM-DD from the page's metadata (see dates.h), if any
 };
 
 HtmlText html_to_text(std::string_view html);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 
+#include "text/dates.h"
 #include "text/furniture.h"
 #include "text/html_text.h"
 #include "text/language.h"
@@ -24,26 +25,6 @@ std::string unwrap_lines(std::string text) {
     if (!ends_sentence && next >= 'a' && next <= 'z') text[nl] = ' ';
   }
   return text;
-}
-
-// The first date written near the top of a page ("입력 2023-11-05 09:40", "2023.11.05"),
-// as YYYY-MM-DD; "" when there is none.
-std::string find_date(std::string_view text) {
-  text = text.substr(0, std::min<size_t>(text.size(), 4096));
-  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
-  for (size_t i = 0; i + 10 <= text.size(); ++i) {
-    if (!(text[i] == '2' && text[i + 1] == '0' && digit(i + 2) && digit(i + 3))) continue;
-    if (i > 0 && digit(i - 1)) continue;
-    const char sep = text[i + 4];
-    if ((sep != '-' && sep != '.' && sep != '/') || !digit(i + 5) || !digit(i + 6) || text[i + 7] != sep || !digit(i + 8) ||
-        !digit(i + 9) || digit(i + 10))
-      continue;
-    const int month = (text[i + 5] - '0') * 10 + (text[i + 6] - '0');
-    const int day = (text[i + 8] - '0') * 10 + (text[i + 9] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    return fmt::format("{}-{}-{}", text.substr(i, 4), text.substr(i + 5, 2), text.substr(i + 8, 2));
-  }
-  return {};
 }
 
 }  // namespace
@@ -67,11 +48,12 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     HtmlText h = html_to_text(raw.markdown ? std::string_view(rendered) : std::string_view(raw.bytes));
     body = std::move(h.text);
     if (d.title.empty()) d.title = std::move(h.title);
+    if (d.date.empty()) d.date = std::move(h.published);
   } else {
     body = raw.bytes;
   }
   to_nfkc(body);
-  if (d.date.empty()) d.date = find_date(body);
+  if (d.date.empty()) d.date = stated_date(body);
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';
   d.text = FurnitureFilter::standard().clean(unwrap_lines(std::move(body)));

@@ -1,0 +1,123 @@
+// dates — the publication date a page states, and only that.
+#include "text/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+
+#include "source/article_source.h"
+#include "test_support.h"
+#include "text/html_text.h"
+#include "text/pipeline.h"
+
+namespace tw::text {
+namespace {
+
+TEST(IsoDate, MachineWrittenDatesAndTimestamps) {
+  EXPECT_EQ(iso_date("2025-07-23"), "2025-07-23");
+  EXPECT_EQ(iso_date("2025-07-23T09:00:00+09:00"), "2025-07-23");
+  EXPECT_EQ(iso_date("20250723"), "2025-07-23");
+  EXPECT_EQ(iso_date("Wed, 23 Jul 2025 09:00:00 GMT"), "2025-07-23");
+  EXPECT_EQ(iso_date("2025-02-30"), "") << "no such day";
+  EXPECT_EQ(iso_date("soon"), "");
+}
+
+TEST(DateInLine, EveryFormBylinesUse) {
+  EXPECT_EQ(date_in_line("입력 2025.07.04 09:12 | 수정 2025.07.05"), "2025-07-04");
+  EXPECT_EQ(date_in_line("박하늘 기자 2024. 9. 27. 08:45"), "2024-09-27");
+  EXPECT_EQ(date_in_line("2025년 10월 16일 목요일"), "2025-10-16");
+  EXPECT_EQ(stated_date("2025년 10월 16일 목요일 | 산업부 김하늘 기자"), "2025-10-16") << "the weekday is part of the date";
+  EXPECT_EQ(date_in_line("Published July 23, 2025"), "2025-07-23");
+  EXPECT_EQ(date_in_line("Jul. 3 2025, 5:00 PM"), "2025-07-03");
+  EXPECT_EQ(date_in_line("Sept. 3, 2025"), "2025-09-03");
+  EXPECT_EQ(date_in_line("Published: 9:41am, 3 Sep 2025"), "2025-09-03");
+  EXPECT_EQ(date_in_line("the 23rd of nothing, 2025"), "");
+  EXPECT_EQ(date_in_line("version 2025.13.45 shipped"), "") << "not a calendar day";
+}
+
+TEST(StatedDate, ABylineOrDateLineGivesIt) {
+  EXPECT_EQ(stated_date("Headline of the story\nBy Mina Cho\nAug 15, 2025\nThe story begins here."), "2025-08-15");
+  EXPECT_EQ(stated_date("제목\n홍길동 기자 2025년 7월 1일 오전 11:26\n본문이 시작된다."), "2025-07-01");
+}
+
+TEST(StatedDate, ADateInsideASentenceIsNotWhenThePageWasWritten) {
+  EXPECT_EQ(stated_date("Meta said on July 23, 2025 that it hired three researchers."), "");
+  EXPECT_EQ(stated_date("메타는 2025년 7월 1일 새 연구소를 출범했다.\n다음 문장이다."), "");
+  EXPECT_EQ(stated_date("On March 3, 2024, the startup raised a new round from investors."), "");
+}
+
+TEST(StatedDate, APublicationLineWinsOverTheSitesDateOfIssue) {
+  EXPECT_EQ(stated_date("발행일 2024-06-17(월)\n제목\n기사입력 : 2024.04.27 20:44\n본문."), "2024-04-27");
+  EXPECT_EQ(stated_date("Updated March 4, 2025\nPublished March 2, 2025\nText."), "2025-03-02");
+}
+
+TEST(StatedDate, TheBottomOfThePageToo) {
+  std::string text = "A story with no byline at the top.\n";
+  for (int i = 0; i < 200; ++i) text += "Another sentence of the long story goes here.\n";
+  text += "reporter@example.com 2025.03.14\n";
+  EXPECT_EQ(stated_date(text), "2025-03-14");
+}
+
+TEST(HtmlPublished, MetadataTimeAndJsonLd) {
+  EXPECT_EQ(html_to_text("<html><head><meta property=\"article:published_time\" content=\"2025-07-23T10:00:00Z\">"
+                         "</head><body><p>Story.</p></body></html>").published,
+            "2025-07-23");
+  EXPECT_EQ(html_to_text("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                         "\"datePublished\": \"2024-11-23T08:00:00+09:00\"}</script></head><body><p>Story.</p></body></html>")
+                .published,
+            "2024-11-23");
+  EXPECT_EQ(html_to_text("<body><aside><time datetime=\"2020-01-01\">old</time></aside><article>"
+                         "<time datetime=\"2025-10-13T13:05:00Z\">Oct 13</time><p>Story.</p></article></body>")
+                .published,
+            "2025-10-13")
+      << "the story's own <time>, not a sidebar's";
+  EXPECT_EQ(html_to_text("<body><p>Story of 2025.</p></body>").published, "");
+}
+
+// The hand-made list of the dates pages state (data/dates/publication_dates.tsv): every
+// stated date read right is the aim (the issue asks ≥ 95 %), and no date where the page
+// states none.
+TEST(PublicationDates, AgainstTheHandMadeList) {
+  const auto shared = twtest::shared_dir() / "corpus" / "news";
+  if (!std::filesystem::exists(shared)) GTEST_SKIP() << "no ../shared corpus";
+  std::ifstream list(std::filesystem::path(TALENTWAR_SOURCE_DIR) / "data" / "dates" / "publication_dates.tsv");
+  ASSERT_TRUE(list) << "data/dates/publication_dates.tsv";
+  std::string line;
+  std::getline(list, line);  // header
+  int stated = 0, right = 0, invented = 0, none = 0;
+  std::string misses;
+  while (std::getline(list, line)) {
+    const auto tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+    const std::string file = line.substr(0, tab), want = line.substr(tab + 1, tab2 - tab - 1);
+    const auto path = file.starts_with("news/") ? shared / file.substr(5)
+                                                : std::filesystem::path(TALENTWAR_SOURCE_DIR) / "data" / "samples" /
+                                                      "articles" / file.substr(8);
+    std::string got;
+    source::read_inputs({path.string()}, [&](source::Item&& item) {
+      if (auto* raw = std::get_if<source::RawArticle>(&item)) {
+        const auto prepared = prepare(*raw);
+        if (auto* d = std::get_if<Document>(&prepared)) got = d->date;
+      }
+    });
+    if (want == "none") {
+      ++none;
+      if (!got.empty()) ++invented, misses += fmt::format("  invented {} for {}\n", got, file);
+    } else {
+      ++stated;
+      if (got == want) ++right;
+      else misses += fmt::format("  {} for {} (stated {})\n", got.empty() ? "nothing" : got, file, want);
+    }
+  }
+  ASSERT_GT(stated, 0);
+  std::cout << fmt::format("publication dates: {} of {} stated read right ({:.1f} %), {} invented of {} stating none\n",
+                           right, stated, 100.0 * right / stated, invented, none)
+            << misses;
+  EXPECT_GE(right * 100, stated * 95);
+  EXPECT_EQ(invented, 0);
+}
+
+}  // namespace
+}  // namespace tw::text
