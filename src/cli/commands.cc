@@ -15,6 +15,7 @@
 
 #include "eval/scorer.h"
 #include "query/analytics.h"
+#include "query/arguments.h"
 #include "server/http_server.h"
 #include "extract/extractor.h"
 #include "source/article_source.h"
@@ -410,8 +411,9 @@ std::optional<Facts> load_facts(const std::string& db_path, bool with_facts = tr
   return f;
 }
 
-std::string money_cell(const json& fact) {
-  if (!fact.contains("amount")) return "";
+// The figure of a fact or event: its amount, else the people it counts (a layoff, a group move).
+std::string figure_cell(const json& fact) {
+  if (!fact.contains("amount")) return fact.contains("count") ? fmt::format("{} people", fact["count"].get<long>()) : "";
   std::string cell = short_money(fact["amount"]);
   if (fact.value("cumulative", false)) cell += " total";
   return cell;
@@ -426,7 +428,7 @@ std::string sources_cell(const json& fact) {
 void print_fact_rows(const json& facts) {
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
   for (const auto& f : facts)
-    std::cout << pad(f.value("type", ""), 13) << pad(clip(summary(f), 62), 48) << pad(money_cell(f), 16) << sources_cell(f) << "\n";
+    std::cout << pad(f.value("type", ""), 13) << pad(clip(summary(f), 62), 48) << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
@@ -445,7 +447,11 @@ int answer(const std::string& db_path, bool as_json, const std::function<json(co
 
 int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
               bool as_json) {
-  auto compute = [&](const Facts& f) { return query::flows(*f.db, extract::Lexicon::standard(), {since, until}, org); };
+  const query::Window window{query::window_bound(since, "--since"), query::window_bound(until, "--until")};
+  auto compute = [&](const Facts& f) {
+    const auto& lexicon = extract::Lexicon::standard();
+    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org));
+  };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
     for (const auto& e : r["flows"]) {
@@ -469,7 +475,10 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
 }
 
 int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
-  auto compute = [&](const Facts& f) { return query::pay(f.facts, extract::Lexicon::standard(), org); };
+  auto compute = [&](const Facts& f) {
+    const auto& lexicon = extract::Lexicon::standard();
+    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+  };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "OFFERS\n";
     print_fact_rows(r["offers"]);
@@ -484,7 +493,10 @@ int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
 }
 
 int run_deals(const std::string& db_path, const std::string& org, bool as_json) {
-  auto compute = [&](const Facts& f) { return query::deals(f.facts, extract::Lexicon::standard(), org); };
+  auto compute = [&](const Facts& f) {
+    const auto& lexicon = extract::Lexicon::standard();
+    return query::deals(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+  };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "DEALS\n";
     print_fact_rows(r["deals"]);
@@ -528,12 +540,15 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
 }
 
 int run_timeline(const std::string& db_path, const std::string& org, bool as_json) {
-  auto compute = [&](const Facts& f) { return query::timeline(f.facts, extract::Lexicon::standard(), org); };
+  auto compute = [&](const Facts& f) {
+    const auto& lexicon = extract::Lexicon::standard();
+    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+  };
   return answer(db_path, as_json, compute, [](const json& rows) {
     std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
     for (const auto& r : rows)
       std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
-                << pad(money_cell(r), 16) << sources_cell(r) << "\n";
+                << pad(figure_cell(r), 16) << sources_cell(r) << "\n";
     std::cout << fmt::format("{} facts\n", rows.size());
   });
 }
@@ -569,7 +584,7 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
                bool as_json) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
-  const auto rows = db->events({type, org, person});
+  const auto rows = db->events({type, query::known_organisation(*db, extract::Lexicon::standard(), org), person});
   if (as_json) {
     for (const auto& r : rows) {
       json e = r.event;
@@ -581,10 +596,7 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
   for (const auto& r : rows) {
     const json& e = r.event;
-    std::string amount = e.contains("amount") ? short_money(e["amount"]) : "";
-    if (e.value("cumulative", false)) amount += " total";
-    if (amount.empty() && e.contains("count") && e.value("type", "") != "move") amount = fmt::format("{} people", e["count"].get<long>());
-    std::cout << pad(e.value("type", ""), 13) << pad(clip(summary(e), 60), 46) << pad(amount, 14) << r.doc << "\n";
+    std::cout << pad(e.value("type", ""), 13) << pad(clip(summary(e), 60), 46) << pad(figure_cell(e), 14) << r.doc << "\n";
   }
   std::cout << fmt::format("{} events\n", rows.size());
   return kOk;

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "query/arguments.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"talentwar — turns news about the AI talent war into sourced, queryable events"};
@@ -110,6 +111,9 @@ int main(int argc, char** argv) {
     if (*timeline) return tw::cli::run_timeline(db, org, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
     if (*serve) return tw::cli::run_serve(db, host, port, token, web_root, cors_origin);
+  } catch (const tw::query::BadArgument& e) {
+    std::cerr << "talentwar: " << e.what() << "\n";
+    return tw::cli::kUsage;
   } catch (const std::exception& e) {
     std::cerr << "talentwar: " << e.what() << "\n";
     return tw::cli::kFatal;

@@ -22,6 +22,7 @@
 #include "common/data_dir.h"
 #include "extract/extractor.h"
 #include "query/analytics.h"
+#include "query/arguments.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
@@ -258,16 +259,7 @@ size_t number_param(const httplib::Request& req, const char* name, size_t fallba
 }
 
 std::string date_param(const httplib::Request& req, const char* name) {
-  const std::string v = param(req, name);
-  auto digits = [&](size_t from, size_t n) {
-    for (size_t i = from; i < from + n; ++i)
-      if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
-    return true;
-  };
-  const bool ok = v.empty() || (v.size() == 4 && digits(0, 4)) || (v.size() == 7 && digits(0, 4) && v[4] == '-' && digits(5, 2)) ||
-                  (v.size() == 10 && digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2));
-  if (!ok) throw BadRequest{fmt::format("{} must be a date: YYYY, YYYY-MM or YYYY-MM-DD", name)};
-  return v;
+  return query::window_bound(param(req, name), name);
 }
 
 std::string choice_param(const httplib::Request& req, const char* name, std::initializer_list<const char*> allowed) {
@@ -366,6 +358,11 @@ struct Server::Impl {
     std::unique_ptr<store::Store> db_;
   };
 
+  // The organisation the request's `org` names, canonical ("" for none); 400 when unknown.
+  static std::string org_param(const httplib::Request& req, const store::Store& db) {
+    return query::known_organisation(db, extract::Lexicon::standard(), param(req, "org"));
+  }
+
   // The flow counts as current as `db`: loaded again when an article has been stored
   // since (the first windowed request after a change pays for the load).
   std::shared_ptr<const store::FlowCounts> current_flow_counts(const store::Store& db) {
@@ -413,6 +410,8 @@ void Server::Impl::routes() {
         handler(req, res);
       } catch (const BadRequest& e) {
         send_error(res, 400, e.message);
+      } catch (const query::BadArgument& e) {
+        send_error(res, 400, e.what());
       } catch (const std::exception& e) {
         send_error(res, 500, e.what());
       }
@@ -430,11 +429,12 @@ void Server::Impl::routes() {
   });
   http.Get("/api/events", guarded([this](const httplib::Request& req, httplib::Response& res) {
     store::EventFilter f{choice_param(req, "type", {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}),
-                         param(req, "org"), param(req, "person")};
+                         "", param(req, "person")};
     f.limit = number_param(req, "limit", 50, 500);
     f.offset = number_param(req, "offset", 0, 1u << 30);
     f.newest_first = true;
     Reader db(*this);
+    f.org = org_param(req, *db);
     json items = json::array();
     for (const auto& r : db->events(f)) {
       json e = r.event;
@@ -471,22 +471,23 @@ void Server::Impl::routes() {
   http.Get("/api/flows", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     const std::string since = date_param(req, "since"), until = date_param(req, "until");
     Reader db(*this);
+    const std::string org = org_param(req, *db);
     const auto counts = since.empty() && until.empty() ? nullptr : current_flow_counts(*db);
-    send_json(res, 200, query::flows(*db, lex, {since, until}, param(req, "org"), 200, counts.get()));
+    send_json(res, 200, query::flows(*db, lex, {since, until}, org, 200, counts.get()));
   }));
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
-    const std::string org = param(req, "org");
+    const std::string org = org_param(req, *db);
     send_json(res, 200, query::pay(recent_facts(*db, {"offer", "comp_stat"}, org, "", kRecentListed).facts, lex, org));
   }));
   http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
-    const std::string org = param(req, "org");
+    const std::string org = org_param(req, *db);
     send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org, "", kRecentListed).facts, lex, org));
   }));
   http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
-    const std::string org = param(req, "org");
+    const std::string org = org_param(req, *db);
     send_json(res, 200, page(query::timeline(recent_facts(*db, {}, org).facts, lex, org), req));
   }));
   http.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {

@@ -125,6 +125,34 @@ TEST_F(WithDatabase, EventsAsJson) {
   EXPECT_EQ(invest[0]["type"], "investment");
 }
 
+// The command line refuses what the API refuses, for the same reason (query/arguments.h).
+TEST_F(WithDatabase, BadDatesAndUnknownOrganisationsAreUsageErrors) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"flows", "--since", "last month"}, {"flows", "--until", "2025-13"},
+        {"flows", "--since", "2025-02-30"}, {"flows", "--org", "Nowhere Labs"}, {"pay", "--org", "Nowhere Labs"},
+        {"deals", "--org", "Nowhere Labs"}, {"timeline", "--org", "Nowhere Labs"}, {"events", "--org", "Nowhere Labs"}}) {
+    std::vector<std::string> full = args;
+    full.insert(full.end(), {"--db", db()});
+    const CliResult r = run_cli(full);
+    EXPECT_EQ(r.exit_code, 2) << show(r);
+    EXPECT_TRUE(r.err.find("must be a date") != std::string::npos || r.err.find("no organisation named") != std::string::npos)
+        << show(r);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+  }
+  EXPECT_EQ(run_cli({"flows", "--since", "2025-07", "--org", "메타", "--db", db()}).exit_code, 0)
+      << "a real month and an organisation in another script are fine";
+}
+
+TEST(Cli, TimelineShowsHowManyPeopleALayoffCounts) {
+  TempDir dir;
+  dir.write("in/layoff.txt", "Layoffs at a lab\n\nMeta laid off 600 employees from its AI unit on Wednesday.\n");
+  const std::string db = (dir / "tw.db").string();
+  ASSERT_EQ(run_cli({"ingest", "--db", db, (dir / "in").string()}).exit_code, 0);
+  const CliResult r = run_cli({"timeline", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_NE(r.out.find("600 people"), std::string::npos) << r.out;
+}
+
 TEST_F(WithDatabase, ExportCsvHasAHeaderAndOneRowPerEvent) {
   const CliResult r = run_cli({"export", "--db", db(), "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << show(r);

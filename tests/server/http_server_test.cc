@@ -92,7 +92,10 @@ TEST_F(Api, EventsFilterAndPage) {
 
 TEST_F(Api, BadParametersAre400WithAJsonError) {
   for (const char* path : {"/api/events?limit=abc", "/api/events?limit=100000", "/api/events?type=wedding",
-                           "/api/entities?kind=robot", "/api/flows?since=last-year", "/api/search", "/api/timeline?offset=-1"}) {
+                           "/api/entities?kind=robot", "/api/flows?since=last-year", "/api/search", "/api/timeline?offset=-1",
+                           "/api/flows?since=2025-13", "/api/flows?until=2025-02-30", "/api/pay?org=Nowhere%20Labs",
+                           "/api/deals?org=Nowhere%20Labs", "/api/timeline?org=Nowhere%20Labs",
+                           "/api/events?org=Nowhere%20Labs", "/api/flows?org=Nowhere%20Labs"}) {
     const json e = get_json(path, 400);
     EXPECT_TRUE(e.contains("error")) << path;
   }

@@ -1,0 +1,27 @@
+// arguments — the checks a question's arguments pass before it is asked, one set for
+// the command line and the API, so both refuse the same values for the same reason
+// (exit 2 there, HTTP 400 here).
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "extract/lexicon.h"
+#include "store/store.h"
+
+namespace tw::query {
+
+// The asker's mistake; what() says which argument and what it must be.
+struct BadArgument : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// `value` as a window bound: "" (open), or YYYY, YYYY-MM or YYYY-MM-DD naming a real
+// month or day. Throws BadArgument naming `name` otherwise.
+std::string window_bound(std::string_view value, std::string_view name);
+
+// The canonical name of the organisation `name` spells ("" stays ""): one the lexicon
+// knows in any script, or one stored events name. Throws BadArgument when there is none.
+std::string known_organisation(const store::Store& db, const extract::Lexicon& lexicon, const std::string& name);
+
+}  // namespace tw::query
