@@ -512,7 +512,10 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   if (!f) return kFatal;
   const json p = query::entity_profile(name, f->facts, *f->names);
   if (p.is_null()) {
-    std::cerr << "talentwar: " << name << ": no person or organisation by that name\n";
+    std::string near;
+    for (const auto& n : query::near_names(*f->db, extract::Lexicon::standard(), name))
+      near += (near.empty() ? "; did you mean: " : ", ") + n;
+    std::cerr << "talentwar: " << text::printable(name) << ": no person or organisation by that name" << near << "\n";
     return kSomeFailed;
   }
   if (as_json) {

@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
   auto* deals = org_query("deals", "Investments and acquisitions, with totals per pair");
 
   auto* entity = app.add_subcommand("entity", "A person or organisation in any script or spelling: aliases, units, facts, sources");
-  entity->add_option("name", name, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")->required();
+  std::vector<std::string> name_words;  // a name of several words needs no quotes
+  entity->add_option("name", name_words, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")->required();
   entity->add_flag("--json", json, "print JSON");
   entity->add_option("--db", db, "SQLite database file");
 
@@ -107,7 +108,10 @@ int main(int argc, char** argv) {
     if (*flows) return tw::cli::run_flows(db, since, until, org, json);
     if (*pay) return tw::cli::run_pay(db, org, json);
     if (*deals) return tw::cli::run_deals(db, org, json);
-    if (*entity) return tw::cli::run_entity(db, name, json);
+    if (*entity) {
+      for (const auto& w : name_words) name += (name.empty() ? "" : " ") + w;
+      return tw::cli::run_entity(db, name, json);
+    }
     if (*timeline) return tw::cli::run_timeline(db, org, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
     if (*serve) return tw::cli::run_serve(db, host, port, token, web_root, cors_origin);

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 
+#include "resolve/phonetic.h"
 #include "text/utf8.h"
 
 namespace tw::query {
@@ -38,6 +41,57 @@ std::string known_organisation(const store::Store& db, const extract::Lexicon& l
   if (const auto* e = lexicon.find(name); e && e->is_org()) return e->name;
   if (const auto stored = db.canonical_entity(name); stored && db.entity_kind(*stored) == "org") return *stored;
   throw BadArgument(fmt::format("no organisation named \"{}\"", text::printable(name)));
+}
+
+namespace {
+
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  for (size_t pos = 0; pos < name.size();) {
+    size_t space = name.find(' ', pos);
+    if (space == std::string_view::npos) space = name.size();
+    if (space > pos) words.emplace_back(name.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  return words;
+}
+
+// Sound keys of a name's words long enough to tell apart: three consonants or more
+// ("Ruoming" → RMN); two ("Pang" → PN) would match "Open" too.
+std::set<std::string> word_keys(std::string_view name) {
+  std::set<std::string> keys;
+  for (const auto& w : words_of(name)) {
+    const std::string key = resolve::phonetic_key(resolve::has_hangul(w) ? resolve::romanize(w) : w);
+    if (key.size() >= 3) keys.insert(key);
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<std::string> near_names(const store::Store& db, const extract::Lexicon& lexicon, const std::string& name,
+                                    size_t limit) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& n) {
+    if (out.size() < limit && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (const auto& e : db.entities(name, "", limit)) add(e.name);
+  const auto wanted = word_keys(name);
+  if (out.size() >= limit || wanted.empty()) return out;
+  auto sounds_near = [&](std::string_view spelling) {
+    for (const auto& k : word_keys(spelling))
+      if (wanted.count(k)) return true;
+    return false;
+  };
+  // Stored names in order of mentions (Latin ones are keyed without transliteration),
+  // then the lexicon's own spellings.
+  for (const auto& e : db.entities("", "", 2000))
+    if (!resolve::has_hangul(e.name) && sounds_near(e.name)) add(e.name);
+  for (size_t i = 0; i < lexicon.size() && out.size() < limit; ++i) {
+    const auto& e = lexicon.entity(static_cast<uint32_t>(i));
+    if (sounds_near(e.name) || std::any_of(e.aliases.begin(), e.aliases.end(), sounds_near)) add(e.name);
+  }
+  return out;
 }
 
 }  // namespace tw::query

@@ -465,7 +465,9 @@ void Server::Impl::routes() {
     const auto kind = db->entity_kind(known);
     auto facts = kind == "person" ? recent_facts(*db, {}, "", known) : recent_facts(*db, {}, known);
     const json p = query::entity_profile(name, facts.facts, *facts.names);
-    if (p.is_null()) return send_error(res, 404, fmt::format("no person or organisation named {}", name));
+    if (p.is_null())
+      return send_json(res, 404, {{"error", fmt::format("no person or organisation named {}", name)},
+                                  {"suggestions", query::near_names(*db, extract::Lexicon::standard(), name)}});
     send_json(res, 200, p);
   }));
   http.Get("/api/flows", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {

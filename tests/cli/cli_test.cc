@@ -143,6 +143,15 @@ TEST_F(WithDatabase, BadDatesAndUnknownOrganisationsAreUsageErrors) {
       << "a real month and an organisation in another script are fine";
 }
 
+TEST_F(WithDatabase, EntityTakesAnUnquotedNameAndSuggestsNearOnes) {
+  const CliResult r = run_cli({"entity", "Jane", "Doerr", "--db", db()});
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_TRUE(r.out.starts_with("Jane Doerr (")) << r.out;
+  const CliResult near = run_cli({"entity", "doerr", "--db", db()});
+  EXPECT_EQ(near.exit_code, 1) << show(near);
+  EXPECT_NE(near.err.find("did you mean: Jane Doerr"), std::string::npos) << show(near);
+}
+
 TEST(Cli, TimelineShowsHowManyPeopleALayoffCounts) {
   TempDir dir;
   dir.write("in/layoff.txt", "Layoffs at a lab\n\nMeta laid off 600 employees from its AI unit on Wednesday.\n");

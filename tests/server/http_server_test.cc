@@ -103,6 +103,12 @@ TEST_F(Api, BadParametersAre400WithAJsonError) {
 
 TEST_F(Api, UnknownIdsAndRoutesAre404) {
   EXPECT_TRUE(get_json("/api/entities/Nobody%20Atall", 404).contains("error"));
+  // A near name gets suggestions: a family name alone, a given name in Hangul.
+  for (const char* near : {"/api/entities/zhao", "/api/entities/%EC%85%A9%EC%9E%90"}) {  // zhao, 셩자
+    const json e = get_json(near, 404);
+    const auto& s = e["suggestions"];
+    EXPECT_NE(std::find(s.begin(), s.end(), "Shengjia Zhao"), s.end()) << near << ": " << e.dump();
+  }
   EXPECT_TRUE(get_json("/api/articles/99999", 404).contains("error"));
   EXPECT_TRUE(get_json("/api/no-such-thing", 404).contains("error"));
 }
