@@ -76,8 +76,17 @@ function describe(f) {
   }
 }
 
+// A source as people know it: outlet · headline (date), opening the article at its evidence;
+// the original page behind ↗ (http and https links only).
+function sourceLink(s) {
+  const label = `${s.outlet ? `<span class="outlet">${esc(s.outlet)}</span> · ` : ''}${esc(s.title || s.doc)}${s.date ? ` <span class="muted">${esc(s.date)}</span>` : ''}`;
+  const inner = s.article_id ? `<a class="source" href="#/article/${s.article_id}?e=${encodeURIComponent(s.evidence || '')}" title="${esc(s.doc)}">${label}</a>` : label;
+  const out = /^https?:\/\//i.test(s.url || '') ? ` <a class="external" href="${esc(s.url)}" target="_blank" rel="noopener noreferrer">↗</a>` : '';
+  return inner + out;
+}
+
 function sourcesCell(f) {
-  return (f.sources || []).map((s) => `<a class="source" href="#/article/${s.article_id}?e=${encodeURIComponent(s.evidence)}">${esc(s.doc)}</a>`).join('<br>');
+  return (f.sources || []).map(sourceLink).join('<br>');
 }
 
 function factRows(facts) {
@@ -188,8 +197,9 @@ async function showArticle(id, params) {
     }
     return `<p>${out}</p>`;
   }).join('');
-  view.innerHTML = `<h1>${esc(a.title || a.doc)}</h1><p class="muted">${esc(a.doc)} · ${esc(a.lang)} ${a.date ? '· ' + esc(a.date) : ''}</p>
-    <div class="card article">${html}</div><h2>${t('article.events')}</h2><div class="card">${factRows(a.events.map((e) => ({ ...e, sources: [] })))}</div>`;
+  const self = { article_id: a.id, doc: a.doc, title: a.title, outlet: a.outlet, date: a.date, url: a.url };
+  view.innerHTML = `<h1>${esc(a.title || a.doc)}</h1><p class="muted">${a.outlet ? esc(a.outlet) + ' · ' : ''}${esc(a.doc)} · ${esc(a.lang)} ${a.date ? '· ' + esc(a.date) : ''}${/^https?:\/\//i.test(a.url || '') ? ` · <a class="external" href="${esc(a.url)}" target="_blank" rel="noopener noreferrer">${esc(a.url)}</a>` : ''}</p>
+    <div class="card article">${html}</div><h2>${t('article.events')}</h2><div class="card">${factRows(a.events.map((e) => ({ ...e, sources: [{ ...self, evidence: e.evidence }] })))}</div>`;
   const f = document.getElementById('focus');
   if (f) f.scrollIntoView({ block: 'center' });
 }

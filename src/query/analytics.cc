@@ -58,6 +58,12 @@ bool Window::contains(const Fact& f) const {
   return true;
 }
 
+json sources_of(const std::vector<store::ArticleLabel>& articles) {
+  json out = json::array();
+  for (const auto& a : articles) out.push_back(source_json(a));
+  return out;
+}
+
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
            size_t max_edges, const store::FlowCounts* counts) {
   constexpr size_t kListed = 20;  // named people and sources listed per edge and organisation
@@ -159,7 +165,7 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
                      {"people", size_of(p)},
                      {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
                      {"largest_group_reported", p.largest_group},
-                     {"sources", db.flow_sources(p.from, p.to, window.since, window.until, kListed)}});
+                     {"sources", sources_of(db.flow_sources(p.from, p.to, window.since, window.until, kListed))}});
   json orgs = json::array();
   for (const auto& b : balances) {
     json src = json::array();

@@ -204,6 +204,14 @@ bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) con
   return slot("person") == org;
 }
 
+nlohmann::json source_json(const store::ArticleLabel& a) {
+  nlohmann::json j = {{"doc", a.doc}};
+  if (a.article_id) j["article_id"] = a.article_id;
+  for (const auto& [key, value] : {std::pair{"title", &a.title}, {"outlet", &a.outlet}, {"url", &a.url}, {"date", &a.date}})
+    if (!value->empty()) j[key] = *value;
+  return j;
+}
+
 nlohmann::json Fact::to_json() const {
   nlohmann::json j;
   j["type"] = type;
@@ -232,8 +240,11 @@ nlohmann::json Fact::to_json() const {
   if (!first_date.empty()) j["first_reported"] = first_date;
   if (!last_date.empty()) j["last_reported"] = last_date;
   nlohmann::json src = nlohmann::json::array();
-  for (const auto& s : sources)
-    src.push_back({{"doc", s.doc}, {"article_id", s.article_id}, {"date", s.date}, {"evidence", s.evidence}});
+  for (const auto& s : sources) {
+    nlohmann::json one = source_json({s.article_id, s.doc, s.title, s.outlet, s.url, s.date});
+    one["evidence"] = s.evidence;
+    src.push_back(std::move(one));
+  }
   j["sources"] = src;
   return j;
 }
@@ -256,7 +267,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots), k) != std::end(kOrgSlots);
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
-    Source src{r.doc, r.date, e.value("evidence", ""), r.article_id};
+    Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};
     const std::string type = e.value("type", "");
     const auto candidates = index.candidates(type, slots);
     auto it = std::find_if(candidates.begin(), candidates.end(), [&](size_t i) { return compatible(facts[i], e, slots); });

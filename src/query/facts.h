@@ -37,7 +37,12 @@ class NameResolver {
 struct Source {
   std::string doc, date, evidence;
   int64_t article_id = 0;
+  std::string title, outlet, url;  // the article as people know it
 };
+
+// An article as every answer shows a source: {doc, article_id, title, outlet, url, date},
+// the empty ones left out.
+nlohmann::json source_json(const store::ArticleLabel& a);
 
 struct ReportedAmount {
   nlohmann::json amount;  // {"value", "currency", "qualifier"?}

@@ -509,7 +509,7 @@ void Server::Impl::routes() {
     auto a = Reader(*this)->article(id);
     if (!a) return send_error(res, 404, fmt::format("no article {}", id));
     send_json(res, 200, {{"id", a->id}, {"doc", a->doc}, {"lang", a->lang}, {"title", a->title}, {"date", a->date},
-                         {"url", a->url}, {"text", a->text}, {"events", a->events}});
+                         {"url", a->url}, {"outlet", a->outlet}, {"text", a->text}, {"events", a->events}});
   }));
   http.Post("/api/articles", guarded([this](const httplib::Request& req, httplib::Response& res) { ingest(req, res); }));
   // Unknown API routes answer in JSON, not with the dashboard.

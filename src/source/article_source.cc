@@ -104,7 +104,7 @@ void emit_article(std::string doc, std::string origin, std::string bytes, bool h
 class LineFields final : public nlohmann::json_sax<nlohmann::json> {
  public:
   std::optional<std::string> text, html;  // when present as strings
-  std::string id, url, title, date;       // numbers and booleans written out
+  std::string id, url, title, date, outlet;  // numbers and booleans written out
   std::string error;                      // why the line is refused
 
   bool null() override { return value(std::nullopt); }
@@ -142,6 +142,7 @@ class LineFields final : public nlohmann::json_sax<nlohmann::json> {
     if (key_ == "url") return &url;
     if (key_ == "title") return &title;
     if (key_ == "date") return &date;
+    if (key_ == "outlet" || key_ == "source") return &outlet;
     return nullptr;
   }
   bool value(std::optional<std::string> v) {
@@ -209,6 +210,7 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
     a.url = std::move(f.url);
     a.title = std::move(f.title);
     a.date = std::move(f.date);
+    a.outlet = std::move(f.outlet);
     sink(std::move(a));
   }
 }

@@ -3,7 +3,7 @@
 // An input is a file (.txt, .md, .html, .htm, or anything else read as text), a
 // directory (walked recursively, in sorted order, reading the article
 // extensions), "-" for standard input, or a JSON Lines dump (.jsonl: one article
-// per line with `text` or `html`, optional `id`, `url`, `title`, `date`).
+// per line with `text` or `html`, optional `id`, `url`, `title`, `date`, `outlet`).
 // Articles are streamed to a callback one at a time, so memory stays bounded by
 // the largest article; a broken input is reported through the same callback and
 // never stops the walk.
@@ -22,7 +22,7 @@ struct RawArticle {
   std::string bytes;   // the content as read
   bool html = false;      // content is HTML (by extension, JSONL field, or sniffing)
   bool markdown = false;  // content is Markdown (.md): rendered to HTML before reading
-  std::string url, title, date;
+  std::string url, title, date, outlet;
 };
 
 struct ReadError {

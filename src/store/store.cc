@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS articles(
   content_hash TEXT NOT NULL UNIQUE,
   lang TEXT NOT NULL,
   url TEXT, title TEXT, published TEXT,
+  outlet TEXT NOT NULL DEFAULT '',
   text TEXT NOT NULL,
   ingested_at TEXT NOT NULL DEFAULT {now});
 CREATE TABLE IF NOT EXISTS entities(
@@ -99,6 +100,7 @@ CREATE TABLE IF NOT EXISTS flow_sources(
   from_org TEXT NOT NULL, to_org TEXT NOT NULL, doc TEXT NOT NULL, published TEXT NOT NULL,
   PRIMARY KEY(from_org, to_org, doc));
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS articles_by_doc ON articles(doc, id);
 CREATE INDEX IF NOT EXISTS events_by_type ON events(type, published, id);
 CREATE INDEX IF NOT EXISTS events_by_date ON events(published, id);
 CREATE INDEX IF NOT EXISTS args_by_entity ON event_args(entity_id, published, event_id);
@@ -170,6 +172,7 @@ Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode 
   else db_ = std::make_unique<SqliteConnection>(location, read_only);
   if (read_only) {
     if (dialect() == Dialect::Postgres) db_->script("SET default_transaction_read_only = on");
+    if (!has_column("articles", "outlet")) outlet_column_ = "''";  // written before outlets: read, not changed
     return;
   }
   try {
@@ -200,6 +203,7 @@ void Store::create_schema() {
     db_->script(fmt::format(kSchema, fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
                             fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
     db_->script(kSqliteSearch);
+    add_missing_columns();
     seed_lexicon();
     return;
   }
@@ -210,12 +214,28 @@ void Store::create_schema() {
     db_->script(fmt::format(kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
                             fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
     db_->script(kPostgresSearch);
+    add_missing_columns();
     seed_lexicon();
     db_->script("SELECT pg_advisory_unlock(7271)");
   } catch (...) {
     db_->script("SELECT pg_advisory_unlock(7271)");
     throw;
   }
+}
+
+bool Store::has_column(const std::string& table, const std::string& column) const {
+  return integer_of(*db_,
+                    dialect() == Dialect::Sqlite
+                        ? "SELECT 1 FROM pragma_table_info($1) WHERE name = $2"
+                        : "SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2",
+                    {table, column})
+      .has_value();
+}
+
+// Columns added since a database was first written (CREATE TABLE IF NOT EXISTS leaves an
+// existing table as it was).
+void Store::add_missing_columns() {
+  if (!has_column("articles", "outlet")) db_->script("ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT ''");
 }
 
 // The lexicon's entities and aliases, so lookups by any spelling work in SQL too.
@@ -536,9 +556,10 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
   auto undo = [&] { db_->script(sqlite ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK"); };
   try {
     const auto article_id = integer_of(*db_,
-                                       "INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text) "
-                                       "VALUES($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT(content_hash) DO NOTHING RETURNING id",
-                                       {doc.doc, origin, hash, doc.lang, doc.url, doc.title, doc.date, doc.text});
+                                       "INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text, "
+                                       "outlet) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(content_hash) DO NOTHING "
+                                       "RETURNING id",
+                                       {doc.doc, origin, hash, doc.lang, doc.url, doc.title, doc.date, doc.text, doc.outlet});
     if (!article_id) {  // another writer stored it first
       article_org_ids_.clear();
       undo();
@@ -619,7 +640,7 @@ size_t Store::event_count() const {
 namespace {
 
 // The article columns every article query selects, in this order.
-constexpr const char* kArticleColumns = "id, doc, origin, lang, url, title, published, content_hash";
+constexpr const char* kArticleColumns = "a.id, a.doc, a.origin, a.lang, a.url, a.title, a.published, a.content_hash";
 
 StoredArticle article_of(const Row& row) {
   StoredArticle a;
@@ -631,6 +652,7 @@ StoredArticle article_of(const Row& row) {
   a.title = row.text(5);
   a.date = row.text(6);
   a.hash = row.text(7);
+  a.outlet = row.text(8);
   return a;
 }
 
@@ -646,7 +668,9 @@ void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn
   int64_t after = 0;
   for (;;) {
     std::vector<StoredArticle> page;
-    db_->run(fmt::format("SELECT {} FROM articles WHERE id > $1 ORDER BY id LIMIT 256", kArticleColumns), {after},
+    db_->run(fmt::format("SELECT {}, {} FROM articles a WHERE a.id > $1 ORDER BY a.id LIMIT 256", kArticleColumns,
+                         outlet_column_),
+             {after},
              [&](const Row& r) { page.push_back(article_of(r)); });
     if (page.empty()) return;
     for (auto& a : page) {
@@ -659,9 +683,10 @@ void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn
 
 std::optional<StoredArticle> Store::article(int64_t id) const {
   std::optional<StoredArticle> out;
-  db_->run(fmt::format("SELECT {}, text FROM articles WHERE id = $1", kArticleColumns), {id}, [&](const Row& r) {
+  db_->run(fmt::format("SELECT {}, {}, a.text FROM articles a WHERE a.id = $1", kArticleColumns, outlet_column_), {id},
+           [&](const Row& r) {
     out = article_of(r);
-    out->text = r.text(8);
+    out->text = r.text(9);
   });
   if (out) add_events_of(*out);
   return out;
@@ -764,9 +789,9 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
   const std::string order = f.newest_first ? "ev.published DESC, ev.id DESC" : "ev.id";
   params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
   params.push_back(static_cast<int64_t>(f.offset));
-  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM {} JOIN articles a ON a.id = ev.article_id "
-                     "WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
-                     from, where, order, params.size() - 1, params.size());
+  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {}, a.url FROM {} JOIN articles a "
+                     "ON a.id = ev.article_id WHERE {} ORDER BY {} LIMIT ${} OFFSET ${}",
+                     outlet_column_, from, where, order, params.size() - 1, params.size());
 }
 
 // The SQL for the events of one entity (the person when given, else the organisation),
@@ -795,11 +820,19 @@ std::string Store::entity_event_query(const EventFilter& f, bool count, std::vec
                        "g.event_id WHERE {} LIMIT ${}) AS matched",
                        where, n + 1);
   params.push_back(static_cast<int64_t>(f.offset));
-  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id FROM event_args g JOIN events ev ON ev.id = "
-                     "g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} ORDER BY g.published DESC, "
-                     "g.event_id DESC LIMIT ${} OFFSET ${}",
-                     where, n + 1, n + 2);
+  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {}, a.url FROM event_args g JOIN "
+                     "events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} ORDER BY "
+                     "g.published DESC, g.event_id DESC LIMIT ${} OFFSET ${}",
+                     outlet_column_, where, n + 1, n + 2);
 }
+
+namespace {
+// A row of event_query or entity_event_query.
+EventRow event_row(const Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4), r.text(5), r.text(6),
+          r.text(7)};
+}
+}  // namespace
 
 std::vector<EventRow> Store::events(const EventFilter& f) const {
   std::vector<Param> params;
@@ -814,13 +847,13 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
     if (sql.empty()) return rows;
     db_->run(sql, p, [&](const Row& r) {
       if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
-      rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
+      rows.push_back(event_row(r));
     });
     return rows;
   }
   const std::string sql = event_query(f, false, params, person, org);
   db_->run(sql, params, [&](const Row& r) {
-    rows.push_back({r.integer(0), r.text(1), r.text(2), nlohmann::json::parse(r.text(3)), r.integer(4)});
+    rows.push_back(event_row(r));
   });
   return rows;
 }
@@ -975,17 +1008,27 @@ std::vector<std::string> Store::flow_labels(const std::string& from, const std::
   return out;
 }
 
-std::vector<std::string> Store::flow_sources(const std::string& from, const std::string& to, const std::string& since,
-                                             const std::string& until, size_t limit) const {
-  std::vector<std::string> out;
-  auto take = [&](const Row& r) { out.push_back(r.text(0)); };
+std::vector<ArticleLabel> Store::flow_sources(const std::string& from, const std::string& to, const std::string& since,
+                                              const std::string& until, size_t limit) const {
+  std::vector<ArticleLabel> out;
+  auto take = [&](const Row& r) {
+    out.push_back({r.null(1) ? 0 : r.integer(1), r.text(0), r.text(2), r.text(3), r.text(4), r.text(5)});
+  };
+  // The newest reports of the pair, each shown as the article people know (the newest
+  // stored article of that name).
+  auto labelled = [&](const std::string& newest) {
+    return fmt::format("SELECT s.doc, a.id, a.title, {}, a.url, s.published FROM ({}) s LEFT JOIN articles a ON a.id = "
+                       "(SELECT max(id) FROM articles WHERE doc = s.doc) ORDER BY s.published DESC, s.doc DESC",
+                       outlet_column_, newest);
+  };
   const auto n = static_cast<int64_t>(limit);
   if (!since.empty() || !until.empty())
-    db_->run("SELECT doc FROM flow_sources WHERE from_org = $3 AND to_org = $4 AND " + window_sql("published", 1) +
-                 " ORDER BY published DESC, doc DESC LIMIT $5",
+    db_->run(labelled("SELECT doc, published FROM flow_sources WHERE from_org = $3 AND to_org = $4 AND " +
+                      window_sql("published", 1) + " ORDER BY published DESC, doc DESC LIMIT $5"),
              {since, date_after(until), from, to, n}, take);
   else
-    db_->run("SELECT doc FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published DESC, doc DESC LIMIT $3",
+    db_->run(labelled("SELECT doc, published FROM flow_sources WHERE from_org = $1 AND to_org = $2 ORDER BY published "
+                      "DESC, doc DESC LIMIT $3"),
              {from, to, n}, take);
   return out;
 }

@@ -31,6 +31,7 @@ namespace tw::store {
 struct StoredArticle {
   int64_t id = 0;
   std::string doc, origin, lang, url, title, date, hash;
+  std::string outlet;
   std::string text;                    // filled by article(), not by for_each_article()
   std::vector<nlohmann::json> events;  // spec-shaped event objects
 };
@@ -50,6 +51,13 @@ struct EventRow {
   std::string doc, date;
   nlohmann::json event;
   int64_t article_id = 0;
+  std::string title, outlet, url;  // of the article, as people know it
+};
+
+// An article as a source is shown: who published it, its headline, date and link.
+struct ArticleLabel {
+  int64_t article_id = 0;
+  std::string doc, title, outlet, url, date;
 };
 
 struct EventFilter {
@@ -147,13 +155,15 @@ class Store {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> flow_labels() const;
   std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;
   // Articles that report a move of the pair, newest first.
-  std::vector<std::string> flow_sources(const std::string& from, const std::string& to, const std::string& since,
-                                        const std::string& until, size_t limit) const;
+  std::vector<ArticleLabel> flow_sources(const std::string& from, const std::string& to, const std::string& since,
+                                         const std::string& until, size_t limit) const;
 
   static std::string content_hash(std::string_view text);  // SHA-256, hex
 
  private:
   void create_schema();
+  bool has_column(const std::string& table, const std::string& column) const;
+  void add_missing_columns();
   void seed_lexicon();
   Added add_article_once(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events,
                          const std::string& hash);
@@ -179,6 +189,7 @@ class Store {
   std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
   std::map<int64_t, int64_t> article_mentions_;  // the article being written: entity id → arguments naming it
   const extract::Lexicon* lexicon_;
+  std::string outlet_column_ = "a.outlet";  // "''" in a database written before articles had an outlet
   bool in_batch_ = false;
   struct Searchable {
     int64_t id;

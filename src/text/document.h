@@ -16,6 +16,7 @@ struct Document {
   std::string doc;   // file base name, or JSONL id
   std::string lang;  // "ko" or "en"
   std::string url, title, date;
+  std::string outlet;  // who published it: the site's name, else the host of its URL
   std::string text;  // cleaned text, one paragraph per line
   std::vector<Sentence> sentences;
 

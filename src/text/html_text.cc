@@ -137,6 +137,7 @@ struct PageReader {
   // When the page says it was published: a <meta> that says so, else the first
   // <time datetime> of the story, else the first of the page.
   std::string meta_published, story_time, page_time;
+  std::string site_name, canonical, og_url;
 
   TextSink* sink() {
     if (story_depth == 0) return &page;
@@ -150,10 +151,17 @@ struct PageReader {
     open_elements.push_back({std::string(tag), block});
     if (TextSink* s = sink()) s->open(skipped, block);
     if (tag == "title" && title_state == Title::not_seen) title_state = Title::inside;
-    if (tag == "meta" && meta_published.empty()) {
-      for (std::string_view key : {"property"sv, "name"sv, "itemprop"sv})
-        if (listed(kPublishedMeta, lower(attribute(attributes, key))))
-          meta_published = iso_date(attribute(attributes, "content"));
+    if (tag == "meta") {
+      for (std::string_view key : {"property"sv, "name"sv, "itemprop"sv}) {
+        const std::string name = lower(attribute(attributes, key));
+        if (name.empty()) continue;
+        const std::string_view content = attribute(attributes, "content");
+        if (meta_published.empty() && listed(kPublishedMeta, name)) meta_published = iso_date(content);
+        if (site_name.empty() && (name == "og:site_name" || name == "application-name")) site_name = content;
+        if (og_url.empty() && name == "og:url") og_url = content;
+      }
+    } else if (tag == "link" && canonical.empty() && lower(attribute(attributes, "rel")) == "canonical") {
+      canonical = attribute(attributes, "href");
     } else if (tag == "time") {
       std::string& slot = story_depth > 0 && !story_closed ? story_time : page_time;
       if (slot.empty()) slot = iso_date(attribute(attributes, "datetime"));
@@ -324,6 +332,8 @@ HtmlText html_to_text(std::string_view html) {
   result.title = std::move(reader.title);
   for (std::string* date : {&reader.meta_published, &json_ld, &reader.story_time, &reader.page_time})
     if (result.published.empty()) result.published = std::move(*date);
+  result.site_name = std::move(reader.site_name);
+  result.url = reader.canonical.empty() ? std::move(reader.og_url) : std::move(reader.canonical);
   result.text = reader.story_depth > 0 ? std::move(reader.story.text) : std::move(reader.page.text);
   end_line(result.text);
   return result;

@@ -17,6 +17,8 @@ struct HtmlText {
   std::string text;
   std::string title;      // <title>, if any
   std::string published;  // YYYY-MM-DD from the page's metadata (see dates.h), if any
+  std::string site_name;  // og:site_name or application-name, if any
+  std::string url;        // <link rel="canonical">, else og:url, if any
 };
 
 HtmlText html_to_text(std::string_view html);

@@ -27,6 +27,22 @@ std::string unwrap_lines(std::string text) {
   return text;
 }
 
+// A text file's headline: its first line, when that is short enough to be one.
+std::string headline_of(std::string_view text) {
+  const std::string_view first = text.substr(0, text.find('\n'));
+  return first.size() <= 300 ? std::string(first) : std::string();
+}
+
+// "https://www.example.com/a/b" → "example.com": who published a page that names no site.
+std::string host_of(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  if (host.starts_with("www.")) host.remove_prefix(4);
+  return std::string(host);
+}
+
 }  // namespace
 
 std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
@@ -36,7 +52,8 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
   d.doc = raw.doc;
   d.url = raw.url;
   d.title = raw.title;
-  d.date = raw.date;
+  d.date = iso_date(raw.date);
+  d.outlet = raw.outlet;
   std::string body;
   std::string rendered;  // Markdown is rendered to HTML by cmark, then read like any page
   if (raw.markdown) {
@@ -49,6 +66,8 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     body = std::move(h.text);
     if (d.title.empty()) d.title = std::move(h.title);
     if (d.date.empty()) d.date = std::move(h.published);
+    if (d.outlet.empty()) d.outlet = std::move(h.site_name);
+    if (d.url.empty()) d.url = std::move(h.url);
   } else {
     body = raw.bytes;
   }
@@ -58,6 +77,8 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';
   d.text = FurnitureFilter::standard().clean(unwrap_lines(std::move(body)));
   if (d.text.empty()) return TextError{"no story text left after removing markup and page furniture"};
+  if (d.title.empty()) d.title = headline_of(d.text);
+  if (d.outlet.empty()) d.outlet = host_of(d.url);
   d.lang = detect_language(d.text);
   d.sentences = SentenceSplitter::standard().split(d.text);
   return d;

@@ -256,7 +256,51 @@ TEST_P(StoreTest, FlowAggregatesCountPeopleOnceInTheMonthOfTheirFirstReport) {
   EXPECT_EQ(pairs("2025-08", ""), (P{{"OpenAI>Meta", {1, 0}}, {"Apple>Meta", {0, 4}}}));
   EXPECT_EQ(pairs("2025-08-15", "2025-08-31"), (P{{"OpenAI>Meta", {1, 0}}})) << "day-precise windows";
   EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10), (std::vector<std::string>{"Jane Doerr", "John Roe"}));
-  EXPECT_EQ(s->flow_sources("OpenAI", "Meta", "", "", 2), (std::vector<std::string>{"other.txt", "late.txt"}));
+  const auto sources = s->flow_sources("OpenAI", "Meta", "", "", 2);
+  std::vector<std::string> docs;
+  for (const auto& a : sources) {
+    docs.push_back(a.doc);
+    EXPECT_GT(a.article_id, 0) << a.doc << ": shown as the stored article";
+  }
+  EXPECT_EQ(docs, (std::vector<std::string>{"other.txt", "late.txt"}));
+  EXPECT_EQ(sources.at(0).date, "2025-08-20");
+}
+
+// A file written before articles had an outlet is read as it is, and gains the column
+// the first time a writer opens it.
+TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
+  twtest::TempDir dir;
+  const std::string path = (dir.path() / "old.db").string();
+  {
+    Store s(path, &extract::Lexicon::standard());
+    text::Document d;
+    d.doc = "a.txt";
+    d.lang = "en";
+    d.text = "text a";
+    d.date = "2025-07-01";
+    s.add_article(d, "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE articles DROP COLUMN outlet", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  {
+    Store reader(path, &extract::Lexicon::standard(), Store::Mode::ReadOnly);
+    const auto rows = reader.events({});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].outlet, "");
+    EXPECT_EQ(reader.flow_sources("OpenAI", "Meta", "", "", 5).size(), 1u);
+  }
+  Store writer(path, &extract::Lexicon::standard());
+  text::Document d;
+  d.doc = "b.txt";
+  d.lang = "en";
+  d.text = "text b";
+  d.outlet = "The Daily Circuit";
+  writer.add_article(d, "in/b.txt", {move("John Roe", "OpenAI", "Meta")});
+  const auto rows = writer.events({"", "", "John Roe"});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].outlet, "The Daily Circuit");
 }
 
 // A name first seen in Hangul and later in Latin script is one person in the end,

@@ -25,6 +25,41 @@ TEST(Prepare, NothingButFurnitureIsAnError) {
   EXPECT_FALSE(e.reason.empty());
 }
 
+Document document_of(const source::RawArticle& raw) {
+  auto r = prepare(raw);
+  EXPECT_TRUE(std::holds_alternative<Document>(r));
+  return std::holds_alternative<Document>(r) ? std::get<Document>(r) : Document{};
+}
+
+// A source is shown as people know it: outlet, headline, date and link.
+TEST(Prepare, APageSaysWhoPublishedItWhenAndWhere) {
+  auto page = twtest::raw_article(
+      "<html><head><title>Lab hires a chief scientist | The Daily Circuit</title>"
+      "<meta property=\"og:site_name\" content=\"The Daily Circuit\">"
+      "<link rel=\"canonical\" href=\"https://www.dailycircuit.example/2025/lab-hire\">"
+      "<meta property=\"article:published_time\" content=\"2025-09-02T08:00:00Z\"></head>"
+      "<body><p>Meta hired Jane Doerr from OpenAI.</p></body></html>",
+      "hire.html");
+  page.html = true;
+  const Document d = document_of(page);
+  EXPECT_EQ(d.title, "Lab hires a chief scientist | The Daily Circuit");
+  EXPECT_EQ(d.outlet, "The Daily Circuit");
+  EXPECT_EQ(d.url, "https://www.dailycircuit.example/2025/lab-hire");
+  EXPECT_EQ(d.date, "2025-09-02");
+}
+
+TEST(Prepare, ATextFilesFirstLineIsItsHeadlineAndItsLinkNamesTheOutlet) {
+  auto text = twtest::raw_article("Lab hires a chief scientist\n\nMeta hired Jane Doerr from OpenAI on Monday.\n");
+  text.url = "https://www.dailycircuit.example/2025/lab-hire";
+  text.date = "2025-09-02T08:00:00+09:00";
+  const Document d = document_of(text);
+  EXPECT_EQ(d.title, "Lab hires a chief scientist");
+  EXPECT_EQ(d.outlet, "dailycircuit.example");
+  EXPECT_EQ(d.date, "2025-09-02") << "a timestamp given with the article is read as its day";
+  text.outlet = "Daily Circuit";
+  EXPECT_EQ(document_of(text).outlet, "Daily Circuit") << "an outlet given with the article wins";
+}
+
 TEST(Prepare, MarkdownIsRenderedNotReadAsText) {
   auto raw = twtest::raw_article("# Meta's hiring push\n\n**Meta** hired [Jane Doerr](https://example.com/jd) from *OpenAI*.\n\n"
                                  "> \"A big hire,\" said one recruiter.\n",
