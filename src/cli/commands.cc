@@ -268,22 +268,40 @@ int run_export(const std::string& db_path, const std::string& format) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
   if (format == "csv") {
-    std::cout << "doc,lang,type,slots,amount_value,amount_currency,count,evidence\n";
+    // One column per slot of the spec, the article as people know it, and the amount's
+    // parts; a field the spec does not list goes to "other" as JSON.
+    const auto& slots = extract::slot_names();
     auto quote = [](const std::string& v) {
       std::string q = "\"";
       for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
       return q + "\"";
     };
+    auto cell = [&](const json& v) {
+      if (v.is_null()) return std::string();
+      if (v.is_string()) return quote(v.get<std::string>());
+      if (v.is_array()) {
+        std::string joined;
+        for (const auto& x : v) joined += (joined.empty() ? "" : "; ") + (x.is_string() ? x.get<std::string>() : x.dump());
+        return quote(joined);
+      }
+      return v.dump();
+    };
+    std::cout << "doc,lang,date,outlet,title,url,type";
+    for (const auto& s : slots) std::cout << ',' << s;
+    std::cout << ",amount_value,amount_currency,amount_qualifier,evidence,other\n";
     db->for_each_article([&](const store::StoredArticle& a) {
       for (const auto& e : a.events) {
-        json slots = json::object();
+        std::cout << quote(a.doc) << ',' << a.lang << ',' << a.date << ',' << quote(a.outlet) << ',' << quote(a.title)
+                  << ',' << quote(a.url) << ',' << e.value("type", "");
+        for (const auto& s : slots) std::cout << ',' << (e.contains(s) ? cell(e[s]) : "");
+        json other = json::object();
         for (const auto& [k, v] : e.items())
-          if (k != "type" && k != "evidence" && k != "amount" && k != "count") slots[k] = v;
-        std::cout << quote(a.doc) << ',' << a.lang << ',' << e.value("type", "") << ',' << quote(slots.dump()) << ','
-                  << (e.contains("amount") ? fmt::format("{}", e["amount"].value("value", 0LL)) : "") << ','
-                  << (e.contains("amount") ? e["amount"].value("currency", "") : "") << ','
-                  << (e.contains("count") ? std::to_string(e["count"].get<long>()) : "") << ','
-                  << quote(e.value("evidence", "")) << "\n";
+          if (k != "type" && k != "evidence" && k != "amount" && std::find(slots.begin(), slots.end(), k) == slots.end())
+            other[k] = v;
+        const json amount = e.value("amount", json::object());
+        std::cout << ',' << (amount.contains("value") ? amount["value"].dump() : "") << ','
+                  << amount.value("currency", "") << ',' << amount.value("qualifier", "") << ','
+                  << quote(e.value("evidence", "")) << ',' << (other.empty() ? "" : quote(other.dump())) << "\n";
       }
     });
   } else {

@@ -27,6 +27,11 @@ struct Event {
   bool has(const std::string& k) const { return !slot(k).empty(); }
 };
 
+// Every field an event of the spec's types may carry besides type, amount and evidence,
+// in the order of the spec's table (with rule 7's organisation beside each unit slot and
+// the attribution fields last): the columns of a table of events.
+const std::vector<std::string>& slot_names();
+
 // The slots an event must agree on to be the same fact (the spec's key slots).
 const std::vector<std::string>& key_slots(const std::string& type);
 

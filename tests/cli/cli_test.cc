@@ -2,6 +2,7 @@
 // output formats, and a batch of broken inputs.
 #include <gtest/gtest.h>
 
+#include "extract/event.h"
 #include "test_support.h"
 
 namespace {
@@ -167,8 +168,28 @@ TEST_F(WithDatabase, ExportCsvHasAHeaderAndOneRowPerEvent) {
   ASSERT_EQ(r.exit_code, 0) << show(r);
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
-  EXPECT_EQ(lines[0], "doc,lang,type,slots,amount_value,amount_currency,count,evidence");
+  std::string header = "doc,lang,date,outlet,title,url,type";
+  for (const auto& s : tw::extract::slot_names()) header += "," + s;
+  EXPECT_EQ(lines[0], header + ",amount_value,amount_currency,amount_qualifier,evidence,other");
   EXPECT_TRUE(r.out.find("4000000000,USD") != std::string::npos) << r.out;
+  // Each slot in its own column: the mover's name sits under "person".
+  const auto column = [&](const std::string& name) {
+    size_t i = 0;
+    for (size_t pos = 0; pos < lines[0].size() && lines[0].compare(pos, name.size() + 1, name + ",") != 0; ++i)
+      pos = lines[0].find(',', pos) + 1;
+    return i;
+  };
+  const std::string& move_row = lines[1].find("move") != std::string::npos ? lines[1] : lines[2];
+  std::vector<std::string> cells;
+  for (size_t pos = 0;;) {  // this test's cells hold no commas before the evidence
+    const size_t comma = move_row.find(',', pos);
+    cells.push_back(move_row.substr(pos, comma - pos));
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  ASSERT_GT(cells.size(), column("person"));
+  EXPECT_EQ(cells[column("person")], "\"Jane Doerr\"") << move_row;
+  EXPECT_EQ(cells[column("to")], "\"Meta\"") << move_row;
 }
 
 TEST_F(WithDatabase, ExportJsonlHasOneLinePerArticle) {
