@@ -439,7 +439,11 @@ std::string figure_cell(const json& fact) {
 
 std::string sources_cell(const json& fact) {
   const size_t n = fact.value("corroboration", 0);
-  std::string first = fact.contains("sources") && !fact["sources"].empty() ? fact["sources"][0].value("doc", "") : "";
+  std::string first;
+  if (fact.contains("sources") && !fact["sources"].empty()) {
+    const auto& s = fact["sources"][0];  // the outlet when the article names one, else its file
+    first = s.value("outlet", "").empty() ? s.value("doc", "") : s.value("outlet", "");
+  }
   return n > 1 ? fmt::format("{} (+{})", clip(first, 34), n - 1) : clip(first, 40);
 }
 
@@ -489,6 +493,9 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
                 << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
                 << clip(from, 80) << "\n";
     }
+    if (r.contains("undated"))
+      std::cout << fmt::format("\n+{} people first reported without a date are not placed in the window\n",
+                               r["undated"].get<long>());
   }, false);
 }
 
@@ -560,18 +567,28 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   return kOk;
 }
 
-int run_timeline(const std::string& db_path, const std::string& org, bool as_json) {
+int run_timeline(const std::string& db_path, const std::string& org, const std::string& since, const std::string& until,
+                 bool as_json) {
+  const query::Window window{query::window_bound(since, "--since"), query::window_bound(until, "--until")};
+  size_t undated = 0;
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), window, &undated);
   };
-  return answer(db_path, as_json, compute, [](const json& rows) {
+  const bool windowed = !window.since.empty() || !window.until.empty();
+  const int rc = answer(db_path, as_json, compute, [&](const json& rows) {
     std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
     for (const auto& r : rows)
       std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
                 << pad(figure_cell(r), 16) << sources_cell(r) << "\n";
-    std::cout << fmt::format("{} facts\n", rows.size());
+    std::cout << fmt::format("{} facts", rows.size());
+    if (windowed) std::cout << fmt::format(" (+{} undated, not placed in the window)", undated);
+    std::cout << "\n";
   });
+  // JSON on stdout stays a list of facts; what the window left out is said beside it.
+  if (as_json && windowed && rc == kOk && undated > 0)
+    std::cerr << fmt::format("talentwar: {} undated facts are not placed in the window\n", undated);
+  return rc;
 }
 
 int run_graph(const std::string& db_path, const std::string& format) {

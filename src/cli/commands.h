@@ -22,7 +22,8 @@ int run_flows(const std::string& db, const std::string& since, const std::string
 int run_pay(const std::string& db, const std::string& org, bool json);
 int run_deals(const std::string& db, const std::string& org, bool json);
 int run_entity(const std::string& db, const std::string& name, bool json);
-int run_timeline(const std::string& db, const std::string& org, bool json);
+int run_timeline(const std::string& db, const std::string& org, const std::string& since, const std::string& until,
+                 bool json);
 int run_graph(const std::string& db, const std::string& format);
 
 // The HTTP API and dashboard (server/http_server.h); runs until interrupted.

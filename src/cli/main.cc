@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
   entity->add_option("--db", db, "SQLite database file");
 
   auto* timeline = org_query("timeline", "Facts in the order they were first reported");
+  timeline->add_option("--since", since, "first reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+  timeline->add_option("--until", until, "first reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
 
   auto* graph = app.add_subcommand("graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
   graph->add_option("--format", graph_format, "graphml, dot or json")->check(CLI::IsMember({"graphml", "dot", "json"}));
@@ -112,7 +114,7 @@ int main(int argc, char** argv) {
       for (const auto& w : name_words) name += (name.empty() ? "" : " ") + w;
       return tw::cli::run_entity(db, name, json);
     }
-    if (*timeline) return tw::cli::run_timeline(db, org, json);
+    if (*timeline) return tw::cli::run_timeline(db, org, since, until, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
     if (*serve) return tw::cli::run_serve(db, host, port, token, web_root, cors_origin);
   } catch (const tw::query::BadArgument& e) {

@@ -175,7 +175,15 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
   std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
     return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
   });
-  return {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}};
+  json answer = {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}};
+  if (!all_time) {
+    // People first reported without a date cannot be placed in a window: counted, not dropped.
+    int64_t undated = 0;
+    for (const auto& p : db.undated_flow_pairs())
+      if (focus.empty() || lexicon.within(p.from, focus) || lexicon.within(p.to, focus)) undated += size_of(p);
+    answer["undated"] = undated;
+  }
+  return answer;
 }
 
 json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {
@@ -268,10 +276,19 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts, con
   return profile;
 }
 
-json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {
+json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
+              const Window& window, size_t* undated) {
+  const bool windowed = !window.since.empty() || !window.until.empty();
+  if (undated) *undated = 0;
   json rows = json::array();
-  for (const auto& f : facts)
-    if (org_filter(f, lexicon, org)) rows.push_back(f.to_json());
+  for (const auto& f : facts) {
+    if (!org_filter(f, lexicon, org)) continue;
+    if (windowed && f.first_date.empty()) {
+      if (undated) ++*undated;
+      continue;
+    }
+    if (!windowed || window.contains(f)) rows.push_back(f.to_json());
+  }
   std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
     return a.value("first_reported", "9999") < b.value("first_reported", "9999");
   });

@@ -41,7 +41,10 @@ nlohmann::json deals(const std::vector<Fact>& facts, const extract::Lexicon& lex
 nlohmann::json entity_profile(const std::string& name, const std::vector<Fact>& facts, const NameResolver& names);
 
 // Facts in the order they were first reported (undated ones last, in ingest order).
-nlohmann::json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);
+// A window keeps the facts first reported in it; those reported without a date cannot be
+// placed, and `undated` (when given) counts them instead of dropping them unsaid.
+nlohmann::json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
+                        const Window& window = {}, size_t* undated = nullptr);
 
 // The knowledge graph: entities as nodes, facts as edges.
 nlohmann::json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);

@@ -488,9 +488,13 @@ void Server::Impl::routes() {
     send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org, "", kRecentListed).facts, lex, org));
   }));
   http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    const query::Window window{date_param(req, "since"), date_param(req, "until")};
     Reader db(*this);
     const std::string org = org_param(req, *db);
-    send_json(res, 200, page(query::timeline(recent_facts(*db, {}, org).facts, lex, org), req));
+    size_t undated = 0;
+    json answer = page(query::timeline(recent_facts(*db, {}, org).facts, lex, org, window, &undated), req);
+    if (!window.since.empty() || !window.until.empty()) answer["undated"] = undated;  // not placed in the window
+    send_json(res, 200, answer);
   }));
   http.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string q = param(req, "q");

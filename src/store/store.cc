@@ -986,6 +986,24 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> Store::f
   return out;
 }
 
+std::vector<FlowPair> Store::undated_flow_pairs() const {
+  std::map<std::pair<std::string, std::string>, FlowPair> pairs;
+  auto pair_of = [&](const Row& r) -> FlowPair& {
+    auto& p = pairs[{r.text(0), r.text(1)}];
+    p.from = r.text(0);
+    p.to = r.text(1);
+    return p;
+  };
+  db_->run("SELECT from_org, to_org, people FROM flow_months WHERE month = ''", {},
+           [&](const Row& r) { pair_of(r).named += r.integer(2); });
+  db_->run("SELECT from_org, to_org, max(count) FROM flow_groups WHERE first_day = '' GROUP BY from_org, to_org", {},
+           [&](const Row& r) { pair_of(r).largest_group = r.integer(2); });
+  std::vector<FlowPair> out;
+  for (auto& [key, p] : pairs)
+    if (p.named > 0 || p.largest_group > 0) out.push_back(std::move(p));
+  return out;
+}
+
 int64_t Store::flow_version() const {
   // Articles are only ever added, each with its aggregates, in one transaction.
   return integer_of(*db_, "SELECT coalesce(max(id), 0) FROM articles", {}).value_or(0);

@@ -138,6 +138,8 @@ class Store {
   std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;  // every pair
   std::vector<FlowPair> largest_flow_pairs(size_t limit) const;  // all time, largest first
   std::vector<FlowPair> flow_pairs_of(const std::vector<std::string>& orgs) const;  // all time, into or out of them
+  // People and groups first reported without a date, per pair: no window can place them.
+  std::vector<FlowPair> undated_flow_pairs() const;
   size_t flow_pair_count() const;
   // Changes whenever the flow aggregates may have (an article was stored).
   int64_t flow_version() const;

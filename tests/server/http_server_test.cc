@@ -134,6 +134,15 @@ TEST_F(Api, AnalyticsEndpoints) {
   const json deals = get_json("/api/deals?org=Anthropic");
   for (const auto& d : deals["deals"]) EXPECT_TRUE(d.dump().find("Anthropic") != std::string::npos);
   EXPECT_GT(get_json("/api/timeline?limit=3")["items"].size(), 0u);
+  // A window counts what it cannot place instead of dropping it unsaid.
+  const json all = get_json("/api/timeline?limit=500");
+  size_t undated = 0;
+  for (const auto& f : all["items"]) undated += !f.contains("first_reported");
+  const json windowed = get_json("/api/timeline?since=2000&limit=500");
+  EXPECT_EQ(windowed["undated"], undated);
+  EXPECT_EQ(windowed["total"].get<size_t>() + undated, all["total"].get<size_t>()) << "every fact is dated after 2000 or undated";
+  EXPECT_FALSE(all.contains("undated")) << "no window, nothing left out";
+  EXPECT_TRUE(get_json("/api/flows?since=2000").contains("undated"));
 }
 
 TEST_F(Api, SearchWorksForKoreanAndEnglish) {
