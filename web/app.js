@@ -6,7 +6,7 @@
 const I18N = {
   en: {
     'nav.flows': 'Flows', 'nav.deals': 'Deals', 'nav.pay': 'Pay', 'nav.timeline': 'Timeline',
-    'search.placeholder': 'Search articles', 'flows.title': 'Who takes talent from whom',
+    'search.placeholder': 'Search people, organisations, articles', 'search.entity': 'Found as', 'search.didyoumean': 'Did you mean', 'flows.title': 'Who takes talent from whom',
     'flows.since': 'From', 'flows.until': 'to', 'flows.apply': 'Apply', 'flows.ranking': 'Net gain by organisation',
     'col.org': 'Organisation', 'col.in': 'In', 'col.out': 'Out', 'col.net': 'Net', 'col.from': 'Sources of talent',
     'deals.title': 'Deals ledger', 'deals.totals': 'Totals per pair', 'pay.title': 'Offers and pay', 'pay.stats': 'Pay statistics',
@@ -17,7 +17,7 @@ const I18N = {
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
-    'search.placeholder': '기사 검색', 'flows.title': '누가 누구의 인재를 데려가는가',
+    'search.placeholder': '인물·조직·기사 검색', 'search.entity': '찾은 이름', 'search.didyoumean': '혹시 이 이름인가요', 'flows.title': '누가 누구의 인재를 데려가는가',
     'flows.since': '기간', 'flows.until': '~', 'flows.apply': '적용', 'flows.ranking': '조직별 순유입',
     'col.org': '조직', 'col.in': '유입', 'col.out': '유출', 'col.net': '순유입', 'col.from': '인재 출처',
     'deals.title': '투자·인수 장부', 'deals.totals': '투자자별 합계', 'pay.title': '영입 제안과 보상', 'pay.stats': '보상 통계',
@@ -206,8 +206,12 @@ async function showArticle(id, params) {
 
 async function showSearch(q) {
   const data = await api(`/api/search?q=${encodeURIComponent(q)}`);
-  view.innerHTML = `<h1>${t('search.title')}: ${esc(q)}</h1><div class="card"><table><tbody>${
-    data.items.map((h) => `<tr><td><a class="entity" href="#/article/${h.id}">${esc(h.title || h.doc)}</a><br><span class="muted">${esc(h.snippet)}</span></td></tr>`).join('') || `<tr><td class="muted">${t('none')}</td></tr>`
+  // Each spelling found as a word is a part of its own: shown as a highlight.
+  const marked = (parts) => (parts || []).map((p) => (p.match ? `<mark>${esc(p.text)}</mark>` : esc(p.text))).join('');
+  const entity = data.entity ? `<p class="found">${t('search.entity')}: ${entityLink(data.entity.name)} <span class="muted">${(data.spellings || []).map(esc).join(' · ')}</span></p>` : '';
+  const near = (data.suggestions || []).length ? `<p class="suggestions">${t('search.didyoumean')}: ${data.suggestions.map(entityLink).join(', ')}</p>` : '';
+  view.innerHTML = `<h1>${t('search.title')}: ${esc(q)}</h1>${entity}${near}<div class="card"><table><tbody>${
+    data.items.map((h) => `<tr><td><a class="entity" href="#/article/${h.id}">${esc(h.title || h.doc)}</a> <span class="muted">${[h.outlet, h.date].filter(Boolean).map(esc).join(' · ')}</span><br><span class="snippet">${marked(h.snippet_parts)}</span></td></tr>`).join('') || `<tr><td class="muted">${t('none')}</td></tr>`
   }</tbody></table></div>`;
 }
 

@@ -23,6 +23,7 @@
 #include "extract/extractor.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
+#include "query/search.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
@@ -500,10 +501,7 @@ void Server::Impl::routes() {
     const std::string q = param(req, "q");
     if (q.empty()) throw BadRequest{"q is required"};
     const size_t limit = number_param(req, "limit", 20, 100);
-    json items = json::array();
-    for (const auto& h : Reader(*this)->search(q, limit))
-      items.push_back({{"id", h.id}, {"doc", h.doc}, {"title", h.title}, {"snippet", h.snippet}});
-    send_json(res, 200, {{"query", q}, {"items", items}});
+    send_json(res, 200, query::search(*Reader(*this), extract::Lexicon::standard(), q, limit));
   }));
   http.Get(R"(/api/articles/(\d+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
     int64_t id = 0;

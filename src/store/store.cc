@@ -692,42 +692,68 @@ std::optional<StoredArticle> Store::article(int64_t id) const {
   return out;
 }
 
-std::vector<SearchHit> Store::search(const std::string& query, size_t limit) const {
+std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings, size_t limit) const {
   std::vector<SearchHit> hits;
-  auto hit = [&](const Row& r) { hits.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)}); };
   const auto n = static_cast<int64_t>(limit);
-  if (dialect() == Dialect::Postgres) {
+  const std::string columns = fmt::format("a.id, a.doc, a.title, {}, a.published, a.text", outlet_column_);
+  auto take = [&](const Row& r) {
+    if (std::none_of(hits.begin(), hits.end(), [&](const SearchHit& h) { return h.id == r.integer(0); }))
+      hits.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+  };
+  auto like = [](const std::string& s) {
     std::string pattern = "%";
-    for (char c : query) {
+    for (char c : s) {
       if (c == '%' || c == '_' || c == '\\') pattern += '\\';
       pattern += c;
     }
-    pattern += '%';
-    db_->run("SELECT id, doc, title, substr(text, greatest(1, strpos(text, $1) - 40), 120) FROM articles "
-             "WHERE text LIKE $2 OR title LIKE $2 ORDER BY id DESC LIMIT $3",
-             {query, pattern, n}, hit);
-    return hits;
+    return pattern + '%';
+  };
+  std::vector<std::string> long_ones, short_ones;  // the trigram index answers three characters or more
+  for (const auto& s : spellings) {
+    if (s.empty()) continue;
+    size_t chars = 0;
+    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+    (chars >= 3 && dialect() == Dialect::Sqlite ? long_ones : short_ones).push_back(s);
   }
-  // The trigram index answers queries of three characters or more; shorter ones
-  // (Korean words are often two syllables: 메타) scan with instr.
-  size_t chars = 0;
-  for (unsigned char c : query) chars += (c & 0xC0) != 0x80;
-  if (chars >= 3) {
-    std::string phrase = "\"";
-    for (char c : query) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-    phrase += "\"";
+  if (!long_ones.empty()) {
+    std::string match;
+    for (const auto& s : long_ones) {
+      match += match.empty() ? "\"" : " OR \"";
+      for (char c : s) match += c == '"' ? std::string("\"\"") : std::string(1, c);
+      match += "\"";
+    }
     // Newest first: FTS5 walks its index in rowid order and stops at the limit, where
     // ranking would score every match first.
-    db_->run("SELECT a.id, a.doc, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
-             "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH $1 ORDER BY articles_fts.rowid DESC "
-             "LIMIT $2",
-             {phrase, n}, hit);
-    return hits;
+    db_->run("SELECT " + columns + " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
+             "articles_fts MATCH $1 ORDER BY articles_fts.rowid DESC LIMIT $2",
+             {match, n}, take);
   }
-  db_->run("SELECT id, doc, title, substr(text, max(1, instr(text, $1) - 40), 120) FROM articles "
-           "WHERE instr(text, $1) > 0 ORDER BY id DESC LIMIT $2",
-           {query, n}, hit);
+  if (!short_ones.empty()) {
+    std::vector<std::string> patterns;  // Params view their strings: these outlive them
+    for (const auto& s : short_ones) patterns.push_back(like(s));
+    std::vector<Param> params;
+    std::string where;
+    for (const auto& pattern : patterns) {
+      params.push_back(pattern);
+      where += fmt::format("{}a.text LIKE ${} ESCAPE '\\' OR a.title LIKE ${} ESCAPE '\\'", where.empty() ? "" : " OR ",
+                           params.size(), params.size());
+    }
+    params.push_back(n);
+    db_->run(fmt::format("SELECT {} FROM articles a WHERE {} ORDER BY a.id DESC LIMIT ${}", columns, where, params.size()),
+             params, take);
+  }
+  std::sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) { return x.id > y.id; });
+  if (hits.size() > limit) hits.resize(limit);
   return hits;
+}
+
+std::vector<std::string> Store::spellings(const std::string& canonical) const {
+  std::vector<std::string> out{canonical};
+  db_->run("SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.name = $1 ORDER BY a.alias",
+           {canonical}, [&](const Row& r) {
+             if (std::find(out.begin(), out.end(), r.text(0)) == out.end()) out.push_back(r.text(0));
+           });
+  return out;
 }
 
 std::vector<EntityRow> Store::entities(const std::string& query, const std::string& kind, size_t limit) const {

@@ -38,7 +38,8 @@ struct StoredArticle {
 
 struct SearchHit {
   int64_t id = 0;
-  std::string doc, title, snippet;
+  std::string doc, title, outlet, date;
+  std::string text;  // the article's text, to cut a snippet from
 };
 
 struct EntityRow {
@@ -123,9 +124,12 @@ class Store {
 
   // One article with its text and events; nullopt for an unknown id.
   std::optional<StoredArticle> article(int64_t id) const;
-  // Full-text search over article titles and text, newest articles first (SQLite: FTS5
-  // with the trigram tokenizer, so Korean works; PostgreSQL: pg_trgm).
-  std::vector<SearchHit> search(const std::string& query, size_t limit) const;
+  // Articles whose title or text contains any of `spellings` as written (case aside),
+  // newest first (SQLite: FTS5 with the trigram tokenizer for three characters or more,
+  // so Korean works, and a scan for shorter ones such as 메타; PostgreSQL: LIKE).
+  std::vector<SearchHit> search(const std::vector<std::string>& spellings, size_t limit) const;
+  // Every spelling of a stored entity (its name and the aliases the store knows).
+  std::vector<std::string> spellings(const std::string& canonical) const;
   // Entities named by stored events, most mentioned first; `query` matches any spelling.
   std::vector<EntityRow> entities(const std::string& query, const std::string& kind, size_t limit = 0) const;
   // The stored name of an entity given in any spelling, or nullopt.

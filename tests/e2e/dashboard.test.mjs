@@ -116,4 +116,13 @@ test('deals, pay, timeline and search render', async () => {
   await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/search'));
   assert.ok((await page.locator('main table tbody tr a').count()) > 0, 'Korean full-text search finds articles');
   await shot('search');
+  // One search across scripts: "Meta" finds the Korean articles that write 메타, marked as words.
+  await open('#/search?q=Meta');
+  const marks = await page.locator('.snippet mark').allTextContents();
+  assert.ok(marks.includes('메타'), `a Korean article is found for Meta: ${marks.join(', ')}`);
+  assert.ok(marks.includes('Meta'), 'and an English one');
+  assert.match(await page.locator('.found').textContent(), /Meta/);
+  await shot('search-across-scripts');
+  await open('#/search?q=Zuckerburg');
+  assert.ok((await page.locator('.suggestions a').count()) > 0, 'a misspelt name gets suggestions');
 });

@@ -455,7 +455,8 @@ TEST_F(Hardening, SqlInjectionThroughEveryParameterChangesNothing) {
       const auto [_, none] = answer(route + "?" + name + "=" + percent_encode(nothing));
       if (status != 200) continue;
       json a = got, b = none;
-      if (route == "/api/search") a.erase("query"), b.erase("query");  // the query is echoed back
+      if (route == "/api/search")  // the query is echoed back, with the names it sounds like
+        for (const char* echo : {"query", "spellings", "suggestions"}) a.erase(echo), b.erase(echo);
       EXPECT_EQ(a, b) << route << "?" << name << "=" << payload << " found what a name that matches nothing does not";
     }
     const int unknown = payload.find('\0') == std::string::npos ? 404 : 400;  // NUL: see below

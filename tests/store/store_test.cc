@@ -228,10 +228,13 @@ TEST_P(StoreTest, SearchFindsKoreanAndEnglishNewestFirst) {
     for (const auto& h : hits) out.push_back(h.doc);
     return out;
   };
-  EXPECT_EQ(docs(s->search("연구원을", 10)), (std::vector<std::string>{"new.txt", "old.txt"}));
-  EXPECT_EQ(docs(s->search("메타", 10)), (std::vector<std::string>{"new.txt", "old.txt"})) << "two syllables";
-  EXPECT_EQ(docs(s->search("hired again", 10)), (std::vector<std::string>{"new.txt"}));
-  EXPECT_EQ(docs(s->search("100%_\\'\"", 10)), (std::vector<std::string>{})) << "pattern characters are literal";
+  EXPECT_EQ(docs(s->search({"연구원을"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"}));
+  EXPECT_EQ(docs(s->search({"메타"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"})) << "two syllables";
+  EXPECT_EQ(docs(s->search({"hired again"}, 10)), (std::vector<std::string>{"new.txt"}));
+  EXPECT_EQ(docs(s->search({"100%_\\'\""}, 10)), (std::vector<std::string>{})) << "pattern characters are literal";
+  EXPECT_EQ(docs(s->search({"오픈AI", "hired again"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"}))
+      << "any of several spellings, newest first";
+  EXPECT_EQ(docs(s->search({"메타", "연구원을"}, 1)), (std::vector<std::string>{"new.txt"})) << "up to the limit";
 }
 
 // Flows are kept by the store as events arrive: each person once per pair, dated by
