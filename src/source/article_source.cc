@@ -1,5 +1,6 @@
 #include "source/article_source.h"
 
+#include "source/feed.h"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,8 +25,10 @@ std::string lower_ext(const fs::path& p) {
   return e;
 }
 
+bool is_feed_ext(const std::string& e) { return e == ".rss" || e == ".atom" || e == ".xml"; }
+
 bool is_article_ext(const std::string& e) {
-  return e == ".txt" || e == ".md" || e == ".html" || e == ".htm" || e == ".jsonl";
+  return e == ".txt" || e == ".md" || e == ".html" || e == ".htm" || e == ".jsonl" || is_feed_ext(e);
 }
 
 // A compressed article ("a.txt.gz", "dump.jsonl.gz"): walked too, so that it is reported
@@ -235,6 +238,15 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
     in.seekg(0);
     if (gzip) sink(ReadError{origin + ":1", kGzipReason});  // JSONL errors name their line
     else read_jsonl(in, path.filename().string(), origin, sink, opt);
+    return;
+  }
+  if (is_feed_ext(ext)) {
+    // A feed holds many articles: it may be as large as sixteen of them.
+    const size_t limit = opt.max_article_bytes * 16;
+    std::string bytes = read_at_most(in, limit);
+    if (bytes.size() > limit) sink(ReadError{origin, fmt::format("too large: over {} bytes, the limit for a feed", limit)});
+    else if (is_gzip(bytes)) sink(ReadError{origin, kGzipReason});
+    else read_feed(bytes, path.filename().string(), origin, sink);
     return;
   }
   const auto size = fs::file_size(path, ec);

@@ -3,7 +3,8 @@
 // An input is a file (.txt, .md, .html, .htm, or anything else read as text), a
 // directory (walked recursively, in sorted order, reading the article
 // extensions), "-" for standard input, or a JSON Lines dump (.jsonl: one article
-// per line with `text` or `html`, optional `id`, `url`, `title`, `date`, `outlet`).
+// per line with `text` or `html`, optional `id`, `url`, `title`, `date`, `outlet`), or an
+// RSS or Atom feed (.rss, .atom, .xml: one article per item, see feed.h).
 // Articles are streamed to a callback one at a time, so memory stays bounded by
 // the largest article; a broken input is reported through the same callback and
 // never stops the walk.
