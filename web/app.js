@@ -14,6 +14,7 @@ const I18N = {
     'col.date': 'First reported', 'entity.spellings': 'Spellings', 'entity.units': 'Units', 'entity.career': 'Career',
     'entity.facts': 'Facts', 'article.events': 'Events in this article', 'search.title': 'Search', 'none': 'Nothing yet.',
     'disputed': 'disputed', 'lang.switch': '한국어', 'rule': 'rule', 'people': 'people',
+    'kind.org': 'organisation', 'kind.person': 'person', 'kind.unknown': 'unknown', 'entity.follow': 'Follow (Atom feed)',
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
@@ -25,6 +26,7 @@ const I18N = {
     'col.date': '첫 보도', 'entity.spellings': '표기', 'entity.units': '산하 조직', 'entity.career': '경력',
     'entity.facts': '사실', 'article.events': '이 기사의 사건', 'search.title': '검색', 'none': '아직 없습니다.',
     'disputed': '반박됨', 'lang.switch': 'English', 'rule': '기준', 'people': '명',
+    'kind.org': '조직', 'kind.person': '인물', 'kind.unknown': '알 수 없음', 'entity.follow': '구독 (Atom 피드)',
   },
 };
 const TYPE_NAMES = {
@@ -177,7 +179,8 @@ async function showTimeline() {
 
 async function showEntity(name) {
   const p = await api(`/api/entities/${encodeURIComponent(name)}`);
-  view.innerHTML = `<h1 id="entity-name">${esc(p.name)} <span class="tag">${esc(p.kind)}</span></h1>
+  const feed = p.kind === 'person' || p.kind === 'org' ? `/api/feed.atom?${p.kind === 'person' ? 'person' : 'org'}=${encodeURIComponent(p.name)}` : '';
+  view.innerHTML = `<h1 id="entity-name">${esc(p.name)} <span class="tag">${esc(t(`kind.${p.kind}`))}</span>${feed ? ` <a class="feed" href="${esc(feed)}" title="Atom">${t('entity.follow')}</a>` : ''}</h1>
     <div class="card"><p><b>${t('entity.spellings')}:</b> ${p.spellings.map(esc).join(', ')}</p>
     ${p.units && p.units.length ? `<p><b>${t('entity.units')}:</b> ${p.units.map(entityLink).join(', ')}</p>` : ''}
     ${p.affiliations && p.affiliations.length ? `<p><b>${t('entity.career')}:</b> ${p.affiliations.map(entityLink).join(' → ')}</p>` : ''}</div>

@@ -67,30 +67,6 @@ std::string short_money(const json& m) {
 }
 
 // "Ruoming Pang: Apple → Meta", "Amazon → Anthropic" — one readable line per event.
-std::string summary(const json& e) {
-  auto s = [&](const char* k) { return e.value(k, ""); };
-  const std::string type = s("type");
-  std::string who;
-  if (type == "move") {
-    who = !s("person").empty() ? s("person") : e.contains("count") ? fmt::format("{} people", e["count"].get<long>()) : "people";
-    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"), s("to").empty() ? "?" : s("to"));
-  } else if (type == "offer") {
-    who = fmt::format("{} → {}", s("by"), !s("person").empty() ? s("person") : s("target_org").empty() ? "?" : s("target_org") + " staff");
-  } else if (type == "investment") {
-    who = fmt::format("{} → {}", s("investor"), s("investee"));
-  } else if (type == "acquisition") {
-    who = fmt::format("{} buys {} ({})", s("acquirer"), s("target"), s("status"));
-  } else if (type == "layoff") {
-    who = s("org");
-  } else if (type == "comp_stat") {
-    who = fmt::format("{} {}", s("org").empty() ? "(market)" : s("org"), s("stat"));
-  } else if (type == "counteroffer") {
-    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"), s("action"));
-  }
-  if (e.value("disputed", false) || e.contains("disputed_by")) who += " [disputed]";
-  return who;
-}
-
 // Terminal columns a string takes: East Asian wide characters take two.
 size_t display_width(std::string_view s) {
   size_t w = 0;
@@ -450,7 +426,7 @@ std::string sources_cell(const json& fact) {
 void print_fact_rows(const json& facts) {
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
   for (const auto& f : facts)
-    std::cout << pad(f.value("type", ""), 13) << pad(clip(summary(f), 62), 48) << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
+    std::cout << pad(f.value("type", ""), 13) << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
@@ -579,7 +555,7 @@ int run_timeline(const std::string& db_path, const std::string& org, const std::
   const int rc = answer(db_path, as_json, compute, [&](const json& rows) {
     std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
     for (const auto& r : rows)
-      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(summary(r), 62), 48)
+      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(query::fact_summary(r), 62), 48)
                 << pad(figure_cell(r), 16) << sources_cell(r) << "\n";
     std::cout << fmt::format("{} facts", rows.size());
     if (windowed) std::cout << fmt::format(" (+{} undated, not placed in the window)", undated);
@@ -634,7 +610,7 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
   for (const auto& r : rows) {
     const json& e = r.event;
-    std::cout << pad(e.value("type", ""), 13) << pad(clip(summary(e), 60), 46) << pad(figure_cell(e), 14) << r.doc << "\n";
+    std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46) << pad(figure_cell(e), 14) << r.doc << "\n";
   }
   std::cout << fmt::format("{} events\n", rows.size());
   return kOk;

@@ -1,5 +1,7 @@
 #include "query/facts.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -202,6 +204,30 @@ bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) con
     if (!unit.empty() && unit == org) return true;
   }
   return slot("person") == org;
+}
+
+std::string fact_summary(const nlohmann::json& e) {
+  auto s = [&](const char* k) { return e.value(k, ""); };
+  const std::string type = s("type");
+  std::string who;
+  if (type == "move") {
+    who = !s("person").empty() ? s("person") : e.contains("count") ? fmt::format("{} people", e["count"].get<long>()) : "people";
+    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"), s("to").empty() ? "?" : s("to"));
+  } else if (type == "offer") {
+    who = fmt::format("{} → {}", s("by"), !s("person").empty() ? s("person") : s("target_org").empty() ? "?" : s("target_org") + " staff");
+  } else if (type == "investment") {
+    who = fmt::format("{} → {}", s("investor"), s("investee"));
+  } else if (type == "acquisition") {
+    who = fmt::format("{} buys {} ({})", s("acquirer"), s("target"), s("status"));
+  } else if (type == "layoff") {
+    who = s("org");
+  } else if (type == "comp_stat") {
+    who = fmt::format("{} {}", s("org").empty() ? "(market)" : s("org"), s("stat"));
+  } else if (type == "counteroffer") {
+    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"), s("action"));
+  }
+  if (e.value("disputed", false) || e.contains("disputed_by")) who += " [disputed]";
+  return who;
 }
 
 nlohmann::json source_json(const store::ArticleLabel& a) {

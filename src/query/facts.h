@@ -44,6 +44,10 @@ struct Source {
 // the empty ones left out.
 nlohmann::json source_json(const store::ArticleLabel& a);
 
+// One line saying who and what a fact or event (as JSON) is about: "Jane Doerr: OpenAI →
+// Meta", "Amazon → Anthropic", "Meta buys Scale AI (completed)".
+std::string fact_summary(const nlohmann::json& fact);
+
 struct ReportedAmount {
   nlohmann::json amount;  // {"value", "currency", "qualifier"?}
   Source source;

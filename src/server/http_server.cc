@@ -23,6 +23,7 @@
 #include "extract/extractor.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
+#include "query/feed.h"
 #include "query/search.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
@@ -496,6 +497,26 @@ void Server::Impl::routes() {
     json answer = page(query::timeline(recent_facts(*db, {}, org).facts, lex, org, window, &undated), req);
     if (!window.since.empty() || !window.until.empty()) answer["undated"] = undated;  // not placed in the window
     send_json(res, 200, answer);
+  }));
+  // An Atom feed of the newest facts about an organisation or a person, for feed readers.
+  http.Get("/api/feed.atom", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    Reader db(*this);
+    const std::string org = org_param(req, *db), person = param(req, "person");
+    if (org.empty() == person.empty()) throw BadRequest{"give one of org or person"};
+    const std::string who = org.empty() ? db->canonical_entity(person).value_or(person) : org;
+    if (!org.empty() || db->entity_kind(who) == "person") {
+      auto facts = org.empty() ? recent_facts(*db, {}, "", who) : recent_facts(*db, {}, org);
+      const std::string host = req.get_header_value("Host").empty() ? "localhost" : req.get_header_value("Host");
+      const std::string base = fmt::format("http://{}/", host);
+      const std::string self = fmt::format("{}api/feed.atom?{}={}", base, org.empty() ? "person" : "org",
+                                           httplib::detail::encode_query_param(who));
+      res.status = 200;
+      res.set_content(query::atom_feed(facts.facts, {fmt::format("talentwar: {}", who), self, base}),
+                      "application/atom+xml; charset=utf-8");
+      return;
+    }
+    send_json(res, 404, {{"error", fmt::format("no person named {}", who)},
+                         {"suggestions", query::near_names(*db, extract::Lexicon::standard(), person)}});
   }));
   http.Get("/api/search", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const std::string q = param(req, "q");

@@ -4,6 +4,10 @@
 #include "server/http_server.h"
 
 #include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <set>
 #include <httplib.h>
 
 #include <thread>
@@ -145,6 +149,41 @@ TEST_F(Api, AnalyticsEndpoints) {
   EXPECT_TRUE(get_json("/api/flows?since=2000").contains("undated"));
 }
 
+// An Atom feed per organisation or person: well-formed, one entry per dated fact, newest first.
+TEST_F(Api, AtomFeedOfAnOrganisationOrAPerson) {
+  for (const char* path : {"/api/feed.atom?org=Meta", "/api/feed.atom?org=%EB%A9%94%ED%83%80",  // 메타
+                           "/api/feed.atom?person=Shengjia%20Zhao"}) {
+    auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    ASSERT_EQ(r->status, 200) << path << ": " << r->body;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/atom+xml"), std::string::npos);
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
+        xmlReadMemory(r->body.data(), static_cast<int>(r->body.size()), nullptr, nullptr, XML_PARSE_NONET), xmlFreeDoc);
+    ASSERT_TRUE(doc) << "not well-formed XML: " << r->body.substr(0, 300);
+    const xmlNode* feed = xmlDocGetRootElement(doc.get());
+    EXPECT_STREQ(reinterpret_cast<const char*>(feed->name), "feed");
+    std::vector<std::string> published;
+    std::set<std::string> ids;
+    for (const xmlNode* e = feed->children; e; e = e->next) {
+      if (e->type != XML_ELEMENT_NODE || std::string_view(reinterpret_cast<const char*>(e->name)) != "entry") continue;
+      for (const xmlNode* c = e->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        xmlChar* text = xmlNodeGetContent(c);
+        const std::string name = reinterpret_cast<const char*>(c->name), value = reinterpret_cast<const char*>(text);
+        xmlFree(text);
+        if (name == "published") published.push_back(value);
+        if (name == "id") ids.insert(value);
+      }
+    }
+    EXPECT_FALSE(published.empty()) << path;
+    EXPECT_TRUE(std::is_sorted(published.rbegin(), published.rend())) << "newest first";
+    EXPECT_EQ(ids.size(), published.size()) << "one id per fact";
+  }
+  EXPECT_TRUE(get_json("/api/feed.atom", 400).contains("error"));
+  EXPECT_TRUE(get_json("/api/feed.atom?org=Nowhere%20Labs", 400).contains("error"));
+  EXPECT_TRUE(get_json("/api/feed.atom?person=Nobody%20Atall", 404).contains("suggestions"));
+}
+
 TEST_F(Api, SearchWorksForKoreanAndEnglish) {
   const json ko = get_json("/api/search?q=%EC%97%B0%EA%B5%AC%EC%9B%90");  // 연구원
   ASSERT_FALSE(ko["items"].empty());
@@ -189,6 +228,7 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
     if (auto p = concrete.find("{name}"); p != std::string::npos) concrete.replace(p, 6, "Meta");
     if (auto p = concrete.find("{id}"); p != std::string::npos) concrete.replace(p, 4, "1");
     if (concrete == "/api/search") concrete += "?q=Meta";
+    if (concrete == "/api/feed.atom") concrete += "?org=Meta";
     auto r = get(concrete);
     ASSERT_TRUE(r) << concrete;
     EXPECT_EQ(r->status, 200) << concrete << ": " << r->body;
@@ -196,7 +236,8 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
   }
   // …and the routes the server answers are all documented.
   for (const char* route : {"/api/health", "/api/events", "/api/entities", "/api/entities/{name}", "/api/flows", "/api/pay",
-                            "/api/deals", "/api/timeline", "/api/search", "/api/articles/{id}", "/api/articles", "/api/openapi.json"})
+                            "/api/deals", "/api/timeline", "/api/search", "/api/articles/{id}", "/api/articles", "/api/openapi.json",
+                            "/api/feed.atom"})
     EXPECT_TRUE(doc["paths"].contains(route)) << route;
   EXPECT_TRUE(doc["paths"]["/api/articles"].contains("post"));
 }
