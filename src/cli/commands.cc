@@ -444,11 +444,11 @@ int answer(const std::string& db_path, bool as_json, const std::function<json(co
 }  // namespace
 
 int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
-              bool as_json) {
+              size_t top, bool as_json) {
   const query::Window window{query::window_bound(since, "--since"), query::window_bound(until, "--until")};
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org));
+    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org), top);
   };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";

@@ -18,7 +18,8 @@ int run_eval(const std::string& gold, const std::vector<std::string>& inputs, bo
 int run_events(const std::string& db, const std::string& type, const std::string& org, const std::string& person, bool json);
 
 // Analytics over facts merged across articles (see query/analytics.h).
-int run_flows(const std::string& db, const std::string& since, const std::string& until, const std::string& org, bool json);
+int run_flows(const std::string& db, const std::string& since, const std::string& until, const std::string& org, size_t top,
+              bool json);
 int run_pay(const std::string& db, const std::string& org, bool json);
 int run_deals(const std::string& db, const std::string& org, bool json);
 int run_entity(const std::string& db, const std::string& name, bool json);

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "query/analytics.h"
 #include "query/arguments.h"
 
 int main(int argc, char** argv) {
@@ -55,6 +56,9 @@ int main(int argc, char** argv) {
   flows->add_option("--since", since, "first reported on or after (YYYY or YYYY-MM-DD)");
   flows->add_option("--until", until, "first reported on or before (YYYY or YYYY-MM-DD)");
   flows->add_option("--org", org, "only flows into or out of this organisation (its units included)");
+  size_t top = tw::query::kFlowEdges;
+  flows->add_option("--top", top, "how many of the largest pairs to list (the balances count them all)")
+      ->check(CLI::Range(1, 500));
   flows->add_flag("--json", json, "print JSON");
   flows->add_option("--db", db, "SQLite database file");
 
@@ -107,7 +111,7 @@ int main(int argc, char** argv) {
     if (*exp) return tw::cli::run_export(db, format);
     if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json, names);
     if (*events) return tw::cli::run_events(db, type, org, person, json);
-    if (*flows) return tw::cli::run_flows(db, since, until, org, json);
+    if (*flows) return tw::cli::run_flows(db, since, until, org, top, json);
     if (*pay) return tw::cli::run_pay(db, org, json);
     if (*deals) return tw::cli::run_deals(db, org, json);
     if (*entity) {

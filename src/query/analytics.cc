@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -66,7 +67,9 @@ json sources_of(const std::vector<store::ArticleLabel>& articles) {
 
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
            size_t max_edges, const store::FlowCounts* counts) {
-  constexpr size_t kListed = 20;  // named people and sources listed per edge and organisation
+  // Named people and articles listed per edge, and sources per organisation: enough for a
+  // tooltip or a table cell; the pair's own answer (flow_pair) lists them all.
+  constexpr size_t kListed = 5, kOrgSources = 10;
   const bool all_time = window.since.empty() && window.until.empty();
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
   auto size_of = [](const store::FlowPair& p) { return std::max(p.named, p.largest_group); };
@@ -77,22 +80,29 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
   std::vector<store::FlowPair> listed;
   std::vector<store::FlowBalance> balances;
   size_t pair_count = 0;
-  if (all_time && focus.empty()) {
+  // A window of months or years, with the counts held in memory: summed by id there.
+  std::optional<store::FlowCounts::Summary> summary;
+  if (!all_time && counts) {
+    std::function<bool(const std::string&, const std::string&)> in_view;
+    if (!focus.empty())
+      in_view = [&](const std::string& from, const std::string& to) {
+        return lexicon.within(from, focus) || lexicon.within(to, focus);
+      };
+    summary = counts->summarise(window.since, window.until, in_view, max_edges, kOrgSources);
+  }
+  if (summary) {
+    listed = std::move(summary->listed);
+    balances = std::move(summary->balances);
+    pair_count = summary->pair_count;
+  } else if (all_time && focus.empty()) {
     // The whole picture is read from the aggregates as they stand.
     listed = db.largest_flow_pairs(max_edges);
-    balances = db.flow_balances(kListed);
+    balances = db.flow_balances(kOrgSources);
     pair_count = db.flow_pair_count();
   } else {
     // A window or an organisation: the pairs in view, summed here.
-    std::vector<std::vector<std::string>> owned_labels;  // read from the database, when not held in memory
     std::vector<store::FlowPair> pairs;
-    std::vector<const std::vector<std::string>*> pair_labels;  // per pair, when held in memory
-    std::optional<store::FlowCounts::Windowed> windowed;
-    if (!all_time && counts) windowed = counts->pairs(window.since, window.until);
-    if (windowed) {
-      pairs = std::move(windowed->pairs);
-      pair_labels = std::move(windowed->labels);
-    } else if (all_time) {
+    if (all_time) {
       std::vector<std::string> orgs{focus};
       for (size_t i = 0; i < lexicon.size(); ++i) {
         const auto& e = lexicon.entity(static_cast<uint32_t>(i));
@@ -101,46 +111,26 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
       pairs = db.flow_pairs_of(orgs);
     } else {
       pairs = db.flow_pairs(window.since, window.until);
-    }
-    if (!focus.empty() && !all_time) {
-      std::vector<bool> outside(pairs.size());
-      for (size_t i = 0; i < pairs.size(); ++i)
-        outside[i] = !lexicon.within(pairs[i].from, focus) && !lexicon.within(pairs[i].to, focus);
-      size_t kept = 0;
-      for (size_t i = 0; i < pairs.size(); ++i) {
-        if (outside[i]) continue;
-        if (kept != i) {
-          pairs[kept] = std::move(pairs[i]);
-          if (!pair_labels.empty()) pair_labels[kept] = pair_labels[i];
-        }
-        ++kept;
-      }
-      pairs.resize(kept);
-      if (!pair_labels.empty()) pair_labels.resize(kept);
+      if (!focus.empty())
+        std::erase_if(pairs, [&](const store::FlowPair& p) {
+          return !lexicon.within(p.from, focus) && !lexicon.within(p.to, focus);
+        });
     }
     pair_count = pairs.size();
-    if (pair_labels.empty()) {
-      std::unordered_map<std::string, std::vector<std::string>> labels_of;  // "from\x1fto" → labels
-      if (all_time)
-        for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
-      else
-        for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
-      owned_labels.reserve(pairs.size());
-      for (const auto& p : pairs) {
-        auto it = labels_of.find(p.from + '\x1f' + p.to);
-        owned_labels.push_back(it == labels_of.end() ? std::vector<std::string>{} : std::move(it->second));
-      }
-      for (const auto& l : owned_labels) pair_labels.push_back(&l);
-    }
+    std::unordered_map<std::string, std::vector<std::string>> labels_of;  // "from\x1fto" → labels
+    if (all_time)
+      for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
+    else
+      for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
     std::map<std::string, store::FlowBalance> by_org;
     std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> sources_of;
-    for (size_t i = 0; i < pairs.size(); ++i) {
-      const auto& p = pairs[i];
+    for (const auto& p : pairs) {
       const int64_t people = size_of(p);
       by_org[p.to].gained += people;
       by_org[p.from].lost += people;
       auto& sources = sources_of[p.to];
-      for (const auto& label : *pair_labels[i]) sources[label] += people;
+      if (auto it = labels_of.find(p.from + '\x1f' + p.to); it != labels_of.end())
+        for (const auto& label : it->second) sources[label] += people;
     }
     // Only the largest pairs are listed: they are put in order, the rest are not.
     const size_t listed_count = std::min(pairs.size(), max_edges);
@@ -151,7 +141,7 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
       std::sort(b.sources.begin(), b.sources.end(), [](const auto& x, const auto& y) {
         return x.second != y.second ? x.second > y.second : x.first > y.first;
       });
-      if (b.sources.size() > kListed) b.sources.resize(kListed);
+      if (b.sources.size() > kOrgSources) b.sources.resize(kOrgSources);
       balances.push_back(std::move(b));
     }
     if (pairs.size() > max_edges) pairs.resize(max_edges);
@@ -184,6 +174,15 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     answer["undated"] = undated;
   }
   return answer;
+}
+
+json flow_pair(const store::Store& db, const std::string& from, const std::string& to, const Window& window) {
+  constexpr size_t kPeople = 500, kSources = 100;
+  return {{"from", from},
+          {"to", to},
+          {"from_units", db.flow_labels(from, to)},
+          {"named", db.flow_people(from, to, window.since, window.until, kPeople)},
+          {"sources", sources_of(db.flow_sources(from, to, window.since, window.until, kSources))}};
 }
 
 json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {

@@ -25,8 +25,13 @@ struct Window {
 // over all pairs; the `max_edges` largest pairs are listed with names and sources.
 // Given `counts` (the aggregates held in memory, as current as `db`), a window of
 // months or years is summed from them instead of from the database; the answer is the same.
+constexpr size_t kFlowEdges = 50;  // pairs listed by default: a Sankey of more is not read
 nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
-                     size_t max_edges = 200, const store::FlowCounts* counts = nullptr);
+                     size_t max_edges = kFlowEdges, const store::FlowCounts* counts = nullptr);
+
+// One pair of a Sankey opened: everyone named who moved (up to 500, earliest first
+// report first) and the articles that report it (up to 100, newest first), in the window.
+nlohmann::json flow_pair(const store::Store& db, const std::string& from, const std::string& to, const Window& window);
 
 // Offers, packages and pay statistics, with their sources.
 nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);

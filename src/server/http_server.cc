@@ -477,7 +477,17 @@ void Server::Impl::routes() {
     Reader db(*this);
     const std::string org = org_param(req, *db);
     const auto counts = since.empty() && until.empty() ? nullptr : current_flow_counts(*db);
-    send_json(res, 200, query::flows(*db, lex, {since, until}, org, 200, counts.get()));
+    const size_t top = number_param(req, "top", query::kFlowEdges, 500);
+    send_json(res, 200, query::flows(*db, lex, {since, until}, org, top, counts.get()));
+  }));
+  http.Get("/api/flows/pair", guarded([this](const httplib::Request& req, httplib::Response& res) {
+    const query::Window window{date_param(req, "since"), date_param(req, "until")};
+    Reader db(*this);
+    const auto& lexicon = extract::Lexicon::standard();
+    const std::string from = query::known_organisation(*db, lexicon, param(req, "from"));
+    const std::string to = query::known_organisation(*db, lexicon, param(req, "to"));
+    if (from.empty() || to.empty()) throw BadRequest{"from and to are required"};
+    send_json(res, 200, query::flow_pair(*db, from, to, window));
   }));
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);

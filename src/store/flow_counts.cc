@@ -46,10 +46,25 @@ FlowCounts FlowCounts::load(const Store& db) {
   for (auto& [pair, labels] : db.flow_labels()) c.labels_[pair_id(pair.first, pair.second)] = std::move(labels);
   for (auto* rows : {&c.years_, &c.months_, &c.groups_})
     std::sort(rows->begin(), rows->end(), [](const Count& a, const Count& b) { return a.key < b.key; });
+  std::map<std::string, uint32_t> name_ids;
+  auto name_id = [&](const std::string& n) {
+    auto [it, added] = name_ids.try_emplace(n, static_cast<uint32_t>(c.names_.size()));
+    if (added) c.names_.push_back(n);
+    return it->second;
+  };
+  for (size_t i = 0; i < c.pairs_.size(); ++i) {
+    c.pair_ids_.emplace_back(name_id(c.pairs_[i].first), name_id(c.pairs_[i].second));
+    c.label_ids_.emplace_back();
+    for (const auto& label : c.labels_[i]) c.label_ids_.back().push_back(name_id(label));
+  }
+  c.rank_.resize(c.names_.size());
+  uint32_t rank = 0;
+  for (const auto& [name, id] : name_ids) c.rank_[id] = rank++;  // std::map: in name order
   return c;
 }
 
-std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, const std::string& until) const {
+std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts::sizes(const std::string& since,
+                                                                                     const std::string& until) const {
   const auto parts = window_parts(since, until);
   if (!parts) return std::nullopt;
   std::vector<int64_t> named(pairs_.size(), 0), largest_group(pairs_.size(), 0);
@@ -67,6 +82,13 @@ std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, 
                                [](const Count& c, const std::string& k) { return c.key < k; });
   for (auto it = from; it != groups_.end() && it->key < before; ++it)
     if (!it->key.empty()) largest_group[it->pair] = std::max(largest_group[it->pair], it->n);
+  return std::pair{std::move(named), std::move(largest_group)};
+}
+
+std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, const std::string& until) const {
+  auto counted = sizes(since, until);
+  if (!counted) return std::nullopt;
+  const auto& [named, largest_group] = *counted;
   Windowed w;
   for (uint32_t i = 0; i < pairs_.size(); ++i) {
     if (named[i] == 0 && largest_group[i] == 0) continue;
@@ -74,6 +96,68 @@ std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, 
     w.labels.push_back(&labels_[i]);
   }
   return w;
+}
+
+std::optional<FlowCounts::Summary> FlowCounts::summarise(
+    const std::string& since, const std::string& until,
+    const std::function<bool(const std::string&, const std::string&)>& in_view, size_t max_edges,
+    size_t sources_per_org) const {
+  auto counted = sizes(since, until);
+  if (!counted) return std::nullopt;
+  const auto& [named, largest_group] = *counted;
+  Summary s;
+  std::vector<uint32_t> shown;  // pairs in view with people in the window
+  std::vector<int64_t> gained(names_.size(), 0), lost(names_.size(), 0);
+  std::vector<bool> seen(names_.size(), false);
+  std::vector<std::pair<uint64_t, int64_t>> sources;  // (to, label) and people, added up below
+  for (uint32_t i = 0; i < pairs_.size(); ++i) {
+    const int64_t people = std::max(named[i], largest_group[i]);
+    if (people == 0) continue;
+    if (in_view && !in_view(pairs_[i].first, pairs_[i].second)) continue;
+    shown.push_back(i);
+    const auto [from, to] = pair_ids_[i];
+    gained[to] += people;
+    lost[from] += people;
+    seen[to] = seen[from] = true;
+    for (uint32_t label : label_ids_[i]) sources.emplace_back((uint64_t{to} << 32) | label, people);
+  }
+  s.pair_count = shown.size();
+  // The largest pairs: people, then the names of their organisations.
+  auto larger = [&](uint32_t a, uint32_t b) {
+    const int64_t x = std::max(named[a], largest_group[a]), y = std::max(named[b], largest_group[b]);
+    if (x != y) return x > y;
+    const auto [af, at] = pair_ids_[a];
+    const auto [bf, bt] = pair_ids_[b];
+    return rank_[af] != rank_[bf] ? rank_[af] < rank_[bf] : rank_[at] < rank_[bt];
+  };
+  const size_t listed = std::min(shown.size(), max_edges);
+  std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(listed), shown.end(), larger);
+  for (size_t k = 0; k < listed; ++k) {
+    const uint32_t i = shown[k];
+    s.listed.push_back({pairs_[i].first, pairs_[i].second, named[i], largest_group[i]});
+  }
+  // Each organisation's sources: most people first, then the label later in name order.
+  std::sort(sources.begin(), sources.end());
+  std::vector<std::vector<std::pair<uint32_t, int64_t>>> by_org(names_.size());
+  for (size_t k = 0; k < sources.size();) {
+    const uint64_t key = sources[k].first;
+    int64_t people = 0;
+    for (; k < sources.size() && sources[k].first == key; ++k) people += sources[k].second;
+    by_org[static_cast<uint32_t>(key >> 32)].emplace_back(static_cast<uint32_t>(key & 0xffffffffu), people);
+  }
+  for (uint32_t org = 0; org < names_.size(); ++org) {
+    if (!seen[org]) continue;
+    FlowBalance b{names_[org], gained[org], lost[org], {}};
+    auto& from = by_org[org];
+    auto first = [&](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : rank_[x.first] > rank_[y.first];
+    };
+    const size_t keep = std::min(from.size(), sources_per_org);
+    std::partial_sort(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(keep), from.end(), first);
+    for (size_t k = 0; k < keep; ++k) b.sources.emplace_back(names_[from[k].first], from[k].second);
+    s.balances.push_back(std::move(b));
+  }
+  return s;
 }
 
 }  // namespace tw::store

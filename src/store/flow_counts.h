@@ -10,6 +10,7 @@
 // stay with the store.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,14 +42,38 @@ class FlowCounts {
   // The pairs in [since, until]; nullopt for a window bounded by a day.
   std::optional<Windowed> pairs(const std::string& since, const std::string& until) const;
 
+  // What a Sankey of the window shows, summed over organisation and label ids rather
+  // than names: the `max_edges` largest pairs (people, then names, in order), every
+  // organisation's gains and losses with its `sources_per_org` largest sources, and how
+  // many pairs there are. `in_view` (when given) keeps the pairs it accepts, by the
+  // names of their organisations. Nullopt for a window bounded by a day.
+  struct Summary {
+    std::vector<FlowPair> listed;
+    std::vector<FlowBalance> balances;
+    size_t pair_count = 0;
+  };
+  std::optional<Summary> summarise(const std::string& since, const std::string& until,
+                                   const std::function<bool(const std::string& from, const std::string& to)>& in_view,
+                                   size_t max_edges, size_t sources_per_org) const;
+
  private:
   struct Count {
     std::string key;  // year, month or first day, by which the rows are sorted
     uint32_t pair;
     int64_t n;
   };
+  // Per pair and window: people named, largest group (nullopt for a window to the day).
+  std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> sizes(const std::string& since,
+                                                                            const std::string& until) const;
+
   std::vector<std::pair<std::string, std::string>> pairs_;  // from, to
   std::vector<std::vector<std::string>> labels_;            // per pair
+  // The same by id: every organisation and label name once, its rank in name order, and
+  // per pair the ids of its organisations and labels.
+  std::vector<std::string> names_;
+  std::vector<uint32_t> rank_;
+  std::vector<std::pair<uint32_t, uint32_t>> pair_ids_;
+  std::vector<std::vector<uint32_t>> label_ids_;
   std::vector<Count> years_, months_, groups_;
   int64_t version_ = 0;
 };

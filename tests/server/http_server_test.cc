@@ -147,6 +147,17 @@ TEST_F(Api, AnalyticsEndpoints) {
   EXPECT_EQ(windowed["total"].get<size_t>() + undated, all["total"].get<size_t>()) << "every fact is dated after 2000 or undated";
   EXPECT_FALSE(all.contains("undated")) << "no window, nothing left out";
   EXPECT_TRUE(get_json("/api/flows?since=2000").contains("undated"));
+  // The largest pairs only (top), and a pair opened: everyone behind it.
+  EXPECT_EQ(get_json("/api/flows?top=1")["flows"].size(), 1u);
+  const json edge = get_json("/api/flows?top=1")["flows"][0];
+  const json pair = get_json("/api/flows/pair?from=" + httplib::detail::encode_query_param(edge["from"]) +
+                             "&to=" + httplib::detail::encode_query_param(edge["to"]));
+  EXPECT_GE(pair["named"].size(), edge["named"].size());
+  for (const auto& n : edge["named"]) EXPECT_NE(std::find(pair["named"].begin(), pair["named"].end(), n), pair["named"].end());
+  EXPECT_FALSE(pair["sources"].empty());
+  EXPECT_TRUE(get_json("/api/flows/pair?from=Meta", 400).contains("error"));
+  EXPECT_TRUE(get_json("/api/flows?top=0", 200).contains("flows"));
+  EXPECT_TRUE(get_json("/api/flows?top=501", 400).contains("error"));
 }
 
 // An Atom feed per organisation or person: well-formed, one entry per dated fact, newest first.
@@ -229,6 +240,7 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
     if (auto p = concrete.find("{id}"); p != std::string::npos) concrete.replace(p, 4, "1");
     if (concrete == "/api/search") concrete += "?q=Meta";
     if (concrete == "/api/feed.atom") concrete += "?org=Meta";
+    if (concrete == "/api/flows/pair") concrete += "?from=OpenAI&to=Meta";
     auto r = get(concrete);
     ASSERT_TRUE(r) << concrete;
     EXPECT_EQ(r->status, 200) << concrete << ": " << r->body;
@@ -237,7 +249,7 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
   // …and the routes the server answers are all documented.
   for (const char* route : {"/api/health", "/api/events", "/api/entities", "/api/entities/{name}", "/api/flows", "/api/pay",
                             "/api/deals", "/api/timeline", "/api/search", "/api/articles/{id}", "/api/articles", "/api/openapi.json",
-                            "/api/feed.atom"})
+                            "/api/feed.atom", "/api/flows/pair"})
     EXPECT_TRUE(doc["paths"].contains(route)) << route;
   EXPECT_TRUE(doc["paths"]["/api/articles"].contains("post"));
 }
