@@ -647,7 +647,21 @@ int Server::bind(std::string& error) {
   return port;
 }
 
-bool Server::serve() { return impl_->http.listen_after_bind(); }
+bool Server::serve() {
+  // The counts windowed flows are summed from are loaded while the first requests come
+  // in, not by the first one that needs them (seconds at ten million events).
+  std::thread warm([this] {
+    try {
+      Impl::Reader db(*impl_);
+      impl_->current_flow_counts(*db);
+    } catch (const std::exception&) {
+      // Not a database yet, or gone: the first windowed request loads them, or says why.
+    }
+  });
+  const bool served = impl_->http.listen_after_bind();
+  warm.join();
+  return served;
+}
 
 bool Server::wait_until_serving(double seconds) const {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <unordered_map>
 
 namespace tw::store {
 
@@ -29,11 +30,13 @@ std::optional<WindowParts> window_parts(const std::string& since, const std::str
 FlowCounts FlowCounts::load(const Store& db) {
   FlowCounts c;
   c.version_ = db.flow_version();
-  std::map<std::pair<std::string, std::string>, uint32_t> ids;
+  std::unordered_map<std::string, uint32_t> ids;  // "from\x1fto" → pair id
+  std::string key;
   auto pair_id = [&](std::string from, std::string to) {
-    auto [it, added] = ids.try_emplace({std::move(from), std::move(to)}, static_cast<uint32_t>(c.pairs_.size()));
+    key.assign(from).append(1, '\x1f').append(to);
+    auto [it, added] = ids.try_emplace(key, static_cast<uint32_t>(c.pairs_.size()));
     if (added) {
-      c.pairs_.push_back(it->first);
+      c.pairs_.emplace_back(std::move(from), std::move(to));
       c.labels_.emplace_back();
     }
     return it->second;
@@ -52,11 +55,23 @@ FlowCounts FlowCounts::load(const Store& db) {
     if (added) c.names_.push_back(n);
     return it->second;
   };
+  std::unordered_map<uint64_t, uint32_t> slots;  // (destination, label) → slot
   for (size_t i = 0; i < c.pairs_.size(); ++i) {
-    c.pair_ids_.emplace_back(name_id(c.pairs_[i].first), name_id(c.pairs_[i].second));
-    c.label_ids_.emplace_back();
-    for (const auto& label : c.labels_[i]) c.label_ids_.back().push_back(name_id(label));
+    const uint32_t to = name_id(c.pairs_[i].second);
+    c.pair_ids_.emplace_back(name_id(c.pairs_[i].first), to);
+    c.pair_slots_.emplace_back();
+    for (const auto& label : c.labels_[i]) {
+      const uint32_t l = name_id(label);
+      auto [it, added] = slots.try_emplace((uint64_t{to} << 32) | l, static_cast<uint32_t>(c.slot_label_.size()));
+      if (added) {
+        c.slot_label_.push_back(l);
+        if (c.org_slots_.size() <= to) c.org_slots_.resize(to + 1);
+        c.org_slots_[to].push_back(it->second);
+      }
+      c.pair_slots_.back().push_back(it->second);
+    }
   }
+  c.org_slots_.resize(c.names_.size());
   c.rank_.resize(c.names_.size());
   uint32_t rank = 0;
   for (const auto& [name, id] : name_ids) c.rank_[id] = rank++;  // std::map: in name order
@@ -109,7 +124,7 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
   std::vector<uint32_t> shown;  // pairs in view with people in the window
   std::vector<int64_t> gained(names_.size(), 0), lost(names_.size(), 0);
   std::vector<bool> seen(names_.size(), false);
-  std::vector<std::pair<uint64_t, int64_t>> sources;  // (to, label) and people, added up below
+  std::vector<int64_t> slot_people(slot_label_.size(), 0);  // people per (destination, label)
   for (uint32_t i = 0; i < pairs_.size(); ++i) {
     const int64_t people = std::max(named[i], largest_group[i]);
     if (people == 0) continue;
@@ -119,7 +134,7 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
     gained[to] += people;
     lost[from] += people;
     seen[to] = seen[from] = true;
-    for (uint32_t label : label_ids_[i]) sources.emplace_back((uint64_t{to} << 32) | label, people);
+    for (uint32_t slot : pair_slots_[i]) slot_people[slot] += people;
   }
   s.pair_count = shown.size();
   // The largest pairs: people, then the names of their organisations.
@@ -137,18 +152,13 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
     s.listed.push_back({pairs_[i].first, pairs_[i].second, named[i], largest_group[i]});
   }
   // Each organisation's sources: most people first, then the label later in name order.
-  std::sort(sources.begin(), sources.end());
-  std::vector<std::vector<std::pair<uint32_t, int64_t>>> by_org(names_.size());
-  for (size_t k = 0; k < sources.size();) {
-    const uint64_t key = sources[k].first;
-    int64_t people = 0;
-    for (; k < sources.size() && sources[k].first == key; ++k) people += sources[k].second;
-    by_org[static_cast<uint32_t>(key >> 32)].emplace_back(static_cast<uint32_t>(key & 0xffffffffu), people);
-  }
+  std::vector<std::pair<uint32_t, int64_t>> from;  // one organisation's sources: label, people
   for (uint32_t org = 0; org < names_.size(); ++org) {
     if (!seen[org]) continue;
     FlowBalance b{names_[org], gained[org], lost[org], {}};
-    auto& from = by_org[org];
+    from.clear();
+    for (uint32_t slot : org_slots_[org])
+      if (slot_people[slot] > 0) from.emplace_back(slot_label_[slot], slot_people[slot]);
     auto first = [&](const auto& x, const auto& y) {
       return x.second != y.second ? x.second > y.second : rank_[x.first] > rank_[y.first];
     };

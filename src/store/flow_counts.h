@@ -73,7 +73,11 @@ class FlowCounts {
   std::vector<std::string> names_;
   std::vector<uint32_t> rank_;
   std::vector<std::pair<uint32_t, uint32_t>> pair_ids_;
-  std::vector<std::vector<uint32_t>> label_ids_;
+  // A source of an organisation is a (destination, label) slot: per pair the slots its
+  // people count towards, per slot its label, per organisation its slots.
+  std::vector<std::vector<uint32_t>> pair_slots_;
+  std::vector<uint32_t> slot_label_;
+  std::vector<std::vector<uint32_t>> org_slots_;
   std::vector<Count> years_, months_, groups_;
   int64_t version_ = 0;
 };
