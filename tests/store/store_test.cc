@@ -274,15 +274,17 @@ TEST_P(StoreTest, FlowAggregatesCountPeopleOnceInTheMonthOfTheirFirstReport) {
 TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
   twtest::TempDir dir;
   const std::string path = (dir.path() / "old.db").string();
-  {
-    Store s(path, &extract::Lexicon::standard());
+  auto article = [](std::string name, std::string outlet) {
     text::Document d;
-    d.doc = "a.txt";
+    d.doc = std::move(name);
     d.lang = "en";
-    d.text = "text a";
+    d.text = "text of " + d.doc;
     d.date = "2025-07-01";
-    s.add_article(d, "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
-  }
+    d.outlet = std::move(outlet);
+    return d;
+  };
+  Store(path, &extract::Lexicon::standard())
+      .add_article(article("a.txt", ""), "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE articles DROP COLUMN outlet", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -295,12 +297,7 @@ TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
     EXPECT_EQ(reader.flow_sources("OpenAI", "Meta", "", "", 5).size(), 1u);
   }
   Store writer(path, &extract::Lexicon::standard());
-  text::Document d;
-  d.doc = "b.txt";
-  d.lang = "en";
-  d.text = "text b";
-  d.outlet = "The Daily Circuit";
-  writer.add_article(d, "in/b.txt", {move("John Roe", "OpenAI", "Meta")});
+  writer.add_article(article("b.txt", "The Daily Circuit"), "in/b.txt", {move("John Roe", "OpenAI", "Meta")});
   const auto rows = writer.events({"", "", "John Roe"});
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].outlet, "The Daily Circuit");
