@@ -239,6 +239,9 @@ async function route() {
     else if (parts[0] === 'article') await showArticle(parts[1], params);
     else if (parts[0] === 'search') await showSearch(params.get('q') || '');
     else await showFlows(params);
+    // Each view names itself in the tab: its heading, then the tool.
+    const heading = view.querySelector('h1');
+    document.title = heading ? `${heading.textContent.trim()} — talentwar` : 'talentwar';
     document.body.dataset.ready = location.hash;  // lets tests wait for a view to finish
   } catch (e) {
     view.innerHTML = `<div class="card"><b>${esc(e.message)}</b></div>`;

@@ -126,3 +126,13 @@ test('deals, pay, timeline and search render', async () => {
   await open('#/search?q=Zuckerburg');
   assert.ok((await page.locator('.suggestions a').count()) > 0, 'a misspelt name gets suggestions');
 });
+
+test('each view names itself in the tab, and the page has an icon', async () => {
+  await open('#/deals');
+  assert.match(await page.title(), /— talentwar$/);
+  const deals = await page.title();
+  await open('#/timeline');
+  assert.notEqual(await page.title(), deals, 'another view, another title');
+  const icon = await page.request.get(`${base}/favicon.svg`);
+  assert.equal(icon.status(), 200, 'the favicon is served, not a 404');
+});
