@@ -15,6 +15,9 @@ const I18N = {
     'entity.facts': 'Facts', 'article.events': 'Events in this article', 'search.title': 'Search', 'none': 'Nothing yet.',
     'disputed': 'disputed', 'lang.switch': '한국어', 'rule': 'rule', 'people': 'people',
     'kind.org': 'organisation', 'kind.person': 'person', 'kind.unknown': 'unknown', 'entity.follow': 'Follow (Atom feed)',
+    'status.offer': 'offer', 'status.talks': 'talks', 'status.agreed': 'agreed', 'status.failed': 'failed', 'status.completed': 'completed',
+    'stat.median': 'median', 'stat.mean': 'mean', 'stat.max': 'max', 'stat.min': 'min', 'stat.typical': 'typical',
+    'rule.largest reported running total': 'largest reported running total', 'rule.sum of reported tranches': 'sum of reported tranches',
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
@@ -27,6 +30,9 @@ const I18N = {
     'entity.facts': '사실', 'article.events': '이 기사의 사건', 'search.title': '검색', 'none': '아직 없습니다.',
     'disputed': '반박됨', 'lang.switch': 'English', 'rule': '기준', 'people': '명',
     'kind.org': '조직', 'kind.person': '인물', 'kind.unknown': '알 수 없음', 'entity.follow': '구독 (Atom 피드)',
+    'status.offer': '인수 제안', 'status.talks': '협상 중', 'status.agreed': '합의', 'status.failed': '무산', 'status.completed': '완료',
+    'stat.median': '중간값', 'stat.mean': '평균', 'stat.max': '최대', 'stat.min': '최소', 'stat.typical': '통상',
+    'rule.largest reported running total': '보도된 누적액 중 최대', 'rule.sum of reported tranches': '보도된 회차별 합계',
   },
 };
 const TYPE_NAMES = {
@@ -70,9 +76,9 @@ function describe(f) {
     case 'move': return `${f.person ? who('person') : `${f.count ?? ''} ${t('people')}`}: ${who('from')} → ${who('to')}`;
     case 'offer': return `${who('by')} → ${f.person ? who('person') : who('target_org')}`;
     case 'investment': return `${who('investor')} → ${who('investee')}${f.cumulative ? ' (Σ)' : ''}`;
-    case 'acquisition': return `${who('acquirer')} ⟶ ${who('target')} <span class="tag">${esc(f.status || '')}</span>`;
+    case 'acquisition': return `${who('acquirer')} ⟶ ${who('target')} <span class="tag">${esc(f.status ? t(`status.${f.status}`) : '')}</span>`;
     case 'layoff': return `${who('org')} −${f.count ?? ''}`;
-    case 'comp_stat': return `${who('org')} ${esc(f.stat || '')}`;
+    case 'comp_stat': return `${who('org')} ${esc(f.stat ? t(`stat.${f.stat}`) : '')}`;
     case 'counteroffer': return `${who('org')} ⇄ ${who('target_org')}`;
     default: return esc(f.type);
   }
@@ -150,7 +156,7 @@ async function showDeals() {
   const data = await api('/api/deals');
   view.innerHTML = `<h1>${t('deals.title')}</h1><div class="card">${factRows(data.deals)}</div>
     <h2>${t('deals.totals')}</h2><div class="card"><table><tbody>${data.totals.map((p) =>
-      `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num">${money({ value: p.total, currency: p.currency })}</td><td class="muted">${t('rule')}: ${esc(p.rule)}</td></tr>`).join('')}</tbody></table></div>`;
+      `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num">${money({ value: p.total, currency: p.currency })}</td><td class="muted">${t('rule')}: ${esc(t(`rule.${p.rule}`))}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 async function showPay() {

@@ -127,6 +127,14 @@ test('deals, pay, timeline and search render', async () => {
   assert.ok((await page.locator('.suggestions a').count()) > 0, 'a misspelt name gets suggestions');
 });
 
+test('Korean mode has a label for every English one', async () => {
+  await open('#/flows');
+  const [en, ko] = await page.evaluate(() => [Object.keys(I18N.en).sort(), Object.keys(I18N.ko).sort()]);
+  assert.deepEqual(ko, en, 'the same label set in both languages');
+  const types = await page.evaluate(() => [Object.keys(TYPE_NAMES.en).sort(), Object.keys(TYPE_NAMES.ko).sort()]);
+  assert.deepEqual(types[1], types[0]);
+});
+
 test('each view names itself in the tab, and the page has an icon', async () => {
   await open('#/deals');
   assert.match(await page.title(), /— talentwar$/);
