@@ -15,6 +15,7 @@ const I18N = {
     'entity.facts': 'Facts', 'article.events': 'Events in this article', 'search.title': 'Search', 'none': 'Nothing yet.',
     'disputed': 'disputed', 'lang.switch': '한국어', 'rule': 'rule', 'people': 'people',
     'kind.org': 'organisation', 'kind.person': 'person', 'kind.unknown': 'unknown', 'entity.follow': 'Follow (Atom feed)',
+    'pair.people': 'People who moved', 'pair.sources': 'Reported by', 'flows.undated': 'first reported without a date, not placed in this window', 'flows.listed': 'largest pairs shown of', 'flows.click': 'Click a flow to see who moved and who reported it.',
     'status.offer': 'offer', 'status.talks': 'talks', 'status.agreed': 'agreed', 'status.failed': 'failed', 'status.completed': 'completed',
     'stat.median': 'median', 'stat.mean': 'mean', 'stat.max': 'max', 'stat.min': 'min', 'stat.typical': 'typical',
     'rule.largest reported running total': 'largest reported running total', 'rule.sum of reported tranches': 'sum of reported tranches',
@@ -30,6 +31,7 @@ const I18N = {
     'entity.facts': '사실', 'article.events': '이 기사의 사건', 'search.title': '검색', 'none': '아직 없습니다.',
     'disputed': '반박됨', 'lang.switch': 'English', 'rule': '기준', 'people': '명',
     'kind.org': '조직', 'kind.person': '인물', 'kind.unknown': '알 수 없음', 'entity.follow': '구독 (Atom 피드)',
+    'pair.people': '이동한 사람', 'pair.sources': '보도한 기사', 'flows.undated': '명은 날짜 없이 보도되어 이 기간에 넣지 못했습니다', 'flows.listed': '개의 큰 흐름만 표시 / 전체', 'flows.click': '흐름을 누르면 누가 옮겼고 어디서 보도했는지 볼 수 있습니다.',
     'status.offer': '인수 제안', 'status.talks': '협상 중', 'status.agreed': '합의', 'status.failed': '무산', 'status.completed': '완료',
     'stat.median': '중간값', 'stat.mean': '평균', 'stat.max': '최대', 'stat.min': '최소', 'stat.typical': '통상',
     'rule.largest reported running total': '보도된 누적액 중 최대', 'rule.sum of reported tranches': '보도된 회차별 합계',
@@ -119,6 +121,7 @@ async function showFlows(params) {
       <label>${t('flows.since')} <input name="since" placeholder="2024-01" value="${esc(since)}" size="10"></label>
       <label>${t('flows.until')} <input name="until" placeholder="2025-12" value="${esc(until)}" size="10"></label>
       <button type="submit">${t('flows.apply')}</button></form>
+      <p class="muted">${data.flows.length} ${t('flows.listed')} ${data.pairs}. ${t('flows.click')}${data.undated ? ` <span class="undated">+${data.undated} ${t('flows.undated')}</span>` : ''}</p>
       <div id="sankey" class="chart"></div></div>
     <h2>${t('flows.ranking')}</h2><div class="card"><table id="ranking"><thead><tr><th>${t('col.org')}</th><th>${t('col.in')}</th><th>${t('col.out')}</th><th>${t('col.net')}</th><th>${t('col.from')}</th></tr></thead><tbody>${
       data.organisations.map((o) => `<tr data-org="${esc(o.org)}"><td>${entityLink(o.org)}</td><td class="num">${o.in}</td><td class="num">${o.out}</td><td class="num">${o.net > 0 ? '+' : ''}${o.net}</td><td>${o.sources.map((s) => `${esc(s.org)} (${s.people})`).join(', ')}</td></tr>`).join('')
@@ -137,7 +140,7 @@ async function showFlows(params) {
     const to = `→ ${e.to}`;
     nodes.set(from, { name: from });
     nodes.set(to, { name: to });
-    return { source: from, target: to, value: e.people };
+    return { source: from, target: to, value: e.people, from: e.from, to: e.to };
   });
   disposeChart();
   chart = echarts.init(document.getElementById('sankey'), null, { renderer: 'svg' });
@@ -148,8 +151,20 @@ async function showFlows(params) {
   });
   chart.on('click', (p) => {
     if (p.dataType === 'node') location.hash = `#/entity/${encodeURIComponent(p.name.replace(/^→ /, ''))}`;
+    if (p.dataType === 'edge') location.hash = `#/pair?${new URLSearchParams({ from: p.data.from, to: p.data.to, ...(since && { since }), ...(until && { until }) })}`;
   });
   window.__talentwarFlows = data;  // for tests and curious users
+}
+
+// One flow opened: everyone who moved between the two organisations, and the articles that say so.
+async function showPair(params) {
+  const q = new URLSearchParams();
+  for (const k of ['from', 'to', 'since', 'until']) if (params.get(k)) q.set(k, params.get(k));
+  const p = await api(`/api/flows/pair?${q}`);
+  const window = [params.get('since'), params.get('until')].filter(Boolean).map(esc).join(' – ');
+  view.innerHTML = `<h1>${entityLink(p.from)} → ${entityLink(p.to)}</h1>${window ? `<p class="muted">${window}</p>` : ''}
+    <h2>${t('pair.people')} (${p.named.length})</h2><div class="card"><p class="people">${p.named.map(entityLink).join(', ') || t('none')}</p></div>
+    <h2>${t('pair.sources')} (${p.sources.length})</h2><div class="card"><ul class="sources">${p.sources.map((s) => `<li>${sourceLink(s)}</li>`).join('') || `<li class="muted">${t('none')}</li>`}</ul></div>`;
 }
 
 async function showDeals() {
@@ -244,6 +259,7 @@ async function route() {
     else if (parts[0] === 'entity') await showEntity(decodeURIComponent(parts.slice(1).join('/')));
     else if (parts[0] === 'article') await showArticle(parts[1], params);
     else if (parts[0] === 'search') await showSearch(params.get('q') || '');
+    else if (parts[0] === 'pair') await showPair(params);
     else await showFlows(params);
     // Each view names itself in the tab: its heading, then the tool.
     const heading = view.querySelector('h1');

@@ -127,6 +127,21 @@ test('deals, pay, timeline and search render', async () => {
   assert.ok((await page.locator('.suggestions a').count()) > 0, 'a misspelt name gets suggestions');
 });
 
+test('a flow opens on everyone behind it, and each source opens its article', async () => {
+  await open('#/flows');
+  const edge = await page.evaluate(() => window.__talentwarFlows.flows[0]);
+  const link = await page.evaluate(() => echarts.getInstanceByDom(document.getElementById('sankey')).getOption().series[0].links[0]);
+  assert.equal(link.to, edge.to, 'each Sankey link knows the pair it opens');
+  await open(`#/pair?from=${encodeURIComponent(edge.from)}&to=${encodeURIComponent(edge.to)}`);
+  const people = await page.locator('.people a').allTextContents();
+  for (const name of edge.named) assert.ok(people.includes(name), `${name} is listed`);
+  assert.ok((await page.locator('.sources a.source').count()) > 0, 'the reports are listed');
+  await shot('pair');
+  await page.locator('.sources a.source').first().click();
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/article/'));
+  assert.ok((await page.locator('.article mark').count()) > 0, 'the article opens with its evidence marked');
+});
+
 test('Korean mode has a label for every English one', async () => {
   await open('#/flows');
   const [en, ko] = await page.evaluate(() => [Object.keys(I18N.en).sort(), Object.keys(I18N.ko).sort()]);
