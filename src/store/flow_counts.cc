@@ -103,7 +103,8 @@ std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts:
 std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, const std::string& until) const {
   auto counted = sizes(since, until);
   if (!counted) return std::nullopt;
-  const auto& [named, largest_group] = *counted;
+  const std::vector<int64_t>& named = counted->first;  // not structured bindings: clang 14 cannot capture those
+  const std::vector<int64_t>& largest_group = counted->second;
   Windowed w;
   for (uint32_t i = 0; i < pairs_.size(); ++i) {
     if (named[i] == 0 && largest_group[i] == 0) continue;
@@ -119,7 +120,8 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
     size_t sources_per_org) const {
   auto counted = sizes(since, until);
   if (!counted) return std::nullopt;
-  const auto& [named, largest_group] = *counted;
+  const std::vector<int64_t>& named = counted->first;  // not structured bindings: clang 14 cannot capture those
+  const std::vector<int64_t>& largest_group = counted->second;
   Summary s;
   std::vector<uint32_t> shown;  // pairs in view with people in the window
   std::vector<int64_t> gained(names_.size(), 0), lost(names_.size(), 0);
