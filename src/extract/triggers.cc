@@ -10,15 +10,13 @@
 namespace tw::extract {
 namespace {
 
-char fold_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Word lists are kept folded to ASCII lower case: matching is case-insensitive.
 std::vector<std::string> list(const nlohmann::json& j, const char* key) {
   std::vector<std::string> out;
   if (auto it = j.find(key); it != j.end())
     for (const auto& v : *it) {
       std::string w = v.get<std::string>();
-      for (char& c : w) c = fold_char(c);
+      for (char& c : w) c = text::ascii_lower(c);
       out.push_back(std::move(w));
     }
   return out;
@@ -46,7 +44,7 @@ size_t ifind(std::string_view s, std::string_view w, size_t from) {
   if (w.empty() || w.size() > s.size()) return std::string_view::npos;
   for (size_t i = from; i + w.size() <= s.size(); ++i) {
     size_t k = 0;
-    while (k < w.size() && fold_char(s[i + k]) == fold_char(w[k])) ++k;
+    while (k < w.size() && text::ascii_lower(s[i + k]) == text::ascii_lower(w[k])) ++k;
     if (k == w.size()) return i;
   }
   return std::string_view::npos;
@@ -85,7 +83,7 @@ bool is_noun_use(std::string_view s, size_t p) {
   size_t b = e;
   while (b > 0 && s[b - 1] != ' ') --b;
   std::string w(s.substr(b, e - b));
-  for (auto& c : w) c = fold_char(c);
+  for (auto& c : w) c = text::ascii_lower(c);
   for (std::string_view d : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
     if (w == d) return true;
   return false;
@@ -326,11 +324,7 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
   return out;
 }
 
-std::string ascii_fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = fold_char(c);
-  return out;
-}
+std::string ascii_fold(std::string_view s) { return text::ascii_lower(s); }
 
 size_t find_any_folded(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
   if (to > s.size()) to = s.size();

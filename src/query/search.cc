@@ -9,8 +9,6 @@
 namespace tw::query {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool ascii_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Does a word begin at `text[at]`? Not after a letter of any script.
@@ -34,11 +32,11 @@ bool boundary_after(std::string_view text, size_t at, bool hangul) {
 
 size_t find_folded(std::string_view text, std::string_view word, size_t from) {
   if (word.empty() || word.size() > text.size()) return std::string_view::npos;
-  const char first = lower(word[0]);
+  const char first = text::ascii_lower(word[0]);
   for (size_t i = from; i + word.size() <= text.size(); ++i) {
-    if (lower(text[i]) != first) continue;
+    if (text::ascii_lower(text[i]) != first) continue;
     size_t k = 1;
-    while (k < word.size() && lower(text[i + k]) == lower(word[k])) ++k;
+    while (k < word.size() && text::ascii_lower(text[i + k]) == text::ascii_lower(word[k])) ++k;
     if (k == word.size()) return i;
   }
   return std::string_view::npos;

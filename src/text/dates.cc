@@ -18,13 +18,6 @@
 namespace tw::text {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 int number(std::string_view digits) {
   int n = 0;
   for (char c : digits) n = n * 10 + (c - '0');
@@ -65,7 +58,7 @@ class DateForms {
       auto has = [&](int i) { return g[i].data() != nullptr; };
       auto num = [&](int i) { return number({g[i].data(), g[i].size()}); };
       auto month = [&](int i) {
-        auto it = months_.find(lower_ascii({g[i].data(), g[i].size()}));
+        auto it = months_.find(ascii_lower({g[i].data(), g[i].size()}));
         return it == months_.end() ? 0 : it->second;
       };
       if (has(1)) f.date = day_of(num(1), num(2), num(3));
@@ -92,7 +85,7 @@ class DateForms {
         for (int32_t i = 0; i < n && i < 12; ++i) {
           std::string name;
           list[i].toUTF8String(name);
-          months_[lower_ascii(name)] = i + 1;
+          months_[ascii_lower(name)] = i + 1;
           names.push_back(RE2::QuoteMeta(name));
         }
       }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/dates.h"
+#include "text/utf8.h"
 
 namespace tw::text {
 namespace {
@@ -55,12 +56,6 @@ constexpr std::array<std::string_view, 26> kFurnitureMarkers = {
     "subscribe", "newsletter", "font-size", "fontsize", "toolbar", "most-read",
     "recommend", "promo", "stock", "crypto", "gnb"};
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // libxml2's attribute list: name, value, name, value, …, null (a value may be null).
 std::string_view attribute(const xmlChar** attributes, std::string_view name) {
   if (!attributes) return {};
@@ -72,7 +67,7 @@ std::string_view attribute(const xmlChar** attributes, std::string_view name) {
 
 bool has_furniture_attr(const xmlChar** attributes) {
   for (std::string_view name : {"class"sv, "id"sv, "role"sv}) {
-    const std::string v = lower(attribute(attributes, name));
+    const std::string v = ascii_lower(attribute(attributes, name));
     if (v.empty()) continue;
     if (name == "role" && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary"))
       return true;
@@ -83,7 +78,7 @@ bool has_furniture_attr(const xmlChar** attributes) {
 }
 
 bool is_story_root(std::string_view tag, const xmlChar** attributes) {
-  return tag == "article" || lower(attribute(attributes, "itemprop")) == "articlebody";
+  return tag == "article" || ascii_lower(attribute(attributes, "itemprop")) == "articlebody";
 }
 
 void append_text(std::string& out, std::string_view t) {
@@ -153,14 +148,14 @@ struct PageReader {
     if (tag == "title" && title_state == Title::not_seen) title_state = Title::inside;
     if (tag == "meta") {
       for (std::string_view key : {"property"sv, "name"sv, "itemprop"sv}) {
-        const std::string name = lower(attribute(attributes, key));
+        const std::string name = ascii_lower(attribute(attributes, key));
         if (name.empty()) continue;
         const std::string_view content = attribute(attributes, "content");
         if (meta_published.empty() && listed(kPublishedMeta, name)) meta_published = iso_date(content);
         if (site_name.empty() && (name == "og:site_name" || name == "application-name")) site_name = content;
         if (og_url.empty() && name == "og:url") og_url = content;
       }
-    } else if (tag == "link" && canonical.empty() && lower(attribute(attributes, "rel")) == "canonical") {
+    } else if (tag == "link" && canonical.empty() && ascii_lower(attribute(attributes, "rel")) == "canonical") {
       canonical = attribute(attributes, "href");
     } else if (tag == "time") {
       std::string& slot = story_depth > 0 && !story_closed ? story_time : page_time;
@@ -340,7 +335,7 @@ HtmlText html_to_text(std::string_view html) {
 }
 
 bool looks_like_html(std::string_view bytes) {
-  const std::string head = lower(bytes.substr(0, 2048));
+  const std::string head = ascii_lower(bytes.substr(0, 2048));
   for (std::string_view marker : {"<!doctype html", "<html", "<body", "<head", "<div", "<p>", "<article", "<meta "})
     if (head.find(marker) != std::string::npos) return true;
   return false;

@@ -29,6 +29,15 @@ std::string printable(std::string_view s);
 // Decodes the code point at s[i] (valid UTF-8 assumed) and advances i.
 char32_t next_code_point(std::string_view s, size_t& i);
 
+// ASCII letters lowered, every other byte as it is: case-insensitive matching of Latin
+// words without touching UTF-8 (Hangul has no case).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 // Character classes used across the pipeline.
 inline bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E); }
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
