@@ -35,10 +35,7 @@ FlowCounts FlowCounts::load(const Store& db) {
   auto pair_id = [&](std::string from, std::string to) {
     key.assign(from).append(1, '\x1f').append(to);
     auto [it, added] = ids.try_emplace(key, static_cast<uint32_t>(c.pairs_.size()));
-    if (added) {
-      c.pairs_.emplace_back(std::move(from), std::move(to));
-      c.labels_.emplace_back();
-    }
+    if (added) c.pairs_.emplace_back(std::move(from), std::move(to));
     return it->second;
   };
   db.for_each_flow_count([&](FlowCountKind kind, std::string from, std::string to, std::string key, int64_t n) {
@@ -46,7 +43,13 @@ FlowCounts FlowCounts::load(const Store& db) {
     auto& rows = kind == FlowCountKind::Year ? c.years_ : kind == FlowCountKind::Month ? c.months_ : c.groups_;
     rows.push_back({std::move(key), id, n});
   });
-  for (auto& [pair, labels] : db.flow_labels()) c.labels_[pair_id(pair.first, pair.second)] = std::move(labels);
+  std::vector<std::vector<std::string>> labels(c.pairs_.size());  // per pair, what people moved from
+  for (auto& [pair, names] : db.flow_labels()) {
+    const uint32_t id = pair_id(pair.first, pair.second);
+    if (labels.size() <= id) labels.resize(id + 1);
+    labels[id] = std::move(names);
+  }
+  labels.resize(c.pairs_.size());
   for (auto* rows : {&c.years_, &c.months_, &c.groups_})
     std::sort(rows->begin(), rows->end(), [](const Count& a, const Count& b) { return a.key < b.key; });
   std::map<std::string, uint32_t> name_ids;
@@ -60,7 +63,7 @@ FlowCounts FlowCounts::load(const Store& db) {
     const uint32_t to = name_id(c.pairs_[i].second);
     c.pair_ids_.emplace_back(name_id(c.pairs_[i].first), to);
     c.pair_slots_.emplace_back();
-    for (const auto& label : c.labels_[i]) {
+    for (const auto& label : labels[i]) {
       const uint32_t l = name_id(label);
       auto [it, added] = slots.try_emplace((uint64_t{to} << 32) | l, static_cast<uint32_t>(c.slot_label_.size()));
       if (added) {
@@ -100,18 +103,16 @@ std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts:
   return std::pair{std::move(named), std::move(largest_group)};
 }
 
-std::optional<FlowCounts::Windowed> FlowCounts::pairs(const std::string& since, const std::string& until) const {
+std::optional<std::vector<FlowPair>> FlowCounts::pairs(const std::string& since, const std::string& until) const {
   auto counted = sizes(since, until);
   if (!counted) return std::nullopt;
   const std::vector<int64_t>& named = counted->first;  // not structured bindings: clang 14 cannot capture those
   const std::vector<int64_t>& largest_group = counted->second;
-  Windowed w;
-  for (uint32_t i = 0; i < pairs_.size(); ++i) {
-    if (named[i] == 0 && largest_group[i] == 0) continue;
-    w.pairs.push_back({pairs_[i].first, pairs_[i].second, named[i], largest_group[i]});
-    w.labels.push_back(&labels_[i]);
-  }
-  return w;
+  std::vector<FlowPair> out;
+  for (uint32_t i = 0; i < pairs_.size(); ++i)
+    if (named[i] > 0 || largest_group[i] > 0)
+      out.push_back({pairs_[i].first, pairs_[i].second, named[i], largest_group[i]});
+  return out;
 }
 
 std::optional<FlowCounts::Summary> FlowCounts::summarise(

@@ -35,12 +35,8 @@ class FlowCounts {
 
   int64_t version() const { return version_; }
 
-  struct Windowed {
-    std::vector<FlowPair> pairs;                              // every pair with people in the window
-    std::vector<const std::vector<std::string>*> labels;      // per pair, what people moved from
-  };
-  // The pairs in [since, until]; nullopt for a window bounded by a day.
-  std::optional<Windowed> pairs(const std::string& since, const std::string& until) const;
+  // Every pair with people in [since, until]; nullopt for a window bounded by a day.
+  std::optional<std::vector<FlowPair>> pairs(const std::string& since, const std::string& until) const;
 
   // What a Sankey of the window shows, summed over organisation and label ids rather
   // than names: the `max_edges` largest pairs (people, then names, in order), every
@@ -67,7 +63,6 @@ class FlowCounts {
                                                                             const std::string& until) const;
 
   std::vector<std::pair<std::string, std::string>> pairs_;  // from, to
-  std::vector<std::vector<std::string>> labels_;            // per pair
   // The same by id: every organisation and label name once, its rank in name order, and
   // per pair the ids of its organisations and labels.
   std::vector<std::string> names_;

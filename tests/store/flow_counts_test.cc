@@ -67,22 +67,32 @@ TEST_F(FlowCountsTest, EveryWindowOfMonthsOrYearsGivesTheStoresPairs) {
   for (const auto& [since, until] : windows) {
     const auto held = counts.pairs(since, until);
     ASSERT_TRUE(held) << since << ".." << until;
-    EXPECT_EQ(as_map(held->pairs), as_map(db_->flow_pairs(since, until))) << since << ".." << until;
-    EXPECT_FALSE(as_map(held->pairs).empty() && since == "2024") << "the fixture has flows in 2024";
+    EXPECT_EQ(as_map(*held), as_map(db_->flow_pairs(since, until))) << since << ".." << until;
+    EXPECT_FALSE(held->empty() && since == "2024") << "the fixture has flows in 2024";
   }
-  EXPECT_EQ(as_map(counts.pairs("2024", "2024")->pairs),
+  EXPECT_EQ(as_map(*counts.pairs("2024", "2024")),
             (Pairs{{"OpenAI>Meta", {1, 0}}, {"Apple>Meta", {1, 5}}}))
       << "Ada counts in 2023, her first report; the group of five on 31 December is in 2024";
 }
 
-TEST_F(FlowCountsTest, LabelsComeWithTheirPairs) {
-  const FlowCounts counts = FlowCounts::load(*db_);
-  const auto held = counts.pairs("2025", "2025");
-  ASSERT_TRUE(held);
-  ASSERT_EQ(held->pairs.size(), held->labels.size());
-  const auto labels = db_->flow_labels();
-  for (size_t i = 0; i < held->pairs.size(); ++i)
-    EXPECT_EQ(*held->labels[i], labels.at({held->pairs[i].from, held->pairs[i].to})) << held->pairs[i].from;
+TEST_F(FlowCountsTest, ASummaryRanksPairsAndAddsUpEachOrganisationsSources) {
+  const auto s = FlowCounts::load(*db_).summarise("2024", "2025", nullptr, 2, 10);
+  ASSERT_TRUE(s);
+  const Pairs all = as_map(db_->flow_pairs("2024", "2025"));
+  EXPECT_EQ(s->pair_count, all.size());
+  ASSERT_EQ(s->listed.size(), 2u) << "the two largest";
+  EXPECT_EQ(s->listed[0].from + ">" + s->listed[0].to, "Apple>Meta") << "five in a group, the largest";
+  for (const auto& b : s->balances) {
+    int64_t gained = 0, from_labels = 0;
+    for (const auto& [pair, sizes] : all)
+      if (pair.ends_with(">" + b.org)) gained += std::max(sizes.first, sizes.second);
+    EXPECT_EQ(b.gained, gained) << b.org;
+    for (const auto& [label, n] : b.sources) from_labels = std::max(from_labels, n);
+    EXPECT_LE(from_labels, b.gained) << b.org << ": a source gives no more than the organisation gained";
+  }
+  const auto meta = std::find_if(s->balances.begin(), s->balances.end(), [](const FlowBalance& b) { return b.org == "Meta"; });
+  ASSERT_NE(meta, s->balances.end());
+  EXPECT_EQ(meta->sources.front(), (std::pair<std::string, int64_t>{"Apple", 5})) << "a group of five, Cy Moss perhaps among them";
 }
 
 TEST_F(FlowCountsTest, AWindowBoundedByADayIsLeftToTheStore) {
@@ -95,7 +105,7 @@ TEST_F(FlowCountsTest, TheVersionMovesWhenAnArticleIsStored) {
   EXPECT_EQ(before.version(), db_->flow_version());
   db_->add_article(doc("late.txt", "2024-05-05"), "in", {move("Hal Ode", "OpenAI", "Meta")});
   EXPECT_NE(db_->flow_version(), before.version());
-  EXPECT_EQ(as_map(FlowCounts::load(*db_).pairs("2024", "2024")->pairs).at("OpenAI>Meta").first, 2);
+  EXPECT_EQ(as_map(*FlowCounts::load(*db_).pairs("2024", "2024")).at("OpenAI>Meta").first, 2);
 }
 
 TEST(WindowParts, WholeYearsFromYearlyCountsAndTheEndsFromMonths) {
