@@ -65,6 +65,32 @@ json sources_of(const std::vector<store::ArticleLabel>& articles) {
   return out;
 }
 
+namespace {
+// The people of the pairs not listed, so a top-N Sankey still adds up: per listed
+// destination, those who came from elsewhere (its gains less its listed pairs), and the
+// rest, who went to destinations not listed. Every pair counts once.
+json other_flows(const std::vector<store::FlowPair>& listed, const std::vector<store::FlowBalance>& balances) {
+  std::map<std::string, int64_t> listed_into;
+  int64_t listed_people = 0, all_people = 0;
+  for (const auto& p : listed) {
+    const int64_t n = std::max(p.named, p.largest_group);
+    listed_into[p.to] += n;
+    listed_people += n;
+  }
+  json into = json::array();
+  int64_t into_people = 0;
+  for (const auto& b : balances) {
+    all_people += b.gained;
+    auto it = listed_into.find(b.org);
+    if (it == listed_into.end() || b.gained <= it->second) continue;
+    into.push_back({{"to", b.org}, {"people", b.gained - it->second}});
+    into_people += b.gained - it->second;
+  }
+  const int64_t rest = std::max<int64_t>(0, all_people - listed_people - into_people);
+  return {{"people", into_people + rest}, {"into_listed", into}, {"elsewhere", rest}};
+}
+}  // namespace
+
 json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
            size_t max_edges, const store::FlowCounts* counts) {
   // Named people and articles listed per edge, and sources per organisation: enough for a
@@ -158,14 +184,28 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
                      {"sources", sources_of(db.flow_sources(p.from, p.to, window.since, window.until, kListed))}});
   json orgs = json::array();
   for (const auto& b : balances) {
+    // A unit listed beside its parent is one source, not two (a pair's people count
+    // towards each label it has): the unit is named under its parent.
     json src = json::array();
-    for (const auto& [label, n] : b.sources) src.push_back({{"org", label}, {"people", n}});
+    for (const auto& [label, n] : b.sources) {
+      auto parent = std::find_if(b.sources.begin(), b.sources.end(), [&](const auto& other) {
+        return other.first != label && lexicon.within(label, other.first);
+      });
+      if (parent == b.sources.end()) src.push_back({{"org", label}, {"people", n}});
+    }
+    for (const auto& [label, n] : b.sources)
+      for (auto& s : src)
+        if (s["org"] != label && lexicon.within(label, s["org"].get<std::string>())) {
+          s["people"] = std::max(s["people"].get<int64_t>(), n);
+          s["units"].push_back(label);
+          break;
+        }
     orgs.push_back({{"org", b.org}, {"in", b.gained}, {"out", b.lost}, {"net", b.gained - b.lost}, {"sources", src}});
   }
   std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
     return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
   });
-  json answer = {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}};
+  json answer = {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}, {"other", other_flows(listed, balances)}};
   if (!all_time) {
     // People first reported without a date cannot be placed in a window: counted, not dropped.
     int64_t undated = 0;
@@ -173,6 +213,22 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
       if (focus.empty() || lexicon.within(p.from, focus) || lexicon.within(p.to, focus)) undated += size_of(p);
     answer["undated"] = undated;
   }
+  return answer;
+}
+
+json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexicon, const Window& window,
+                   const std::string& org) {
+  const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
+  std::function<bool(const std::string&)> in_focus;
+  if (!focus.empty()) in_focus = [&](const std::string& name) { return lexicon.within(name, focus); };
+  json months = json::array();
+  for (const auto& m : counts.monthly(window.since, window.until, in_focus)) {
+    json row = {{"month", m.month}, {"in", m.in}};
+    if (!focus.empty()) row.update({{"out", m.out}, {"net", m.in - m.out}});
+    months.push_back(std::move(row));
+  }
+  json answer = {{"months", months}};
+  if (!focus.empty()) answer["org"] = focus;
   return answer;
 }
 
@@ -185,14 +241,16 @@ json flow_pair(const store::Store& db, const std::string& from, const std::strin
           {"sources", sources_of(db.flow_sources(from, to, window.since, window.until, kSources))}};
 }
 
-json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {
+json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org, const Rates* rates) {
   json offers = json::array(), stats = json::array();
   std::vector<double> usd;
   for (const auto& f : facts) {
-    if (!org_filter(f, lexicon, org)) continue;
-    if (f.type == "offer") offers.push_back(f.to_json());
-    else if (f.type == "comp_stat") stats.push_back(f.to_json());
-    else continue;
+    if (!org_filter(f, lexicon, org) || (f.type != "offer" && f.type != "comp_stat")) continue;
+    json j = f.to_json();
+    if (rates && f.best_amount && f.best_amount->value("currency", "USD") != "USD")
+      if (auto c = rates->to_usd(f.best_amount->value("value", 0.0), f.best_amount->value("currency", ""), f.first_date))
+        j["amount_usd"] = {{"value", c->usd}, {"per_usd", c->rate.per_usd}, {"rate_from", c->rate.from}};
+    (f.type == "offer" ? offers : stats).push_back(std::move(j));
     if (f.best_amount && f.best_amount->value("currency", "") == "USD") usd.push_back(f.best_amount->value("value", 0.0));
   }
   json summary = {{"offers", offers.size()}, {"pay_statistics", stats.size()}};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "query/facts.h"
+#include "query/rates.h"
 #include "store/flow_counts.h"
 
 namespace tw::query {
@@ -33,8 +34,16 @@ nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, co
 // report first) and the articles that report it (up to 100, newest first), in the window.
 nlohmann::json flow_pair(const store::Store& db, const std::string& from, const std::string& to, const Window& window);
 
-// Offers, packages and pay statistics, with their sources.
-nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org);
+// Flows over time: per month of first report, the people named who moved into and out
+// of `org` (with its units; moves among them left out), or every move when `org` is "".
+nlohmann::json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexicon, const Window& window,
+                             const std::string& org);
+
+// Offers and packages apart from pay statistics, with their sources. Given `rates`, an
+// amount in another currency also carries "amount_usd": {value, per_usd, rate_from}, at
+// the rate in effect when the fact was first reported.
+nlohmann::json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
+                   const Rates* rates = nullptr);
 
 // Investments and acquisitions; per investor→investee pair a total that never adds a
 // running total to its own tranches: the largest reported running total, or the sum

@@ -375,23 +375,40 @@ struct Server::Impl {
     return flow_counts;
   }
 
-  // The facts of the newest events of the given types (all when empty) that name `org` (any when empty).
+  // The filters a list takes from the URL: type (one of `types`; all of them when absent),
+  // org, person, since, until and lang; 400 for a value none of them can be.
+  static store::EventFilter list_filter(const httplib::Request& req, const store::Store& db,
+                                        std::initializer_list<const char*> types) {
+    store::EventFilter f;
+    f.type = choice_param(req, "type", types);
+    f.org = org_param(req, db);
+    f.person = param(req, "person");
+    f.since = date_param(req, "since");
+    f.until = date_param(req, "until");
+    f.lang = choice_param(req, "lang", {"ko", "en"});
+    return f;
+  }
+
+  // The facts of the newest events matching `filter`, of its type or else of each of
+  // `types` (all when empty), `per_type` events of each at most.
   struct RecentFacts {
     std::unique_ptr<query::NameResolver> names;
     std::vector<query::Fact> facts;
   };
-  RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const std::string& org,
-                           const std::string& person = "", size_t per_type = kRecentEvents) {
+  RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const store::EventFilter& filter,
+                           size_t per_type = kRecentEvents) {
     std::vector<store::EventRow> rows;
-    auto add = [&](const char* type) {
-      store::EventFilter f{type, org, person};
+    auto add = [&](const std::string& type) {
+      store::EventFilter f = filter;
+      f.type = type;
       f.limit = per_type;
       f.newest_first = true;
       auto got = db.events(f);
       rows.insert(rows.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
     };
-    if (types.size() == 0) add("");
-    for (const char* t : types) add(t);
+    if (!filter.type.empty() || types.size() == 0) add(filter.type);
+    else
+      for (const char* t : types) add(t);
     // Facts are built in ingest order, as over the whole database.
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), rows.end());
@@ -399,6 +416,12 @@ struct Server::Impl {
     r.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
     r.facts = query::build_facts(rows, *r.names);
     return r;
+  }
+  RecentFacts recent_facts(store::Store& db, const std::string& org, const std::string& person = "") {
+    store::EventFilter f;
+    f.org = org;
+    f.person = person;
+    return recent_facts(db, {}, f);
   }
 
   void routes();
@@ -465,7 +488,7 @@ void Server::Impl::routes() {
     const std::string known = db->canonical_entity(name).value_or(name);
     // The newest events naming it: as a person for people, as an organisation otherwise.
     const auto kind = db->entity_kind(known);
-    auto facts = kind == "person" ? recent_facts(*db, {}, "", known) : recent_facts(*db, {}, known);
+    auto facts = kind == "person" ? recent_facts(*db, "", known) : recent_facts(*db, known);
     const json p = query::entity_profile(name, facts.facts, *facts.names);
     if (p.is_null())
       return send_json(res, 404, {{"error", fmt::format("no person or organisation named {}", name)},
@@ -480,6 +503,18 @@ void Server::Impl::routes() {
     const size_t top = number_param(req, "top", query::kFlowEdges, 500);
     send_json(res, 200, query::flows(*db, lex, {since, until}, org, top, counts.get()));
   }));
+  http.Get("/api/rates", [](const httplib::Request&, httplib::Response& res) {
+    json rates = json::object();
+    for (const auto& [currency, rows] : query::Rates::standard().table())
+      for (const auto& r : rows) rates[currency].push_back({{"from", r.from}, {"per_usd", r.per_usd}});
+    send_json(res, 200, {{"source", "data/rates/usd.tsv: Federal Reserve H.10 annual averages, rounded"}, {"rates", rates}});
+  });
+  http.Get("/api/flows/monthly", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
+    const query::Window window{date_param(req, "since"), date_param(req, "until")};
+    Reader db(*this);
+    const std::string org = org_param(req, *db);
+    send_json(res, 200, query::monthly_flows(*current_flow_counts(*db), lex, window, org));
+  }));
   http.Get("/api/flows/pair", guarded([this](const httplib::Request& req, httplib::Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};
     Reader db(*this);
@@ -489,23 +524,39 @@ void Server::Impl::routes() {
     if (from.empty() || to.empty()) throw BadRequest{"from and to are required"};
     send_json(res, 200, query::flow_pair(*db, from, to, window));
   }));
+  // Lists of facts take the filters of list_filter and a page (offset, limit); each list
+  // says how many facts it holds in all.
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
-    const std::string org = org_param(req, *db);
-    send_json(res, 200, query::pay(recent_facts(*db, {"offer", "comp_stat"}, org, "", kRecentListed).facts, lex, org));
+    const auto filter = list_filter(req, *db, {"offer", "comp_stat"});
+    json answer = query::pay(recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed).facts, lex, filter.org,
+                             &query::Rates::standard());
+    for (const char* list : {"offers", "pay_statistics"}) answer[list] = page(answer[list], req)["items"];
+    answer["offset"] = number_param(req, "offset", 0, 1u << 30);
+    answer["limit"] = number_param(req, "limit", 50, 500);
+    send_json(res, 200, answer);
   }));
   http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
-    const std::string org = org_param(req, *db);
-    send_json(res, 200, query::deals(recent_facts(*db, {"investment", "acquisition"}, org, "", kRecentListed).facts, lex, org));
+    const auto filter = list_filter(req, *db, {"investment", "acquisition"});
+    json answer = query::deals(recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed).facts, lex, filter.org);
+    const json ledger = page(answer["deals"], req);
+    answer["deals"] = ledger["items"];
+    for (const char* k : {"total", "offset", "limit"}) answer[k] = ledger[k];
+    send_json(res, 200, answer);
   }));
   http.Get("/api/timeline", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
-    const query::Window window{date_param(req, "since"), date_param(req, "until")};
     Reader db(*this);
-    const std::string org = org_param(req, *db);
-    size_t undated = 0;
-    json answer = page(query::timeline(recent_facts(*db, {}, org).facts, lex, org, window, &undated), req);
-    if (!window.since.empty() || !window.until.empty()) answer["undated"] = undated;  // not placed in the window
+    auto filter = list_filter(req, *db, {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
+    const query::Window window{filter.since, filter.until};
+    json answer = page(query::timeline(recent_facts(*db, {}, filter).facts, lex, filter.org, window), req);
+    if (!window.since.empty() || !window.until.empty()) {
+      // Facts no report of which gives a date cannot be placed in the window: counted, not dropped.
+      filter.since.clear();
+      filter.until.clear();
+      const auto facts = recent_facts(*db, {}, filter).facts;
+      answer["undated"] = std::count_if(facts.begin(), facts.end(), [](const query::Fact& f) { return f.first_date.empty(); });
+    }
     send_json(res, 200, answer);
   }));
   // An Atom feed of the newest facts about an organisation or a person, for feed readers.
@@ -515,7 +566,7 @@ void Server::Impl::routes() {
     if (org.empty() == person.empty()) throw BadRequest{"give one of org or person"};
     const std::string who = org.empty() ? db->canonical_entity(person).value_or(person) : org;
     if (!org.empty() || db->entity_kind(who) == "person") {
-      auto facts = org.empty() ? recent_facts(*db, {}, "", who) : recent_facts(*db, {}, org);
+      auto facts = org.empty() ? recent_facts(*db, "", who) : recent_facts(*db, org);
       const std::string host = req.get_header_value("Host").empty() ? "localhost" : req.get_header_value("Host");
       const std::string base = fmt::format("http://{}/", host);
       const std::string self = fmt::format("{}api/feed.atom?{}={}", base, org.empty() ? "person" : "org",

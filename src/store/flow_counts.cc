@@ -115,6 +115,26 @@ std::optional<std::vector<FlowPair>> FlowCounts::pairs(const std::string& since,
   return out;
 }
 
+std::vector<FlowCounts::Month> FlowCounts::monthly(const std::string& since, const std::string& until,
+                                                   const std::function<bool(const std::string&)>& in_focus) const {
+  std::vector<char> focused(names_.size(), 0);
+  if (in_focus)
+    for (size_t i = 0; i < names_.size(); ++i) focused[i] = in_focus(names_[i]) ? 1 : 0;
+  const std::string first = since.substr(0, std::min<size_t>(since.size(), 7));
+  const std::string last = until.empty() ? "\x7f" : until.substr(0, std::min<size_t>(until.size(), 7)) + "\x7f";
+  std::vector<Month> out;
+  auto from = std::lower_bound(months_.begin(), months_.end(), std::max(first, std::string("0")),
+                               [](const Count& c, const std::string& k) { return c.key < k; });
+  for (auto it = from; it != months_.end() && it->key < last; ++it) {
+    const auto [a, b] = pair_ids_[it->pair];
+    const bool gain = in_focus ? focused[b] && !focused[a] : true, loss = in_focus && focused[a] && !focused[b];
+    if (!gain && !loss) continue;
+    if (out.empty() || out.back().month != it->key) out.push_back({it->key, 0, 0});
+    (gain ? out.back().in : out.back().out) += it->n;
+  }
+  return out;
+}
+
 std::optional<FlowCounts::Summary> FlowCounts::summarise(
     const std::string& since, const std::string& until,
     const std::function<bool(const std::string&, const std::string&)>& in_view, size_t max_edges,

@@ -48,6 +48,17 @@ class FlowCounts {
     std::vector<FlowBalance> balances;
     size_t pair_count = 0;
   };
+  // People named per month of their first report, over [since, until] (months of
+  // either bound; open ends take every month): into and out of the organisations
+  // `in_focus` accepts, moves among them left out; with no focus, every move as `in`.
+  // Months with no one are left out; so are people reported without a date.
+  struct Month {
+    std::string month;  // "YYYY-MM"
+    int64_t in = 0, out = 0;
+  };
+  std::vector<Month> monthly(const std::string& since, const std::string& until,
+                             const std::function<bool(const std::string& org)>& in_focus) const;
+
   std::optional<Summary> summarise(const std::string& since, const std::string& until,
                                    const std::function<bool(const std::string& from, const std::string& to)>& in_view,
                                    size_t max_edges, size_t sources_per_org) const;

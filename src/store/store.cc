@@ -796,8 +796,30 @@ std::optional<std::string> Store::canonical_entity(const std::string& name) cons
 // The SQL for a filtered event read. Person and organisation filters read through the
 // entity index, newest first when asked, so a page of a busy entity costs what a page
 // of a quiet one does.
+// The conditions on the article's date and language, read from `table`'s published
+// column (events and event_args both keep it, so a range stays on their date indexes)
+// and from the articles row joined as `a`. Empty when the filter sets neither.
+std::string Store::article_conditions(const EventFilter& f, const char* table, std::vector<Param>& params,
+                                      std::string& before) const {
+  std::string where;
+  if (!f.since.empty()) {
+    params.push_back(std::string_view(f.since));
+    where += fmt::format(" AND {}.published >= ${}", table, params.size());
+  }
+  if (!f.until.empty()) {
+    before = date_after(f.until);  // Params view their strings: the caller keeps this one
+    params.push_back(std::string_view(before));
+    where += fmt::format(" AND {}.published < ${}", table, params.size());
+  }
+  if (!f.lang.empty()) {
+    params.push_back(std::string_view(f.lang));
+    where += fmt::format(" AND a.lang = ${}", params.size());
+  }
+  return where;
+}
+
 std::string Store::event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
-                               std::string& org) const {
+                               std::string& org, std::string& before) const {
   if (!f.person.empty()) person = canonical_entity(f.person).value_or(f.person);
   if (!f.org.empty()) org = canonical_entity(f.org).value_or(f.org);
   std::string where = "(CAST($1 AS TEXT) = '' OR ev.type = $1)";
@@ -811,7 +833,8 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
   };
   if (!person.empty()) by_entity(person, "= 'person'");
   if (!org.empty()) by_entity(org, "<> 'person'");
-  if (count) return fmt::format("SELECT count(*) FROM {} WHERE {}", from, where);
+  where += article_conditions(f, "ev", params, before);
+  if (count) return fmt::format("SELECT count(*) FROM {} JOIN articles a ON a.id = ev.article_id WHERE {}", from, where);
   const std::string order = f.newest_first ? "ev.published DESC, ev.id DESC" : "ev.id";
   params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
   params.push_back(static_cast<int64_t>(f.offset));
@@ -824,7 +847,7 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
 // newest first, read off the entity index; the other filter, if any, is checked per row.
 // "" when the entity is unknown.
 std::string Store::entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& name,
-                                      std::string& other) const {
+                                      std::string& other, std::string& before) const {
   const bool by_person = !f.person.empty();
   name = canonical_entity(by_person ? f.person : f.org).value_or(by_person ? f.person : f.org);
   const auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
@@ -837,13 +860,13 @@ std::string Store::entity_event_query(const EventFilter& f, bool count, std::vec
     also = " AND EXISTS (SELECT 1 FROM event_args o JOIN entities m ON m.id = o.entity_id WHERE o.event_id = g.event_id "
            "AND m.name = $3 AND o.slot <> 'person')";
   }
-  const std::string where = fmt::format("g.entity_id = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot {}{}",
-                                        by_person ? "= 'person'" : "<> 'person'", also);
+  const std::string where = fmt::format("g.entity_id = $1 AND (CAST($2 AS TEXT) = '' OR ev.type = $2) AND g.slot {}{}{}",
+                                        by_person ? "= 'person'" : "<> 'person'", also, article_conditions(f, "g", params, before));
   const size_t n = params.size();
   params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
   if (count)
     return fmt::format("SELECT count(*) FROM (SELECT DISTINCT g.event_id FROM event_args g JOIN events ev ON ev.id = "
-                       "g.event_id WHERE {} LIMIT ${}) AS matched",
+                       "g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} LIMIT ${}) AS matched",
                        where, n + 1);
   params.push_back(static_cast<int64_t>(f.offset));
   return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {}, a.url FROM event_args g JOIN "
@@ -868,8 +891,8 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
   // the planner reads (entity_id, published, event_id) backwards and stops at the limit.
   if (f.newest_first && (!f.org.empty() || !f.person.empty())) {
     std::vector<Param> p;
-    std::string name, other;
-    const std::string sql = entity_event_query(f, false, p, name, other);
+    std::string name, other, before;
+    const std::string sql = entity_event_query(f, false, p, name, other, before);
     if (sql.empty()) return rows;
     db_->run(sql, p, [&](const Row& r) {
       if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
@@ -877,7 +900,8 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
     });
     return rows;
   }
-  const std::string sql = event_query(f, false, params, person, org);
+  std::string before;
+  const std::string sql = event_query(f, false, params, person, org, before);
   db_->run(sql, params, [&](const Row& r) {
     rows.push_back(event_row(r));
   });
@@ -890,10 +914,12 @@ size_t Store::count_events(const EventFilter& f, size_t cap) const {
   if (!f.org.empty() || !f.person.empty()) {
     EventFilter bounded = f;
     bounded.limit = cap > 0 ? cap + 1 : 0;
-    const std::string sql = entity_event_query(bounded, true, params, person, org);
+    std::string before;
+    const std::string sql = entity_event_query(bounded, true, params, person, org, before);
     return sql.empty() ? 0 : static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
   }
-  std::string sql = event_query(f, true, params, person, org);
+  std::string before;
+  std::string sql = event_query(f, true, params, person, org, before);
   if (cap > 0) {
     // Counting stops past the cap: a busy corpus's count would cost a scan of millions.
     sql.replace(0, sql.find(" FROM "), "SELECT 1");

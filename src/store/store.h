@@ -65,6 +65,8 @@ struct EventFilter {
   std::string type;     // exact event type, or "" for all
   std::string org;      // an organisation slot names it (any spelling; a unit's own name finds the unit)
   std::string person;   // the person slot names them (any spelling)
+  std::string since{}, until{};  // the article's date in [since, until] (ISO prefixes, inclusive); "" = open
+  std::string lang{};   // the article's language ("ko", "en"), or "" for all
   size_t offset = 0;
   size_t limit = 0;     // 0: all
   bool newest_first = false;  // by publication date, then ingest order; otherwise ingest order
@@ -184,10 +186,13 @@ class Store {
   void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
   void add_events_of(StoredArticle& a) const;
   void index_for_search();
+  // Each query's Params view strings the caller keeps: the canonical names and the day after `until`.
   std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
-                          std::string& org) const;
+                          std::string& org, std::string& before) const;
   std::string entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& name,
-                                 std::string& other) const;
+                                 std::string& other, std::string& before) const;
+  std::string article_conditions(const EventFilter& f, const char* table, std::vector<Param>& params,
+                                 std::string& before) const;
 
   std::unique_ptr<Connection> db_;
   // Organisations never merge, so their ids are cached: those of written articles, and

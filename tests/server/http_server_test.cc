@@ -160,6 +160,64 @@ TEST_F(Api, AnalyticsEndpoints) {
   EXPECT_TRUE(get_json("/api/flows?top=501", 400).contains("error"));
 }
 
+// The filters a dashboard view keeps in its URL narrow every list the same way, and each
+// list says how many it holds in all.
+TEST_F(Api, ListsTakeTypeLanguageDateAndPersonFiltersAndSayTheirTotals) {
+  const json moves = get_json("/api/timeline?type=move&limit=500");
+  ASSERT_GT(moves["total"].get<size_t>(), 0u);
+  for (const auto& f : moves["items"]) EXPECT_EQ(f["type"], "move");
+  const json korean = get_json("/api/timeline?lang=ko&limit=500"), english = get_json("/api/timeline?lang=en&limit=500");
+  ASSERT_GT(korean["total"].get<size_t>(), 0u);
+  ASSERT_GT(english["total"].get<size_t>(), 0u);
+  for (const auto& f : korean["items"])
+    for (const auto& src : f["sources"]) EXPECT_EQ(src["doc"].get<std::string>().rfind("ko_", 0), 0u) << src.dump();
+  const json y2025 = get_json("/api/timeline?since=2025-01&until=2025-12&limit=500");
+  for (const auto& f : y2025["items"]) EXPECT_EQ(f["first_reported"].get<std::string>().rfind("2025", 0), 0u);
+  const json person = get_json("/api/timeline?person=Alexandr%20Wang");
+  ASSERT_GT(person["total"].get<size_t>(), 0u);
+  for (const auto& f : person["items"]) EXPECT_NE(f.dump().find("Alexandr Wang"), std::string::npos);
+
+  const json deals = get_json("/api/deals?type=acquisition&limit=1");
+  EXPECT_LE(deals["deals"].size(), 1u);
+  EXPECT_GE(deals["total"].get<size_t>(), deals["deals"].size());
+  for (const auto& d : get_json("/api/deals?type=acquisition")["deals"]) EXPECT_EQ(d["type"], "acquisition");
+  const json offers = get_json("/api/pay?type=offer");
+  EXPECT_TRUE(offers["pay_statistics"].empty());
+  EXPECT_EQ(offers["summary"]["offers"].get<size_t>(), offers["offers"].size());
+  EXPECT_TRUE(get_json("/api/deals?type=move", 400).contains("error")) << "a move is not a deal";
+  EXPECT_TRUE(get_json("/api/timeline?lang=fr", 400).contains("error"));
+  EXPECT_TRUE(get_json("/api/pay?since=July", 400).contains("error"));
+}
+
+// A top-N Sankey still adds up: the pairs not listed are one "other" flow, and a unit is
+// named under its parent rather than beside it.
+TEST_F(Api, FlowsCountThePairsNotListedAndFoldUnitsIntoTheirParents) {
+  const json all = get_json("/api/flows?top=500"), top = get_json("/api/flows?top=2");
+  auto people = [](const json& f) {
+    int64_t n = 0;
+    for (const auto& e : f["flows"]) n += e["people"].get<int64_t>();
+    return n;
+  };
+  EXPECT_EQ(all["other"]["people"], 0) << "every pair listed";
+  EXPECT_EQ(people(top) + top["other"]["people"].get<int64_t>(), people(all));
+  int64_t into = 0;
+  for (const auto& o : top["other"]["into_listed"]) into += o["people"].get<int64_t>();
+  EXPECT_EQ(into + top["other"]["elsewhere"].get<int64_t>(), top["other"]["people"]);
+  for (const auto& o : all["organisations"]) {
+    std::set<std::string> named;
+    for (const auto& s : o["sources"]) {
+      named.insert(s["org"]);
+      for (const auto& u : s.value("units", json::array())) EXPECT_FALSE(named.count(u)) << o["org"] << ": " << u;
+    }
+  }
+  // Months: people into and out of one organisation; with none, every move once.
+  const json meta = get_json("/api/flows/monthly?org=Meta");
+  ASSERT_FALSE(meta["months"].empty());
+  for (const auto& m : meta["months"]) EXPECT_EQ(m["net"], m["in"].get<int64_t>() - m["out"].get<int64_t>());
+  EXPECT_TRUE(get_json("/api/flows/monthly?org=Nowhere%20Labs", 400).contains("error"));
+  EXPECT_TRUE(get_json("/api/rates")["rates"].contains("KRW"));
+}
+
 // An Atom feed per organisation or person: well-formed, one entry per dated fact, newest first.
 TEST_F(Api, AtomFeedOfAnOrganisationOrAPerson) {
   for (const char* path : {"/api/feed.atom?org=Meta", "/api/feed.atom?org=%EB%A9%94%ED%83%80",  // 메타
@@ -249,7 +307,7 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
   // …and the routes the server answers are all documented.
   for (const char* route : {"/api/health", "/api/events", "/api/entities", "/api/entities/{name}", "/api/flows", "/api/pay",
                             "/api/deals", "/api/timeline", "/api/search", "/api/articles/{id}", "/api/articles", "/api/openapi.json",
-                            "/api/feed.atom", "/api/flows/pair"})
+                            "/api/feed.atom", "/api/flows/pair", "/api/flows/monthly", "/api/rates"})
     EXPECT_TRUE(doc["paths"].contains(route)) << route;
   EXPECT_TRUE(doc["paths"]["/api/articles"].contains("post"));
 }

@@ -95,6 +95,25 @@ TEST_F(FlowCountsTest, ASummaryRanksPairsAndAddsUpEachOrganisationsSources) {
   EXPECT_EQ(meta->sources.front(), (std::pair<std::string, int64_t>{"Apple", 5})) << "a group of five, Cy Moss perhaps among them";
 }
 
+TEST_F(FlowCountsTest, MonthlyCountsPeopleIntoAndOutOfAnOrganisationByFirstReport) {
+  const FlowCounts counts = FlowCounts::load(*db_);
+  auto meta = [](const std::string& org) { return org == "Meta"; };
+  std::map<std::string, std::pair<int64_t, int64_t>> got;
+  for (const auto& m : counts.monthly("", "", meta)) got[m.month] = {m.in, m.out};
+  // Ada first in 2023-11 only (her second report adds no one); groups have no month; Gil leaves.
+  EXPECT_EQ(got, (std::map<std::string, std::pair<int64_t, int64_t>>{
+                     {"2023-11", {1, 0}}, {"2024-01", {1, 0}}, {"2024-06", {1, 0}}, {"2026-02", {0, 1}}}));
+  const auto window = counts.monthly("2024-02", "2025", meta);
+  ASSERT_EQ(window.size(), 1u);
+  EXPECT_EQ(window[0].month, "2024-06");
+  int64_t all = 0;
+  for (const auto& m : counts.monthly("2025", "2025", nullptr)) {
+    EXPECT_EQ(m.out, 0) << "with no organisation in focus every move is counted once, as in";
+    all += m.in;
+  }
+  EXPECT_EQ(all, 2) << "Di Park and Ed Roe; the undated Fay Orr has no month";
+}
+
 TEST_F(FlowCountsTest, AWindowBoundedByADayIsLeftToTheStore) {
   EXPECT_FALSE(FlowCounts::load(*db_).pairs("2024-06-01", "2024-12"));
   EXPECT_FALSE(window_parts("", "2025-03-14"));
