@@ -19,6 +19,18 @@ const I18N = {
     'status.offer': 'offer', 'status.talks': 'talks', 'status.agreed': 'agreed', 'status.failed': 'failed', 'status.completed': 'completed',
     'stat.median': 'median', 'stat.mean': 'mean', 'stat.max': 'max', 'stat.min': 'min', 'stat.typical': 'typical',
     'rule.largest reported running total': 'largest reported running total', 'rule.sum of reported tranches': 'sum of reported tranches',
+    'filter.type': 'Type', 'filter.all': 'all', 'filter.org': 'Organisation', 'filter.person': 'Person', 'filter.lang': 'Language',
+    'filter.top': 'Largest pairs', 'filter.clear': 'Clear', 'lang.ko': 'Korean', 'lang.en': 'English',
+    'page.of': 'of', 'page.prev': '← Previous', 'page.next': 'Next →', 'flows.other': 'Other', 'flows.net': 'Net gain (click for the moves)',
+    'flows.monthly': 'People moving by month', 'flows.monthly.note': 'people named, by month of first report', 'flows.into': 'in', 'flows.outof': 'out',
+    'flows.moves': 'the moves', 'timeline.undated': 'facts reported without a date are not placed in this window',
+    'pay.offers': 'Offers and packages', 'pay.usd': 'Show in US dollars', 'pay.own': 'Show in each currency',
+    'pay.rates': 'US dollar figures use the yearly rates of data/rates/usd.tsv (Federal Reserve H.10 annual averages, rounded) in effect when each fact was first reported.',
+    'pay.not_on_axis': 'in other currencies are listed below, not on this axis:', 'pay.click': 'Click a bar to read the sentence it comes from.',
+    'col.kind': 'Kind', 'col.outcome': 'Outcome', 'col.period': 'Period', 'col.claimed': 'Claimed by', 'col.population': 'Who',
+    'comp.signing_bonus': 'signing bonus', 'comp.annual_pay': 'annual pay', 'comp.package': 'package', 'comp.raise': 'raise',
+    'outcome.accepted': 'accepted', 'outcome.declined': 'declined', 'outcome.unknown': 'not known', 'period.year': 'per year', 'period.total': 'in total',
+    'qual.up_to': 'up to', 'qual.at_least': 'at least', 'qual.about': 'about', 'deals.open': 'the deals',
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
@@ -35,6 +47,18 @@ const I18N = {
     'status.offer': '인수 제안', 'status.talks': '협상 중', 'status.agreed': '합의', 'status.failed': '무산', 'status.completed': '완료',
     'stat.median': '중간값', 'stat.mean': '평균', 'stat.max': '최대', 'stat.min': '최소', 'stat.typical': '통상',
     'rule.largest reported running total': '보도된 누적액 중 최대', 'rule.sum of reported tranches': '보도된 회차별 합계',
+    'filter.type': '유형', 'filter.all': '전체', 'filter.org': '조직', 'filter.person': '인물', 'filter.lang': '언어',
+    'filter.top': '큰 흐름 수', 'filter.clear': '초기화', 'lang.ko': '한국어', 'lang.en': '영어',
+    'page.of': '/', 'page.prev': '← 이전', 'page.next': '다음 →', 'flows.other': '기타', 'flows.net': '순유입 (누르면 이동 목록)',
+    'flows.monthly': '월별 인재 이동', 'flows.monthly.note': '이름이 보도된 사람, 첫 보도 월 기준', 'flows.into': '유입', 'flows.outof': '유출',
+    'flows.moves': '이동 목록', 'timeline.undated': '건은 날짜 없이 보도되어 이 기간에 넣지 못했습니다',
+    'pay.offers': '영입 제안과 보상 패키지', 'pay.usd': '미국 달러로 보기', 'pay.own': '각 통화로 보기',
+    'pay.rates': '달러 환산은 data/rates/usd.tsv의 연간 환율(미 연준 H.10 연평균, 반올림)을 각 사실이 처음 보도된 시점 기준으로 적용했습니다.',
+    'pay.not_on_axis': '건은 다른 통화라 이 축에 없고 아래 표에 있습니다:', 'pay.click': '막대를 누르면 근거 문장을 볼 수 있습니다.',
+    'col.kind': '종류', 'col.outcome': '결과', 'col.period': '기간', 'col.claimed': '주장한 곳', 'col.population': '대상',
+    'comp.signing_bonus': '입사 보너스', 'comp.annual_pay': '연봉', 'comp.package': '보상 패키지', 'comp.raise': '인상',
+    'outcome.accepted': '수락', 'outcome.declined': '거절', 'outcome.unknown': '알 수 없음', 'period.year': '연간', 'period.total': '총액',
+    'qual.up_to': '최대', 'qual.at_least': '최소', 'qual.about': '약', 'deals.open': '거래 목록',
   },
 };
 const TYPE_NAMES = {
@@ -46,7 +70,7 @@ let lang = localStorage.getItem('talentwar.lang') || ((navigator.language || 'en
 if (!I18N[lang]) lang = 'en';
 const t = (key) => I18N[lang][key] || I18N.en[key] || key;
 const view = document.getElementById('view');
-let chart = null;
+let charts = [];  // the view's charts, disposed when it is left
 
 function esc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -61,7 +85,7 @@ async function api(path) {
 
 function money(m) {
   if (!m) return '';
-  const v = m.value, cur = m.currency === 'USD' ? '$' : `${m.currency} `;
+  const v = m.value, cur = { USD: '$', KRW: '₩', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥' }[m.currency] || `${m.currency} `;
   const q = { up_to: '≤', at_least: '≥', about: '~' }[m.qualifier] || '';
   const n = v >= 1e9 ? `${(v / 1e9).toFixed(2)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(0)}K` : `${v}`;
   return `${q}${cur}${n}`;
@@ -101,40 +125,108 @@ function sourcesCell(f) {
 
 function factRows(facts) {
   if (!facts.length) return `<p class="muted">${t('none')}</p>`;
-  return `<table><thead><tr><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
+  return `<div class="scroll"><table><thead><tr><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
     facts.map((f) => `<tr data-type="${esc(f.type)}"><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}${f.disputed ? ` <span class="tag disputed">${t('disputed')}</span>` : ''}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
-  }</tbody></table>`;
+  }</tbody></table></div>`;
 }
 
-function disposeChart() {
-  if (chart) { chart.dispose(); chart = null; }
+function disposeCharts() {
+  for (const c of charts) c.dispose();
+  charts = [];
+}
+
+// Filters live in the URL (#/view?org=Meta&since=2025), so a view can be shared as it is.
+// `fields` names the inputs a view offers; `types` the event types its list holds.
+function filterForm(viewName, params, fields, types = []) {
+  const input = (k, placeholder, size = 12, label = `filter.${k}`) =>
+    `<label>${t(label)} <input name="${k}" value="${esc(params.get(k) || '')}" placeholder="${esc(placeholder)}" size="${size}"></label>`;
+  const select = (k, options) => `<label>${t(`filter.${k}`)} <select name="${k}"><option value="">${t('filter.all')}</option>${
+    options.map(([v, label]) => `<option value="${esc(v)}"${params.get(k) === v ? ' selected' : ''}>${esc(label)}</option>`).join('')}</select></label>`;
+  const parts = fields.map((k) => {
+    if (k === 'type') return select('type', types.map((ty) => [ty, TYPE_NAMES[lang][ty]]));
+    if (k === 'lang') return select('lang', [['ko', t('lang.ko')], ['en', t('lang.en')]]);
+    if (k === 'top') return `<label>${t('filter.top')} <select name="top">${[10, 25, 50, 100].map((n) =>
+      `<option${String(n) === (params.get('top') || '25') ? ' selected' : ''}>${n}</option>`).join('')}</select></label>`;
+    if (k === 'since') return input('since', '2024-01', 9, 'flows.since');
+    if (k === 'until') return input('until', '2025-12', 9, 'flows.until');
+    return input(k, k === 'org' ? 'Meta' : 'Shengjia Zhao');
+  });
+  return `<form class="controls filters" data-view="${viewName}">${parts.join('')}<button type="submit">${t('flows.apply')}</button>
+    <a class="clear" href="#/${viewName}">${t('filter.clear')}</a></form>`;
+}
+
+function bindFilters(keep = []) {
+  const form = view.querySelector('form.filters');
+  if (!form) return;
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) p.set(k, String(v).trim());
+    for (const [k, v] of keep) p.set(k, v);
+    location.hash = `#/${form.dataset.view}?${p}`;
+  });
+}
+
+// The same view with some parameters changed (paging, a toggle), the others kept.
+function hashWith(viewName, params, changes) {
+  const p = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === '' || v === null || v === undefined) p.delete(k);
+    else p.set(k, v);
+  }
+  return `#/${viewName}?${p}`;
+}
+
+function pager(viewName, params, total, offset, limit, shown, key = 'offset') {
+  const from = total ? offset + 1 : 0, to = offset + shown;
+  const prev = offset > 0 ? `<a class="prev" href="${hashWith(viewName, params, { [key]: Math.max(0, offset - limit) || '' })}">${t('page.prev')}</a>` : '';
+  const next = to < total ? `<a class="next" href="${hashWith(viewName, params, { [key]: offset + limit })}">${t('page.next')}</a>` : '';
+  return `<p class="pager muted"><span class="range">${from}–${to} ${t('page.of')} <b class="total">${total}</b></span> ${prev} ${next}</p>`;
+}
+
+// The API's own parameters of a view: the filters, the page.
+function apiQuery(params, keys) {
+  const q = new URLSearchParams();
+  for (const k of keys) if (params.get(k)) q.set(k, params.get(k));
+  return q;
+}
+
+function drawChart(id, option) {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  const c = echarts.init(el, null, { renderer: 'svg' });
+  c.setOption({ animation: false, ...option });  // drawn at once: a view is read, not watched
+  charts.push(c);
+  return c;
+}
+
+function movesOf(org, params) {
+  return hashWith('timeline', new URLSearchParams(), { type: 'move', org, since: params.get('since'), until: params.get('until') });
 }
 
 async function showFlows(params) {
-  const since = params.get('since') || '', until = params.get('until') || '';
-  const q = new URLSearchParams();
-  if (since) q.set('since', since);
-  if (until) q.set('until', until);
-  const data = await api(`/api/flows?${q}`);
+  const since = params.get('since') || '', until = params.get('until') || '', org = params.get('org') || '';
+  const top = params.get('top') || '25';
+  const q = apiQuery(params, ['since', 'until', 'org']);
+  q.set('top', top);
+  const [data, monthly] = await Promise.all([api(`/api/flows?${q}`), api(`/api/flows/monthly?${apiQuery(params, ['since', 'until', 'org'])}`)]);
+  const roffset = Number(params.get('roffset') || 0), rlimit = 25;
+  const ranked = data.organisations.slice(roffset, roffset + rlimit);
   view.innerHTML = `<h1>${t('flows.title')}</h1>
-    <div class="card"><form class="controls" id="range">
-      <label>${t('flows.since')} <input name="since" placeholder="2024-01" value="${esc(since)}" size="10"></label>
-      <label>${t('flows.until')} <input name="until" placeholder="2025-12" value="${esc(until)}" size="10"></label>
-      <button type="submit">${t('flows.apply')}</button></form>
+    <div class="card">${filterForm('flows', params, ['since', 'until', 'org', 'top'])}
       <p class="muted">${data.flows.length} ${t('flows.listed')} ${data.pairs}. ${t('flows.click')}${data.undated ? ` <span class="undated">+${data.undated} ${t('flows.undated')}</span>` : ''}</p>
       <div id="sankey" class="chart"></div></div>
-    <h2>${t('flows.ranking')}</h2><div class="card"><table id="ranking"><thead><tr><th>${t('col.org')}</th><th>${t('col.in')}</th><th>${t('col.out')}</th><th>${t('col.net')}</th><th>${t('col.from')}</th></tr></thead><tbody>${
-      data.organisations.map((o) => `<tr data-org="${esc(o.org)}"><td>${entityLink(o.org)}</td><td class="num">${o.in}</td><td class="num">${o.out}</td><td class="num">${o.net > 0 ? '+' : ''}${o.net}</td><td>${o.sources.map((s) => `${esc(s.org)} (${s.people})`).join(', ')}</td></tr>`).join('')
-    }</tbody></table></div>`;
-  document.getElementById('range').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const f = new FormData(ev.target);
-    const p = new URLSearchParams();
-    for (const k of ['since', 'until']) if (f.get(k)) p.set(k, f.get(k));
-    location.hash = `#/flows?${p}`;
-  });
+    <div class="grid2"><div class="card"><h2>${t('flows.net')}</h2><div id="netchart" class="chart small"></div></div>
+      <div class="card"><h2>${t('flows.monthly')}${monthly.org ? `: ${esc(monthly.org)}` : ''}</h2><p class="muted">${t('flows.monthly.note')}</p><div id="monthchart" class="chart small"></div></div></div>
+    <h2>${t('flows.ranking')}</h2><div class="card"><div class="scroll"><table id="ranking"><thead><tr><th>${t('col.org')}</th><th>${t('col.in')}</th><th>${t('col.out')}</th><th>${t('col.net')}</th><th>${t('col.from')}</th></tr></thead><tbody>${
+      ranked.map((o) => `<tr data-org="${esc(o.org)}"><td>${entityLink(o.org)}</td><td class="num">${o.in}</td><td class="num">${o.out}</td><td class="num"><a class="net" href="${movesOf(o.org, params)}" title="${t('flows.moves')}">${o.net > 0 ? '+' : ''}${o.net}</a></td><td>${
+        o.sources.map((s) => `${esc(s.org)} (${s.people})${s.units ? ` <span class="muted">${s.units.map(esc).join(', ')}</span>` : ''}`).join(', ')}</td></tr>`).join('')
+    }</tbody></table></div>${pager('flows', params, data.organisations.length, roffset, rlimit, ranked.length, 'roffset')}</div>`;
+  bindFilters();
   // Sankey needs an acyclic graph: sources on the left ("OpenAI"), destinations on the right ("→ Meta").
+  // The pairs not listed join one "Other" node on each side, so the picture still adds up.
   const nodes = new Map();
+  const other = t('flows.other');
   const links = data.flows.map((e) => {
     const from = e.from_units && e.from_units.length === 1 ? e.from_units[0] : e.from;
     const to = `→ ${e.to}`;
@@ -142,16 +234,42 @@ async function showFlows(params) {
     nodes.set(to, { name: to });
     return { source: from, target: to, value: e.people, from: e.from, to: e.to };
   });
-  disposeChart();
-  chart = echarts.init(document.getElementById('sankey'), null, { renderer: 'svg' });
-  chart.setOption({
+  for (const o of data.other?.into_listed || []) {
+    nodes.set(other, { name: other, itemStyle: { color: '#adb5bd' } });
+    links.push({ source: other, target: `→ ${o.to}`, value: o.people, other: true });
+  }
+  if (data.other?.elsewhere) {
+    nodes.set(other, { name: other, itemStyle: { color: '#adb5bd' } });
+    nodes.set(`→ ${other}`, { name: `→ ${other}`, itemStyle: { color: '#adb5bd' } });
+    links.push({ source: other, target: `→ ${other}`, value: data.other.elsewhere, other: true });
+  }
+  const sankey = drawChart('sankey', {
     tooltip: { trigger: 'item' },
     series: [{ type: 'sankey', data: [...nodes.values()], links, emphasis: { focus: 'adjacency' }, nodeAlign: 'justify',
+      left: 10, right: Math.min(170, Math.round(document.getElementById('sankey').clientWidth * 0.3)),  // room for the right-hand labels
       label: { fontSize: 12 }, lineStyle: { color: 'gradient', curveness: 0.5 } }],
   });
-  chart.on('click', (p) => {
-    if (p.dataType === 'node') location.hash = `#/entity/${encodeURIComponent(p.name.replace(/^→ /, ''))}`;
-    if (p.dataType === 'edge') location.hash = `#/pair?${new URLSearchParams({ from: p.data.from, to: p.data.to, ...(since && { since }), ...(until && { until }) })}`;
+  sankey.on('click', (p) => {
+    if (p.dataType === 'node' && !p.name.endsWith(other)) location.hash = `#/entity/${encodeURIComponent(p.name.replace(/^→ /, ''))}`;
+    if (p.dataType === 'edge' && !p.data.other) location.hash = `#/pair?${new URLSearchParams({ from: p.data.from, to: p.data.to, ...(since && { since }), ...(until && { until }) })}`;
+  });
+  // Net gain: the largest winners and losers; a bar opens the moves behind it.
+  const net = [...data.organisations].filter((o) => o.net !== 0).sort((a, b) => Math.abs(b.net) - Math.abs(a.net)).slice(0, 12)
+    .sort((a, b) => a.net - b.net);
+  const netChart = drawChart('netchart', {
+    grid: { left: 130, right: 20, top: 10, bottom: 25 }, tooltip: {},
+    xAxis: { type: 'value' }, yAxis: { type: 'category', data: net.map((o) => o.org), axisLabel: { width: 120, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: net.map((o) => ({ value: o.net, org: o.org, itemStyle: { color: o.net > 0 ? '#2f9e44' : '#e03131' } })) }],
+  });
+  netChart.on('click', (p) => { location.hash = movesOf(p.data.org, params); });
+  const months = monthly.months || [];
+  drawChart('monthchart', {
+    grid: { left: 40, right: 20, top: 25, bottom: 25 }, tooltip: { trigger: 'axis' }, legend: { top: 0 },
+    xAxis: { type: 'category', data: months.map((m) => m.month) }, yAxis: { type: 'value', minInterval: 1 },
+    series: monthly.org
+      ? [{ name: t('flows.into'), type: 'bar', stack: 'n', data: months.map((m) => m.in), itemStyle: { color: '#2f9e44' } },
+        { name: t('flows.outof'), type: 'bar', stack: 'n', data: months.map((m) => -m.out), itemStyle: { color: '#e03131' } }]
+      : [{ name: t('people'), type: 'bar', data: months.map((m) => m.in) }],
   });
   window.__talentwarFlows = data;  // for tests and curious users
 }
@@ -167,35 +285,97 @@ async function showPair(params) {
     <h2>${t('pair.sources')} (${p.sources.length})</h2><div class="card"><ul class="sources">${p.sources.map((s) => `<li>${sourceLink(s)}</li>`).join('') || `<li class="muted">${t('none')}</li>`}</ul></div>`;
 }
 
-async function showDeals() {
-  const data = await api('/api/deals');
-  view.innerHTML = `<h1>${t('deals.title')}</h1><div class="card">${factRows(data.deals)}</div>
-    <h2>${t('deals.totals')}</h2><div class="card"><table><tbody>${data.totals.map((p) =>
-      `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num">${money({ value: p.total, currency: p.currency })}</td><td class="muted">${t('rule')}: ${esc(t(`rule.${p.rule}`))}</td></tr>`).join('')}</tbody></table></div>`;
+const LIST_KEYS = ['type', 'org', 'person', 'since', 'until', 'lang', 'offset', 'limit'];
+
+async function showDeals(params) {
+  const data = await api(`/api/deals?${apiQuery(params, LIST_KEYS)}`);
+  view.innerHTML = `<h1>${t('deals.title')}</h1><div class="card">${filterForm('deals', params, ['type', 'org', 'since', 'until', 'lang'], ['investment', 'acquisition'])}
+    ${pager('deals', params, data.total, data.offset, data.limit, data.deals.length)}${factRows(data.deals)}</div>
+    <h2>${t('deals.totals')}</h2><div class="card"><div class="scroll"><table id="totals"><tbody>${data.totals.map((p) =>
+      `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num"><a class="open" href="${hashWith('deals', new URLSearchParams(), { type: 'investment', org: p.investee })}" title="${t('deals.open')}">${money({ value: p.total, currency: p.currency })}</a></td><td class="muted">${t('rule')}: ${esc(t(`rule.${p.rule}`))}</td></tr>`).join('')}</tbody></table></div></div>`;
+  bindFilters();
 }
 
-async function showPay() {
-  const data = await api('/api/pay');
-  const all = [...data.offers, ...data.pay_statistics].filter((f) => f.amount && f.amount.currency === 'USD');
-  view.innerHTML = `<h1>${t('pay.title')}</h1><div class="card"><div id="paychart" class="chart" style="height:320px"></div></div>
-    <div class="card">${factRows(data.offers)}</div><h2>${t('pay.stats')}</h2><div class="card">${factRows(data.pay_statistics)}</div>`;
-  disposeChart();
-  chart = echarts.init(document.getElementById('paychart'), null, { renderer: 'svg' });
-  const label = (f) => (f.type === 'offer' ? `${f.by} → ${f.person || f.target_org}` : `${f.org || '—'} ${f.stat || ''}`);
-  chart.setOption({
-    grid: { left: 220, right: 30, top: 10, bottom: 30 },
-    xAxis: { type: 'log', name: 'USD' },
-    yAxis: { type: 'category', data: all.map(label) },
-    series: [{ type: 'bar', data: all.map((f) => f.amount.value) }],
-    tooltip: {},
+// An amount as it was reported, with its qualifier in words; the dollar figure beside it when asked.
+function amountCell(f, usd) {
+  if (!f.amount) return '';
+  const own = money({ ...f.amount, qualifier: undefined });  // the qualifier is shown in words beside it
+  if (!usd || !f.amount_usd) return own;
+  return `${own}<br><span class="muted" title="${esc(`${f.amount_usd.per_usd} ${f.amount.currency}/USD, ${f.amount_usd.rate_from}`)}">≈ ${money({ value: f.amount_usd.value, currency: 'USD' })}</span>`;
+}
+
+function payRows(facts, usd, stats) {
+  if (!facts.length) return `<p class="muted">${t('none')}</p>`;
+  const label = (prefix, v) => (v ? esc(t(`${prefix}.${v}`)) : '');
+  const head = stats
+    ? `<th>${t('col.what')}</th><th>${t('col.population')}</th><th>${t('col.amount')}</th><th>${t('col.period')}</th><th>${t('col.sources')}</th>`
+    : `<th>${t('col.what')}</th><th>${t('col.kind')}</th><th>${t('col.outcome')}</th><th>${t('col.amount')}</th><th>${t('col.claimed')}</th><th>${t('col.sources')}</th>`;
+  return `<div class="scroll"><table class="pay"><thead><tr>${head}</tr></thead><tbody>${facts.map((f) => {
+    const q = f.amount && f.amount.qualifier ? `<span class="tag">${label('qual', f.amount.qualifier)}</span> ` : '';
+    const claimed = [...new Set((f.claims || []).map((c) => c.by))].map(esc).join(', ');
+    return stats
+      ? `<tr><td>${describe(f)}</td><td>${esc(f.population || '')}</td><td class="num">${q}${amountCell(f, usd)}</td><td>${label('period', f.period)}</td><td>${sourcesCell(f)}</td></tr>`
+      : `<tr><td>${describe(f)}${f.disputed ? ` <span class="tag disputed">${t('disputed')}</span>` : ''}</td><td>${label('comp', f.comp_kind)}</td><td>${label('outcome', f.outcome)}</td><td class="num">${q}${amountCell(f, usd)}</td><td>${claimed}</td><td>${sourcesCell(f)}</td></tr>`;
+  }).join('')}</tbody></table></div>`;
+}
+
+// One bar per fact with an amount on this axis, labelled so no two bars share a label;
+// a bar opens the article at the sentence the figure comes from.
+function payChart(id, facts, usd, currency) {
+  const onAxis = facts.filter((f) => f.amount && (usd ? f.amount.currency === 'USD' || f.amount_usd : f.amount.currency === currency));
+  const seen = new Map();
+  const labels = onAxis.map((f) => {
+    const base = f.type === 'offer' ? `${f.by || '?'} → ${f.person || f.target_org || '?'}` : `${f.org || '—'} ${f.stat ? t(`stat.${f.stat}`) : ''}`;
+    const n = (seen.get(base) || 0) + 1;
+    seen.set(base, n);
+    return n > 1 ? `${base} (${n})` : base;
   });
+  const el = document.getElementById(id);
+  if (el) el.style.height = `${Math.max(170, 26 * onAxis.length + 65)}px`;
+  const labelWidth = Math.min(230, Math.round((el?.clientWidth || 800) * 0.42));  // narrower on a phone
+  const c = drawChart(id, {
+    grid: { left: labelWidth, right: 40, top: 10, bottom: 45 }, tooltip: {},
+    xAxis: { type: 'log', name: usd ? 'USD' : currency, nameLocation: 'middle', nameGap: 24,
+      min: (v) => 10 ** (Math.ceil(Math.log10(v.min)) - 1),  // a power of ten below the least, so every bar shows
+      axisLabel: { formatter: (v) => money({ value: v, currency: usd ? 'USD' : currency }) } },
+    yAxis: { type: 'category', data: labels, axisLabel: { width: labelWidth - 10, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: onAxis.map((f) => ({ value: usd && f.amount.currency !== 'USD' ? f.amount_usd.value : f.amount.value, fact: f })) }],
+  });
+  c?.on('click', (p) => {
+    const s = (p.data.fact.sources || [])[0];
+    if (s && s.article_id) location.hash = `#/article/${s.article_id}?e=${encodeURIComponent(s.evidence || '')}`;
+  });
+  return facts.filter((f) => f.amount).length - onAxis.length;
 }
 
-async function showTimeline() {
-  const data = await api('/api/timeline?limit=500');
-  view.innerHTML = `<h1>${t('timeline.title')}</h1><div class="card"><table><thead><tr><th>${t('col.date')}</th><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
+async function showPay(params) {
+  const data = await api(`/api/pay?${apiQuery(params, LIST_KEYS)}`);
+  const usd = params.get('usd') === '1';
+  const currencies = [...new Set([...data.offers, ...data.pay_statistics].filter((f) => f.amount).map((f) => f.amount.currency))].sort();
+  const currency = params.get('cur') && currencies.includes(params.get('cur')) ? params.get('cur') : currencies.includes('USD') ? 'USD' : currencies[0] || 'USD';
+  const toggles = `<p class="toggles">${usd ? `<a href="${hashWith('pay', params, { usd: '' })}">${t('pay.own')}</a>`
+    : `${currencies.map((c) => (c === currency ? `<b>${esc(c)}</b>` : `<a href="${hashWith('pay', params, { cur: c })}">${esc(c)}</a>`)).join(' · ')} · <a class="usd" href="${hashWith('pay', params, { usd: '1' })}">${t('pay.usd')}</a>`}</p>
+    ${usd ? `<p class="muted rates">${t('pay.rates')}</p>` : ''}`;
+  const total = Math.max(data.summary.offers, data.summary.pay_statistics);
+  view.innerHTML = `<h1>${t('pay.title')}</h1><div class="card">${filterForm('pay', params, ['type', 'org', 'person', 'since', 'until', 'lang'], ['offer', 'comp_stat'])}${toggles}
+    ${pager('pay', params, total, data.offset, data.limit, Math.max(data.offers.length, data.pay_statistics.length))}</div>
+    <h2>${t('pay.offers')} (${data.summary.offers})</h2><div class="card"><p class="muted">${t('pay.click')} <span id="offers-off"></span></p><div id="paychart" class="chart"></div>${payRows(data.offers, usd, false)}</div>
+    <h2>${t('pay.stats')} (${data.summary.pay_statistics})</h2><div class="card"><p class="muted" id="stats-off"></p><div id="statchart" class="chart"></div>${payRows(data.pay_statistics, usd, true)}</div>`;
+  bindFilters(Object.entries({ usd: params.get('usd'), cur: params.get('cur') }).filter(([, v]) => v));
+  const off = (n) => (n ? `${n} ${t('pay.not_on_axis')} ${esc(currencies.filter((c) => c !== currency).join(', '))}` : '');
+  document.getElementById('offers-off').textContent = off(payChart('paychart', data.offers, usd, currency));
+  document.getElementById('stats-off').textContent = off(payChart('statchart', data.pay_statistics, usd, currency));
+}
+
+async function showTimeline(params) {
+  const data = await api(`/api/timeline?${apiQuery(params, LIST_KEYS)}`);
+  view.innerHTML = `<h1>${t('timeline.title')}</h1><div class="card">${filterForm('timeline', params, ['type', 'org', 'person', 'since', 'until', 'lang'], Object.keys(TYPE_NAMES.en))}
+    ${data.undated ? `<p class="undated muted">+${data.undated} ${t('timeline.undated')}</p>` : ''}
+    ${pager('timeline', params, data.total, data.offset, data.limit, data.items.length)}
+    <div class="scroll"><table><thead><tr><th>${t('col.date')}</th><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
     data.items.map((f) => `<tr><td class="num">${esc(f.first_reported || '—')}</td><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
-  }</tbody></table></div>`;
+  }</tbody></table></div></div>`;
+  bindFilters();
 }
 
 async function showEntity(name) {
@@ -253,9 +433,10 @@ async function route() {
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === `#/${parts[0]}`));
   applyLanguage();
   try {
-    if (parts[0] === 'deals') await showDeals();
-    else if (parts[0] === 'pay') await showPay();
-    else if (parts[0] === 'timeline') await showTimeline();
+    disposeCharts();
+    if (parts[0] === 'deals') await showDeals(params);
+    else if (parts[0] === 'pay') await showPay(params);
+    else if (parts[0] === 'timeline') await showTimeline(params);
     else if (parts[0] === 'entity') await showEntity(decodeURIComponent(parts.slice(1).join('/')));
     else if (parts[0] === 'article') await showArticle(parts[1], params);
     else if (parts[0] === 'search') await showSearch(params.get('q') || '');
@@ -282,5 +463,5 @@ document.getElementById('search-form').addEventListener('submit', (ev) => {
   if (q) location.hash = `#/search?q=${encodeURIComponent(q)}`;
 });
 window.addEventListener('hashchange', route);
-window.addEventListener('resize', () => chart && chart.resize());
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
 route();

@@ -478,7 +478,7 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
 int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), &query::Rates::standard());
   };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "OFFERS\n";

@@ -159,3 +159,105 @@ test('each view names itself in the tab, and the page has an icon', async () => 
   const icon = await page.request.get(`${base}/favicon.svg`);
   assert.equal(icon.status(), 200, 'the favicon is served, not a 404');
 });
+
+test('filters live in the URL: a shared link opens the same narrowed list, and the form writes them', async () => {
+  await open('#/timeline?type=move&lang=ko');
+  assert.equal(await page.locator('form.filters select[name="type"]').inputValue(), 'move');
+  assert.equal(await page.locator('form.filters select[name="lang"]').inputValue(), 'ko');
+  const types = await page.locator('main table tbody tr td:nth-child(2)').allTextContents();
+  assert.ok(types.length > 0 && types.every((ty) => ty === 'move'), `only moves: ${[...new Set(types)]}`);
+  const total = Number(await page.locator('.pager .total').textContent());
+  await page.fill('form.filters input[name="org"]', 'Meta');
+  await page.locator('form.filters button[type="submit"]').click();
+  await page.waitForFunction(() => document.body.dataset.ready?.includes('org=Meta'));
+  const hash = await page.evaluate(() => location.hash);
+  for (const part of ['type=move', 'lang=ko', 'org=Meta']) assert.ok(hash.includes(part), `${part} in ${hash}`);
+  assert.ok(Number(await page.locator('.pager .total').textContent()) <= total, 'a narrower filter, no more facts');
+  // Paging with totals: one fact a page, the next page starts after it.
+  await open('#/timeline?limit=1');
+  assert.match(await page.locator('.pager .range').textContent(), /^1–1 of \d+/);
+  await page.locator('.pager a.next').click();
+  await page.waitForFunction(() => document.body.dataset.ready?.includes('offset=1'));
+  assert.match(await page.locator('.pager .range').textContent(), /^2–2 of \d+/);
+  await shot('timeline-filtered');
+});
+
+test('a top-N Sankey gathers the rest into "Other", and net gain opens the moves behind it', async () => {
+  await open('#/flows?top=5');
+  const option = await page.evaluate(() => echarts.getInstanceByDom(document.getElementById('sankey')).getOption().series[0]);
+  const listed = option.links.filter((l) => !l.other);
+  assert.equal(listed.length, 5, 'the five largest pairs');
+  assert.ok(option.data.some((n) => n.name === 'Other'), 'the others are one node');
+  const all = await page.evaluate(() => fetch('/api/flows?top=500').then((r) => r.json()));
+  const sum = (links) => links.reduce((n, l) => n + l.value, 0);
+  assert.equal(sum(option.links), all.flows.reduce((n, f) => n + f.people, 0), 'the picture adds up to every pair');
+  assert.ok((await page.locator('#netchart svg').count()) === 1 && (await page.locator('#monthchart svg').count()) === 1);
+  await shot('flows-top5-other');
+  await page.locator('#ranking tr[data-org="Meta"] a.net').click();
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/timeline?'));
+  const rows = await page.locator('main table tbody tr').allTextContents();
+  assert.ok(rows.length > 0 && rows.every((r) => r.includes('Meta')), 'the moves in and out of Meta');
+  // Months for one organisation: in and out stacked.
+  await open('#/flows?org=Meta');
+  const series = await page.evaluate(() => echarts.getInstanceByDom(document.getElementById('monthchart')).getOption().series.length);
+  assert.equal(series, 2, 'people in and people out');
+});
+
+test('the pay view keeps offers apart from statistics, says what each offer is, and a bar opens its sentence', async () => {
+  await open('#/pay');
+  assert.equal(await page.locator('#paychart svg').count(), 1);
+  assert.equal(await page.locator('#statchart svg').count(), 1, 'pay statistics on their own axis');
+  const offers = await page.locator('table.pay').first().textContent();
+  assert.match(offers, /signing bonus|package/, 'comp kind shown');
+  assert.match(offers, /declined|accepted/, 'outcome shown');
+  const labels = await page.evaluate(() => echarts.getInstanceByDom(document.getElementById('paychart')).getOption().yAxis[0].data);
+  assert.equal(new Set(labels).size, labels.length, `no two bars share a label: ${labels}`);
+  await shot('pay');
+  // A bar opens the article at the sentence its figure comes from.
+  const point = await page.evaluate(() => {
+    document.getElementById('paychart').scrollIntoView({ block: 'center' });
+    const c = echarts.getInstanceByDom(document.getElementById('paychart'));
+    const bar = c.getOption().series[0].data[0];
+    const end = c.convertToPixel({ seriesIndex: 0 }, [bar.value, 0]);
+    const box = document.getElementById('paychart').getBoundingClientRect();
+    return { x: box.left + end[0] - 4, y: box.top + end[1] };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/article/'));
+  await page.locator('#focus').waitFor();
+  // The USD view converts other currencies at a dated rate and says where the rates come from.
+  await open('#/pay?usd=1');
+  assert.match(await page.locator('.rates').textContent(), /usd\.tsv/);
+  await open('#/pay?type=comp_stat');
+  assert.equal(await page.locator('table.pay').first().textContent().then((s) => s.includes('signing')), false);
+});
+
+test('deals page with totals, and a total opens the deals behind it', async () => {
+  await open('#/deals?limit=2');
+  assert.ok((await page.locator('main table').first().locator('tbody tr').count()) <= 2);
+  await page.locator('#totals a.open').first().click();
+  await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/deals?') && document.body.dataset.ready.includes('org='));
+  const rows = await page.locator('main table').first().locator('tbody tr').allTextContents();
+  assert.ok(rows.length > 0 && rows.every((r) => /investment/.test(r)), 'the investments of that pair');
+});
+
+test('at 390 px wide nothing overflows the page', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'ko-KR' });
+  try {
+    for (const hash of ['#/flows', '#/pay', '#/timeline', '#/deals', '#/entity/Meta', '#/search?q=Meta']) {
+      await phone.goto(`${base}/${hash}`);
+      await phone.waitForFunction((h) => document.body.dataset.ready === h, hash, { timeout: 20000 });
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${hash} is ${width} px wide`);
+      await phone.screenshot({ path: path.join(artifacts, `phone-${hash.replace(/[^a-z]+/g, '-')}.png`), fullPage: true });
+    }
+    // Korean mode leaves no English label on the page's own furniture.
+    await phone.goto(`${base}/#/pay`);
+    await phone.waitForFunction(() => document.body.dataset.ready === '#/pay');
+    const furniture = await phone.evaluate(() => [...document.querySelectorAll('nav a, h1, h2, th, label, .pager, .toggles a, button')]
+      .map((e) => e.childNodes[0]?.textContent || '').join(' '));
+    assert.doesNotMatch(furniture, /\b(Offers|Type|Organisation|Person|Language|Apply|Kind|Outcome|Sources|Previous|Next)\b/, furniture);
+  } finally {
+    await phone.close();
+  }
+});
