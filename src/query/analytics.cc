@@ -232,13 +232,30 @@ json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexi
   return answer;
 }
 
-json flow_pair(const store::Store& db, const std::string& from, const std::string& to, const Window& window) {
+json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const std::string& from, const std::string& to,
+               const Window& window) {
   constexpr size_t kPeople = 500, kSources = 100;
+  json sources = json::array();
+  for (const auto& a : db.flow_sources(from, to, window.since, window.until, kSources)) {
+    json s = source_json(a);
+    // The article's move between the two (either named at any level: a unit, its parent).
+    for (const auto& e : db.article_events(a.article_id, "move")) {
+      auto names = [&](const char* slot, const std::string& org) {
+        const std::string named = canonical_org(lexicon, e.value(slot, ""));
+        return !named.empty() && (lexicon.within(named, org) || lexicon.within(org, named));
+      };
+      if (names("from", from) && names("to", to)) {
+        s["evidence"] = e.value("evidence", "");
+        break;
+      }
+    }
+    sources.push_back(std::move(s));
+  }
   return {{"from", from},
           {"to", to},
           {"from_units", db.flow_labels(from, to)},
           {"named", db.flow_people(from, to, window.since, window.until, kPeople)},
-          {"sources", sources_of(db.flow_sources(from, to, window.since, window.until, kSources))}};
+          {"sources", sources}};
 }
 
 json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org, const Rates* rates) {

@@ -32,7 +32,9 @@ nlohmann::json flows(const store::Store& db, const extract::Lexicon& lexicon, co
 
 // One pair of a Sankey opened: everyone named who moved (up to 500, earliest first
 // report first) and the articles that report it (up to 100, newest first), in the window.
-nlohmann::json flow_pair(const store::Store& db, const std::string& from, const std::string& to, const Window& window);
+// Each article carries the evidence of the move it reports, so it opens at that sentence.
+nlohmann::json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const std::string& from,
+                         const std::string& to, const Window& window);
 
 // Flows over time: per month of first report, the people named who moved into and out
 // of `org` (with its units; moves among them left out), or every move when `org` is "".

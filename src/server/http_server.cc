@@ -394,16 +394,31 @@ struct Server::Impl {
   struct RecentFacts {
     std::unique_ptr<query::NameResolver> names;
     std::vector<query::Fact> facts;
+    size_t reports_read = 0;      // events the facts were built from
+    size_t reports_matching = 0;  // events matching the filter, counted up to kCountCap
   };
+  // How far matching reports are counted: an exact count of millions would cost a scan.
+  static constexpr size_t kCountCap = 10000;
+
+  // What a list says of its reach: the reports read and how many match in all, so a
+  // page of facts from the newest reports never passes for all of them.
+  static void say_reach(json& answer, const RecentFacts& r) {
+    answer["reports_read"] = r.reports_read;
+    answer["reports_matching"] = std::min(r.reports_matching, kCountCap);
+    answer["reports_matching_exact"] = r.reports_matching <= kCountCap;
+  }
   RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const store::EventFilter& filter,
                            size_t per_type = kRecentEvents) {
     std::vector<store::EventRow> rows;
+    size_t matching = 0;
     auto add = [&](const std::string& type) {
       store::EventFilter f = filter;
       f.type = type;
       f.limit = per_type;
       f.newest_first = true;
       auto got = db.events(f);
+      // Counted only when the read stopped at its limit: otherwise it read them all.
+      matching += got.size() < per_type ? got.size() : db.count_events(f, kCountCap);
       rows.insert(rows.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
     };
     if (!filter.type.empty() || types.size() == 0) add(filter.type);
@@ -415,6 +430,8 @@ struct Server::Impl {
     RecentFacts r;
     r.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
     r.facts = query::build_facts(rows, *r.names);
+    r.reports_read = rows.size();
+    r.reports_matching = matching;
     return r;
   }
   RecentFacts recent_facts(store::Store& db, const std::string& org, const std::string& person = "") {
@@ -469,9 +486,9 @@ void Server::Impl::routes() {
       items.push_back(e);
     }
     // Exact up to 10,000; past that "total" is a lower bound and says so.
-    constexpr size_t kCountCap = 10000;
-    const size_t total = db->count_events(f, kCountCap);
-    send_json(res, 200, {{"total", std::min(total, kCountCap)}, {"total_exact", total <= kCountCap},
+    constexpr size_t kListCap = 10000;
+    const size_t total = db->count_events(f, kListCap);
+    send_json(res, 200, {{"total", std::min(total, kListCap)}, {"total_exact", total <= kListCap},
                          {"offset", f.offset}, {"limit", f.limit}, {"items", items}});
   }));
   http.Get("/api/entities", guarded([this](const httplib::Request& req, httplib::Response& res) {
@@ -522,15 +539,16 @@ void Server::Impl::routes() {
     const std::string from = query::known_organisation(*db, lexicon, param(req, "from"));
     const std::string to = query::known_organisation(*db, lexicon, param(req, "to"));
     if (from.empty() || to.empty()) throw BadRequest{"from and to are required"};
-    send_json(res, 200, query::flow_pair(*db, from, to, window));
+    send_json(res, 200, query::flow_pair(*db, lexicon, from, to, window));
   }));
   // Lists of facts take the filters of list_filter and a page (offset, limit); each list
   // says how many facts it holds in all.
   http.Get("/api/pay", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
     const auto filter = list_filter(req, *db, {"offer", "comp_stat"});
-    json answer = query::pay(recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed).facts, lex, filter.org,
-                             &query::Rates::standard());
+    const auto recent = recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed);
+    json answer = query::pay(recent.facts, lex, filter.org, &query::Rates::standard());
+    say_reach(answer, recent);
     for (const char* list : {"offers", "pay_statistics"}) answer[list] = page(answer[list], req)["items"];
     answer["offset"] = number_param(req, "offset", 0, 1u << 30);
     answer["limit"] = number_param(req, "limit", 50, 500);
@@ -539,7 +557,9 @@ void Server::Impl::routes() {
   http.Get("/api/deals", guarded([this, &lex](const httplib::Request& req, httplib::Response& res) {
     Reader db(*this);
     const auto filter = list_filter(req, *db, {"investment", "acquisition"});
-    json answer = query::deals(recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed).facts, lex, filter.org);
+    const auto recent = recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed);
+    json answer = query::deals(recent.facts, lex, filter.org);
+    say_reach(answer, recent);
     const json ledger = page(answer["deals"], req);
     answer["deals"] = ledger["items"];
     for (const char* k : {"total", "offset", "limit"}) answer[k] = ledger[k];
@@ -549,7 +569,9 @@ void Server::Impl::routes() {
     Reader db(*this);
     auto filter = list_filter(req, *db, {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
     const query::Window window{filter.since, filter.until};
-    json answer = page(query::timeline(recent_facts(*db, {}, filter).facts, lex, filter.org, window), req);
+    const auto recent = recent_facts(*db, {}, filter);
+    json answer = page(query::timeline(recent.facts, lex, filter.org, window), req);
+    say_reach(answer, recent);
     if (!window.since.empty() || !window.until.empty()) {
       // Facts no report of which gives a date cannot be placed in the window: counted, not dropped.
       filter.since.clear();

@@ -663,6 +663,13 @@ void Store::add_events_of(StoredArticle& a) const {
            [&](const Row& r) { a.events.push_back(nlohmann::json::parse(r.text(0))); });
 }
 
+std::vector<nlohmann::json> Store::article_events(int64_t article_id, const std::string& type) const {
+  std::vector<nlohmann::json> out;
+  db_->run("SELECT body FROM events WHERE article_id = $1 AND type = $2 ORDER BY id", {article_id, type},
+           [&](const Row& r) { out.push_back(nlohmann::json::parse(r.text(0))); });
+  return out;
+}
+
 void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
   // Pages by id, so no statement stays open while `fn` runs and memory stays bounded.
   int64_t after = 0;
@@ -822,8 +829,13 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
                                std::string& org, std::string& before) const {
   if (!f.person.empty()) person = canonical_entity(f.person).value_or(f.person);
   if (!f.org.empty()) org = canonical_entity(f.org).value_or(f.org);
-  std::string where = "(CAST($1 AS TEXT) = '' OR ev.type = $1)";
-  params = {std::string_view(f.type)};
+  // Each condition only when asked for, so the planner can read the type's date index.
+  std::string where = "TRUE";
+  params.clear();
+  if (!f.type.empty()) {
+    params.push_back(std::string_view(f.type));
+    where = "ev.type = $1";
+  }
   std::string from = "events ev";
   auto by_entity = [&](const std::string& name, const char* slots) {
     params.push_back(std::string_view(name));
@@ -834,7 +846,9 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
   if (!person.empty()) by_entity(person, "= 'person'");
   if (!org.empty()) by_entity(org, "<> 'person'");
   where += article_conditions(f, "ev", params, before);
-  if (count) return fmt::format("SELECT count(*) FROM {} JOIN articles a ON a.id = ev.article_id WHERE {}", from, where);
+  if (count)
+    return fmt::format("SELECT count(*) FROM {}{} WHERE {}", from,
+                       f.lang.empty() ? "" : " JOIN articles a ON a.id = ev.article_id", where);
   const std::string order = f.newest_first ? "ev.published DESC, ev.id DESC" : "ev.id";
   params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
   params.push_back(static_cast<int64_t>(f.offset));
@@ -866,8 +880,8 @@ std::string Store::entity_event_query(const EventFilter& f, bool count, std::vec
   params.push_back(f.limit ? static_cast<int64_t>(f.limit) : int64_t{1} << 40);
   if (count)
     return fmt::format("SELECT count(*) FROM (SELECT DISTINCT g.event_id FROM event_args g JOIN events ev ON ev.id = "
-                       "g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} LIMIT ${}) AS matched",
-                       where, n + 1);
+                       "g.event_id{} WHERE {} LIMIT ${}) AS matched",
+                       f.lang.empty() ? "" : " JOIN articles a ON a.id = ev.article_id", where, n + 1);
   params.push_back(static_cast<int64_t>(f.offset));
   return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {}, a.url FROM event_args g JOIN "
                      "events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} ORDER BY "

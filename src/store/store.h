@@ -163,6 +163,8 @@ class Store {
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> flow_labels() const;
   std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;
   // Articles that report a move of the pair, newest first.
+  // The events of one article of one type, as spec JSON, in the order found.
+  std::vector<nlohmann::json> article_events(int64_t article_id, const std::string& type) const;
   std::vector<ArticleLabel> flow_sources(const std::string& from, const std::string& to, const std::string& since,
                                          const std::string& until, size_t limit) const;
 

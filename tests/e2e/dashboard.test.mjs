@@ -140,6 +140,8 @@ test('a flow opens on everyone behind it, and each source opens its article', as
   await page.locator('.sources a.source').first().click();
   await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/article/'));
   assert.ok((await page.locator('.article mark').count()) > 0, 'the article opens with its evidence marked');
+  await page.locator('#focus').waitFor();  // at the sentence that reports this move
+  await shot('pair-article-focus');
 });
 
 test('Korean mode has a label for every English one', async () => {

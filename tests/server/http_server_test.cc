@@ -155,6 +155,8 @@ TEST_F(Api, AnalyticsEndpoints) {
   EXPECT_GE(pair["named"].size(), edge["named"].size());
   for (const auto& n : edge["named"]) EXPECT_NE(std::find(pair["named"].begin(), pair["named"].end(), n), pair["named"].end());
   EXPECT_FALSE(pair["sources"].empty());
+  for (const auto& s : pair["sources"])
+    EXPECT_FALSE(s.value("evidence", "").empty()) << "each report opens at its sentence: " << s.dump();
   EXPECT_TRUE(get_json("/api/flows/pair?from=Meta", 400).contains("error"));
   EXPECT_TRUE(get_json("/api/flows?top=0", 200).contains("flows"));
   EXPECT_TRUE(get_json("/api/flows?top=501", 400).contains("error"));
