@@ -31,7 +31,7 @@ const I18N = {
     'comp.signing_bonus': 'signing bonus', 'comp.annual_pay': 'annual pay', 'comp.package': 'package', 'comp.raise': 'raise',
     'outcome.accepted': 'accepted', 'outcome.declined': 'declined', 'outcome.unknown': 'not known', 'period.year': 'per year', 'period.total': 'in total',
     'qual.up_to': 'up to', 'qual.at_least': 'at least', 'qual.about': 'about', 'deals.open': 'the deals',
-    'reach.from': 'Facts from the newest', 'reach.of': 'of', 'reach.more': 'matching reports: narrow the dates, type or organisation to reach older ones.',
+    'happened': 'happened', 'reach.from': 'Facts from the newest', 'reach.of': 'of', 'reach.more': 'matching reports: narrow the dates, type or organisation to reach older ones.',
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
@@ -60,7 +60,7 @@ const I18N = {
     'comp.signing_bonus': '입사 보너스', 'comp.annual_pay': '연봉', 'comp.package': '보상 패키지', 'comp.raise': '인상',
     'outcome.accepted': '수락', 'outcome.declined': '거절', 'outcome.unknown': '알 수 없음', 'period.year': '연간', 'period.total': '총액',
     'qual.up_to': '최대', 'qual.at_least': '최소', 'qual.about': '약', 'deals.open': '거래 목록',
-    'reach.from': '조건에 맞는 보도', 'reach.of': '건 중 최신', 'reach.more': '건에서 만든 사실입니다. 더 오래된 것은 기간·유형·조직으로 좁혀 보세요.',
+    'happened': '발생', 'reach.from': '조건에 맞는 보도', 'reach.of': '건 중 최신', 'reach.more': '건에서 만든 사실입니다. 더 오래된 것은 기간·유형·조직으로 좁혀 보세요.',
   },
 };
 const TYPE_NAMES = {
@@ -385,7 +385,7 @@ async function showTimeline(params) {
     ${data.undated ? `<p class="undated muted">+${data.undated} ${t('timeline.undated')}</p>` : ''}
     ${pager('timeline', params, data.total, data.offset, data.limit, data.items.length)}${reachNote(data)}
     <div class="scroll"><table><thead><tr><th>${t('col.date')}</th><th>${t('col.type')}</th><th>${t('col.what')}</th><th>${t('col.amount')}</th><th>${t('col.sources')}</th></tr></thead><tbody>${
-    data.items.map((f) => `<tr><td class="num">${esc(f.first_reported || '—')}</td><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
+    data.items.map((f) => `<tr><td class="num">${esc(f.first_reported || '—')}${f.event_date && f.event_date !== f.first_reported ? `<br><span class="muted happened">${t('happened')} ${esc(f.event_date)}</span>` : ''}</td><td>${esc(TYPE_NAMES[lang][f.type] || f.type)}</td><td>${describe(f)}</td><td class="num">${money(f.amount)}</td><td>${sourcesCell(f)}</td></tr>`).join('')
   }</tbody></table></div></div>`;
   bindFilters();
 }

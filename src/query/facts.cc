@@ -10,6 +10,7 @@
 
 #include "extract/event.h"
 #include "resolve/phonetic.h"
+#include "text/dates.h"
 
 namespace tw::query {
 namespace {
@@ -265,6 +266,7 @@ nlohmann::json Fact::to_json() const {
   }
   if (!first_date.empty()) j["first_reported"] = first_date;
   if (!last_date.empty()) j["last_reported"] = last_date;
+  if (!event_date.empty()) j["event_date"] = event_date;
   nlohmann::json src = nlohmann::json::array();
   for (const auto& s : sources) {
     nlohmann::json one = source_json({s.article_id, s.doc, s.title, s.outlet, s.url, s.date});
@@ -315,6 +317,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     if (e.contains("disputed_by")) f.disputes.emplace_back(names.canonical(e["disputed_by"].get<std::string>()), src);
     const bool new_article = std::none_of(f.sources.begin(), f.sources.end(), [&](const Source& s) { return s.doc == r.doc; });
     if (new_article) f.sources.push_back(src);
+    if (f.event_date.empty()) f.event_date = text::event_time(src.evidence, r.date);
     if (!r.date.empty()) {
       if (f.first_date.empty() || r.date < f.first_date) f.first_date = r.date;
       if (f.last_date.empty() || r.date > f.last_date) f.last_date = r.date;

@@ -816,7 +816,8 @@ std::string Store::article_conditions(const EventFilter& f, const char* table, s
   if (!f.until.empty()) {
     before = date_after(f.until);  // Params view their strings: the caller keeps this one
     params.push_back(std::string_view(before));
-    where += fmt::format(" AND {}.published < ${}", table, params.size());
+    // An undated article ('') sorts before every date but lies in no window.
+    where += fmt::format(" AND {0}.published < ${1} AND {0}.published <> ''", table, params.size());
   }
   if (!f.lang.empty()) {
     params.push_back(std::string_view(f.lang));

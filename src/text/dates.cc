@@ -122,10 +122,107 @@ class DateForms {
         R"(|(?i:\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{0}\.?,?\s+(\d{{4}})\b))",
         month, weekday);
     re_ = std::make_unique<RE2>(pattern);
+    month_group_ = month;
+  }
+
+ public:
+  const std::string& month_group() const { return month_group_; }  // "(January|…|Sept|…)"
+  int month_of(std::string_view name) const {
+    auto it = months_.find(ascii_lower(name));
+    return it == months_.end() ? 0 : it->second;
+  }
+
+ private:
+  std::unique_ptr<RE2> re_;
+  std::map<std::string, int> months_;  // lower-case name → 1–12
+  std::string month_group_;
+};
+
+// The forms of a time an event sentence gives without a full date: a month of a year,
+// a month alone, a year after a preposition or before 년, and the words that count back
+// from the report (data/lang/event_time_cues.txt).
+class EventTimeForms {
+ public:
+  static const EventTimeForms& get() {
+    static const EventTimeForms forms;
+    return forms;
+  }
+
+  std::string find(std::string_view sentence, std::string_view report) const {
+    const int ry = report.size() >= 4 ? number(report.substr(0, 4)) : 0;
+    const int rm = report.size() >= 7 ? number(report.substr(5, 2)) : 0;
+    std::array<re2::StringPiece, 10> g;
+    if (re_->Match(sentence, 0, sentence.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+      auto has = [&](int i) { return g[i].data() != nullptr; };
+      auto num = [&](int i) { return number({g[i].data(), g[i].size()}); };
+      const auto& forms = DateForms::get();
+      auto month_year = [](int y, int m) { return m >= 1 && m <= 12 ? fmt::format("{:04}-{:02}", y, m) : std::string(); };
+      // A month without its year is the latest such month up to the report's.
+      auto latest = [&](int m) { return ry && rm ? month_year(m <= rm ? ry : ry - 1, m) : std::string(); };
+      if (has(1)) return month_year(num(2), forms.month_of({g[1].data(), g[1].size()}));
+      if (has(3)) return month_year(num(3), num(4));
+      if (has(5)) {
+        const int m = forms.month_of({g[5].data(), g[5].size()});
+        return has(6) ? month_year(num(6), m) : latest(m);
+      }
+      if (has(7)) return latest(num(7));
+      if (has(8)) return fmt::format("{:04}", num(8));
+      if (has(9)) return fmt::format("{:04}", num(9));
+    }
+    if (!ry) return {};
+    const std::string lower = ascii_lower(sentence);
+    for (const auto& [phrase, shift] : cues_) {
+      if (lower.find(phrase) == std::string::npos) continue;
+      const int n = shift.second;
+      if (shift.first == 'y') return fmt::format("{:04}", ry + n);
+      if (shift.first == 'm' && rm) {
+        const int months = ry * 12 + (rm - 1) + n;
+        return fmt::format("{:04}-{:02}", months / 12, months % 12 + 1);
+      }
+      if (shift.first == 'd' && report.size() >= 10) {
+        const std::chrono::year_month_day day{std::chrono::year{ry}, std::chrono::month{static_cast<unsigned>(rm)},
+                                              std::chrono::day{static_cast<unsigned>(number(report.substr(8, 2)))}};
+        if (!day.ok()) return {};
+        const std::chrono::year_month_day then{std::chrono::sys_days{day} + std::chrono::days{n}};
+        return day_of(static_cast<int>(then.year()), static_cast<int>(static_cast<unsigned>(then.month())),
+                      static_cast<int>(static_cast<unsigned>(then.day())));
+      }
+    }
+    return {};
+  }
+
+ private:
+  EventTimeForms() {
+    const std::string& month = DateForms::get().month_group();
+    const std::string pattern = fmt::format(
+        // 1–2: an English month and year (July 2024, in Sept. 2025)
+        R"((?i:\b{0}\.?,?\s+((?:19|20)\d\d)\b))"
+        // 3–4: a Korean year and month (2024년 7월)
+        R"(|((?:19|20)\d\d)\s*년\s*(\d{{1,2}})\s*월)"
+        // 5–6: an English month after a preposition, with its year or alone (in July 2024, since March)
+        R"(|(?i:\b(?:in|since|during|until|by|early|late|mid-?)\s+{0}\.?(?:,?\s+((?:19|20)\d\d))?\b))"
+        // 7: a Korean month alone (지난 3월, 3월에)
+        R"(|(?:지난\s*)?\b(\d{{1,2}})\s*월)"
+        // 8: an English year after a preposition (in 2021, since 2019)
+        R"(|(?i:\b(?:in|since|during|until|by)\s+((?:19|20)\d\d)\b))"
+        // 9: a Korean year (2021년)
+        R"(|((?:19|20)\d\d)\s*년)",
+        month);
+    re_ = std::make_unique<RE2>(pattern);
+    if (!re_->ok()) throw std::runtime_error("event time pattern: " + re_->error());
+    // "phrase<TAB>shift": -1m, 0y, -1d …, longest phrase first so "earlier this month" beats "this month".
+    for (const auto& line : read_word_list(data_dir() / "lang" / "event_time_cues.txt")) {
+      const size_t tab = line.rfind('\t');
+      if (tab == std::string::npos || tab + 2 >= line.size())
+        throw std::runtime_error("event_time_cues.txt: expected phrase<TAB>shift, got: " + line);
+      const std::string shift = line.substr(tab + 1);
+      cues_.emplace_back(ascii_lower(line.substr(0, tab)), std::pair{shift.back(), std::stoi(shift.substr(0, shift.size() - 1))});
+    }
+    std::stable_sort(cues_.begin(), cues_.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
 
   std::unique_ptr<RE2> re_;
-  std::map<std::string, int> months_;  // lower-case name → 1–12
+  std::vector<std::pair<std::string, std::pair<char, int>>> cues_;  // phrase → (unit, count)
 };
 
 bool has_any(std::string_view line, const std::vector<std::string>& words) {
@@ -208,6 +305,11 @@ std::string date_in_line(std::string_view line, bool* words) {
   const auto found = DateForms::get().first_in(line);
   if (words) *words = found.words;
   return found.date;
+}
+
+std::string event_time(std::string_view sentence, std::string_view report_date) {
+  if (std::string day = date_in_line(sentence); !day.empty()) return day;
+  return EventTimeForms::get().find(sentence, report_date);
 }
 
 std::string stated_date(std::string_view text) {

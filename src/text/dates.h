@@ -26,4 +26,13 @@ std::string date_in_line(std::string_view line, bool* words = nullptr);
 // line), searched in the first and then the last lines; "" when the text states none.
 std::string stated_date(std::string_view text);
 
+// The time an event sentence gives for the event itself, as YYYY-MM-DD, YYYY-MM or
+// YYYY: a date ("on July 23, 2025"), a month ("in July 2024", "2024년 7월"; "in March",
+// "지난 3월" as the latest March up to the report), a year ("in 2021", "2021년"), or
+// words that count back from `report_date` ("last month", "지난해", "어제";
+// data/lang/event_time_cues.txt). "" when the sentence says no time, or only a relative
+// one and the report is undated. The first time written wins; a sentence about two
+// times ("hired in 2021, he left last month") is read as its first.
+std::string event_time(std::string_view sentence, std::string_view report_date);
+
 }  // namespace tw::text

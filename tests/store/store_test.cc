@@ -114,6 +114,32 @@ TEST_P(StoreTest, FilterByType) {
   EXPECT_EQ(s->events({}).size(), 3u);
 }
 
+TEST_P(StoreTest, FilterByTheArticlesDateAndLanguage) {
+  auto s = open();
+  text::Document ko = doc("k.txt", "기사", "2025-03-14");
+  ko.lang = "ko";
+  s->add_article(doc("a.txt", "text a", "2024-12-31"), "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(ko, "in/k.txt", {move("Ruoming Pang", "Apple", "Meta"), investment("Amazon", "Anthropic", 4e9)});
+  s->add_article(doc("u.txt", "text u"), "in/u.txt", {move("Bo Lind", "Apple", "Meta")});
+  auto with = [](auto&& set) {
+    EventFilter f;
+    set(f);
+    return f;
+  };
+  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.since = "2025"; }))),
+            (std::vector<std::string>{"k.txt:move", "k.txt:investment"}));
+  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.until = "2024-12"; }))), (std::vector<std::string>{"a.txt:move"}))
+      << "an undated article is in no window";
+  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.lang = "ko"; f.type = "move"; }))),
+            (std::vector<std::string>{"k.txt:move"}));
+  // The same through an organisation's index, newest first, and counted.
+  const EventFilter meta_2025 = with([](EventFilter& f) { f.org = "Meta"; f.since = "2025-01-01"; f.newest_first = true; });
+  EXPECT_EQ(docs_and_types(s->events(meta_2025)), (std::vector<std::string>{"k.txt:move"}));
+  EXPECT_EQ(s->count_events(meta_2025, 100), 1u);
+  EXPECT_EQ(s->count_events(with([](EventFilter& f) { f.lang = "en"; }), 100), 2u);
+  EXPECT_EQ(s->count_events(with([](EventFilter& f) { f.org = "Meta"; f.lang = "ko"; }), 100), 1u);
+}
+
 TEST_P(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
   auto s = open();
   add_sample(*s);

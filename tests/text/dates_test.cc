@@ -119,5 +119,41 @@ TEST(PublicationDates, AgainstTheHandMadeList) {
   EXPECT_EQ(invented, 0);
 }
 
+
+// The time an event sentence gives for the event itself (invented sentences).
+TEST(EventTime, ADateMonthOrYearWrittenInTheSentence) {
+  EXPECT_EQ(event_time("Mira Kell joined Vantage Labs on March 3, 2024.", "2025-06-01"), "2024-03-03");
+  EXPECT_EQ(event_time("Mira Kell left Orbit AI in July 2024 for Vantage Labs.", "2025-06-01"), "2024-07");
+  EXPECT_EQ(event_time("The company hired her in 2021.", "2025-06-01"), "2021");
+  EXPECT_EQ(event_time("He left Orbit AI in May 2024 and joined Vantage Labs.", "2025-06-01"), "2024-05")
+      << "a month with its year is not the latest May";
+  EXPECT_EQ(event_time("김하늘 연구원은 2024년 7월 오르빗AI로 자리를 옮겼다.", "2025-06-01"), "2024-07");
+  EXPECT_EQ(event_time("오르빗AI는 2021년 반타지랩스를 인수했다.", "2025-06-01"), "2021");
+  EXPECT_EQ(event_time("김하늘 연구원은 2025년 3월 14일 합류했다.", ""), "2025-03-14");
+}
+
+TEST(EventTime, AMonthAloneIsTheLatestSuchMonthUpToTheReport) {
+  EXPECT_EQ(event_time("She joined Vantage Labs in March.", "2025-06-01"), "2025-03");
+  EXPECT_EQ(event_time("She joined Vantage Labs in November.", "2025-06-01"), "2024-11");
+  EXPECT_EQ(event_time("김하늘 연구원은 지난 3월 합류했다.", "2025-06-01"), "2025-03");
+  EXPECT_EQ(event_time("She joined Vantage Labs in March.", ""), "") << "no report date, no year to put it in";
+}
+
+TEST(EventTime, WordsThatCountBackFromTheReport) {
+  EXPECT_EQ(event_time("Vantage Labs poached two engineers last month.", "2025-01-20"), "2024-12");
+  EXPECT_EQ(event_time("Vantage Labs poached two engineers last year.", "2025-01-20"), "2024");
+  EXPECT_EQ(event_time("Earlier this month Vantage Labs hired him.", "2025-01-20"), "2025-01");
+  EXPECT_EQ(event_time("오르빗AI는 지난달 연구원 3명을 영입했다.", "2025-10-16"), "2025-09");
+  EXPECT_EQ(event_time("오르빗AI는 지난해 반타지랩스에 투자했다.", "2025-10-16"), "2024");
+  EXPECT_EQ(event_time("오르빗AI는 어제 인수를 발표했다.", "2025-03-01"), "2025-02-28");
+  EXPECT_EQ(event_time("Vantage Labs poached two engineers last month.", ""), "") << "nothing to count back from";
+}
+
+TEST(EventTime, ASentenceThatSaysNoTimeGivesNone) {
+  EXPECT_EQ(event_time("Vantage Labs hired 40 researchers from Orbit AI.", "2025-06-01"), "");
+  EXPECT_EQ(event_time("반타지랩스는 연구원 40명을 영입했다.", "2025-06-01"), "");
+  EXPECT_EQ(event_time("Vantage Labs offered $100 million to 2025 graduates.", "2025-06-01"), "") << "a bare number is no year";
+}
+
 }  // namespace
 }  // namespace tw::text
