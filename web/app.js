@@ -31,7 +31,7 @@ const I18N = {
     'comp.signing_bonus': 'signing bonus', 'comp.annual_pay': 'annual pay', 'comp.package': 'package', 'comp.raise': 'raise',
     'outcome.accepted': 'accepted', 'outcome.declined': 'declined', 'outcome.unknown': 'not known', 'period.year': 'per year', 'period.total': 'in total',
     'qual.up_to': 'up to', 'qual.at_least': 'at least', 'qual.about': 'about', 'deals.open': 'the deals',
-    'happened': 'happened', 'reach.from': 'Facts from the newest', 'reach.of': 'of', 'reach.more': 'matching reports: narrow the dates, type or organisation to reach older ones.',
+    'undated.reports': 'reports without a date are not placed in this window', 'happened': 'happened', 'reach.from': 'Facts from the newest', 'reach.of': 'of', 'reach.more': 'matching reports: narrow the dates, type or organisation to reach older ones.',
   },
   ko: {
     'nav.flows': '인재 이동', 'nav.deals': '투자·인수', 'nav.pay': '보상', 'nav.timeline': '타임라인',
@@ -60,7 +60,7 @@ const I18N = {
     'comp.signing_bonus': '입사 보너스', 'comp.annual_pay': '연봉', 'comp.package': '보상 패키지', 'comp.raise': '인상',
     'outcome.accepted': '수락', 'outcome.declined': '거절', 'outcome.unknown': '알 수 없음', 'period.year': '연간', 'period.total': '총액',
     'qual.up_to': '최대', 'qual.at_least': '최소', 'qual.about': '약', 'deals.open': '거래 목록',
-    'happened': '발생', 'reach.from': '조건에 맞는 보도', 'reach.of': '건 중 최신', 'reach.more': '건에서 만든 사실입니다. 더 오래된 것은 기간·유형·조직으로 좁혀 보세요.',
+    'undated.reports': '건의 보도는 날짜가 없어 이 기간에 넣지 못했습니다', 'happened': '발생', 'reach.from': '조건에 맞는 보도', 'reach.of': '건 중 최신', 'reach.more': '건에서 만든 사실입니다. 더 오래된 것은 기간·유형·조직으로 좁혀 보세요.',
   },
 };
 const TYPE_NAMES = {
@@ -186,6 +186,11 @@ function pager(viewName, params, total, offset, limit, shown, key = 'offset') {
   return `<p class="pager muted"><span class="range">${from}–${to} ${t('page.of')} <b class="total">${total}</b></span> ${prev} ${next}</p>`;
 }
 
+// A windowed list says how many reports it could not place for want of a date.
+function undatedNote(data) {
+  return data.undated_reports ? `<p class="undated muted">+${data.undated_reports} ${t('undated.reports')}</p>` : '';
+}
+
 // A list built from the newest matching reports says so when there are more of them.
 function reachNote(data) {
   if (!data.reports_matching || data.reports_matching <= data.reports_read) return '';
@@ -302,7 +307,7 @@ const LIST_KEYS = ['type', 'org', 'person', 'since', 'until', 'lang', 'offset', 
 async function showDeals(params) {
   const data = await api(`/api/deals?${apiQuery(params, LIST_KEYS)}`);
   view.innerHTML = `<h1>${t('deals.title')}</h1><div class="card">${filterForm('deals', params, ['type', 'org', 'since', 'until', 'lang'], ['investment', 'acquisition'])}
-    ${pager('deals', params, data.total, data.offset, data.limit, data.deals.length)}${reachNote(data)}${factRows(data.deals)}</div>
+    ${pager('deals', params, data.total, data.offset, data.limit, data.deals.length)}${reachNote(data)}${undatedNote(data)}${factRows(data.deals)}</div>
     <h2>${t('deals.totals')}</h2><div class="card"><div class="scroll"><table id="totals"><tbody>${data.totals.map((p) =>
       `<tr><td>${entityLink(p.investor)} → ${entityLink(p.investee)}</td><td class="num"><a class="open" href="${hashWith('deals', new URLSearchParams(), { type: 'investment', org: p.investee })}" title="${t('deals.open')}">${money({ value: p.total, currency: p.currency })}</a></td><td class="muted">${t('rule')}: ${esc(t(`rule.${p.rule}`))}</td></tr>`).join('')}</tbody></table></div></div>`;
   bindFilters();
@@ -370,7 +375,7 @@ async function showPay(params) {
     ${usd ? `<p class="muted rates">${t('pay.rates')}</p>` : ''}`;
   const total = Math.max(data.summary.offers, data.summary.pay_statistics);
   view.innerHTML = `<h1>${t('pay.title')}</h1><div class="card">${filterForm('pay', params, ['type', 'org', 'person', 'since', 'until', 'lang'], ['offer', 'comp_stat'])}${toggles}
-    ${pager('pay', params, total, data.offset, data.limit, Math.max(data.offers.length, data.pay_statistics.length))}${reachNote(data)}</div>
+    ${pager('pay', params, total, data.offset, data.limit, Math.max(data.offers.length, data.pay_statistics.length))}${reachNote(data)}${undatedNote(data)}</div>
     <h2>${t('pay.offers')} (${data.summary.offers})</h2><div class="card"><p class="muted">${t('pay.click')} <span id="offers-off"></span></p><div id="paychart" class="chart"></div>${payRows(data.offers, usd, false)}</div>
     <h2>${t('pay.stats')} (${data.summary.pay_statistics})</h2><div class="card"><p class="muted" id="stats-off"></p><div id="statchart" class="chart"></div>${payRows(data.pay_statistics, usd, true)}</div>`;
   bindFilters(Object.entries({ usd: params.get('usd'), cur: params.get('cur') }).filter(([, v]) => v));

@@ -407,6 +407,21 @@ struct Server::Impl {
     answer["reports_matching"] = std::min(r.reports_matching, kCountCap);
     answer["reports_matching_exact"] = r.reports_matching <= kCountCap;
   }
+
+  // Reports of `types` matching `filter` but for its window, from articles that give no
+  // date: a windowed list cannot place them, and says how many there are.
+  static size_t undated_reports(const store::Store& db, store::EventFilter filter, std::initializer_list<const char*> types) {
+    filter.since.clear();
+    filter.until.clear();
+    filter.undated = true;
+    size_t n = 0;
+    if (!filter.type.empty()) return db.count_events(filter, kCountCap);
+    for (const char* t : types) {
+      filter.type = t;
+      n += db.count_events(filter, kCountCap);
+    }
+    return n;
+  }
   RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types, const store::EventFilter& filter,
                            size_t per_type = kRecentEvents) {
     std::vector<store::EventRow> rows;
@@ -549,6 +564,8 @@ void Server::Impl::routes() {
     const auto recent = recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed);
     json answer = query::pay(recent.facts, lex, filter.org, &query::Rates::standard());
     say_reach(answer, recent);
+    if (!filter.since.empty() || !filter.until.empty())
+      answer["undated_reports"] = undated_reports(*db, filter, {"offer", "comp_stat"});
     for (const char* list : {"offers", "pay_statistics"}) answer[list] = page(answer[list], req)["items"];
     answer["offset"] = number_param(req, "offset", 0, 1u << 30);
     answer["limit"] = number_param(req, "limit", 50, 500);
@@ -560,6 +577,8 @@ void Server::Impl::routes() {
     const auto recent = recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed);
     json answer = query::deals(recent.facts, lex, filter.org);
     say_reach(answer, recent);
+    if (!filter.since.empty() || !filter.until.empty())
+      answer["undated_reports"] = undated_reports(*db, filter, {"investment", "acquisition"});
     const json ledger = page(answer["deals"], req);
     answer["deals"] = ledger["items"];
     for (const char* k : {"total", "offset", "limit"}) answer[k] = ledger[k];

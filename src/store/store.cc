@@ -809,6 +809,7 @@ std::optional<std::string> Store::canonical_entity(const std::string& name) cons
 std::string Store::article_conditions(const EventFilter& f, const char* table, std::vector<Param>& params,
                                       std::string& before) const {
   std::string where;
+  if (f.undated) return fmt::format(" AND {}.published = ''", table) + language_condition(f, params);
   if (!f.since.empty()) {
     params.push_back(std::string_view(f.since));
     where += fmt::format(" AND {}.published >= ${}", table, params.size());
@@ -819,11 +820,13 @@ std::string Store::article_conditions(const EventFilter& f, const char* table, s
     // An undated article ('') sorts before every date but lies in no window.
     where += fmt::format(" AND {0}.published < ${1} AND {0}.published <> ''", table, params.size());
   }
-  if (!f.lang.empty()) {
-    params.push_back(std::string_view(f.lang));
-    where += fmt::format(" AND a.lang = ${}", params.size());
-  }
-  return where;
+  return where + language_condition(f, params);
+}
+
+std::string Store::language_condition(const EventFilter& f, std::vector<Param>& params) const {
+  if (f.lang.empty()) return "";
+  params.push_back(std::string_view(f.lang));
+  return fmt::format(" AND a.lang = ${}", params.size());
 }
 
 std::string Store::event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,

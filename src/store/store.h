@@ -67,6 +67,7 @@ struct EventFilter {
   std::string person;   // the person slot names them (any spelling)
   std::string since{}, until{};  // the article's date in [since, until] (ISO prefixes, inclusive); "" = open
   std::string lang{};   // the article's language ("ko", "en"), or "" for all
+  bool undated = false;  // only articles that give no date (since and until unused)
   size_t offset = 0;
   size_t limit = 0;     // 0: all
   bool newest_first = false;  // by publication date, then ingest order; otherwise ingest order
@@ -195,6 +196,7 @@ class Store {
                                  std::string& other, std::string& before) const;
   std::string article_conditions(const EventFilter& f, const char* table, std::vector<Param>& params,
                                  std::string& before) const;
+  std::string language_condition(const EventFilter& f, std::vector<Param>& params) const;
 
   std::unique_ptr<Connection> db_;
   // Organisations never merge, so their ids are cached: those of written articles, and

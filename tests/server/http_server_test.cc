@@ -187,6 +187,10 @@ TEST_F(Api, ListsTakeTypeLanguageDateAndPersonFiltersAndSayTheirTotals) {
   EXPECT_TRUE(offers["pay_statistics"].empty());
   EXPECT_EQ(offers["summary"]["offers"].get<size_t>(), offers["offers"].size());
   EXPECT_TRUE(get_json("/api/deals?type=move", 400).contains("error")) << "a move is not a deal";
+  // A window says how many reports it could not place.
+  const size_t dated = get_json("/api/deals?since=1990&limit=500")["reports_read"], all_deals = get_json("/api/deals?limit=500")["reports_read"];
+  EXPECT_EQ(dated + get_json("/api/deals?since=1990")["undated_reports"].get<size_t>(), all_deals);
+  EXPECT_FALSE(get_json("/api/deals").contains("undated_reports")) << "no window, nothing left out";
   EXPECT_TRUE(get_json("/api/timeline?lang=fr", 400).contains("error"));
   EXPECT_TRUE(get_json("/api/pay?since=July", 400).contains("error"));
 }
