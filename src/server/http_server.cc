@@ -50,8 +50,9 @@ using Clock = std::chrono::steady_clock;
 // its deadline or its head (request line and headers) is over the limit.
 class Connection final : public httplib::Stream {
  public:
-  Connection(int sock, Clock::duration read_timeout, Clock::duration write_timeout, size_t max_head)
-      : sock_(sock), read_timeout_(read_timeout), write_timeout_(write_timeout), max_head_(max_head) {}
+  Connection(int sock, Clock::duration read_timeout, Clock::duration write_timeout, size_t max_head, size_t max_body)
+      : sock_(sock), read_timeout_(read_timeout), write_timeout_(write_timeout), max_head_(max_head),
+        max_body_(max_body) {}
 
   // Waits up to `idle` for the next request's first byte; false when none came, the
   // peer closed, or `stopping()` says the server is going down.
@@ -72,6 +73,7 @@ class Connection final : public httplib::Stream {
     in_head_ = true;
     first_line_done_ = false;
     head_bytes_ = 0;
+    body_bytes_ = 0;
     line_length_ = 0;
     previous_ = 0;
     return true;
@@ -123,6 +125,14 @@ class Connection final : public httplib::Stream {
         ++line_length_;
       }
       previous_ = c;
+    }
+    if (!in_head_) {
+      // The body, however it is framed: cpp-httplib checks Content-Length against its
+      // limit but reads a chunked body whole, so the limit (with room for the chunk
+      // framing) is kept here, and a longer body ends the connection. (Body bytes read
+      // with the head's last line are not counted: at most one buffer.)
+      body_bytes_ += n;
+      if (body_bytes_ > max_body_ + max_body_ / 8 + 4096) return fail();
     }
     std::memcpy(ptr, buf_ + off_, n);
     off_ += n;
@@ -181,7 +191,8 @@ class Connection final : public httplib::Stream {
   size_t off_ = 0, len_ = 0;
   Clock::time_point deadline_{};
   bool in_head_ = true, first_line_done_ = false, failed_ = false;
-  size_t head_bytes_ = 0, line_length_ = 0;
+  size_t head_bytes_ = 0, body_bytes_ = 0, line_length_ = 0;
+  size_t max_body_;
   char previous_ = 0;
 };
 
@@ -189,6 +200,7 @@ class HttpServer final : public httplib::Server {
  public:
   Clock::duration read_timeout = std::chrono::seconds(10), write_timeout = std::chrono::seconds(10);
   size_t max_head = 64u << 10;
+  size_t max_body = 8u << 20;
 
   // cpp-httplib listens with a backlog of 5: a burst of connections (a browser, a load
   // balancer, 256 wrk connections) overflows it and the kernel drops SYNs, which clients
@@ -200,7 +212,7 @@ class HttpServer final : public httplib::Server {
  private:
   // The library's keep-alive loop, over a Connection.
   bool process_and_close_socket(socket_t sock) override {
-    Connection conn(sock, read_timeout, write_timeout, max_head);
+    Connection conn(sock, read_timeout, write_timeout, max_head, max_body);
     bool ret = false;
     for (size_t left = keep_alive_max_count_; left > 0; --left) {
       const bool next = conn.wait_for_request(std::chrono::seconds(keep_alive_timeout_sec_),
@@ -645,6 +657,11 @@ void Server::Impl::routes() {
   // Parameters and paths are text: bytes that are not UTF-8, or NUL, are a bad request,
   // not an error deep in a query or an exception in writing the answer.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    // Range requests are not served: cpp-httplib builds every part asked for in memory,
+    // so 1,500 overlapping "bytes=0-" parts of one small page come to gigabytes. The
+    // whole answer is sent instead, as RFC 9110 allows (the Request is the library's own,
+    // not const, object: clearing its parsed ranges here is what it then reads).
+    const_cast<httplib::Request&>(req).ranges.clear();
     if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
     bool ok = query_text(req.path);
     for (const auto& [k, v] : req.params) ok = ok && query_text(k) && query_text(v);
@@ -652,13 +669,16 @@ void Server::Impl::routes() {
     send_error(res, 400, "the path and parameters must be UTF-8 text without NUL bytes");
     return httplib::Server::HandlerResponse::Handled;
   });
-  // Cross-origin access: none unless one origin is named, and then exactly that one.
+  http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    // The dashboard's files are served whole (see above): never as "partial content".
+    const_cast<httplib::Request&>(req).ranges.clear();
+    if (res.status == 206) res.status = 200;
+    // Cross-origin access: none unless one origin is named, and then exactly that one.
+    if (options.cors_origin.empty()) return;
+    res.set_header("Vary", "Origin");
+    if (req.get_header_value("Origin") == options.cors_origin) res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+  });
   if (!options.cors_origin.empty()) {
-    http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("Vary", "Origin");
-      if (req.get_header_value("Origin") == options.cors_origin)
-        res.set_header("Access-Control-Allow-Origin", options.cors_origin);
-    });
     http.Options(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
       if (req.get_header_value("Origin") != options.cors_origin)
         return send_error(res, 403, "cross-origin requests are not allowed from this origin");
@@ -670,6 +690,14 @@ void Server::Impl::routes() {
   }
 
   http.set_payload_max_length(options.max_body_bytes);
+  http.max_body = options.max_body_bytes;
+  // cpp-httplib's default socket options set SO_REUSEPORT, so a second server on a port
+  // in use binds beside the first and takes part of its traffic; only SO_REUSEADDR here
+  // (a restart may bind while old connections linger), and a port in use is an error.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_tcp_nodelay(true);  // a response in two segments would otherwise wait 40 ms for a delayed ACK
   // A request must arrive whole within the read timeout (see Connection); answers get as
   // long for each write.
@@ -734,7 +762,9 @@ int Server::bind(std::string& error) {
   }
   const int port = impl_->options.port == 0 ? impl_->http.bind_to_any_port(impl_->options.host)
                                             : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
-  if (port < 0) error = fmt::format("cannot listen on {}:{}", impl_->options.host, impl_->options.port);
+  if (port < 0)
+    error = fmt::format("cannot listen on {}:{}: {}", impl_->options.host, impl_->options.port,
+                        errno == EADDRINUSE ? "the port is in use" : std::strerror(errno));
   else impl_->http.raise_backlog();
   return port;
 }

@@ -263,6 +263,59 @@ TEST_F(Hardening, BodyOverTheLimitIs413AndTheServerStillAnswers) {
   EXPECT_EQ(Witness(db_).state().articles, "14") << "nothing was stored";
 }
 
+// A chunked body is held to the same limit as one with a Content-Length: the server stops
+// reading (and closes) long before a 64 MiB upload is through, token or not, and stores
+// nothing. (Before, a chunked body was read whole: 1000 MiB took 1.1 GB of memory.)
+TEST_F(Hardening, AChunkedBodyOverTheLimitIsCutOffNotReadWhole) {
+  RunningServer server(options("test-token"));  // the default limit, 8 MiB
+  for (const std::string auth : {"", "Authorization: Bearer test-token\r\n"}) {
+    const int fd = connect_to(server.port());
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(send_all(fd, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
+                                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+    const std::string chunk = "100000\r\n" + std::string(1u << 20, 'a') + "\r\n";  // 1 MiB a chunk
+    size_t sent = 0;
+    while (sent < 64 && send_all(fd, chunk)) ++sent;
+    EXPECT_LT(sent, 32u) << (auth.empty() ? "without" : "with") << " the token: the server read " << sent << " MiB";
+    ::close(fd);
+    EXPECT_TRUE(StillAnswers(server.port()));
+  }
+  EXPECT_EQ(Witness(db_).state().articles, "14") << "nothing was stored";
+}
+
+// Range requests are answered whole: 1,500 overlapping parts of a page are one page, not
+// 1,500 copies built in memory.
+TEST_F(Hardening, OverlappingRangesAreNotAmplified) {
+  RunningServer server(options());
+  std::string ranges = "bytes=0-";
+  for (int i = 0; i < 1499; ++i) ranges += ",0-";
+  for (const char* path : {"/api/health", "/index.html", "/app.js"}) {
+    const auto whole = get(server.port(), path);
+    ASSERT_TRUE(whole) << path;
+    const auto r = get(server.port(), path, {{"Range", ranges}});
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+    EXPECT_EQ(r->body.size(), whole->body.size()) << path << ": one copy of the answer";
+  }
+}
+
+// A second server on a port in use fails to start instead of sharing the port.
+TEST_F(Hardening, APortInUseIsAnErrorNotASharedPort) {
+  RunningServer first(options());
+  auto o = options();
+  o.host = "127.0.0.1";
+  o.port = first.port();
+  tw::server::Server second(o);
+  std::string error;
+  EXPECT_LT(second.bind(error), 0) << "bound beside the first server";
+  EXPECT_NE(error.find(std::to_string(first.port())), std::string::npos) << error;
+  // And from the command line: one line, exit 3, while the first goes on answering.
+  const auto r = twtest::run_cli({"serve", "--db", db_, "--port", std::to_string(first.port())});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("in use"), std::string::npos) << r.err;
+  EXPECT_TRUE(StillAnswers(first.port()));
+}
+
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
 // (and a request line of any length) into memory; the server caps the whole head.
 TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
