@@ -198,10 +198,19 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   size_t read = 0, stored = 0, already = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> failures;
   Progress progress;
+  // Writes are committed in turns of at most 256 articles or 250 ms, with a short pause
+  // between turns, so another writer on the same SQLite file (a second ingest, the
+  // server's POSTs) gets the lock between them instead of waiting out the whole ingest.
   constexpr size_t kBatch = 256;
-  db.begin_batch();
+  constexpr auto kTurn = std::chrono::milliseconds(250), kPause = std::chrono::milliseconds(5);
+  size_t in_turn = 0;
+  auto turn_began = std::chrono::steady_clock::now();
   extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
     ++read;
+    if (!db.in_batch()) {
+      db.begin_batch();
+      turn_began = std::chrono::steady_clock::now();
+    }
     try {
       if (db.add_article(x.doc, raw.origin, x.events) == store::Store::Added::New) {
         ++stored;
@@ -213,9 +222,10 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
       failures.emplace_back(raw.origin, e.what());
       report(raw.origin, e.what());
     }
-    if ((stored + already) % kBatch == 0) {
+    if (++in_turn >= kBatch || std::chrono::steady_clock::now() - turn_began >= kTurn) {
       db.commit_batch();
-      db.begin_batch();
+      in_turn = 0;
+      std::this_thread::sleep_for(kPause);
     }
     progress.tick(read, failures.size(), events);
   }, &failures, jobs);

@@ -329,6 +329,8 @@ std::string presented_token(const httplib::Request& req) {
 constexpr size_t kRecentEvents = 1000;
 // Pay and deals list every fact they read, so they read fewer.
 constexpr size_t kRecentListed = 500;
+// How long a POST waits for another writer (an ingest takes turns of ~250 ms) before 503.
+constexpr std::chrono::milliseconds kWriteWait{5000};
 
 struct Server::Impl {
   ServerOptions options;
@@ -481,6 +483,10 @@ void Server::Impl::routes() {
         send_error(res, 400, e.message);
       } catch (const query::BadArgument& e) {
         send_error(res, 400, e.what());
+      } catch (const store::BusyError&) {
+        // Another process (an ingest) held the database for all of kWriteWait.
+        res.set_header("Retry-After", "5");
+        send_error(res, 503, "the database is busy with another writer; try again shortly");
       } catch (const std::exception& e) {
         send_error(res, 500, e.what());
       }
@@ -738,8 +744,20 @@ void Server::Impl::ingest(const httplib::Request& req, httplib::Response& res) {
   store::Store::Added added;
   {
     std::lock_guard lock(write_mutex);
-    if (!writer) writer = std::make_unique<store::Store>(options.db, &extract::Lexicon::standard());
-    added = writer->add_article(doc, raw.origin, events);
+    if (!writer) {
+      writer = std::make_unique<store::Store>(options.db, &extract::Lexicon::standard());
+      writer->set_write_wait(kWriteWait);  // then 503: a request cannot wait a minute
+    }
+    // Its own write transaction, begun IMMEDIATE so that it waits for another writer's
+    // lock up front (and answers 503 when the wait runs out) rather than failing half-way.
+    writer->begin_batch();
+    try {
+      added = writer->add_article(doc, raw.origin, events);
+      writer->commit_batch();
+    } catch (...) {
+      writer.reset();  // ends the transaction with the connection (the article's own part was undone)
+      throw;
+    }
   }
   json ev = json::array();
   for (const auto& e : events) ev.push_back(extract::to_json(e));

@@ -3,6 +3,7 @@
 // PostgreSQL implement it, so the store's logic and most of its SQL are written once.
 #pragma once
 #include <cstdint>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -16,6 +17,11 @@ namespace tw::store {
 
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// The database stayed locked by another writer for the whole busy timeout: try again later.
+struct BusyError : StoreError {
+  using StoreError::StoreError;
 };
 
 // A write lost to another writer (PostgreSQL deadlock or serialization failure): the
@@ -50,6 +56,9 @@ class Connection {
   // Runs one statement; calls `each` for every row it returns and answers how many it
   // returned. Statements are prepared once and cached by their text.
   virtual size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each = {}) = 0;
+  // How long a write waits for another writer's lock before BusyError (SQLite; PostgreSQL
+  // writers lock rows, not the database, and never wait on each other this way).
+  virtual void set_write_wait(std::chrono::milliseconds) {}
 };
 
 // The first column of the first row, if any.

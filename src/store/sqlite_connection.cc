@@ -1,5 +1,8 @@
 #include "store/sqlite_connection.h"
 
+#include <chrono>
+#include <thread>
+
 #include <fmt/format.h>
 
 namespace tw::store {
@@ -31,7 +34,14 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
     db_ = nullptr;
     throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
   }
-  sqlite3_busy_timeout(db_, 10000);
+  // Writers take turns: one waiting for the lock polls every millisecond (SQLite's own
+  // busy timeout sleeps up to 100 ms between tries, so it misses the short gaps a busy
+  // writer leaves between its transactions), for up to set_write_wait (a minute).
+  sqlite3_busy_handler(db_, [](void* self, int tries) {
+    if (tries >= *static_cast<const int64_t*>(self)) return 0;  // about that many 1 ms waits
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+  }, &write_wait_ms_);
   // A bigger page cache than SQLite's 2 MB default: the aggregates and indexes a writer
   // touches stay in memory instead of being read back from the OS for every statement.
   script("PRAGMA cache_size=-65536");
@@ -50,6 +60,7 @@ void SqliteConnection::script(std::string_view sql) {
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
+    if (sqlite3_errcode(db_) == SQLITE_BUSY) throw BusyError(msg);
     throw StoreError(msg);
   }
 }
@@ -99,6 +110,7 @@ size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& par
   for (;;) {
     const int rc = sqlite3_step(s);
     if (rc == SQLITE_DONE) break;
+    if (rc == SQLITE_BUSY) throw BusyError(fmt::format("SQL failed: {}", sqlite3_errmsg(db_)));
     if (rc != SQLITE_ROW) throw StoreError(fmt::format("SQL failed: {}", sqlite3_errmsg(db_)));
     ++rows;
     if (each) each(row);

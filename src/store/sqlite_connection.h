@@ -20,6 +20,7 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::Sqlite; }
   void script(std::string_view sql) override;
   size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) override;
+  void set_write_wait(std::chrono::milliseconds wait) override { write_wait_ms_ = wait.count(); }
 
  private:
   struct Prepared {
@@ -29,6 +30,7 @@ class SqliteConnection final : public Connection {
   Prepared& prepare(std::string_view sql);
 
   sqlite3* db_ = nullptr;
+  int64_t write_wait_ms_ = 60000;  // a minute by default: an ingest waits its turn
   std::unordered_map<std::string, Prepared> cache_;
 };
 

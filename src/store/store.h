@@ -107,14 +107,19 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   Dialect dialect() const { return db_->dialect(); }
+  // How long a write waits for another writer before BusyError (see Connection).
+  void set_write_wait(std::chrono::milliseconds wait) { db_->set_write_wait(wait); }
 
   enum class Added { New, AlreadyStored };
   // Stores one article and its events; throws StoreError (the article is rolled back, the batch lives on).
   Added add_article(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events);
 
   // Groups many articles into one transaction (SQLite; PostgreSQL commits each article).
+  // SQLite: one write transaction (BEGIN IMMEDIATE: it waits its turn for the write lock
+  // up front, never half-way) over many articles; PostgreSQL writes each article alone.
   void begin_batch();
   void commit_batch();
+  bool in_batch() const { return in_batch_; }
 
   size_t article_count() const;
   size_t event_count() const;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <functional>
 #include <thread>
@@ -314,6 +315,54 @@ TEST_F(Hardening, APortInUseIsAnErrorNotASharedPort) {
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("in use"), std::string::npos) << r.err;
   EXPECT_TRUE(StillAnswers(first.port()));
+}
+
+// Writers take turns on one SQLite file: a long ingest, a second ingest and 1,000 POSTs
+// at once all finish with everything stored once, and POSTs are stored while the long
+// ingest is still running (before, it held the write lock from start to end, so a POST
+// waited it out and failed with 500 after 10 s, and so did a second ingest).
+TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
+  const auto corpus = dir_ / "generated";
+  const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " + corpus.string() +
+                          " --size 20MB --seed 7 > /dev/null";
+  ASSERT_EQ(std::system(gen.c_str()), 0);
+  size_t generated = 0;
+  for (const auto& f : fs::recursive_directory_iterator(corpus)) generated += f.is_regular_file();
+  const auto samples = twtest::source_dir() / "data" / "heldout" / "articles";
+  size_t held_out = 0;
+  for (const auto& f : fs::directory_iterator(samples)) held_out += f.is_regular_file();
+
+  RunningServer server(options("test-token"));
+  std::atomic<bool> long_ingest_done{false};
+  std::atomic<int> stored_during{0}, refused{0};
+  twtest::CliResult long_ingest, second_ingest;
+  std::thread a([&] {
+    long_ingest = twtest::run_cli({"ingest", "--db", db_, corpus.string()});
+    long_ingest_done = true;
+  });
+  std::thread b([&] { second_ingest = twtest::run_cli({"ingest", "--db", db_, samples.string()}); });
+  std::vector<std::thread> posters;
+  constexpr int kPosts = 1000, kPosters = 4;
+  for (int t = 0; t < kPosters; ++t)
+    posters.emplace_back([&, t] {
+      httplib::Client c("127.0.0.1", server.port());
+      c.set_read_timeout(120, 0);
+      for (int i = t; i < kPosts; i += kPosters) {
+        const json body = {{"id", "post-" + std::to_string(i)},
+                           {"text", "Orbit Labs hired researcher Mira Kell " + std::to_string(i) + " from Vantage AI."}};
+        auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, body.dump(), "application/json");
+        if (!r || r->status != 201) ++refused;
+        else if (!long_ingest_done) ++stored_during;
+      }
+    });
+  for (auto& p : posters) p.join();
+  a.join();
+  b.join();
+  EXPECT_EQ(long_ingest.exit_code, 0) << long_ingest.err;
+  EXPECT_EQ(second_ingest.exit_code, 0) << second_ingest.err;
+  EXPECT_EQ(refused, 0) << "every POST stored";
+  EXPECT_GT(stored_during, 0) << "POSTs were stored between the long ingest's turns, not after it";
+  EXPECT_EQ(Witness(db_).state().articles, std::to_string(14 + generated + held_out + kPosts)) << "everything, once";
 }
 
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
