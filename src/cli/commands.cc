@@ -232,8 +232,8 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   read = stored + already + failures.size();  // every input ends new, already stored, or failed
   db.commit_batch();
   progress.done();
-  std::cerr << fmt::format("ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n", db_path,
-                           read, stored, already, failures.size(), events);
+  std::cerr << fmt::format("ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n",
+                           store::redacted(db_path), read, stored, already, failures.size(), events);
   return failures.empty() ? kOk : kSomeFailed;
 }
 
@@ -599,7 +599,7 @@ int run_serve(const std::string& db_path, const std::string& host, int port, con
     return kFatal;
   }
   std::cout << fmt::format("talentwar: dashboard at http://{}:{}/ (API under /api/, database {}, writes {})", host, bound,
-                           db_path, token.empty() ? "off" : "with token")
+                           store::redacted(db_path), token.empty() ? "off" : "with token")
             << std::endl;
   return srv.serve() ? kOk : kFatal;
 }

@@ -7,7 +7,7 @@
 namespace tw::store {
 
 struct PostgresConnection::Session {
-  explicit Session(const std::string& url) : conn(url) {}
+  explicit Session(const std::string& url) : conn(with_timeouts(url)) {}
   pqxx::connection conn;
 };
 
@@ -40,6 +40,34 @@ auto translated(F&& work) {
 }
 
 }  // namespace
+
+std::string with_timeouts(const std::string& url) {
+  // libpq waits for ever for a server that accepts the connection and never answers;
+  // connect_timeout bounds the whole handshake, and TCP keepalives notice a peer gone
+  // quiet later. A URL that sets its own keeps them.
+  std::string out = url;
+  auto add = [&](const char* key, const char* value) {
+    if (out.find(std::string(key) + "=") != std::string::npos) return;
+    out += (out.find('?') == std::string::npos ? '?' : '&');
+    out += fmt::format("{}={}", key, value);
+  };
+  add("connect_timeout", "5");
+  add("keepalives_idle", "30");
+  add("keepalives_interval", "10");
+  add("keepalives_count", "3");
+  return out;
+}
+
+std::string redacted(std::string_view location) {
+  // postgresql://user:secret@host/db → postgresql://user:***@host/db
+  if (!is_postgres_url(location)) return std::string(location);
+  const size_t scheme = location.find("://") + 3;
+  const size_t at = location.find('@', scheme);
+  if (at == std::string_view::npos) return std::string(location);
+  const size_t colon = location.find(':', scheme);
+  if (colon == std::string_view::npos || colon > at) return std::string(location);
+  return fmt::format("{}***{}", location.substr(0, colon + 1), location.substr(at));
+}
 
 bool is_postgres_url(std::string_view location) {
   return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;

@@ -30,4 +30,10 @@ class PostgresConnection final : public Connection {
 // Is this location a PostgreSQL connection URL?
 bool is_postgres_url(std::string_view location);
 
+// The URL with a connect timeout and TCP keepalives added (unless it sets them).
+std::string with_timeouts(const std::string& url);
+
+// A location fit to print: a PostgreSQL URL's password replaced by ***.
+std::string redacted(std::string_view location);
+
 }  // namespace tw::store

@@ -2,9 +2,14 @@
 // line naming it (`talentwar: NAME: reason`, on one line whatever bytes NAME holds), the
 // exit code says some inputs failed, nothing crashes, and the good articles next to the
 // bad ones are all stored.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -320,3 +325,33 @@ TEST_F(HostileInput, JsonlNestedAHundredThousandDeep) {
 }
 
 }  // namespace
+
+// A PostgreSQL "server" that accepts connections and never answers: every command gives
+// up after the connect timeout with one line and exit 3, and prints no password.
+// (Before, libpq waited for ever: `ingest` and `events` hung.)
+TEST(SilentPostgres, CommandsGiveUpWithOneLineAndNoPassword) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(fd, 16), 0);  // the kernel completes each handshake; nobody ever reads
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const std::string url = "postgresql://talentwar:hunter2secret@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/tw";
+  TempDir dir;
+  const auto article = dir.path() / "a.txt";
+  std::ofstream(article) << kStories[0];
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"events", "--db", url},
+                                                std::vector<std::string>{"ingest", "--db", url, article.string()}}) {
+    const auto start = std::chrono::steady_clock::now();
+    const CliResult r = run_cli(args);
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.exit_code, 3) << args[0] << ": " << show(r);
+    EXPECT_LT(took, 60) << args[0] << " gave up at last";
+    EXPECT_EQ(r.err.find("hunter2secret"), std::string::npos) << r.err;
+    EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+  }
+  ::close(fd);
+}
