@@ -239,13 +239,25 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
 
 namespace {
 
+// The folder a file is in ("." for a bare name): SQLite writes its journal files there.
+std::string parent_of(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
 // An existing database (a SQLite file, or a PostgreSQL URL); nullptr (and a message) when there is none.
 std::unique_ptr<store::Store> open_existing(const std::string& db_path) {
   if (!store::is_postgres_url(db_path) && !std::filesystem::exists(db_path)) {
     std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
     return nullptr;
   }
-  return std::make_unique<store::Store>(db_path, &extract::Lexicon::standard());
+  // A file this user cannot write (read-only media, another user's database) is read
+  // without writing; otherwise it is opened to write, so an older file is brought up to
+  // date before it is read.
+  const bool writable = store::is_postgres_url(db_path) || (::access(db_path.c_str(), W_OK) == 0 &&
+                                                             ::access(parent_of(db_path).c_str(), W_OK) == 0);
+  return std::make_unique<store::Store>(db_path, &extract::Lexicon::standard(),
+                                        writable ? store::Store::Mode::ReadWrite : store::Store::Mode::ReadOnly);
 }
 
 }  // namespace

@@ -34,6 +34,28 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
     db_ = nullptr;
     throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
   }
+  if (read_only && !readable()) {
+    // A database in WAL mode is read through its -shm file, which SQLite must create
+    // when it is missing; on read-only media, or in a folder this user cannot write, it
+    // cannot. Such a file cannot be changed by this user either, so it is read as
+    // immutable: no locks and no -shm (a writer with more rights would go unseen until
+    // the next opening).
+    sqlite3_close(db_);
+    db_ = nullptr;
+    std::string uri = "file:";
+    for (char c : path) {
+      if (c == '?' || c == '#' || c == '%') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else uri += c;
+    }
+    uri += "?immutable=1";
+    if (sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr) != SQLITE_OK ||
+        !readable()) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError(fmt::format("{}: cannot open database: {}", path, msg));
+    }
+  }
   // Writers take turns: one waiting for the lock polls every millisecond (SQLite's own
   // busy timeout sleeps up to 100 ms between tries, so it misses the short gaps a busy
   // writer leaves between its transactions), for up to set_write_wait (a minute).
@@ -47,6 +69,11 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   script("PRAGMA cache_size=-65536");
   // Readers map the file, so pages are shared with the OS cache rather than copied.
   if (read_only) script("PRAGMA query_only=ON; PRAGMA mmap_size=1073741824");  // a read connection never writes, whatever SQL reaches it
+}
+
+bool SqliteConnection::readable() {
+  // Opening is lazy: the first read is what touches the file and its -shm.
+  return sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 SqliteConnection::~SqliteConnection() {

@@ -28,6 +28,7 @@ class SqliteConnection final : public Connection {
     std::vector<int> slot_of;  // parameter i+1 of the statement binds params[slot_of[i]]
   };
   Prepared& prepare(std::string_view sql);
+  bool readable();  // can the schema be read (the file opened, its -shm mapped)?
 
   sqlite3* db_ = nullptr;
   int64_t write_wait_ms_ = 60000;  // a minute by default: an ingest waits its turn

@@ -365,6 +365,44 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
   EXPECT_EQ(Witness(db_).state().articles, std::to_string(14 + generated + held_out + kPosts)) << "everything, once";
 }
 
+// A database the user cannot write (read-only media, another user's file) is read: the
+// CLI answers and the server serves it. Run as `nobody` when the tests run as root, who
+// may write anything. (Before, every command and GET failed: "unable to open database
+// file", "attempt to write a readonly database".)
+TEST_F(Hardening, AReadOnlyDatabaseIsReadByTheCliAndTheServer) {
+  const bool root = ::geteuid() == 0;
+  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0) GTEST_SKIP() << "no setpriv to drop root";
+  const std::string as_user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const fs::path folder = dir_ / "db";
+  // As written by an ingest that ended: no -wal or -shm beside it.
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(db_ + suffix);
+  fs::permissions(db_, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+  for (fs::path p = dir_.path(); p != p.root_path(); p = p.parent_path())
+    if (p == dir_.path()) fs::permissions(p, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add);
+  const std::string bin = twtest::talentwar_bin(), out = (dir_ / "out.txt").string();
+  for (const char* command : {"events", "flows", "timeline", "pay"}) {
+    const std::string cmd = as_user + bin + " " + command + " --db " + db_ + " > " + out + " 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << command << ": " << twtest::read_file(out);
+  }
+  // The server, as that user, on a port of its own.
+  const int port = 20000 + static_cast<int>(::getpid() % 20000);
+  const std::string serve = as_user + bin + " serve --db " + db_ + " --port " + std::to_string(port) + " > " + out +
+                            " 2>&1 & echo $! > " + (dir_ / "pid").string();
+  ASSERT_EQ(std::system(serve.c_str()), 0);
+  for (int i = 0; i < 100 && !get(port, "/api/health"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto health = get(port, "/api/health");
+  ASSERT_TRUE(health) << twtest::read_file(out);
+  EXPECT_EQ(health->status, 200) << health->body;
+  EXPECT_EQ(json::parse(health->body)["articles"], 14);
+  const auto flows = get(port, "/api/flows?since=2024");
+  ASSERT_TRUE(flows);
+  EXPECT_EQ(flows->status, 200) << flows->body;
+  std::system(("kill $(cat " + (dir_ / "pid").string() + ")").c_str());
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::add);  // so the test's folder can be removed
+}
+
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
 // (and a request line of any length) into memory; the server caps the whole head.
 TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
