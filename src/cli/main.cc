@@ -105,6 +105,12 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : tw::cli::kUsage;
   }
+  // An empty --db (or TALENTWAR_DB="") names no file: SQLite would open a temporary
+  // database that vanishes with the process, and "14 new" would be stored nowhere.
+  if (db.empty() && !*extract && !*eval) {
+    std::cerr << "talentwar: --db must name a database file or a postgresql:// URL (it is empty)\n";
+    return tw::cli::kUsage;
+  }
   try {
     if (*extract) return tw::cli::run_extract(inputs, jobs);
     if (*ingest) return tw::cli::run_ingest(db, inputs, jobs);

@@ -778,6 +778,15 @@ int Server::bind(std::string& error) {
     // An empty database to serve, so the dashboard works before the first ingest.
     store::Store create(impl_->options.db, &extract::Lexicon::standard());
   }
+  // A file that is not a talentwar database is refused before listening, not answered
+  // with 500s: it must open and hold the articles table.
+  try {
+    Impl::Reader db(*impl_);
+    db->article_count();
+  } catch (const std::exception& e) {
+    error = fmt::format("not a talentwar database: {}", e.what());
+    return -1;
+  }
   const int port = impl_->options.port == 0 ? impl_->http.bind_to_any_port(impl_->options.host)
                                             : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
   if (port < 0)

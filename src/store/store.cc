@@ -168,9 +168,23 @@ std::string date_after(const std::string& until) {
 
 Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode mode) : lexicon_(lexicon) {
   const bool read_only = mode == Mode::ReadOnly;
-  if (is_postgres_url(location)) db_ = std::make_unique<PostgresConnection>(location);
-  else db_ = std::make_unique<SqliteConnection>(location, read_only);
+  if (is_postgres_url(location)) {
+    db_ = std::make_unique<PostgresConnection>(location);
+  } else {
+    try {
+      db_ = std::make_unique<SqliteConnection>(location, read_only);
+    } catch (const StoreError& e) {
+      const std::string what = e.what();
+      throw StoreError(what.rfind(location + ": ", 0) == 0 ? what : fmt::format("{}: {}", location, what));
+    }
+  }
   if (read_only) {
+    // A file that is not a database says so on first read: named here, not deep in a query.
+    try {
+      integer_of(*db_, "SELECT count(*) FROM sqlite_master", {});
+    } catch (const StoreError& e) {
+      if (dialect() == Dialect::Sqlite) throw StoreError(fmt::format("{}: {}", location, e.what()));
+    }
     if (dialect() == Dialect::Postgres) db_->script("SET default_transaction_read_only = on");
     if (!has_column("articles", "outlet")) outlet_column_ = "''";  // written before outlets: read, not changed
     return;

@@ -355,3 +355,29 @@ TEST(SilentPostgres, CommandsGiveUpWithOneLineAndNoPassword) {
   }
   ::close(fd);
 }
+
+// An empty --db names nothing (SQLite would write a temporary database that vanishes):
+// a usage error, nothing "stored". A file that is not a database is named in one line,
+// and `serve` refuses it before listening instead of answering 500s.
+TEST(DatabaseArgument, EmptyOrNotADatabaseFailsFastNamingIt) {
+  TempDir dir;
+  const auto article = dir.path() / "a.txt";
+  std::ofstream(article) << kStories[1];
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"ingest", "--db", "", article.string()},
+                                                std::vector<std::string>{"events", "--db", ""}}) {
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << show(r);
+    EXPECT_NE(r.err.find("--db"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("new"), std::string::npos) << "nothing claimed stored: " << r.err;
+  }
+  const auto not_db = dir.path() / "notes.txt";
+  std::ofstream(not_db) << "shopping list: milk, eggs, a database\n";
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"events", "--db", not_db.string()},
+                                                std::vector<std::string>{"serve", "--db", not_db.string(), "--port", "0"}}) {
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 3) << show(r);
+    EXPECT_NE(r.err.find("notes.txt"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not a database"), std::string::npos) << r.err;
+    EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+  }
+}
