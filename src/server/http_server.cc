@@ -358,6 +358,7 @@ struct Server::Impl {
     }
     ~Reader() {
       if (!db_) return;
+      db_->set_deadline(Clock::time_point::max());
       std::lock_guard lock(impl_.pool_mutex);
       impl_.idle.push_back(std::move(db_));
     }
@@ -365,6 +366,12 @@ struct Server::Impl {
     Reader& operator=(const Reader&) = delete;
     store::Store& operator*() {
       if (!db_) db_ = std::make_unique<store::Store>(impl_.options.db, &extract::Lexicon::standard(), store::Store::Mode::ReadOnly);
+      if (!budgeted_) {
+        // The request's database work is bounded from its first query.
+        db_->set_deadline(Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(impl_.options.query_budget_s)));
+        budgeted_ = true;
+      }
       return *db_;
     }
     store::Store* operator->() { return &**this; }
@@ -372,6 +379,7 @@ struct Server::Impl {
    private:
     Impl& impl_;
     std::unique_ptr<store::Store> db_;
+    bool budgeted_ = false;
   };
 
   // The organisation the request's `org` names, canonical ("" for none); 400 when unknown.
@@ -381,11 +389,15 @@ struct Server::Impl {
 
   // The flow counts as current as `db`: loaded again when an article has been stored
   // since (the first windowed request after a change pays for the load).
-  std::shared_ptr<const store::FlowCounts> current_flow_counts(const store::Store& db) {
+  std::shared_ptr<const store::FlowCounts> current_flow_counts(store::Store& db) {
     const int64_t version = db.flow_version();
     std::lock_guard lock(flow_counts_mutex);
-    if (!flow_counts || flow_counts->version() != version)
+    if (!flow_counts || flow_counts->version() != version) {
+      // Loaded once per change for every request after it: not bounded by one request's
+      // budget (seconds at ten million events).
+      db.set_deadline(Clock::time_point::max());
       flow_counts = std::make_shared<const store::FlowCounts>(store::FlowCounts::load(db));
+    }
     return flow_counts;
   }
 
@@ -483,6 +495,9 @@ void Server::Impl::routes() {
         send_error(res, 400, e.message);
       } catch (const query::BadArgument& e) {
         send_error(res, 400, e.what());
+      } catch (const store::QueryTimeout&) {
+        res.set_header("Retry-After", "5");
+        send_error(res, 503, "the question took longer than this server allows; narrow it (dates, organisation) or try again");
       } catch (const store::BusyError&) {
         // Another process (an ingest) held the database for all of kWriteWait.
         res.set_header("Retry-After", "5");

@@ -30,6 +30,7 @@ struct ServerOptions {
   std::string cors_origin = {};       // e.g. "https://dash.example.org"; empty: no cross-origin access
   size_t threads = 0;                 // connections served at once; 0: cpp-httplib's default, max(8, cores - 1)
   size_t max_header_bytes = 64u << 10;  // request line and headers together
+  double query_budget_s = 5;          // database work a read may do; past it, 503 (SQLite interrupted)
 };
 
 class Server {

@@ -19,6 +19,11 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A query ran past the connection's deadline and was interrupted.
+struct QueryTimeout : StoreError {
+  using StoreError::StoreError;
+};
+
 // The database stayed locked by another writer for the whole busy timeout: try again later.
 struct BusyError : StoreError {
   using StoreError::StoreError;
@@ -59,6 +64,9 @@ class Connection {
   // How long a write waits for another writer's lock before BusyError (SQLite; PostgreSQL
   // writers lock rows, not the database, and never wait on each other this way).
   virtual void set_write_wait(std::chrono::milliseconds) {}
+  // Database work after `deadline` is stopped with QueryTimeout (SQLite; time_point::max()
+  // for none). A server bounds each request's queries this way.
+  virtual void set_deadline(std::chrono::steady_clock::time_point) {}
 };
 
 // The first column of the first row, if any.

@@ -71,6 +71,19 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   if (read_only) script("PRAGMA query_only=ON; PRAGMA mmap_size=1073741824");  // a read connection never writes, whatever SQL reaches it
 }
 
+void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline) {
+  deadline_ = deadline;
+  if (deadline == std::chrono::steady_clock::time_point::max()) {
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    return;
+  }
+  // Checked every hundred virtual-machine steps (a microsecond or so of work): a nonzero
+  // return interrupts the statement, which then fails with SQLITE_INTERRUPT.
+  sqlite3_progress_handler(db_, 100, [](void* self) {
+    return std::chrono::steady_clock::now() > static_cast<SqliteConnection*>(self)->deadline_ ? 1 : 0;
+  }, this);
+}
+
 bool SqliteConnection::readable() {
   // Opening is lazy: the first read is what touches the file and its -shm.
   return sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -138,6 +151,7 @@ size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& par
     const int rc = sqlite3_step(s);
     if (rc == SQLITE_DONE) break;
     if (rc == SQLITE_BUSY) throw BusyError(fmt::format("SQL failed: {}", sqlite3_errmsg(db_)));
+    if (rc == SQLITE_INTERRUPT) throw QueryTimeout("the query ran out of time and was stopped");
     if (rc != SQLITE_ROW) throw StoreError(fmt::format("SQL failed: {}", sqlite3_errmsg(db_)));
     ++rows;
     if (each) each(row);

@@ -109,6 +109,8 @@ class Store {
   Dialect dialect() const { return db_->dialect(); }
   // How long a write waits for another writer before BusyError (see Connection).
   void set_write_wait(std::chrono::milliseconds wait) { db_->set_write_wait(wait); }
+  // Queries after `deadline` are stopped with QueryTimeout (see Connection).
+  void set_deadline(std::chrono::steady_clock::time_point deadline) { db_->set_deadline(deadline); }
 
   enum class Added { New, AlreadyStored };
   // Stores one article and its events; throws StoreError (the article is rolled back, the batch lives on).

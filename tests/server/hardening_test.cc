@@ -403,6 +403,27 @@ TEST_F(Hardening, AReadOnlyDatabaseIsReadByTheCliAndTheServer) {
   fs::permissions(folder, fs::perms::owner_all, fs::perm_options::add);  // so the test's folder can be removed
 }
 
+// Each request's database work has a budget: past it SQLite is interrupted and the
+// answer is 503 with Retry-After, not a worker held for as long as the query runs. (A
+// budget of a microsecond here, so that any question runs out.)
+TEST_F(Hardening, AQueryPastItsBudgetIsStoppedWith503) {
+  auto o = options();
+  o.query_budget_s = 1e-6;
+  RunningServer tight(o);
+  for (const char* path : {"/api/search?q=Meta", "/api/timeline?limit=500", "/api/deals"}) {
+    const auto r = get(tight.port(), path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 503) << path << ": " << r->body;
+    EXPECT_TRUE(r->has_header("Retry-After")) << path;
+  }
+  RunningServer standard(options());  // the default budget, 5 s: the same questions answer
+  for (const char* path : {"/api/search?q=Meta", "/api/timeline?limit=500", "/api/deals"}) {
+    const auto r = get(standard.port(), path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+  }
+}
+
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
 // (and a request line of any length) into memory; the server caps the whole head.
 TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {

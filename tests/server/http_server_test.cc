@@ -182,7 +182,8 @@ TEST_F(Api, ListsTakeTypeLanguageDateAndPersonFiltersAndSayTheirTotals) {
   const json deals = get_json("/api/deals?type=acquisition&limit=1");
   EXPECT_LE(deals["deals"].size(), 1u);
   EXPECT_GE(deals["total"].get<size_t>(), deals["deals"].size());
-  for (const auto& d : get_json("/api/deals?type=acquisition")["deals"]) EXPECT_EQ(d["type"], "acquisition");
+  const json acquisitions = get_json("/api/deals?type=acquisition");  // kept: a loop over a temporary's member outlives it
+  for (const auto& d : acquisitions["deals"]) EXPECT_EQ(d["type"], "acquisition");
   const json offers = get_json("/api/pay?type=offer");
   EXPECT_TRUE(offers["pay_statistics"].empty());
   EXPECT_EQ(offers["summary"]["offers"].get<size_t>(), offers["offers"].size());
