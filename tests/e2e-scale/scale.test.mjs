@@ -5,11 +5,12 @@
 // in docs/benchmarks.md, not asserted here (a loaded CI machine is not a benchmark).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../e2e/serve.mjs';
 
 const bin = process.env.TALENTWAR_BIN;
 const sourceDir = process.env.TALENTWAR_SOURCE_DIR;
@@ -41,17 +42,8 @@ before(async () => {
   rmSync(corpus, { recursive: true, force: true });
   // Facts, as the CLI merges them over every event in the database.
   facts = JSON.parse(execFileSync(bin, ['timeline', '--db', db, '--json'], { maxBuffer: 1 << 30 }).toString()).length;
-  server = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/[\d.]+:\d+/);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    setTimeout(() => reject(new Error('server did not start')), 15000);
-  });
+  ({ server, base } = startServer(bin, db));
+  base = await base;
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page.on('requestfinished', (request) => {

@@ -4,11 +4,12 @@
 // $TALENTWAR_E2E_ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
 
 const bin = process.env.TALENTWAR_BIN;
 const sourceDir = process.env.TALENTWAR_SOURCE_DIR;
@@ -36,17 +37,8 @@ before(async () => {
   const seeds = path.join(sourceDir, '..', 'shared', 'corpus', 'seeds');
   if (existsSync(seeds)) inputs.push(seeds);
   execFileSync(bin, ['ingest', '--db', db, ...inputs], { stdio: 'pipe' });
-  server = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/[\d.]+:\d+/);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    setTimeout(() => reject(new Error('server did not start')), 15000);
-  });
+  ({ server, base } = startServer(bin, db));
+  base = await base;
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
