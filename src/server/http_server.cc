@@ -198,6 +198,9 @@ class Connection final : public httplib::Stream {
 
 class HttpServer final : public httplib::Server {
  public:
+  // The status of the response this worker thread wrote last (set by the logger).
+  static inline thread_local int last_status = 0;
+
   Clock::duration read_timeout = std::chrono::seconds(10), write_timeout = std::chrono::seconds(10);
   size_t max_head = 64u << 10;
   size_t max_body = 8u << 20;
@@ -219,8 +222,11 @@ class HttpServer final : public httplib::Server {
                                               [this] { return svr_sock_ == INVALID_SOCKET; });
       if (!next) break;
       bool closed = false;
+      last_status = 0;
       ret = process_request(conn, /*close_connection=*/left == 1, closed, nullptr);
-      if (!ret || closed || conn.failed()) break;
+      // After a refused request the rest of what the client sent cannot be trusted to
+      // start a new request (a body the 4xx left unread would run as one): close.
+      if (!ret || closed || conn.failed() || (last_status >= 400 && last_status < 500)) break;
     }
     if (conn.failed()) {
       // Refused mid-request: the client may still be sending. Closing with its bytes
@@ -710,6 +716,7 @@ void Server::Impl::routes() {
     });
   }
 
+  http.set_logger([](const httplib::Request&, const httplib::Response& res) { HttpServer::last_status = res.status; });
   http.set_payload_max_length(options.max_body_bytes);
   http.max_body = options.max_body_bytes;
   // cpp-httplib's default socket options set SO_REUSEPORT, so a second server on a port

@@ -424,6 +424,28 @@ TEST_F(Hardening, AQueryPastItsBudgetIsStoppedWith503) {
   }
 }
 
+// After a refused request the connection is closed: what the client sent after it (a
+// body the refusal left unread, a pipelined request) never runs as a request of its own.
+TEST_F(Hardening, TheConnectionClosesAfterA4xx) {
+  RunningServer server(options("test-token"));
+  const int fd = connect_to(server.port());
+  ASSERT_GE(fd, 0);
+  ASSERT_TRUE(send_all(fd, "GET /api/flows?since=abc HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                           "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  const RawResponse first = read_response(fd, 5);
+  EXPECT_EQ(first.status, 400) << first.head;
+  const RawResponse second = read_response(fd, 2);
+  EXPECT_EQ(second.status, 0) << "the pipelined request ran: " << second.head;
+  ::close(fd);
+  // A request that is answered 200 keeps the connection for the next one.
+  const int again = connect_to(server.port());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(send_all(again, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) << "request " << i;
+    EXPECT_EQ(read_response(again, 5).status, 200) << "request " << i;
+  }
+  ::close(again);
+}
+
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
 // (and a request line of any length) into memory; the server caps the whole head.
 TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
