@@ -28,6 +28,7 @@
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
+#include "text/dates.h"
 #include "text/pipeline.h"
 #include "text/utf8.h"
 
@@ -323,7 +324,8 @@ bool query_text(std::string_view s) {
 
 std::string presented_token(const httplib::Request& req) {
   const std::string auth = req.get_header_value("Authorization");
-  if (auth.rfind("Bearer ", 0) == 0) return auth.substr(7);
+  // The scheme name is case-insensitive (RFC 9110): "bearer" is "Bearer".
+  if (auth.size() > 7 && text::ascii_lower(std::string_view(auth).substr(0, 7)) == "bearer ") return auth.substr(7);
   return req.get_header_value("X-Talentwar-Token");
 }
 
@@ -554,7 +556,7 @@ void Server::Impl::routes() {
     send_json(res, 200, page(items, req));
   }));
   http.Get(R"(/api/entities/(.+))", guarded([this](const httplib::Request& req, httplib::Response& res) {
-    const std::string name = httplib::detail::decode_url(req.matches[1], false);
+    const std::string name = req.matches[1];  // the path is decoded once already: "%2541" names "%41"
     Reader db(*this);
     const std::string known = db->canonical_entity(name).value_or(name);
     // The newest events naming it: as a person for people, as an organisation otherwise.
@@ -689,6 +691,12 @@ void Server::Impl::routes() {
     // whole answer is sent instead, as RFC 9110 allows (the Request is the library's own,
     // not const, object: clearing its parsed ranges here is what it then reads).
     const_cast<httplib::Request&>(req).ranges.clear();
+    // A path with NUL in it ("/index.html%00.js") names no file: cut at the NUL by the
+    // file system, it would serve the page with the type of the name after it.
+    if (req.path.find('\0') != std::string::npos) {
+      send_error(res, 400, "the path must not contain NUL bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
     bool ok = query_text(req.path);
     for (const auto& [k, v] : req.params) ok = ok && query_text(k) && query_text(v);
@@ -758,6 +766,9 @@ void Server::Impl::ingest(const httplib::Request& req, httplib::Response& res) {
   raw.url = string_field(body, "url");
   raw.title = string_field(body, "title");
   raw.date = string_field(body, "date");
+  // A date that is no real day (9999-99-99, 2025-13-45) would sort into no window.
+  if (!raw.date.empty() && text::iso_date(raw.date).empty())
+    throw BadRequest{"\"date\" must be a real date (YYYY-MM-DD or an ISO timestamp)"};
   if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
   auto prepared = text::prepare(raw);
   if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};

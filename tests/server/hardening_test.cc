@@ -446,6 +446,30 @@ TEST_F(Hardening, TheConnectionClosesAfterA4xx) {
   ::close(again);
 }
 
+// Smaller findings of the same attack: a NUL in a dashboard path, the token's scheme in
+// lower case, an impossible date in a POST, a name decoded twice.
+TEST_F(Hardening, NulPathsLowercaseBearerImpossibleDatesAndOneDecoding) {
+  RunningServer server(options("test-token"));
+  const RawResponse nul = http_exchange(server.port(), "GET /index.html%00.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  EXPECT_EQ(nul.status, 400) << nul.head;
+  EXPECT_EQ(nul.head.find("javascript"), std::string::npos) << nul.head;
+  httplib::Client c("127.0.0.1", server.port());
+  const json article = {{"id", "bearer-case"}, {"text", "Orbit Labs hired researcher Ada Quill from Vantage AI."}};
+  const auto lower = c.Post("/api/articles", {{"Authorization", "bearer test-token"}}, article.dump(), "application/json");
+  ASSERT_TRUE(lower);
+  EXPECT_EQ(lower->status, 201) << lower->body;
+  for (const char* date : {"9999-99-99", "2025-13-45", "yesterday"}) {
+    json dated = {{"id", std::string("dated-") + date}, {"text", "Orbit Labs hired Ada Quill II."}, {"date", date}};
+    const auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, dated.dump(), "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << date << ": " << r->body;
+  }
+  const auto twice = get(server.port(), "/api/entities/%254D%2565ta");  // once decoded: "%4D%65ta", not "Meta"
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->status, 404) << twice->body;
+  EXPECT_EQ(get(server.port(), "/api/entities/%4D%65ta")->status, 200) << "decoded once, it is Meta";
+}
+
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
 // (and a request line of any length) into memory; the server caps the whole head.
 TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
