@@ -589,6 +589,19 @@ int run_timeline(const std::string& db_path, const std::string& org, const std::
   return rc;
 }
 
+int run_backup(const std::string& db_path, const std::string& dest) {
+  if (store::is_postgres_url(db_path)) {
+    std::cerr << "talentwar: backup copies SQLite files; for PostgreSQL use pg_dump\n";
+    return kUsage;
+  }
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
+  db->backup_to(dest);
+  std::cerr << fmt::format("talentwar: {} copied to {} ({} articles, {} events)\n", db_path, dest, db->article_count(),
+                           db->event_count());
+  return kOk;
+}
+
 int run_graph(const std::string& db_path, const std::string& format) {
   auto f = load_facts(db_path);
   if (!f) return kFatal;

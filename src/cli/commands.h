@@ -26,6 +26,8 @@ int run_entity(const std::string& db, const std::string& name, bool json);
 int run_timeline(const std::string& db, const std::string& org, const std::string& since, const std::string& until,
                  bool json);
 int run_graph(const std::string& db, const std::string& format);
+// Copies the SQLite database into a new file, consistently, while it may be in use.
+int run_backup(const std::string& db, const std::string& dest);
 
 // The HTTP API and dashboard (server/http_server.h); runs until interrupted.
 int run_serve(const std::string& db, const std::string& host, int port, const std::string& token, const std::string& web_root,

@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
   ingest->add_option("--db", db, "SQLite database file");
   ingest->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")->check(CLI::Range(1u, 256u));
 
+  std::string backup_to;
+  auto* backup = app.add_subcommand("backup", "Copy the SQLite database into a new file, consistently, while it is in use");
+  backup->add_option("path", backup_to, "the new file")->required();
+  backup->add_option("--db", db, "SQLite database file");
+
   std::string format = "jsonl";
   auto* exp = app.add_subcommand("export", "Print what the database holds, per article");
   exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
@@ -112,6 +117,7 @@ int main(int argc, char** argv) {
     return tw::cli::kUsage;
   }
   try {
+    if (*backup) return tw::cli::run_backup(db, backup_to);
     if (*extract) return tw::cli::run_extract(inputs, jobs);
     if (*ingest) return tw::cli::run_ingest(db, inputs, jobs);
     if (*exp) return tw::cli::run_export(db, format);

@@ -67,6 +67,11 @@ class Connection {
   // Database work after `deadline` is stopped with QueryTimeout (SQLite; time_point::max()
   // for none). A server bounds each request's queries this way.
   virtual void set_deadline(std::chrono::steady_clock::time_point) {}
+  // A consistent copy of the whole database into a new file at `path`, taken while
+  // others may read and write (SQLite's online backup); PostgreSQL has pg_dump for that.
+  virtual void backup_to(const std::string& path) {
+    throw StoreError("backup copies SQLite files; for PostgreSQL use pg_dump (" + path + " not written)");
+  }
 };
 
 // The first column of the first row, if any.

@@ -1,6 +1,7 @@
 #include "store/sqlite_connection.h"
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include <fmt/format.h>
@@ -82,6 +83,32 @@ void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadli
   sqlite3_progress_handler(db_, 100, [](void* self) {
     return std::chrono::steady_clock::now() > static_cast<SqliteConnection*>(self)->deadline_ ? 1 : 0;
   }, this);
+}
+
+void SqliteConnection::backup_to(const std::string& path) {
+  sqlite3* dest = nullptr;
+  auto fail = [&](const std::string& why) {
+    sqlite3_close(dest);
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);  // no half-written copy left behind
+    throw StoreError(fmt::format("{}: backup failed: {}", path, why));
+  };
+  if (std::filesystem::exists(path)) throw StoreError(fmt::format("{}: already exists; back up into a new file", path));
+  if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    fail(dest ? sqlite3_errmsg(dest) : "out of memory");
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+  if (!b) fail(sqlite3_errmsg(dest));
+  // Pages in steps, so writers to the source are held up for a step at a time, not for
+  // the whole copy; a write between steps restarts the copy (SQLite's rule), which
+  // is bounded by the steps below.
+  int rc;
+  do {
+    rc = sqlite3_backup_step(b, 1024);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) fail(sqlite3_errstr(rc));
+  if (sqlite3_close(dest) != SQLITE_OK) fail("cannot close the copy");
 }
 
 bool SqliteConnection::readable() {

@@ -22,6 +22,7 @@ class SqliteConnection final : public Connection {
   size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) override;
   void set_write_wait(std::chrono::milliseconds wait) override { write_wait_ms_ = wait.count(); }
   void set_deadline(std::chrono::steady_clock::time_point deadline) override;
+  void backup_to(const std::string& path) override;
 
  private:
   struct Prepared {

@@ -111,6 +111,8 @@ class Store {
   void set_write_wait(std::chrono::milliseconds wait) { db_->set_write_wait(wait); }
   // Queries after `deadline` are stopped with QueryTimeout (see Connection).
   void set_deadline(std::chrono::steady_clock::time_point deadline) { db_->set_deadline(deadline); }
+  // A consistent copy of the database into a new SQLite file (see Connection::backup_to).
+  void backup_to(const std::string& path) { db_->backup_to(path); }
 
   enum class Added { New, AlreadyStored };
   // Stores one article and its events; throws StoreError (the article is rolled back, the batch lives on).

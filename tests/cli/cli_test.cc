@@ -97,6 +97,20 @@ TEST(Cli, ExtractOfOwnArticle) {
   EXPECT_EQ(e["evidence"], "Meta hired OpenAI researcher Jane Doerr.");
 }
 
+// `backup` copies the database through SQLite's online backup: the copy answers like the
+// original, and an existing file is never overwritten.
+TEST_F(WithDatabase, BackupIsAWholeCopyAndNeverOverwrites) {
+  const std::string copy = (dir_ / "copy.db").string();
+  const CliResult r = run_cli({"backup", copy, "--db", db()});
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_EQ(run_cli({"export", "--db", copy}).out, run_cli({"export", "--db", db()}).out);
+  const CliResult again = run_cli({"backup", copy, "--db", db()});
+  EXPECT_NE(again.exit_code, 0) << show(again);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos) << show(again);
+  EXPECT_EQ(run_cli({"export", "--db", copy}).out, run_cli({"export", "--db", db()}).out) << "the copy is untouched";
+  EXPECT_EQ(run_cli({"backup", (dir_ / "b.db").string(), "--db", (dir_ / "missing.db").string()}).exit_code, 3);
+}
+
 TEST_F(WithDatabase, EventsTableFilteredByType) {
   const CliResult r = run_cli({"events", "--db", db(), "--type", "move"});
   ASSERT_EQ(r.exit_code, 0) << show(r);
