@@ -334,13 +334,28 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
 
   RunningServer server(options("test-token"));
   std::atomic<bool> long_ingest_done{false};
-  std::atomic<int> stored_during{0}, refused{0};
+  std::atomic<int> refused{0};
   twtest::CliResult long_ingest, second_ingest;
   std::thread a([&] {
     long_ingest = twtest::run_cli({"ingest", "--db", db_, corpus.string()});
     long_ingest_done = true;
   });
   std::thread b([&] { second_ingest = twtest::run_cli({"ingest", "--db", db_, samples.string()}); });
+  // The POSTs begin once the long ingest is well under way (100 articles stored), so that
+  // those stored before it ends were stored between its turns.
+  auto stored_now = [&] {
+    sqlite3* db = nullptr;
+    int64_t n = 0;
+    if (sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return n;
+  };
+  while (!long_ingest_done && stored_now() < 14 + 100) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   std::vector<std::thread> posters;
   constexpr int kPosts = 1000, kPosters = 4;
   for (int t = 0; t < kPosters; ++t)
@@ -352,7 +367,6 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
                            {"text", "Orbit Labs hired researcher Mira Kell " + std::to_string(i) + " from Vantage AI."}};
         auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, body.dump(), "application/json");
         if (!r || r->status != 201) ++refused;
-        else if (!long_ingest_done) ++stored_during;
       }
     });
   for (auto& p : posters) p.join();
@@ -361,7 +375,18 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
   EXPECT_EQ(long_ingest.exit_code, 0) << long_ingest.err;
   EXPECT_EQ(second_ingest.exit_code, 0) << second_ingest.err;
   EXPECT_EQ(refused, 0) << "every POST stored";
-  EXPECT_GT(stored_during, 0) << "POSTs were stored between the long ingest's turns, not after it";
+  // Turns, not one long transaction: some POSTs were stored before the long ingest's last
+  // article (ids are given in the order articles are written).
+  sqlite3* witness = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &witness, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(witness, "SELECT count(*) FROM articles WHERE doc LIKE 'post-%' AND id < "
+                                        "(SELECT max(id) FROM articles WHERE origin LIKE '%generated%')",
+                               -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_GT(sqlite3_column_int64(st, 0), 0) << "POSTs were stored between the long ingest's turns, not after it";
+  sqlite3_finalize(st);
+  sqlite3_close(witness);
   EXPECT_EQ(Witness(db_).state().articles, std::to_string(14 + generated + held_out + kPosts)) << "everything, once";
 }
 
