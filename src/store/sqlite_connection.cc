@@ -67,9 +67,18 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   }, &write_wait_ms_);
   // A bigger page cache than SQLite's 2 MB default: the aggregates and indexes a writer
   // touches stay in memory instead of being read back from the OS for every statement.
-  script("PRAGMA cache_size=-65536");
-  // Readers map the file, so pages are shared with the OS cache rather than copied.
-  if (read_only) script("PRAGMA query_only=ON; PRAGMA mmap_size=1073741824");  // a read connection never writes, whatever SQL reaches it
+  try {
+    script("PRAGMA cache_size=-65536");
+    // Readers map the file, so pages are shared with the OS cache rather than copied; a
+    // read connection never writes, whatever SQL reaches it.
+    if (read_only) script("PRAGMA query_only=ON; PRAGMA mmap_size=1073741824");
+  } catch (...) {
+    // A constructor that throws runs no destructor: the handle is closed here (a file
+    // that is not a database fails on the first PRAGMA).
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline) {
