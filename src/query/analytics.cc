@@ -187,11 +187,12 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     // A unit listed beside its parent is one source, not two (a pair's people count
     // towards each label it has): the unit is named under its parent.
     json src = json::array();
-    for (const auto& [label, n] : b.sources) {
+    for (const auto& source : b.sources) {  // not a structured binding: clang 14 cannot capture one
+      const std::string& label = source.first;
       auto parent = std::find_if(b.sources.begin(), b.sources.end(), [&](const auto& other) {
         return other.first != label && lexicon.within(label, other.first);
       });
-      if (parent == b.sources.end()) src.push_back({{"org", label}, {"people", n}});
+      if (parent == b.sources.end()) src.push_back({{"org", label}, {"people", source.second}});
     }
     for (const auto& [label, n] : b.sources)
       for (auto& s : src)
