@@ -179,12 +179,6 @@ Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode 
     }
   }
   if (read_only) {
-    // A file that is not a database says so on first read: named here, not deep in a query.
-    try {
-      integer_of(*db_, "SELECT count(*) FROM sqlite_master", {});
-    } catch (const StoreError& e) {
-      if (dialect() == Dialect::Sqlite) throw StoreError(fmt::format("{}: {}", location, e.what()));
-    }
     if (dialect() == Dialect::Postgres) db_->script("SET default_transaction_read_only = on");
     if (!has_column("articles", "outlet")) outlet_column_ = "''";  // written before outlets: read, not changed
     return;

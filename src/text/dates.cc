@@ -57,10 +57,7 @@ class DateForms {
       f.end = f.begin + g[0].size();
       auto has = [&](int i) { return g[i].data() != nullptr; };
       auto num = [&](int i) { return number({g[i].data(), g[i].size()}); };
-      auto month = [&](int i) {
-        auto it = months_.find(ascii_lower({g[i].data(), g[i].size()}));
-        return it == months_.end() ? 0 : it->second;
-      };
+      auto month = [&](int i) { return month_of({g[i].data(), g[i].size()}); };
       if (has(1)) f.date = day_of(num(1), num(2), num(3));
       else if (has(4)) f.date = day_of(num(4), num(5), num(6));
       else if (has(7)) f.date = day_of(num(7), num(8), num(9)), f.words = true;
