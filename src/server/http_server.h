@@ -7,12 +7,11 @@
 // token given at start and is refused (403) when none was.
 // Every route is described in /api/openapi.json (data/api/openapi.json).
 //
-// Connections are served by cpp-httplib with limits it lacks on its own: a request's
-// line, headers and body must all arrive within read_timeout_s of its first byte (a
-// client trickling a byte a second is cut off, not served forever), its line and
-// headers together may not exceed max_header_bytes (400), and the listen queue holds
-// as many connections as the kernel allows. No cross-origin reads are allowed unless
-// cors_origin names the one origin that may.
+// The parts, in the order a request meets them: transport.h (libmicrohttpd: connections,
+// framing, limits, the worker pool), router.h (which route), params.h (parameters and
+// JSON answers), routes/ (one file per resource) and context.h (database connections,
+// budgets and the facts the lists are built from). No cross-origin reads are allowed
+// unless cors_origin names the one origin that may.
 #pragma once
 #include <memory>
 #include <string>
@@ -28,7 +27,9 @@ struct ServerOptions {
   size_t max_body_bytes = 8u << 20;   // a larger POST body is refused: 413
   double read_timeout_s = 10;         // a request must arrive whole within this, from its first byte
   std::string cors_origin = {};       // e.g. "https://dash.example.org"; empty: no cross-origin access
-  size_t threads = 0;                 // connections served at once; 0: cpp-httplib's default, max(8, cores - 1)
+  size_t threads = 0;                 // requests answered at once by workers; 0: 8
+  unsigned max_connections = 1000;    // open at once; more wait in the listen queue
+  unsigned max_per_client = 500;      // open at once from one address
   size_t max_header_bytes = 64u << 10;  // request line and headers together
   double query_budget_s = 5;          // database work a read may do; past it, 503 (SQLite interrupted)
 };

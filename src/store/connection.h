@@ -64,9 +64,11 @@ class Connection {
   // How long a write waits for another writer's lock before BusyError (SQLite; PostgreSQL
   // writers lock rows, not the database, and never wait on each other this way).
   virtual void set_write_wait(std::chrono::milliseconds) {}
-  // Database work after `deadline` is stopped with QueryTimeout (SQLite; time_point::max()
-  // for none). A server bounds each request's queries this way.
-  virtual void set_deadline(std::chrono::steady_clock::time_point) {}
+  // Database work after `deadline`, or once `abandoned` answers true (checked every few
+  // tens of milliseconds), is stopped with QueryTimeout (SQLite; time_point::max() for
+  // none). A server bounds each request's queries this way, and drops the work of a
+  // client that has gone.
+  virtual void set_deadline(std::chrono::steady_clock::time_point, std::function<bool()> /*abandoned*/ = {}) {}
   // A consistent copy of the whole database into a new file at `path`, taken while
   // others may read and write (SQLite's online backup); PostgreSQL has pg_dump for that.
   virtual void backup_to(const std::string& path) {

@@ -81,16 +81,26 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   }
 }
 
-void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline) {
+void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned) {
   deadline_ = deadline;
-  if (deadline == std::chrono::steady_clock::time_point::max()) {
+  abandoned_ = std::move(abandoned);
+  next_abandoned_check_ = {};
+  if (deadline == std::chrono::steady_clock::time_point::max() && !abandoned_) {
     sqlite3_progress_handler(db_, 0, nullptr, nullptr);
     return;
   }
   // Checked every hundred virtual-machine steps (a microsecond or so of work): a nonzero
-  // return interrupts the statement, which then fails with SQLITE_INTERRUPT.
-  sqlite3_progress_handler(db_, 100, [](void* self) {
-    return std::chrono::steady_clock::now() > static_cast<SqliteConnection*>(self)->deadline_ ? 1 : 0;
+  // return interrupts the statement, which then fails with SQLITE_INTERRUPT. Whether the
+  // client has gone costs a system call, so it is asked every 20 ms at most.
+  sqlite3_progress_handler(db_, 100, [](void* p) {
+    auto* self = static_cast<SqliteConnection*>(p);
+    const auto now = std::chrono::steady_clock::now();
+    if (now > self->deadline_) return 1;
+    if (self->abandoned_ && now >= self->next_abandoned_check_) {
+      self->next_abandoned_check_ = now + std::chrono::milliseconds(20);
+      if (self->abandoned_()) return 1;
+    }
+    return 0;
   }, this);
 }
 

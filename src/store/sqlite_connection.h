@@ -21,7 +21,7 @@ class SqliteConnection final : public Connection {
   void script(std::string_view sql) override;
   size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) override;
   void set_write_wait(std::chrono::milliseconds wait) override { write_wait_ms_ = wait.count(); }
-  void set_deadline(std::chrono::steady_clock::time_point deadline) override;
+  void set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned = {}) override;
   void backup_to(const std::string& path) override;
 
  private:
@@ -35,6 +35,8 @@ class SqliteConnection final : public Connection {
   sqlite3* db_ = nullptr;
   int64_t write_wait_ms_ = 60000;  // a minute by default: an ingest waits its turn
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  std::function<bool()> abandoned_;
+  std::chrono::steady_clock::time_point next_abandoned_check_{};
   std::unordered_map<std::string, Prepared> cache_;
 };
 

@@ -13,121 +13,11 @@
 #include "resolve/phonetic.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
+#include "store/schema.h"
 #include "store/sqlite_connection.h"
 
 namespace tw::store {
 namespace {
-
-// The schema, written once for both databases: {id}, {real} and {now} are filled per dialect.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS articles(
-  id {id},
-  doc TEXT NOT NULL,
-  origin TEXT,
-  content_hash TEXT NOT NULL UNIQUE,
-  lang TEXT NOT NULL,
-  url TEXT, title TEXT, published TEXT,
-  outlet TEXT NOT NULL DEFAULT '',
-  text TEXT NOT NULL,
-  ingested_at TEXT NOT NULL DEFAULT {now});
-CREATE TABLE IF NOT EXISTS entities(
-  id {id},
-  name TEXT NOT NULL UNIQUE,
-  kind TEXT NOT NULL,           -- org | person
-  org_kind TEXT, parent TEXT,
-  discovered INTEGER NOT NULL DEFAULT 0,
-  mentions BIGINT NOT NULL DEFAULT 0);  -- event arguments naming it, kept current on ingest
-CREATE TABLE IF NOT EXISTS aliases(
-  entity_id BIGINT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-  alias TEXT NOT NULL,
-  PRIMARY KEY(entity_id, alias));
-CREATE TABLE IF NOT EXISTS events(
-  id {id},
-  article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  type TEXT NOT NULL,
-  sentence INTEGER,
-  evidence TEXT NOT NULL,
-  amount_value {real}, amount_currency TEXT, amount_qualifier TEXT,
-  count BIGINT,
-  cumulative INTEGER NOT NULL DEFAULT 0,
-  published TEXT NOT NULL DEFAULT '',  -- the article's date, so date-ordered reads need no join
-  body TEXT NOT NULL);          -- the event as spec JSON
-CREATE TABLE IF NOT EXISTS event_args(
-  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-  slot TEXT NOT NULL,
-  value TEXT NOT NULL,
-  entity_id BIGINT REFERENCES entities(id),
-  published TEXT NOT NULL DEFAULT '');
--- Spellings of people by phonetic key, to link a new name to one already known.
-CREATE TABLE IF NOT EXISTS person_keys(
-  key TEXT NOT NULL, name TEXT NOT NULL, latin INTEGER NOT NULL,
-  PRIMARY KEY(key, name));
--- Talent flows, kept current on ingest: each person once per organisation pair, dated by
--- the first report; monthly and all-time counts of them; unnamed groups by head-count.
-CREATE TABLE IF NOT EXISTS flow_people(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, person TEXT NOT NULL, first_day TEXT NOT NULL,
-  PRIMARY KEY(from_org, to_org, person));
-CREATE TABLE IF NOT EXISTS flow_months(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, month TEXT NOT NULL, people BIGINT NOT NULL,
-  PRIMARY KEY(from_org, to_org, month));
-CREATE TABLE IF NOT EXISTS flow_years(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, year TEXT NOT NULL, people BIGINT NOT NULL,
-  PRIMARY KEY(from_org, to_org, year));
--- All-time per pair: people named, the largest unnamed group, and the pair's size (the
--- larger of the two); per organisation the sizes of the pairs into and out of it, and
--- into it by what people left (the organisation or its unit). Changes of a pair's size
--- are carried to its organisations as deltas, so the ranking is read, never summed.
-CREATE TABLE IF NOT EXISTS flow_totals(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, people BIGINT NOT NULL,
-  group_max BIGINT NOT NULL DEFAULT 0, size BIGINT NOT NULL DEFAULT 0,
-  prev_size BIGINT NOT NULL DEFAULT 0,  -- size before the latest change (see resize_pair)
-  PRIMARY KEY(from_org, to_org));
-CREATE TABLE IF NOT EXISTS flow_orgs(
-  org TEXT NOT NULL PRIMARY KEY, gained BIGINT NOT NULL DEFAULT 0, lost BIGINT NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS flow_org_sources(
-  org TEXT NOT NULL, label TEXT NOT NULL, people BIGINT NOT NULL,
-  PRIMARY KEY(org, label));
-CREATE TABLE IF NOT EXISTS move_partials(
-  person TEXT NOT NULL, from_org TEXT NOT NULL, to_org TEXT NOT NULL, first_day TEXT NOT NULL,
-  PRIMARY KEY(person, from_org, to_org));
-CREATE TABLE IF NOT EXISTS flow_groups(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, count BIGINT NOT NULL, first_day TEXT NOT NULL,
-  PRIMARY KEY(from_org, to_org, count));
-CREATE TABLE IF NOT EXISTS flow_labels(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, label TEXT NOT NULL,
-  PRIMARY KEY(from_org, to_org, label));
-CREATE TABLE IF NOT EXISTS flow_sources(
-  from_org TEXT NOT NULL, to_org TEXT NOT NULL, doc TEXT NOT NULL, published TEXT NOT NULL,
-  PRIMARY KEY(from_org, to_org, doc));
-CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS articles_by_doc ON articles(doc, id);
-CREATE INDEX IF NOT EXISTS events_by_type ON events(type, published, id);
-CREATE INDEX IF NOT EXISTS events_by_date ON events(published, id);
-CREATE INDEX IF NOT EXISTS args_by_entity ON event_args(entity_id, published, event_id);
-CREATE INDEX IF NOT EXISTS args_by_event ON event_args(event_id);
-CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases(alias);
-CREATE INDEX IF NOT EXISTS entities_by_mentions ON entities(mentions);
-CREATE INDEX IF NOT EXISTS flow_months_by_month ON flow_months(month, from_org, to_org, people);
-CREATE INDEX IF NOT EXISTS flow_years_by_year ON flow_years(year, from_org, to_org, people);
-CREATE INDEX IF NOT EXISTS flow_people_by_person ON flow_people(person, from_org, to_org);
-CREATE INDEX IF NOT EXISTS person_keys_by_name ON person_keys(name);
-CREATE INDEX IF NOT EXISTS flow_sources_by_date ON flow_sources(from_org, to_org, published, doc);
-CREATE INDEX IF NOT EXISTS flow_people_by_date ON flow_people(from_org, to_org, first_day, person);
-CREATE INDEX IF NOT EXISTS flow_groups_by_date ON flow_groups(first_day, from_org, to_org, count);
-CREATE INDEX IF NOT EXISTS flow_totals_by_size ON flow_totals(size);
-CREATE INDEX IF NOT EXISTS flow_totals_by_target ON flow_totals(to_org);
-CREATE INDEX IF NOT EXISTS flow_org_sources_by_size ON flow_org_sources(org, people);
-)sql";
-
-constexpr const char* kSqliteSearch = R"sql(
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, text, content='articles', content_rowid='id', tokenize='trigram');
-)sql";
-
-constexpr const char* kPostgresSearch = R"sql(
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX IF NOT EXISTS articles_text_trgm ON articles USING gin (text gin_trgm_ops);
-)sql";
 
 bool is_entity_slot(const std::string& slot) {
   static const std::array<std::string_view, 11> slots{"person", "from", "to", "by", "target_org", "investor",
@@ -180,7 +70,8 @@ Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode 
   }
   if (read_only) {
     if (dialect() == Dialect::Postgres) db_->script("SET default_transaction_read_only = on");
-    if (!has_column("articles", "outlet")) outlet_column_ = "''";  // written before outlets: read, not changed
+    check_readable(*db_);
+    if (!has_column(*db_, "articles", "outlet")) outlet_column_ = "''";  // written before outlets: read, not changed
     return;
   }
   try {
@@ -204,14 +95,7 @@ Store::~Store() {
 void Store::create_schema() {
   if (dialect() == Dialect::Sqlite) {
     db_->script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
-    // Files written before the aggregates existed lack what the queries read.
-    const bool has_events = integer_of(*db_, "SELECT 1 FROM sqlite_master WHERE name = 'events'", {}).has_value();
-    if (has_events && !integer_of(*db_, "SELECT 1 FROM pragma_table_info('events') WHERE name = 'published'", {}))
-      throw StoreError("written by an older talentwar, without the aggregates the queries need: ingest into a new file");
-    db_->script(fmt::format(kSchema, fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
-                            fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
-    db_->script(kSqliteSearch);
-    add_missing_columns();
+    migrate(*db_);
     seed_lexicon();
     return;
   }
@@ -219,31 +103,13 @@ void Store::create_schema() {
   // sets the database up, the others wait for it.
   db_->script("SELECT pg_advisory_lock(7271)");
   try {
-    db_->script(fmt::format(kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
-                            fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
-    db_->script(kPostgresSearch);
-    add_missing_columns();
+    migrate(*db_);
     seed_lexicon();
     db_->script("SELECT pg_advisory_unlock(7271)");
   } catch (...) {
     db_->script("SELECT pg_advisory_unlock(7271)");
     throw;
   }
-}
-
-bool Store::has_column(const std::string& table, const std::string& column) const {
-  return integer_of(*db_,
-                    dialect() == Dialect::Sqlite
-                        ? "SELECT 1 FROM pragma_table_info($1) WHERE name = $2"
-                        : "SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2",
-                    {table, column})
-      .has_value();
-}
-
-// Columns added since a database was first written (CREATE TABLE IF NOT EXISTS leaves an
-// existing table as it was).
-void Store::add_missing_columns() {
-  if (!has_column("articles", "outlet")) db_->script("ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT ''");
 }
 
 // The lexicon's entities and aliases, so lookups by any spelling work in SQL too.

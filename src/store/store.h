@@ -110,7 +110,9 @@ class Store {
   // How long a write waits for another writer before BusyError (see Connection).
   void set_write_wait(std::chrono::milliseconds wait) { db_->set_write_wait(wait); }
   // Queries after `deadline` are stopped with QueryTimeout (see Connection).
-  void set_deadline(std::chrono::steady_clock::time_point deadline) { db_->set_deadline(deadline); }
+  void set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned = {}) {
+    db_->set_deadline(deadline, std::move(abandoned));
+  }
   // A consistent copy of the database into a new SQLite file (see Connection::backup_to).
   void backup_to(const std::string& path) { db_->backup_to(path); }
 
@@ -182,8 +184,6 @@ class Store {
 
  private:
   void create_schema();
-  bool has_column(const std::string& table, const std::string& column) const;
-  void add_missing_columns();
   void seed_lexicon();
   Added add_article_once(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events,
                          const std::string& hash);

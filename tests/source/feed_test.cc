@@ -89,8 +89,11 @@ TEST(Feed, NotAFeedAndExternalEntitiesAreRefused) {
 <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <rss version="2.0"><channel><title>x</title><item><title>t</title>
 <description>before &secret; after</description></item></channel></rss>)");
-  for (const auto& i : xxe)
-    if (const auto* a = std::get_if<RawArticle>(&i)) EXPECT_EQ(a->bytes.find("root:"), std::string::npos) << a->bytes;
+  for (const auto& i : xxe) {
+    if (const auto* a = std::get_if<RawArticle>(&i)) {
+      EXPECT_EQ(a->bytes.find("root:"), std::string::npos) << a->bytes;
+    }
+  }
 }
 
 TEST(Feed, AFeedGivenAsAnInputGivesItsItems) {
