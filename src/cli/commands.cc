@@ -78,13 +78,17 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
+// Table cells hold names from articles and file names: printable() keeps an escape code
+// in one from reaching the terminal.
 std::string pad(std::string s, size_t width) {
+  s = text::printable(s);
   const size_t w = display_width(s);
   if (w < width) s.append(width - w, ' ');
   return s;
 }
 
-std::string clip(const std::string& s, size_t max_bytes) {
+std::string clip(const std::string& raw, size_t max_bytes) {
+  const std::string s = text::printable(raw);
   if (s.size() <= max_bytes) return s;
   size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
@@ -400,7 +404,7 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
       for (const auto& m : sc.misses) {
         json e = m.event;
         e.erase("evidence");
-        std::cout << fmt::format("{:<9} {}: {}\n", m.kind, m.doc, e.dump());
+        std::cout << fmt::format("{:<9} {}: {}\n", m.kind, text::printable(m.doc), e.dump());
       }
     std::cout << fmt::format("F1 {:.3f}\n", sc.all.f1());
   }
@@ -547,18 +551,18 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   }
   std::string spellings;
   for (const auto& s : p["spellings"]) spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
-  std::cout << p["name"].get<std::string>() << " (" << p["kind"].get<std::string>() << ")\n";
-  std::cout << "  spellings: " << spellings << "\n";
-  if (p.contains("parent")) std::cout << "  part of: " << p["parent"].get<std::string>() << "\n";
+  std::cout << text::printable(p["name"].get<std::string>()) << " (" << p["kind"].get<std::string>() << ")\n";
+  std::cout << "  spellings: " << text::printable(spellings) << "\n";
+  if (p.contains("parent")) std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
   if (p.contains("units") && !p["units"].empty()) {
     std::string units;
     for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
-    std::cout << "  units: " << units << "\n";
+    std::cout << "  units: " << text::printable(units) << "\n";
   }
   if (p.contains("affiliations") && !p["affiliations"].empty()) {
     std::string aff;
     for (const auto& a : p["affiliations"]) aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
-    std::cout << "  career: " << aff << "\n";
+    std::cout << "  career: " << text::printable(aff) << "\n";
   }
   std::cout << "\n";
   print_fact_rows(p["facts"]);
@@ -645,7 +649,8 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
   for (const auto& r : rows) {
     const json& e = r.event;
-    std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46) << pad(figure_cell(e), 14) << r.doc << "\n";
+    std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46) << pad(figure_cell(e), 14)
+              << text::printable(r.doc) << "\n";
   }
   std::cout << fmt::format("{} events\n", rows.size());
   return kOk;

@@ -262,24 +262,37 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
   emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm", sink, opt, ext == ".md");
 }
 
+// Every article file under `dir`, in path order. A directory that cannot be read (no
+// permission, removed while walked) is reported by name and the walk goes on: it is not
+// skipped in silence. Links to directories are not followed (no cycles); the walk keeps
+// its own stack, so deep nesting costs no call stack.
 void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    sink(ReadError{text::printable(dir.string()), ec.message()});
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
+  std::vector<fs::path> files, pending{dir};
+  while (!pending.empty()) {
+    const fs::path here = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(here, ec), end;
     if (ec) {
-      sink(ReadError{text::printable(dir.string()), ec.message()});
-      break;
+      sink(ReadError{text::printable(here.string()), ec.message()});
+      continue;
     }
-    std::error_code fec;
-    // Broken links with an article's name are kept so that read_file reports them.
-    if ((it->is_regular_file(fec) || it->is_symlink(fec)) &&
-        (is_article_ext(lower_ext(it->path())) || is_compressed_article(it->path())))
-      files.push_back(it->path());
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        sink(ReadError{text::printable(here.string()), ec.message()});
+        break;
+      }
+      std::error_code fec;
+      const bool link = it->is_symlink(fec);
+      if (!link && it->is_directory(fec)) {
+        pending.push_back(it->path());
+        continue;
+      }
+      // Broken links with an article's name are kept so that read_file reports them.
+      if ((link || it->is_regular_file(fec)) &&
+          (is_article_ext(lower_ext(it->path())) || is_compressed_article(it->path())))
+        files.push_back(it->path());
+    }
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) read_file(f, sink, opt);

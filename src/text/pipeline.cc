@@ -72,6 +72,11 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     body = raw.bytes;
   }
   to_nfkc(body);
+  // U+FEFF is a byte-order mark at the start and an invisible "no-break" elsewhere (a use
+  // Unicode deprecates): dropped, so that a file saved with and without a BOM is one
+  // article (the same cleaned text, the same hash).
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  for (size_t at = body.find(kBom); at != std::string::npos; at = body.find(kBom, at)) body.erase(at, kBom.size());
   if (d.date.empty()) d.date = stated_date(body);
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';

@@ -14,9 +14,14 @@
 #include <map>
 #include <set>
 
+#include <filesystem>
+#include <sys/wait.h>
+
 #include "test_support.h"
 
 namespace {
+
+namespace fs = std::filesystem;
 
 using nlohmann::json;
 using twtest::CliResult;
@@ -380,4 +385,52 @@ TEST(DatabaseArgument, EmptyOrNotADatabaseFailsFastNamingIt) {
     EXPECT_NE(r.err.find("not a database"), std::string::npos) << r.err;
     EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
   }
+}
+
+// A file saved with a byte-order mark and the same file without one are one article, and
+// a file name holding a terminal escape code is printed escaped in the tables.
+TEST_F(HostileInput, ABomMakesNoSecondArticleAndEscapeCodesNeverReachTheTerminal) {
+  dir_.write("in/plain.txt", kStories[0]);
+  dir_.write("in/with_bom.txt", "\xEF\xBB\xBF" + kStories[0]);
+  dir_.write("in/esc\x1b[2J\x1b]0;owned\x07.txt", kStories[1]);
+  const CliResult r = ingest();
+  EXPECT_EQ(r.exit_code, 0) << show(r);
+  const auto docs = stored_docs(db());
+  EXPECT_EQ(docs.size(), 2u) << "the BOM made a second article";
+  for (const char* command : {"events", "timeline"}) {
+    const CliResult shown = run_cli({command, "--db", db()});
+    EXPECT_EQ(shown.exit_code, 0) << show(shown);
+    EXPECT_EQ(shown.out.find('\x1b'), std::string::npos) << command << " printed an escape code:\n" << shown.out;
+    EXPECT_EQ(shown.out.find('\x07'), std::string::npos) << command;
+  }
+  EXPECT_NE(run_cli({"events", "--db", db()}).out.find("esc\\x1B[2J"), std::string::npos) << "the name is shown, escaped";
+}
+
+// A subdirectory the user cannot read is reported by name (exit 1), not skipped in
+// silence; the articles beside it are stored. (Run as an unprivileged user: root reads
+// every directory.)
+TEST_F(HostileInput, AnUnreadableSubdirectoryIsReportedNotSkipped) {
+  const bool root = ::geteuid() == 0;
+  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0) GTEST_SKIP() << "no setpriv to drop root";
+  const std::string as_user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  dir_.write("in/good.txt", kStories[0]);
+  dir_.write("in/locked/hidden.txt", kStories[1]);
+  dir_.write("in/open/seen.txt", kStories[2]);
+  const auto everyone = fs::perms::all;
+  for (fs::path p = dir_.path(); p != p.root_path(); p = p.parent_path())
+    fs::permissions(p, fs::perms::others_exec | fs::perms::others_read, fs::perm_options::add);
+  for (const char* d : {"in", "in/open"}) fs::permissions(dir_ / d, everyone);
+  for (const char* f : {"in/good.txt", "in/open/seen.txt"}) fs::permissions(dir_ / f, everyone);
+  fs::permissions(dir_ / "in/locked", fs::perms::owner_all);  // root only
+  fs::create_directories(dir_ / "db");
+  fs::permissions(dir_ / "db", everyone);
+  const std::string db = (dir_ / "db" / "walk.db").string(), err = (dir_ / "err.txt").string();
+  const std::string cmd = as_user + twtest::talentwar_bin() + " ingest --db " + db + " " + (dir_ / "in").string() +
+                          " > /dev/null 2> " + err;
+  const int status = std::system(cmd.c_str());
+  fs::permissions(dir_ / "in/locked", fs::perms::owner_all);
+  EXPECT_EQ(WEXITSTATUS(status), 1) << twtest::read_file(err);
+  const std::string reported = twtest::read_file(err);
+  EXPECT_NE(reported.find("locked: Permission denied"), std::string::npos) << reported;
+  EXPECT_EQ(stored_docs(db), (std::multiset<std::string>{"good.txt", "seen.txt"}));
 }
