@@ -19,7 +19,9 @@ ServerContext::Reader::Reader(ServerContext& context, const Request* request) : 
 }
 
 ServerContext::Reader::~Reader() {
-  if (!db_) return;
+  // A connection the server closed (a restarted PostgreSQL) would fail every request
+  // that took it from the pool: dropped, and the next request opens a new one.
+  if (!db_ || db_->broken()) return;
   db_->set_deadline(Clock::time_point::max());
   std::lock_guard lock(context_.pool_mutex);
   context_.idle.push_back(std::move(db_));

@@ -45,16 +45,6 @@ std::string too_large(size_t size, size_t limit) {
   return fmt::format("too large: {} bytes, the limit for one article is {} bytes", size, limit);
 }
 
-// Why these bytes cannot be an article, or "" when they can.
-std::string refuse_reason(std::string_view bytes, size_t limit) {
-  if (bytes.empty()) return "empty file";
-  if (bytes.size() > limit) return too_large(bytes.size(), limit);
-  if (is_gzip(bytes)) return kGzipReason;
-  if (std::memchr(bytes.data(), '\0', bytes.size()))
-    return "binary content (NUL bytes), not text";
-  return {};
-}
-
 // At most max + 1 bytes of `in`: enough to tell that it is over the limit without
 // holding all of a huge (or endless) input.
 std::string read_at_most(std::istream& in, size_t max) {
@@ -299,6 +289,15 @@ void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink
 }
 
 }  // namespace
+
+std::string refuse_reason(std::string_view bytes, size_t limit) {
+  if (bytes.empty()) return "empty file";
+  if (bytes.size() > limit) return too_large(bytes.size(), limit);
+  if (is_gzip(bytes)) return kGzipReason;
+  if (std::memchr(bytes.data(), '\0', bytes.size()))
+    return "binary content (NUL bytes), not text";
+  return {};
+}
 
 void read_inputs(const std::vector<std::string>& inputs, const std::function<void(Item&&)>& sink,
                  const ReadOptions& opt) {

@@ -33,6 +33,10 @@ struct ReadError {
 
 using Item = std::variant<RawArticle, ReadError>;
 
+// Why these bytes cannot be an article, or "" when they can: empty, over `limit`, gzip,
+// or binary (NUL bytes). The one rule for files, dumps, standard input and POSTs.
+std::string refuse_reason(std::string_view bytes, size_t limit);
+
 struct ReadOptions {
   size_t max_article_bytes = 8u << 20;  // larger inputs are refused: no news article is 8 MiB
 };

@@ -69,6 +69,9 @@ class Connection {
   // none). A server bounds each request's queries this way, and drops the work of a
   // client that has gone.
   virtual void set_deadline(std::chrono::steady_clock::time_point, std::function<bool()> /*abandoned*/ = {}) {}
+  // True when the connection can no longer be used (a PostgreSQL server that closed it):
+  // a pool drops it rather than handing it out again.
+  virtual bool broken() const { return false; }
   // A consistent copy of the whole database into a new file at `path`, taken while
   // others may read and write (SQLite's online backup); PostgreSQL has pg_dump for that.
   virtual void backup_to(const std::string& path) {

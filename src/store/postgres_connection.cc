@@ -73,6 +73,8 @@ bool is_postgres_url(std::string_view location) {
   return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
+bool PostgresConnection::broken() const { return !session_ || !session_->conn.is_open(); }
+
 PostgresConnection::PostgresConnection(const std::string& url) {
   translated([&] {
     session_ = std::make_unique<Session>(url);

@@ -18,6 +18,7 @@ class PostgresConnection final : public Connection {
   Dialect dialect() const override { return Dialect::Postgres; }
   void script(std::string_view sql) override;
   size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) override;
+  bool broken() const override;
 
  private:
   const std::string& statement_name(std::string_view sql);

@@ -761,10 +761,17 @@ std::string Store::entity_event_query(const EventFilter& f, bool count, std::vec
                        "g.event_id{} WHERE {} LIMIT ${}) AS matched",
                        f.lang.empty() ? "" : " JOIN articles a ON a.id = ev.article_id", where, n + 1);
   params.push_back(static_cast<int64_t>(f.offset));
-  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {}, a.url FROM event_args g JOIN "
-                     "events ev ON ev.id = g.event_id JOIN articles a ON a.id = ev.article_id WHERE {} ORDER BY "
-                     "g.published DESC, g.event_id DESC LIMIT ${} OFFSET ${}",
-                     outlet_column_, where, n + 1, n + 2);
+  // An event names the entity in more than one slot at times (from and to, a unit and its
+  // parent): pages are of distinct events, so limit and offset count events, not
+  // arguments. Its copies sit side by side in the index order, (published, event_id), so
+  // DISTINCT drops them as the index is read, without a sort.
+  return fmt::format("SELECT ev.id, a.doc, a.published, ev.body, a.id, a.title, {0}, a.url FROM (SELECT DISTINCT "
+                     "g.published, g.event_id FROM event_args g JOIN events ev ON ev.id = g.event_id{1} WHERE {2} "
+                     "ORDER BY g.published DESC, g.event_id DESC LIMIT ${3} OFFSET ${4}) AS picked JOIN events ev ON "
+                     "ev.id = picked.event_id JOIN articles a ON a.id = ev.article_id ORDER BY picked.published DESC, "
+                     "picked.event_id DESC",
+                     outlet_column_, f.lang.empty() ? "" : " JOIN articles a ON a.id = ev.article_id", where, n + 1,
+                     n + 2);
 }
 
 namespace {
@@ -786,10 +793,7 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
     std::string name, other, before;
     const std::string sql = entity_event_query(f, false, p, name, other, before);
     if (sql.empty()) return rows;
-    db_->run(sql, p, [&](const Row& r) {
-      if (!rows.empty() && rows.back().id == r.integer(0)) return;  // two slots name it
-      rows.push_back(event_row(r));
-    });
+    db_->run(sql, p, [&](const Row& r) { rows.push_back(event_row(r)); });
     return rows;
   }
   std::string before;

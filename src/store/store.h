@@ -113,6 +113,8 @@ class Store {
   void set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned = {}) {
     db_->set_deadline(deadline, std::move(abandoned));
   }
+  // The connection is lost for good (see Connection::broken).
+  bool broken() const { return db_->broken(); }
   // A consistent copy of the database into a new SQLite file (see Connection::backup_to).
   void backup_to(const std::string& path) { db_->backup_to(path); }
 

@@ -21,6 +21,9 @@
 #include <functional>
 #include <thread>
 
+#include "extract/lexicon.h"
+#include "store/postgres_connection.h"
+#include "store/store.h"
 #include "test_support.h"
 
 namespace {
@@ -862,3 +865,28 @@ TEST_F(Hardening, WrongTokensAre401AndStoreNothing) {
 }
 
 }  // namespace
+
+// A PostgreSQL server that drops the server's connections (a restart, an administrator's
+// pg_terminate_backend): the requests that held them fail, and the connections are not
+// handed out again — the next requests open new ones and are answered.
+TEST(HardeningPostgres, ABrokenReaderIsNotPutBackInThePool) {
+  if (!twtest::PgDatabase::available()) GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
+  twtest::PgDatabase pg;
+  { tw::store::Store create(pg.url(), &tw::extract::Lexicon::standard()); }
+  tw::server::ServerOptions o;
+  o.db = pg.url();
+  o.threads = 2;
+  RunningServer server(o);
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(StillAnswers(server.port()));  // readers pooled
+  {
+    tw::store::PostgresConnection admin(std::getenv("TALENTWAR_TEST_PG"));
+    const std::string database = pg.url().substr(pg.url().rfind('/') + 1);
+    admin.run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+              {std::string_view(database)}, {});
+  }
+  int failed = 0;
+  for (int i = 0; i < 6; ++i) failed += !StillAnswers(server.port());
+  EXPECT_LE(failed, 3) << "each broken connection (two workers and the quick lane) fails at most one request";
+  EXPECT_TRUE(StillAnswers(server.port()));
+  EXPECT_TRUE(StillAnswers(server.port()));
+}

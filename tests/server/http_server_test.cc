@@ -292,6 +292,10 @@ TEST_F(Api, WritesNeedTheToken) {
   EXPECT_EQ(post("{not json", "test-token")->status, 400);
   EXPECT_EQ(post(R"({"title": "no text"})", "test-token")->status, 400);
   EXPECT_EQ(post(R"({"text": "\u0000"})", "test-token")->status, 400);
+  // A NUL inside a story is refused as the CLI refuses it: the same rule for every input.
+  const auto nul = post(R"({"text": "Meta hired a\u0000b researcher."})", "test-token");
+  EXPECT_EQ(nul->status, 400);
+  EXPECT_NE(nul->body.find("NUL"), std::string::npos) << nul->body;
 }
 
 TEST_F(Api, OpenApiDescribesEveryRoute) {

@@ -228,6 +228,27 @@ TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
   EXPECT_EQ(s->count_events({"investment", "", ""}), 0u);
 }
 
+// An event naming the organisation in two slots is one event on one page: pages count
+// events, not the arguments naming it, so they neither overlap nor skip.
+TEST_P(StoreTest, EventsNamingTheEntityTwicePageAsOne) {
+  auto s = open();
+  for (int i = 0; i < 5; ++i)
+    s->add_article(doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
+                   "in", {move(fmt::format("Person {}", i), "Meta", "Meta")});
+  EventFilter f{"", "Meta", ""};
+  f.newest_first = true;
+  f.limit = 2;
+  std::vector<std::string> seen;
+  for (size_t offset : {0, 2, 4}) {
+    f.offset = offset;
+    const auto page = docs_and_types(s->events(f));
+    EXPECT_EQ(page.size(), offset == 4 ? 1u : 2u) << "offset " << offset;
+    seen.insert(seen.end(), page.begin(), page.end());
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"4.txt:move", "3.txt:move", "2.txt:move", "1.txt:move", "0.txt:move"}));
+  EXPECT_EQ(s->count_events(f), 5u);
+}
+
 TEST_P(StoreTest, EntitiesCountMentionsAndMatchAnySpelling) {
   auto s = open();
   add_sample(*s);

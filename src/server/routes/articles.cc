@@ -9,6 +9,7 @@
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
 #include "server/params.h"
+#include "source/article_source.h"
 #include "server/routes/routes.h"
 #include "text/dates.h"
 #include "text/pipeline.h"
@@ -66,6 +67,7 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
   if (!raw.date.empty() && text::iso_date(raw.date).empty())
     throw BadRequest{"\"date\" must be a real date (YYYY-MM-DD or an ISO timestamp)"};
   if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
+  if (auto why = source::refuse_reason(raw.bytes, options.max_body_bytes); !why.empty()) throw BadRequest{why};
   auto prepared = text::prepare(raw);
   if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
   auto& doc = std::get<text::Document>(prepared);
