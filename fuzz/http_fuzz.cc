@@ -46,13 +46,17 @@ constexpr const char* kArticles[][2] = {
     {"ko_fuzz.txt",
      "메타, AI 인재 영입 경쟁\n"
      "입력 2025.07.04 09:12\n"
-     "메타는 데이터 스타트업 스케일AI에 143억 달러를 투자했다. 스케일AI 창업자인 알렉산드르 왕이 메타에 합류했다.\n"
-     "오픈AI 연구원 4명이 메타로 자리를 옮겼다. 메타는 이들에게 최대 1억 달러의 보상을 제시한 것으로 알려졌다.\n"},
+     "메타는 데이터 스타트업 스케일AI에 143억 달러를 투자했다. 스케일AI 창업자인 알렉산드르 왕이 "
+     "메타에 합류했다.\n"
+     "오픈AI 연구원 4명이 메타로 자리를 옮겼다. 메타는 이들에게 최대 1억 달러의 보상을 제시한 "
+     "것으로 알려졌다.\n"},
     {"en_fuzz.txt",
      "Microsoft hires DeepMind staff\n"
      "July 23, 2025\n"
-     "Microsoft has hired about 24 employees from Google DeepMind, including Amar Subramanya, who led engineering for Gemini.\n"
-     "Anthropic raised $13 billion in a Series F round led by ICONIQ. Meta laid off 600 employees in its AI unit.\n"},
+     "Microsoft has hired about 24 employees from Google DeepMind, including Amar Subramanya, who "
+     "led engineering for Gemini.\n"
+     "Anthropic raised $13 billion in a Series F round led by ICONIQ. Meta laid off 600 employees "
+     "in its AI unit.\n"},
 };
 
 std::string g_dir;
@@ -89,8 +93,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const char* strict = std::getenv("TALENTWAR_FUZZ_HTTP_5XX");
   g_abort_on_5xx = strict && *strict && std::string(strict) != "0";
   g_wait_ms = g_abort_on_5xx ? 200 : 25;
-  if (const char* wait = std::getenv("TALENTWAR_FUZZ_HTTP_WAIT_MS"); wait && *wait) g_wait_ms = std::atoi(wait);
-  std::string dir = (std::filesystem::temp_directory_path() / "talentwar-http-fuzz-XXXXXX").string();
+  if (const char* wait = std::getenv("TALENTWAR_FUZZ_HTTP_WAIT_MS"); wait && *wait)
+    g_wait_ms = std::atoi(wait);
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "talentwar-http-fuzz-XXXXXX").string();
   if (!mkdtemp(dir.data())) {
     std::perror("mkdtemp");
     std::abort();
@@ -170,11 +176,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     response.append(buf, static_cast<size_t>(n));
-    if (const size_t end = response.find("\r\n\r\n"); end != std::string::npos && need == std::string::npos) {
+    if (const size_t end = response.find("\r\n\r\n");
+        end != std::string::npos && need == std::string::npos) {
       std::string head = response.substr(0, end);
       for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       const size_t cl = head.find("\r\ncontent-length:");
-      need = end + 4 + (cl == std::string::npos ? 0 : std::strtoul(head.c_str() + cl + 17, nullptr, 10));
+      need = end + 4 +
+             (cl == std::string::npos ? 0 : std::strtoul(head.c_str() + cl + 17, nullptr, 10));
     }
   }
   ::close(fd);

@@ -36,7 +36,8 @@ void remove_dir() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  std::string dir = (std::filesystem::temp_directory_path() / "talentwar-jsonl-fuzz-XXXXXX").string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "talentwar-jsonl-fuzz-XXXXXX").string();
   if (!mkdtemp(dir.data())) {
     std::perror("mkdtemp");
     std::abort();
@@ -62,23 +63,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t items = 0, last_line = 0;
     // Every item names its line: "<path>:<n>", n counting from 1, increasing.
     auto line_of = [&](const std::string& origin) {
-      check(origin.size() > g_path.size() + 1 && origin.compare(0, g_path.size(), g_path) == 0 && origin[g_path.size()] == ':');
+      check(origin.size() > g_path.size() + 1 && origin.compare(0, g_path.size(), g_path) == 0 &&
+            origin[g_path.size()] == ':');
       const size_t n = std::strtoul(origin.c_str() + g_path.size() + 1, nullptr, 10);
       check(n > last_line && n <= lines);
       last_line = n;
     };
-    tw::source::read_inputs({g_path}, [&](tw::source::Item&& item) {
-      ++items;
-      line_of(std::visit([](const auto& x) { return x.origin; }, item));
-      if (auto* a = std::get_if<tw::source::RawArticle>(&item)) {
-        check(!a->bytes.empty() && a->bytes.size() <= limit);
-        check(std::memchr(a->bytes.data(), '\0', a->bytes.size()) == nullptr);
-        check(!a->doc.empty() && !a->origin.empty());
-      } else {
-        const auto& e = std::get<tw::source::ReadError>(item);
-        check(!e.origin.empty() && !e.reason.empty());
-      }
-    }, options);
+    tw::source::read_inputs(
+        {g_path},
+        [&](tw::source::Item&& item) {
+          ++items;
+          line_of(std::visit([](const auto& x) { return x.origin; }, item));
+          if (auto* a = std::get_if<tw::source::RawArticle>(&item)) {
+            check(!a->bytes.empty() && a->bytes.size() <= limit);
+            check(std::memchr(a->bytes.data(), '\0', a->bytes.size()) == nullptr);
+            check(!a->doc.empty() && !a->origin.empty());
+          } else {
+            const auto& e = std::get<tw::source::ReadError>(item);
+            check(!e.origin.empty() && !e.reason.empty());
+          }
+        },
+        options);
     check(items <= lines);
   }
   return 0;

@@ -70,9 +70,10 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   // Restore permissions taken away by a test so that everything can be removed.
-  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec))
-    if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+  for (auto it = fs::recursive_directory_iterator(path_, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (!it->is_symlink())
+      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
   fs::remove_all(path_, ec);
 }
 
@@ -131,7 +132,8 @@ tw::source::RawArticle raw_article(std::string_view bytes, std::string doc, bool
 
 tw::text::Document prepare_text(std::string_view bytes, std::string doc, bool html) {
   auto result = tw::text::prepare(raw_article(bytes, std::move(doc), html));
-  if (auto* err = std::get_if<tw::text::TextError>(&result)) throw std::runtime_error("text stage: " + err->reason);
+  if (auto* err = std::get_if<tw::text::TextError>(&result))
+    throw std::runtime_error("text stage: " + err->reason);
   return std::get<tw::text::Document>(std::move(result));
 }
 
@@ -171,14 +173,17 @@ std::string describe(const json& events) {
 
 }  // namespace
 
-::testing::AssertionResult HasEvent(const std::vector<tw::extract::Event>& events, const json& want) {
+::testing::AssertionResult HasEvent(const std::vector<tw::extract::Event>& events,
+                                    const json& want) {
   const json got = events_json(events);
   for (const auto& e : got)
     if (event_matches(e, want)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "no event matches " << want.dump() << "\n  events:" << describe(got);
+  return ::testing::AssertionFailure()
+         << "no event matches " << want.dump() << "\n  events:" << describe(got);
 }
 
-::testing::AssertionResult HasExactly(const std::vector<tw::extract::Event>& events, const std::vector<json>& wants) {
+::testing::AssertionResult HasExactly(const std::vector<tw::extract::Event>& events,
+                                      const std::vector<json>& wants) {
   const json got = events_json(events);
   std::vector<bool> used(got.size(), false);
   std::vector<json> missing;
@@ -198,7 +203,8 @@ std::string describe(const json& events) {
   return failure << "\n  all events:" << describe(got);
 }
 
-pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path,
+pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path,
+                const std::string& err_path,
                 const std::vector<std::pair<std::string, std::string>>& env) {
   std::vector<std::string> argv_s{talentwar_bin()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -228,7 +234,8 @@ int wait_cli(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::pair<std::string, std::string>>& env) {
+CliResult run_cli(const std::vector<std::string>& args,
+                  const std::vector<std::pair<std::string, std::string>>& env) {
   TempDir io;
   const std::string out_path = (io / "stdout").string(), err_path = (io / "stderr").string();
   CliResult r;

@@ -1,8 +1,8 @@
 // test_support — helpers shared by the talentwar tests: temporary directories,
 // "extract the events of this text", event matchers, and running the built CLI.
 #pragma once
-#include <sys/types.h>
 #include <gtest/gtest.h>
+#include <sys/types.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -18,7 +18,7 @@
 // Marks a test whose expectation (correct per shared/spec/events.md) the code does
 // not meet yet. The test is skipped unless TALENTWAR_KNOWN_GAPS=1 is set, which runs
 // it for real (and shows it failing until the gap is closed).
-#define KNOWN_GAP(why)                                   \
+#define KNOWN_GAP(why) \
   if (!::twtest::run_known_gaps()) GTEST_SKIP() << "known gap: " << why
 
 namespace twtest {
@@ -28,10 +28,10 @@ using nlohmann::json;
 
 // ---- paths -------------------------------------------------------------------------
 
-fs::path source_dir();   // the repository root
-fs::path shared_dir();   // <repo>/../shared (corpus, gold); may be absent
+fs::path source_dir();  // the repository root
+fs::path shared_dir();  // <repo>/../shared (corpus, gold); may be absent
 std::string talentwar_bin();
-bool run_known_gaps();   // TALENTWAR_KNOWN_GAPS is set
+bool run_known_gaps();  // TALENTWAR_KNOWN_GAPS is set
 bool running_as_root();
 
 // ---- files -------------------------------------------------------------------------
@@ -59,24 +59,30 @@ std::string read_file(const fs::path& path);
 // symlink when running as root (root reads through any permission bits).
 fs::path make_unreadable(const TempDir& dir, std::string_view name);
 
-std::vector<std::string> lines_of(std::string_view text);  // without the newlines, empty last line dropped
+std::vector<std::string> lines_of(
+    std::string_view text);  // without the newlines, empty last line dropped
 
 // ---- text and extraction -------------------------------------------------------------
 
-tw::source::RawArticle raw_article(std::string_view bytes, std::string doc = "test.txt", bool html = false);
+tw::source::RawArticle raw_article(std::string_view bytes, std::string doc = "test.txt",
+                                   bool html = false);
 // The text stage on `bytes`; a TextError throws (and so fails the test with its reason).
-tw::text::Document prepare_text(std::string_view bytes, std::string doc = "test.txt", bool html = false);
+tw::text::Document prepare_text(std::string_view bytes, std::string doc = "test.txt",
+                                bool html = false);
 // Both stages: the events the standard extractor finds in `bytes`.
-std::vector<tw::extract::Event> extract_events(std::string_view bytes, std::string doc = "test.txt");
+std::vector<tw::extract::Event> extract_events(std::string_view bytes,
+                                               std::string doc = "test.txt");
 json events_json(const std::vector<tw::extract::Event>& events);
 
 // An event matches `want` when it has every field of `want` with an equal value;
 // a null in `want` means the field must be absent.
 bool event_matches(const json& event, const json& want);
 // Some event matches `want`.
-::testing::AssertionResult HasEvent(const std::vector<tw::extract::Event>& events, const json& want);
+::testing::AssertionResult HasEvent(const std::vector<tw::extract::Event>& events,
+                                    const json& want);
 // The events match `wants` one to one (no event left over, none missing).
-::testing::AssertionResult HasExactly(const std::vector<tw::extract::Event>& events, const std::vector<json>& wants);
+::testing::AssertionResult HasExactly(const std::vector<tw::extract::Event>& events,
+                                      const std::vector<json>& wants);
 
 // ---- databases -------------------------------------------------------------------------
 
@@ -107,7 +113,8 @@ CliResult run_cli(const std::vector<std::string>& args,
                   const std::vector<std::pair<std::string, std::string>>& env = {});
 // Starts the built talentwar in the background, its output going to two files; wait_cli
 // answers its exit code (-1 when killed by a signal).
-pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path,
+pid_t start_cli(const std::vector<std::string>& args, const std::string& out_path,
+                const std::string& err_path,
                 const std::vector<std::pair<std::string, std::string>>& env = {});
 int wait_cli(pid_t pid);
 

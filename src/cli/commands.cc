@@ -5,19 +5,19 @@
 
 #include <filesystem>
 #include <functional>
-#include <thread>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
 #include <variant>
 
 #include "eval/scorer.h"
+#include "extract/extractor.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 #include "server/http_server.h"
-#include "extract/extractor.h"
 #include "source/article_source.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
@@ -101,7 +101,9 @@ class Progress {
   void tick(size_t done, size_t failed, size_t events) {
     if (!tty_) return;
     static const char* spin = "|/-\\";
-    std::cerr << fmt::format("\r{} {} articles, {} events, {} failed", spin[done % 4], done, events, failed) << std::flush;
+    std::cerr << fmt::format("\r{} {} articles, {} events, {} failed", spin[done % 4], done, events,
+                             failed)
+              << std::flush;
   }
   void done() {
     if (tty_) std::cerr << "\r\033[K";
@@ -119,7 +121,8 @@ class Progress {
 // Returns how many failed.
 size_t extract_each(const std::vector<std::string>& inputs,
                     const std::function<void(const source::RawArticle&, Extracted&)>& fn,
-                    std::vector<std::pair<std::string, std::string>>* failures = nullptr, unsigned jobs = 1) {
+                    std::vector<std::pair<std::string, std::string>>* failures = nullptr,
+                    unsigned jobs = 1) {
   size_t failed = 0;
   auto fail = [&](const std::string& origin, const std::string& reason) {
     report(origin, reason);
@@ -142,7 +145,8 @@ size_t extract_each(const std::vector<std::string>& inputs,
         for (size_t i = first; i < items.size(); i += jobs)
           if (auto* raw = std::get_if<source::RawArticle>(&items[i])) results[i] = process(*raw);
       };
-      if (jobs == 1 || items.size() == 1) work(0);
+      if (jobs == 1 || items.size() == 1)
+        work(0);
       else
         for (unsigned k = 0; k < jobs; ++k) extracting.emplace_back(work, k);
     }
@@ -158,8 +162,10 @@ size_t extract_each(const std::vector<std::string>& inputs,
         continue;
       }
       const auto& raw = std::get<source::RawArticle>(b.items[i]);
-      if (auto* reason = std::get_if<std::string>(&b.results[i])) fail(raw.origin, *reason);
-      else fn(raw, std::get<Extracted>(b.results[i]));
+      if (auto* reason = std::get_if<std::string>(&b.results[i]))
+        fail(raw.origin, *reason);
+      else
+        fn(raw, std::get<Extracted>(b.results[i]));
     }
     b.items.clear();
     b.results.clear();
@@ -190,9 +196,10 @@ size_t extract_each(const std::vector<std::string>& inputs,
 }  // namespace
 
 int run_extract(const std::vector<std::string>& inputs, unsigned jobs) {
-  const size_t failed = extract_each(inputs, [](const source::RawArticle&, Extracted& x) {
-    std::cout << article_json(x).dump() << "\n";
-  }, nullptr, jobs);
+  const size_t failed = extract_each(
+      inputs,
+      [](const source::RawArticle&, Extracted& x) { std::cout << article_json(x).dump() << "\n"; },
+      nullptr, jobs);
   std::cout.flush();
   return failed ? kSomeFailed : kOk;
 }
@@ -209,35 +216,39 @@ int run_ingest(const std::string& db_path, const std::vector<std::string>& input
   constexpr auto kTurn = std::chrono::milliseconds(250), kPause = std::chrono::milliseconds(5);
   size_t in_turn = 0;
   auto turn_began = std::chrono::steady_clock::now();
-  extract_each(inputs, [&](const source::RawArticle& raw, Extracted& x) {
-    ++read;
-    if (!db.in_batch()) {
-      db.begin_batch();
-      turn_began = std::chrono::steady_clock::now();
-    }
-    try {
-      if (db.add_article(x.doc, raw.origin, x.events) == store::Store::Added::New) {
-        ++stored;
-        events += x.events.size();
-      } else {
-        ++already;
-      }
-    } catch (const store::StoreError& e) {
-      failures.emplace_back(raw.origin, e.what());
-      report(raw.origin, e.what());
-    }
-    if (++in_turn >= kBatch || std::chrono::steady_clock::now() - turn_began >= kTurn) {
-      db.commit_batch();
-      in_turn = 0;
-      std::this_thread::sleep_for(kPause);
-    }
-    progress.tick(read, failures.size(), events);
-  }, &failures, jobs);
+  extract_each(
+      inputs,
+      [&](const source::RawArticle& raw, Extracted& x) {
+        ++read;
+        if (!db.in_batch()) {
+          db.begin_batch();
+          turn_began = std::chrono::steady_clock::now();
+        }
+        try {
+          if (db.add_article(x.doc, raw.origin, x.events) == store::Store::Added::New) {
+            ++stored;
+            events += x.events.size();
+          } else {
+            ++already;
+          }
+        } catch (const store::StoreError& e) {
+          failures.emplace_back(raw.origin, e.what());
+          report(raw.origin, e.what());
+        }
+        if (++in_turn >= kBatch || std::chrono::steady_clock::now() - turn_began >= kTurn) {
+          db.commit_batch();
+          in_turn = 0;
+          std::this_thread::sleep_for(kPause);
+        }
+        progress.tick(read, failures.size(), events);
+      },
+      &failures, jobs);
   read = stored + already + failures.size();  // every input ends new, already stored, or failed
   db.commit_batch();
   progress.done();
-  std::cerr << fmt::format("ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n",
-                           store::redacted(db_path), read, stored, already, failures.size(), events);
+  std::cerr << fmt::format(
+      "ingested into {}: {} read, {} new, {} already stored, {} failed, {} events found\n",
+      store::redacted(db_path), read, stored, already, failures.size(), events);
   return failures.empty() ? kOk : kSomeFailed;
 }
 
@@ -249,7 +260,8 @@ std::string parent_of(const std::string& path) {
   return parent.empty() ? "." : parent.string();
 }
 
-// An existing database (a SQLite file, or a PostgreSQL URL); nullptr (and a message) when there is none.
+// An existing database (a SQLite file, or a PostgreSQL URL); nullptr (and a message) when there is
+// none.
 std::unique_ptr<store::Store> open_existing(const std::string& db_path) {
   if (!store::is_postgres_url(db_path) && !std::filesystem::exists(db_path)) {
     std::cerr << "talentwar: " << db_path << ": no such database (run `talentwar ingest` first)\n";
@@ -258,10 +270,12 @@ std::unique_ptr<store::Store> open_existing(const std::string& db_path) {
   // A file this user cannot write (read-only media, another user's database) is read
   // without writing; otherwise it is opened to write, so an older file is brought up to
   // date before it is read.
-  const bool writable = store::is_postgres_url(db_path) || (::access(db_path.c_str(), W_OK) == 0 &&
-                                                             ::access(parent_of(db_path).c_str(), W_OK) == 0);
-  return std::make_unique<store::Store>(db_path, &extract::Lexicon::standard(),
-                                        writable ? store::Store::Mode::ReadWrite : store::Store::Mode::ReadOnly);
+  const bool writable =
+      store::is_postgres_url(db_path) ||
+      (::access(db_path.c_str(), W_OK) == 0 && ::access(parent_of(db_path).c_str(), W_OK) == 0);
+  return std::make_unique<store::Store>(
+      db_path, &extract::Lexicon::standard(),
+      writable ? store::Store::Mode::ReadWrite : store::Store::Mode::ReadOnly);
 }
 
 }  // namespace
@@ -283,7 +297,9 @@ int run_export(const std::string& db_path, const std::string& format) {
       if (v.is_string()) return quote(v.get<std::string>());
       if (v.is_array()) {
         std::string joined;
-        for (const auto& x : v) joined += (joined.empty() ? "" : "; ") + (x.is_string() ? x.get<std::string>() : x.dump());
+        for (const auto& x : v)
+          joined +=
+              (joined.empty() ? "" : "; ") + (x.is_string() ? x.get<std::string>() : x.dump());
         return quote(joined);
       }
       return v.dump();
@@ -293,17 +309,19 @@ int run_export(const std::string& db_path, const std::string& format) {
     std::cout << ",amount_value,amount_currency,amount_qualifier,evidence,other\n";
     db->for_each_article([&](const store::StoredArticle& a) {
       for (const auto& e : a.events) {
-        std::cout << quote(a.doc) << ',' << a.lang << ',' << a.date << ',' << quote(a.outlet) << ',' << quote(a.title)
-                  << ',' << quote(a.url) << ',' << e.value("type", "");
+        std::cout << quote(a.doc) << ',' << a.lang << ',' << a.date << ',' << quote(a.outlet) << ','
+                  << quote(a.title) << ',' << quote(a.url) << ',' << e.value("type", "");
         for (const auto& s : slots) std::cout << ',' << (e.contains(s) ? cell(e[s]) : "");
         json other = json::object();
         for (const auto& [k, v] : e.items())
-          if (k != "type" && k != "evidence" && k != "amount" && std::find(slots.begin(), slots.end(), k) == slots.end())
+          if (k != "type" && k != "evidence" && k != "amount" &&
+              std::find(slots.begin(), slots.end(), k) == slots.end())
             other[k] = v;
         const json amount = e.value("amount", json::object());
         std::cout << ',' << (amount.contains("value") ? amount["value"].dump() : "") << ','
                   << amount.value("currency", "") << ',' << amount.value("qualifier", "") << ','
-                  << quote(e.value("evidence", "")) << ',' << (other.empty() ? "" : quote(other.dump())) << "\n";
+                  << quote(e.value("evidence", "")) << ','
+                  << (other.empty() ? "" : quote(other.dump())) << "\n";
       }
     });
   } else {
@@ -317,19 +335,23 @@ int run_export(const std::string& db_path, const std::string& format) {
 namespace {
 
 json score_json(const eval::TypeScore& s) {
-  return {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()},
-          {"gold", s.gold},           {"pred", s.pred},       {"matched", s.matched}};
+  return {{"precision", s.precision()},
+          {"recall", s.recall()},
+          {"f1", s.f1()},
+          {"gold", s.gold},
+          {"pred", s.pred},
+          {"matched", s.matched}};
 }
 
 std::string score_row(const std::string& label, const eval::TypeScore& s) {
-  return fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", label, s.gold, s.pred, s.matched, s.precision(),
-                     s.recall(), s.f1());
+  return fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7.2f}{:>7.2f}{:>7.2f}\n", label, s.gold, s.pred,
+                     s.matched, s.precision(), s.recall(), s.f1());
 }
 
 }  // namespace
 
-int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses, bool as_json,
-             bool names) {
+int run_eval(const std::string& gold_path, const std::vector<std::string>& inputs, bool show_misses,
+             bool as_json, bool names) {
   const auto gold = eval::load_events_jsonl(gold_path);
   eval::EventsByDoc pred;
   std::map<std::string, std::string> lang_of;  // document → the language extraction found
@@ -363,14 +385,18 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     const auto known = [&](const std::string& n) { return lexicon.find(n) != nullptr; };
     name_scores.emplace(eval::score_names(gold, tagged_people, {"person"}, known),
                         eval::score_names(gold, tagged_orgs,
-                                          {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}, known));
+                                          {"from", "to", "by", "target_org", "investor", "investee",
+                                           "acquirer", "target", "org"},
+                                          known));
   }
   if (as_json) {
     json out;
     if (name_scores)
-      for (const auto& [label, ns] : {std::pair{"people", name_scores->first}, std::pair{"organisations", name_scores->second}})
-        out["names"][label] = {{"precision", ns.precision()}, {"recall", ns.recall()}, {"gold_unknown", ns.gold},
-                               {"proposed", ns.found}, {"correct", ns.correct}, {"recalled", ns.recalled}};
+      for (const auto& [label, ns] : {std::pair{"people", name_scores->first},
+                                      std::pair{"organisations", name_scores->second}})
+        out["names"][label] = {{"precision", ns.precision()}, {"recall", ns.recall()},
+                               {"gold_unknown", ns.gold},     {"proposed", ns.found},
+                               {"correct", ns.correct},       {"recalled", ns.recalled}};
     for (const auto& [t, s] : sc.by_type) out[t] = score_json(s);
     out["all"] = score_json(sc.all);
     json langs = json::object();
@@ -381,11 +407,13 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     out["by_language"] = std::move(langs);
     if (show_misses) {
       out["misses"] = json::array();
-      for (const auto& m : sc.misses) out["misses"].push_back({{"kind", m.kind}, {"doc", m.doc}, {"event", m.event}});
+      for (const auto& m : sc.misses)
+        out["misses"].push_back({{"kind", m.kind}, {"doc", m.doc}, {"event", m.event}});
     }
     std::cout << out.dump(1) << "\n";
   } else {
-    std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7}{:>7}{:>7}\n", "type", "gold", "pred", "match", "P", "R", "F1");
+    std::cout << fmt::format("{:<14}{:>6}{:>6}{:>6}{:>7}{:>7}{:>7}\n", "type", "gold", "pred",
+                             "match", "P", "R", "F1");
     for (const auto& [t, s] : sc.by_type) std::cout << score_row(t, s);
     std::cout << score_row("all", sc.all);
     for (const auto& [lang, ls] : by_lang) {
@@ -395,10 +423,12 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     }
     if (name_scores) {
       std::cout << "\nname tagger (names the lexicon lacks)\n";
-      std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7}{:>7}\n", "kind", "unknown", "proposed", "correct", "recalled", "P", "R");
-      for (const auto& [label, ns] : {std::pair{"people", name_scores->first}, std::pair{"organisations", name_scores->second}})
-        std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7.2f}{:>7.2f}\n", label, ns.gold, ns.found, ns.correct, ns.recalled,
-                                 ns.precision(), ns.recall());
+      std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7}{:>7}\n", "kind", "unknown",
+                               "proposed", "correct", "recalled", "P", "R");
+      for (const auto& [label, ns] : {std::pair{"people", name_scores->first},
+                                      std::pair{"organisations", name_scores->second}})
+        std::cout << fmt::format("{:<14}{:>8}{:>9}{:>8}{:>9}{:>7.2f}{:>7.2f}\n", label, ns.gold,
+                                 ns.found, ns.correct, ns.recalled, ns.precision(), ns.recall());
     }
     if (show_misses)
       for (const auto& m : sc.misses) {
@@ -426,14 +456,16 @@ std::optional<Facts> load_facts(const std::string& db_path, bool with_facts = tr
   if (!f.db) return std::nullopt;
   if (!with_facts) return f;
   const auto rows = f.db->events({});
-  f.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
+  f.names =
+      std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
   f.facts = query::build_facts(rows, *f.names);
   return f;
 }
 
 // The figure of a fact or event: its amount, else the people it counts (a layoff, a group move).
 std::string figure_cell(const json& fact) {
-  if (!fact.contains("amount")) return fact.contains("count") ? fmt::format("{} people", fact["count"].get<long>()) : "";
+  if (!fact.contains("amount"))
+    return fact.contains("count") ? fmt::format("{} people", fact["count"].get<long>()) : "";
   std::string cell = short_money(fact["amount"]);
   if (fact.value("cumulative", false)) cell += " total";
   return cell;
@@ -452,59 +484,74 @@ std::string sources_cell(const json& fact) {
 void print_fact_rows(const json& facts) {
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
   for (const auto& f : facts)
-    std::cout << pad(f.value("type", ""), 13) << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
+    std::cout << pad(f.value("type", ""), 13) << pad(clip(query::fact_summary(f), 62), 48)
+              << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
 // An analytics command: the database's facts → JSON → printed as JSON or as a table.
-int answer(const std::string& db_path, bool as_json, const std::function<json(const Facts&)>& compute,
+int answer(const std::string& db_path, bool as_json,
+           const std::function<json(const Facts&)>& compute,
            const std::function<void(const json&)>& table, bool with_facts = true) {
   auto f = load_facts(db_path, with_facts);
   if (!f) return kFatal;
   const json r = compute(*f);
-  if (as_json) std::cout << r.dump(1) << "\n";
-  else table(r);
+  if (as_json)
+    std::cout << r.dump(1) << "\n";
+  else
+    table(r);
   return kOk;
 }
 
 }  // namespace
 
-int run_flows(const std::string& db_path, const std::string& since, const std::string& until, const std::string& org,
-              size_t top, bool as_json) {
-  const query::Window window{query::window_bound(since, "--since"), query::window_bound(until, "--until")};
+int run_flows(const std::string& db_path, const std::string& since, const std::string& until,
+              const std::string& org, size_t top, bool as_json) {
+  const query::Window window{query::window_bound(since, "--since"),
+                             query::window_bound(until, "--until")};
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org), top);
+    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org),
+                        top);
   };
-  return answer(db_path, as_json, compute, [](const json& r) {
-    std::cout << "TALENT FLOWS (people)\n" << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
-    for (const auto& e : r["flows"]) {
-      std::string from = e["from"].get<std::string>();
-      const auto& units = e["from_units"];
-      if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
-      std::string named;
-      for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
-      std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28) << pad(std::to_string(e["people"].get<long>()), 8)
-                << clip(named, 80) << "\n";
-    }
-    std::cout << "\nNET GAIN BY ORGANISATION\n" << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
-    for (const auto& o : r["organisations"]) {
-      std::string from;
-      for (const auto& s : o["sources"]) from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
-      std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
-                << pad(std::to_string(o["out"].get<long>()), 6) << pad(fmt::format("{:+d}", o["net"].get<long>()), 6)
-                << clip(from, 80) << "\n";
-    }
-    if (r.contains("undated"))
-      std::cout << fmt::format("\n+{} people first reported without a date are not placed in the window\n",
-                               r["undated"].get<long>());
-  }, false);
+  return answer(
+      db_path, as_json, compute,
+      [](const json& r) {
+        std::cout << "TALENT FLOWS (people)\n"
+                  << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
+        for (const auto& e : r["flows"]) {
+          std::string from = e["from"].get<std::string>();
+          const auto& units = e["from_units"];
+          if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
+          std::string named;
+          for (const auto& n : e["named"])
+            named += (named.empty() ? "" : ", ") + n.get<std::string>();
+          std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28)
+                    << pad(std::to_string(e["people"].get<long>()), 8) << clip(named, 80) << "\n";
+        }
+        std::cout << "\nNET GAIN BY ORGANISATION\n"
+                  << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
+        for (const auto& o : r["organisations"]) {
+          std::string from;
+          for (const auto& s : o["sources"])
+            from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
+          std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
+                    << pad(std::to_string(o["out"].get<long>()), 6)
+                    << pad(fmt::format("{:+d}", o["net"].get<long>()), 6) << clip(from, 80) << "\n";
+        }
+        if (r.contains("undated"))
+          std::cout << fmt::format(
+              "\n+{} people first reported without a date are not placed in the window\n",
+              r["undated"].get<long>());
+      },
+      false);
 }
 
 int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), &query::Rates::standard());
+    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org),
+                      &query::Rates::standard());
   };
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "OFFERS\n";
@@ -513,7 +560,8 @@ int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
     print_fact_rows(r["pay_statistics"]);
     const auto& s = r["summary"];
     if (s.contains("usd_median"))
-      std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n", short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
+      std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n",
+                               short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
                                short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
                                short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
   });
@@ -527,10 +575,12 @@ int run_deals(const std::string& db_path, const std::string& org, bool as_json) 
   return answer(db_path, as_json, compute, [](const json& r) {
     std::cout << "DEALS\n";
     print_fact_rows(r["deals"]);
-    std::cout << "\nTOTALS PER PAIR\n" << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
+    std::cout << "\nTOTALS PER PAIR\n"
+              << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
     for (const auto& t : r["totals"])
       std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
-                << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14) << t["rule"].get<std::string>() << "\n";
+                << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14)
+                << t["rule"].get<std::string>() << "\n";
   });
 }
 
@@ -542,7 +592,8 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
     std::string near;
     for (const auto& n : query::near_names(*f->db, extract::Lexicon::standard(), name))
       near += (near.empty() ? "; did you mean: " : ", ") + n;
-    std::cerr << "talentwar: " << text::printable(name) << ": no person or organisation by that name" << near << "\n";
+    std::cerr << "talentwar: " << text::printable(name)
+              << ": no person or organisation by that name" << near << "\n";
     return kSomeFailed;
   }
   if (as_json) {
@@ -550,10 +601,13 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
     return kOk;
   }
   std::string spellings;
-  for (const auto& s : p["spellings"]) spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
-  std::cout << text::printable(p["name"].get<std::string>()) << " (" << p["kind"].get<std::string>() << ")\n";
+  for (const auto& s : p["spellings"])
+    spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
+  std::cout << text::printable(p["name"].get<std::string>()) << " (" << p["kind"].get<std::string>()
+            << ")\n";
   std::cout << "  spellings: " << text::printable(spellings) << "\n";
-  if (p.contains("parent")) std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
+  if (p.contains("parent"))
+    std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
   if (p.contains("units") && !p["units"].empty()) {
     std::string units;
     for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
@@ -561,7 +615,8 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   }
   if (p.contains("affiliations") && !p["affiliations"].empty()) {
     std::string aff;
-    for (const auto& a : p["affiliations"]) aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
+    for (const auto& a : p["affiliations"])
+      aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
     std::cout << "  career: " << text::printable(aff) << "\n";
   }
   std::cout << "\n";
@@ -569,20 +624,24 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   return kOk;
 }
 
-int run_timeline(const std::string& db_path, const std::string& org, const std::string& since, const std::string& until,
-                 bool as_json) {
-  const query::Window window{query::window_bound(since, "--since"), query::window_bound(until, "--until")};
+int run_timeline(const std::string& db_path, const std::string& org, const std::string& since,
+                 const std::string& until, bool as_json) {
+  const query::Window window{query::window_bound(since, "--since"),
+                             query::window_bound(until, "--until")};
   size_t undated = 0;
   auto compute = [&](const Facts& f) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), window, &undated);
+    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), window,
+                           &undated);
   };
   const bool windowed = !window.since.empty() || !window.until.empty();
   const int rc = answer(db_path, as_json, compute, [&](const json& rows) {
-    std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
+    std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48)
+              << pad("AMOUNT", 16) << "SOURCES\n";
     for (const auto& r : rows)
-      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13) << pad(clip(query::fact_summary(r), 62), 48)
-                << pad(figure_cell(r), 16) << sources_cell(r) << "\n";
+      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13)
+                << pad(clip(query::fact_summary(r), 62), 48) << pad(figure_cell(r), 16)
+                << sources_cell(r) << "\n";
     std::cout << fmt::format("{} facts", rows.size());
     if (windowed) std::cout << fmt::format(" (+{} undated, not placed in the window)", undated);
     std::cout << "\n";
@@ -601,8 +660,8 @@ int run_backup(const std::string& db_path, const std::string& dest) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
   db->backup_to(dest);
-  std::cerr << fmt::format("talentwar: {} copied to {} ({} articles, {} events)\n", db_path, dest, db->article_count(),
-                           db->event_count());
+  std::cerr << fmt::format("talentwar: {} copied to {} ({} articles, {} events)\n", db_path, dest,
+                           db->article_count(), db->event_count());
   return kOk;
 }
 
@@ -610,14 +669,18 @@ int run_graph(const std::string& db_path, const std::string& format) {
   auto f = load_facts(db_path);
   if (!f) return kFatal;
   const auto& lex = extract::Lexicon::standard();
-  if (format == "dot") std::cout << query::graph_dot(f->facts, lex);
-  else if (format == "graphml") std::cout << query::graph_graphml(f->facts, lex);
-  else std::cout << query::graph_json(f->facts, lex).dump(1) << "\n";
+  if (format == "dot")
+    std::cout << query::graph_dot(f->facts, lex);
+  else if (format == "graphml")
+    std::cout << query::graph_graphml(f->facts, lex);
+  else
+    std::cout << query::graph_json(f->facts, lex).dump(1) << "\n";
   return kOk;
 }
 
-int run_serve(const std::string& db_path, const std::string& host, int port, const std::string& token,
-              const std::string& web_root, const std::string& cors_origin) {
+int run_serve(const std::string& db_path, const std::string& host, int port,
+              const std::string& token, const std::string& web_root,
+              const std::string& cors_origin) {
   server::ServerOptions options{host, port, db_path, token, web_root};
   options.cors_origin = cors_origin;
   server::Server srv(options);
@@ -627,17 +690,20 @@ int run_serve(const std::string& db_path, const std::string& host, int port, con
     std::cerr << "talentwar: " << error << "\n";
     return kFatal;
   }
-  std::cout << fmt::format("talentwar: dashboard at http://{}:{}/ (API under /api/, database {}, writes {})", host, bound,
-                           store::redacted(db_path), token.empty() ? "off" : "with token")
-            << std::endl;
+  std::cout
+      << fmt::format(
+             "talentwar: dashboard at http://{}:{}/ (API under /api/, database {}, writes {})",
+             host, bound, store::redacted(db_path), token.empty() ? "off" : "with token")
+      << std::endl;
   return srv.serve() ? kOk : kFatal;
 }
 
-int run_events(const std::string& db_path, const std::string& type, const std::string& org, const std::string& person,
-               bool as_json) {
+int run_events(const std::string& db_path, const std::string& type, const std::string& org,
+               const std::string& person, bool as_json) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
-  const auto rows = db->events({type, query::known_organisation(*db, extract::Lexicon::standard(), org), person});
+  const auto rows =
+      db->events({type, query::known_organisation(*db, extract::Lexicon::standard(), org), person});
   if (as_json) {
     for (const auto& r : rows) {
       json e = r.event;
@@ -649,8 +715,8 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
   for (const auto& r : rows) {
     const json& e = r.event;
-    std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46) << pad(figure_cell(e), 14)
-              << text::printable(r.doc) << "\n";
+    std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46)
+              << pad(figure_cell(e), 14) << text::printable(r.doc) << "\n";
   }
   std::cout << fmt::format("{} events\n", rows.size());
   return kOk;

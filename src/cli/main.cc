@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <thread>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "query/analytics.h"
@@ -18,17 +18,26 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> inputs;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  auto* extract = app.add_subcommand("extract", "Extract events from articles; one JSON object per article on stdout");
-  extract->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
-  extract->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")->check(CLI::Range(1u, 256u));
+  auto* extract = app.add_subcommand(
+      "extract", "Extract events from articles; one JSON object per article on stdout");
+  extract->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")
+      ->required();
+  extract
+      ->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
 
-  auto* ingest = app.add_subcommand("ingest", "Extract events from articles and store them in the database");
-  ingest->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")->required();
+  auto* ingest =
+      app.add_subcommand("ingest", "Extract events from articles and store them in the database");
+  ingest->add_option("inputs", inputs, "files, directories, .jsonl dumps, or - for stdin")
+      ->required();
   ingest->add_option("--db", db, "SQLite database file");
-  ingest->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")->check(CLI::Range(1u, 256u));
+  ingest
+      ->add_option("--jobs,-j", jobs, "threads extracting articles (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
 
   std::string backup_to;
-  auto* backup = app.add_subcommand("backup", "Copy the SQLite database into a new file, consistently, while it is in use");
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the SQLite database into a new file, consistently, while it is in use");
   backup->add_option("path", backup_to, "the new file")->required();
   backup->add_option("--db", db, "SQLite database file");
 
@@ -39,30 +48,38 @@ int main(int argc, char** argv) {
 
   std::string gold;
   bool show_misses = false, json = false;
-  auto* eval = app.add_subcommand("eval", "Extract and score against a gold file (shared/spec/events.md format)");
+  auto* eval = app.add_subcommand(
+      "eval", "Extract and score against a gold file (shared/spec/events.md format)");
   eval->add_option("gold", gold, "gold JSON Lines file")->required();
   eval->add_option("inputs", inputs, "articles to extract")->required();
   eval->add_flag("--show-misses", show_misses, "list missed and spurious events");
   eval->add_flag("--json", json, "print the scores as JSON");
   bool names = false;
-  eval->add_flag("--names", names, "also score the name tagger: names the lexicon lacks, proposed vs in the gold");
+  eval->add_flag("--names", names,
+                 "also score the name tagger: names the lexicon lacks, proposed vs in the gold");
 
   std::string type, org, person;
   auto* events = app.add_subcommand("events", "Show stored events as a table");
   events->add_option("--type", type, "event type")
-      ->check(CLI::IsMember({"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}));
-  events->add_option("--org", org, "an organisation in any slot (its units included), any spelling");
+      ->check(CLI::IsMember(
+          {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}));
+  events->add_option("--org", org,
+                     "an organisation in any slot (its units included), any spelling");
   events->add_option("--person", person, "a person, any spelling");
   events->add_flag("--json", json, "one JSON object per event");
   events->add_option("--db", db, "SQLite database file");
 
   std::string since, until, name, graph_format = "json";
-  auto* flows = app.add_subcommand("flows", "Who moved where: talent flows between organisations, net gain ranked");
+  auto* flows = app.add_subcommand(
+      "flows", "Who moved where: talent flows between organisations, net gain ranked");
   flows->add_option("--since", since, "first reported on or after (YYYY or YYYY-MM-DD)");
   flows->add_option("--until", until, "first reported on or before (YYYY or YYYY-MM-DD)");
-  flows->add_option("--org", org, "only flows into or out of this organisation (its units included)");
+  flows->add_option("--org", org,
+                    "only flows into or out of this organisation (its units included)");
   size_t top = tw::query::kFlowEdges;
-  flows->add_option("--top", top, "how many of the largest pairs to list (the balances count them all)")
+  flows
+      ->add_option("--top", top,
+                   "how many of the largest pairs to list (the balances count them all)")
       ->check(CLI::Range(1, 500));
   flows->add_flag("--json", json, "print JSON");
   flows->add_option("--db", db, "SQLite database file");
@@ -78,30 +95,44 @@ int main(int argc, char** argv) {
   auto* pay = org_query("pay", "Offers, packages and pay statistics, with sources");
   auto* deals = org_query("deals", "Investments and acquisitions, with totals per pair");
 
-  auto* entity = app.add_subcommand("entity", "A person or organisation in any script or spelling: aliases, units, facts, sources");
+  auto* entity = app.add_subcommand(
+      "entity",
+      "A person or organisation in any script or spelling: aliases, units, facts, sources");
   std::vector<std::string> name_words;  // a name of several words needs no quotes
-  entity->add_option("name", name_words, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")->required();
+  entity->add_option("name", name_words, "the name, e.g. 셩자오 자오, Shengjia Zhao, 구글")
+      ->required();
   entity->add_flag("--json", json, "print JSON");
   entity->add_option("--db", db, "SQLite database file");
 
   auto* timeline = org_query("timeline", "Facts in the order they were first reported");
-  timeline->add_option("--since", since, "first reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
-  timeline->add_option("--until", until, "first reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
+  timeline->add_option("--since", since,
+                       "first reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+  timeline->add_option("--until", until,
+                       "first reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
 
-  auto* graph = app.add_subcommand("graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
-  graph->add_option("--format", graph_format, "graphml, dot or json")->check(CLI::IsMember({"graphml", "dot", "json"}));
+  auto* graph = app.add_subcommand(
+      "graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
+  graph->add_option("--format", graph_format, "graphml, dot or json")
+      ->check(CLI::IsMember({"graphml", "dot", "json"}));
   graph->add_option("--db", db, "SQLite database file");
 
-  std::string host = "127.0.0.1", token = std::getenv("TALENTWAR_TOKEN") ? std::getenv("TALENTWAR_TOKEN") : "", web_root;
+  std::string host = "127.0.0.1",
+              token = std::getenv("TALENTWAR_TOKEN") ? std::getenv("TALENTWAR_TOKEN") : "",
+              web_root;
   int port = 8080;
   auto* serve = app.add_subcommand("serve", "The JSON API under /api/ and the web dashboard at /");
   serve->add_option("--host", host, "address to listen on (default 127.0.0.1)");
-  serve->add_option("--port", port, "port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  serve->add_option("--token", token, "token that POST /api/articles must present (or $TALENTWAR_TOKEN); none: writes are off");
-  serve->add_option("--web-root", web_root, "the dashboard's files (default: the source tree's web/)");
+  serve->add_option("--port", port, "port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option(
+      "--token", token,
+      "token that POST /api/articles must present (or $TALENTWAR_TOKEN); none: writes are off");
+  serve->add_option("--web-root", web_root,
+                    "the dashboard's files (default: the source tree's web/)");
   std::string cors_origin;
-  serve->add_option("--cors-origin", cors_origin,
-                    "the one origin (e.g. https://dash.example.org) whose pages may call the API; default: none");
+  serve->add_option(
+      "--cors-origin", cors_origin,
+      "the one origin (e.g. https://dash.example.org) whose pages may call the API; default: none");
   serve->add_option("--db", db, "SQLite database file");
 
   try {

@@ -48,8 +48,12 @@ bool slot_ok(const json& gold, const json* pred) {
     return false;
   }
   if (gold.is_boolean() || gold.is_number_integer()) {
-    if (pred->is_number()) return pred->get<long long>() == (gold.is_boolean() ? gold.get<bool>() : gold.get<long long>());
-    if (pred->is_boolean()) return pred->get<bool>() == (gold.is_boolean() ? gold.get<bool>() : gold.get<long long>() != 0);
+    if (pred->is_number())
+      return pred->get<long long>() ==
+             (gold.is_boolean() ? gold.get<bool>() : gold.get<long long>());
+    if (pred->is_boolean())
+      return pred->get<bool>() ==
+             (gold.is_boolean() ? gold.get<bool>() : gold.get<long long>() != 0);
     return false;
   }
   std::set<std::string> preds;
@@ -72,7 +76,8 @@ bool matches(const json& g, const json& p) {
 }
 
 // Maximum bipartite matching by augmenting paths; returns gold index → pred index.
-std::map<size_t, size_t> max_matching(const std::vector<json>& gold, const std::vector<json>& pred) {
+std::map<size_t, size_t> max_matching(const std::vector<json>& gold,
+                                      const std::vector<json>& pred) {
   std::vector<std::vector<size_t>> adj(gold.size());
   for (size_t i = 0; i < gold.size(); ++i)
     for (size_t j = 0; j < pred.size(); ++j)
@@ -161,7 +166,8 @@ EventsByDoc load_events_jsonl(const std::string& path) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("doc"))
-      throw std::runtime_error(fmt::format("{}:{}: each line must be a JSON object with a \"doc\" field", path, n));
+      throw std::runtime_error(
+          fmt::format("{}:{}: each line must be a JSON object with a \"doc\" field", path, n));
     auto& events = docs[as_text(j["doc"])];
     if (j.contains("events") && j["events"].is_array())
       for (const auto& e : j["events"])
@@ -170,8 +176,10 @@ EventsByDoc load_events_jsonl(const std::string& path) {
   return docs;
 }
 
-NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
-                      const std::vector<std::string>& slots, const std::function<bool(const std::string&)>& known) {
+NameScore score_names(const EventsByDoc& gold,
+                      const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
+                      const std::vector<std::string>& slots,
+                      const std::function<bool(const std::string&)>& known) {
   NameScore out;
   for (const auto& [doc, events] : gold) {
     // Each gold name once per document: its normalised spellings.
@@ -190,7 +198,9 @@ NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::
         if (spellings.empty()) continue;
         std::vector<std::string> normalised;
         for (const auto& sp : spellings) normalised.push_back(normalise_name(sp));
-        const bool seen = std::any_of(names.begin(), names.end(), [&](const auto& n) { return n.front() == normalised.front(); });
+        const bool seen = std::any_of(names.begin(), names.end(), [&](const auto& n) {
+          return n.front() == normalised.front();
+        });
         if (seen) continue;
         names.push_back(normalised);
         if (std::none_of(spellings.begin(), spellings.end(), known)) {
@@ -198,9 +208,11 @@ NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::
         }
       }
     auto is_unknown = [](const std::vector<std::string>& n) { return n.back() == "\x01unknown"; };
-    auto matches = [](const std::vector<std::string>& gold_name, const std::vector<std::string>& proposal) {
+    auto matches = [](const std::vector<std::string>& gold_name,
+                      const std::vector<std::string>& proposal) {
       for (const auto& p : proposal)
-        if (std::find(gold_name.begin(), gold_name.end(), normalise_name(p)) != gold_name.end()) return true;
+        if (std::find(gold_name.begin(), gold_name.end(), normalise_name(p)) != gold_name.end())
+          return true;
       return false;
     };
     for (const auto& n : names) out.gold += is_unknown(n);
@@ -208,10 +220,12 @@ NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::
     if (it == tagged.end()) continue;
     for (const auto& proposal : it->second) {
       ++out.found;
-      out.correct += std::any_of(names.begin(), names.end(), [&](const auto& n) { return matches(n, proposal); });
+      out.correct += std::any_of(names.begin(), names.end(),
+                                 [&](const auto& n) { return matches(n, proposal); });
     }
     for (const auto& n : names)
-      if (is_unknown(n) && std::any_of(it->second.begin(), it->second.end(), [&](const auto& p) { return matches(n, p); }))
+      if (is_unknown(n) && std::any_of(it->second.begin(), it->second.end(),
+                                       [&](const auto& p) { return matches(n, p); }))
         ++out.recalled;
   }
   return out;

@@ -45,16 +45,18 @@ std::string normalise_name(const std::string& s);  // NFKC, case-folded, letters
 // How well the name tagger finds the names the lexicon lacks. Gold names are the values (all
 // alternatives) of the person slots, or of the organisation slots, of the gold events.
 struct NameScore {
-  size_t gold = 0;       // gold names none of whose spellings the lexicon knows
-  size_t found = 0;      // names the tagger proposed
-  size_t correct = 0;    // proposals that are one of the document's gold names
-  size_t recalled = 0;   // unknown gold names the tagger proposed
+  size_t gold = 0;      // gold names none of whose spellings the lexicon knows
+  size_t found = 0;     // names the tagger proposed
+  size_t correct = 0;   // proposals that are one of the document's gold names
+  size_t recalled = 0;  // unknown gold names the tagger proposed
   double precision() const { return found ? double(correct) / found : 0; }
   double recall() const { return gold ? double(recalled) / gold : 0; }
 };
 // tagged: document → the spellings of each name the tagger proposed (first = its name).
 // known: whether the lexicon knows a spelling.
-NameScore score_names(const EventsByDoc& gold, const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
-                      const std::vector<std::string>& slots, const std::function<bool(const std::string&)>& known);
+NameScore score_names(const EventsByDoc& gold,
+                      const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
+                      const std::vector<std::string>& slots,
+                      const std::function<bool(const std::string&)>& known);
 
 }  // namespace tw::eval

@@ -16,7 +16,7 @@ namespace tw::extract {
 
 struct AnnotatedSentence {
   std::string_view text;
-  std::string folded;  // text in ASCII lower case, for the word-list searches
+  std::string folded;                  // text in ASCII lower case, for the word-list searches
   const LanguageData* lang = nullptr;  // whose word lists `hits` holds
   // Where those lists' words occur in `folded`: found on the first search, since many sentences
   // are never searched.
@@ -36,15 +36,16 @@ struct Span {
 
 // Where the first of `words` (stored folded) occurs in the sentence within [from, to), or npos:
 // looked up in the sentence's one-pass hits when `words` is a list of its language.
-inline size_t find_folded(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0,
-                          size_t to = std::string_view::npos) {
+inline size_t find_folded(const AnnotatedSentence& s, const std::vector<std::string>& words,
+                          size_t from = 0, size_t to = std::string_view::npos) {
   if (!s.lang) return find_any_folded(s.folded, words, from, to);
   if (!s.hits) s.hits = s.lang->word_list_hits(s.folded);
   return s.lang->find_folded(s.folded, *s.hits, words, from, to);
 }
 
 // Does any of `words` (stored folded) occur in the sentence, within [from, to)?
-inline bool has(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0, size_t to = std::string_view::npos) {
+inline bool has(const AnnotatedSentence& s, const std::vector<std::string>& words, size_t from = 0,
+                size_t to = std::string_view::npos) {
   return find_folded(s, words, from, to) != std::string_view::npos;
 }
 

@@ -18,10 +18,10 @@ struct Event {
   std::optional<long> count;
   std::optional<Money> amount;
   bool cumulative = false;
-  bool group = false;        // about a group of people, not a named person (never merged with one)
+  bool group = false;  // about a group of people, not a named person (never merged with one)
   bool one_of_origins = false;  // one origin of a group that came from several (spec rule 9)
-  std::string evidence;      // the sentence, trimmed
-  size_t sentence = 0;       // index of the evidence sentence in the document
+  std::string evidence;         // the sentence, trimmed
+  size_t sentence = 0;          // index of the evidence sentence in the document
 
   const std::string& slot(const std::string& k) const;
   bool has(const std::string& k) const { return !slot(k).empty(); }

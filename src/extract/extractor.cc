@@ -5,14 +5,19 @@
 
 namespace tw::extract {
 
-Extractor::Extractor(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& discovery,
-                     const LanguageData& korean, const LanguageData& english)
-    : lexicon_(lexicon), particles_(particles), discovery_(discovery), korean_(korean), english_(english) {}
+Extractor::Extractor(const Lexicon& lexicon, const ParticleSet& particles,
+                     const DiscoveryData& discovery, const LanguageData& korean,
+                     const LanguageData& english)
+    : lexicon_(lexicon),
+      particles_(particles),
+      discovery_(discovery),
+      korean_(korean),
+      english_(english) {}
 
 const Extractor& Extractor::standard() {
   static const ParticleSet particles(read_word_list(data_dir() / "lang" / "ko" / "particles.txt"));
-  static const Extractor x(Lexicon::standard(), particles, DiscoveryData::standard(), LanguageData::korean(),
-                           LanguageData::english());
+  static const Extractor x(Lexicon::standard(), particles, DiscoveryData::standard(),
+                           LanguageData::korean(), LanguageData::english());
   return x;
 }
 

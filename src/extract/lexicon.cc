@@ -28,7 +28,8 @@ std::string lower_key(std::string_view s) {
 uint32_t AliasTrie::child(uint32_t node, unsigned char c) const {
   if (node == 0) return root_[c];
   const auto& next = nodes_[node].next;
-  auto it = std::lower_bound(next.begin(), next.end(), c, [](const auto& p, unsigned char b) { return p.first < b; });
+  auto it = std::lower_bound(next.begin(), next.end(), c,
+                             [](const auto& p, unsigned char b) { return p.first < b; });
   return it == next.end() || it->first != c ? 0 : it->second;
 }
 
@@ -40,7 +41,9 @@ void AliasTrie::add(std::string_view alias, uint32_t entity) {
     } else {
       const auto created = static_cast<uint32_t>(nodes_.size());
       auto& next = nodes_[node].next;
-      next.emplace(std::lower_bound(next.begin(), next.end(), c, [](const auto& p, unsigned char b) { return p.first < b; }), c, created);
+      next.emplace(std::lower_bound(next.begin(), next.end(), c,
+                                    [](const auto& p, unsigned char b) { return p.first < b; }),
+                   c, created);
       if (node == 0) root_[c] = created;
       nodes_.emplace_back();
       node = created;
@@ -70,12 +73,16 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) {
   for (const auto& p : particles) {
     if (p.empty()) continue;
     set_.insert(p);
-    if (p.size() < 3) all_open_with_three_bytes_ = false;
-    else if (const uint32_t o = text::syllable_code(p); std::find(openings_.begin(), openings_.end(), o) == openings_.end())
+    if (p.size() < 3)
+      all_open_with_three_bytes_ = false;
+    else if (const uint32_t o = text::syllable_code(p);
+             std::find(openings_.begin(), openings_.end(), o) == openings_.end())
       openings_.push_back(o);
-    if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end()) lengths_.push_back(p.size());
+    if (std::find(lengths_.begin(), lengths_.end(), p.size()) == lengths_.end())
+      lengths_.push_back(p.size());
     if (p.size() >= 3)
-      if (const uint32_t f = text::syllable_code(p.substr(p.size() - 3)); std::find(finals_.begin(), finals_.end(), f) == finals_.end())
+      if (const uint32_t f = text::syllable_code(p.substr(p.size() - 3));
+          std::find(finals_.begin(), finals_.end(), f) == finals_.end())
         finals_.push_back(f);
   }
   std::sort(lengths_.rbegin(), lengths_.rend());  // longest first: the greedy search tries them so
@@ -84,7 +91,9 @@ ParticleSet::ParticleSet(std::vector<std::string> particles) {
 
 bool ParticleSet::may_end_with_particle(std::string_view word) const {
   if (!all_open_with_three_bytes_) return true;  // no cheap test: let the search decide
-  return word.size() >= 3 && std::find(finals_.begin(), finals_.end(), text::syllable_code(word.substr(word.size() - 3))) != finals_.end();
+  return word.size() >= 3 &&
+         std::find(finals_.begin(), finals_.end(),
+                   text::syllable_code(word.substr(word.size() - 3))) != finals_.end();
 }
 
 std::string_view ParticleSet::leading(std::string_view rest) const {
@@ -99,10 +108,13 @@ bool ParticleSet::is_particle_sequence(std::string_view rest) const {
     if (r.empty()) return true;
     if (depth == 3) return false;
     if (all_open_with_three_bytes_ &&
-        (r.size() < 3 || std::find(openings_.begin(), openings_.end(), text::syllable_code(r)) == openings_.end()))
+        (r.size() < 3 ||
+         std::find(openings_.begin(), openings_.end(), text::syllable_code(r)) == openings_.end()))
       return false;
     for (size_t n : lengths_)
-      if (n <= r.size() && set_.find(r.substr(0, n)) != set_.end() && self(self, r.substr(n), depth + 1)) return true;
+      if (n <= r.size() && set_.find(r.substr(0, n)) != set_.end() &&
+          self(self, r.substr(n), depth + 1))
+        return true;
     return false;
   };
   return go(go, rest, 0);
@@ -129,7 +141,8 @@ Lexicon Lexicon::from_json(std::string_view orgs_json, std::string_view people_j
   Lexicon lex;
   auto load = [&](std::string_view text, EntityKind kind, const char* what) {
     auto arr = nlohmann::json::parse(text, nullptr, false);
-    if (arr.is_discarded() || !arr.is_array()) throw std::runtime_error(std::string(what) + ": not a JSON array");
+    if (arr.is_discarded() || !arr.is_array())
+      throw std::runtime_error(std::string(what) + ": not a JSON array");
     for (const auto& j : arr) {
       Entity e;
       e.kind = kind;
@@ -172,7 +185,8 @@ void Lexicon::index(uint32_t id) {
 }
 
 const Entity* Lexicon::find(std::string_view name) const {
-  thread_local std::string key;  // looked up for every word a name could be: no allocation each time
+  thread_local std::string
+      key;  // looked up for every word a name could be: no allocation each time
   lower_key(name, key);
   auto it = by_key_.find(std::string_view(key));
   return it == by_key_.end() ? nullptr : &entities_[it->second];

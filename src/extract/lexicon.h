@@ -84,7 +84,8 @@ class ParticleSet {
   // word start no particle, and an integer compare says so before any lookup.
   std::vector<uint32_t> openings_;
   bool all_open_with_three_bytes_ = true;
-  std::vector<uint32_t> finals_;  // the last syllable of each particle, as for openings_  // last code point of each
+  std::vector<uint32_t>
+      finals_;  // the last syllable of each particle, as for openings_  // last code point of each
   size_t longest_sequence_bytes_ = 0;
 };
 
@@ -108,12 +109,13 @@ class Lexicon {
  private:
   void index(uint32_t id);
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> by_key_;  // lower-cased name/alias → entity
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>
+      by_key_;  // lower-cased name/alias → entity
   AliasTrie trie_;
   text::PatternSet spellings_;
 };
 
-std::string lower_key(std::string_view s);  // ASCII lower case, spaces removed
+std::string lower_key(std::string_view s);             // ASCII lower case, spaces removed
 void lower_key(std::string_view s, std::string& out);  // the same into `out`, reusing its storage
 
 }  // namespace tw::extract

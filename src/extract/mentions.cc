@@ -19,7 +19,9 @@ using text::join_words;
 using text::next_code_point;
 using text::split_words;
 
-bool is_word_char(char32_t c) { return is_ascii_alpha(c) || is_ascii_digit(c) || (c >= 0x80 && text::is_letter(c)); }
+bool is_word_char(char32_t c) {
+  return is_ascii_alpha(c) || is_ascii_digit(c) || (c >= 0x80 && text::is_letter(c));
+}
 
 bool all_hangul(std::string_view w) {
   if (w.empty()) return false;
@@ -31,7 +33,9 @@ bool all_hangul(std::string_view w) {
 bool is_capitalised_word(std::string_view w) {
   if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
   for (char c : w.substr(1))
-    if (!(is_ascii_alpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.' || is_ascii_digit(static_cast<unsigned char>(c)))) return false;
+    if (!(is_ascii_alpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.' ||
+          is_ascii_digit(static_cast<unsigned char>(c))))
+      return false;
   return true;
 }
 
@@ -43,40 +47,59 @@ std::string last_word(std::string_view s) {
 // The discovery patterns in DiscoveryData::Pattern order ("" where the pattern is built from data).
 const char* const kPatternText[DiscoveryData::kPatterns] = {
     // "startup Reka": a name after the kind of company it is
-    R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn|[Gg]iant|[Mm]aker|[Dd]eveloper|[Gg]roup) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))",
+    R"((?:[Ss]tart-?up|[Cc]ompany|[Ff]irm|[Ll]ab|[Rr]ival|[Uu]nicorn|[Gg]iant|[Mm]aker|)"
+    R"([Dd]eveloper|[Gg]roup) ([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+){0,2}))",
     // "Sesame AI": a name ending in an organisation word
     R"(\b((?:[A-Z][A-Za-z0-9]+ ){1,2}(?:AI|Labs|Lab|Robotics|Technologies))\b)",
     // "세서미 AI의"
     R"((?:^|[ (])([가-힣]{2,})(AI|랩스|로보틱스)(?:[ ,.)]|$|[가-힣]))",
     "",  // "연구원 보웬 장은": built from data/lang/ko/role_nouns.txt
     // Korean text that writes a foreign person in Latin: "Jane Roe와"
-    R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|에게|,|·| 등))",
+    R"((?:^|[ (“"‘'·,])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:와|과|는|은|이|가|을|를|의|도|)"
+    R"(에게|,|·| 등))",
     // "acquisition of Informatica"
-    R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|[Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|[Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
+    R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|)"
+    R"([Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|)"
+    R"([Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
     // "OctoAI was acquired by"
-    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|is being) (?:acquired|bought|purchased))",
+    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|)"
+    R"(is being) (?:acquired|bought|purchased))",
     // "Run:ai, an Israeli software maker"
-    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|unicorn)\b)",
+    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|)"
+    R"(the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|)"
+    R"(unicorn)\b)",
     // "데이터베이스 스타트업 네온을"
-    R"((?:스타트업|업체|기업|회사|개발사|자회사|제조사|운용사|투자사|계열사|손자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|이|가|도)(?:[ ,.]|$))",
+    R"((?:스타트업|업체|기업|회사|개발사|자회사|제조사|운용사|투자사|계열사|)"
+    R"(손자회사) ([가-힣]{2,8}(?: ?AI)?|[A-Za-z][A-Za-z0-9.:]+)(?:을|를|에|의|와|과|은|는|)"
+    R"(이|가|도)(?:[ ,.]|$))",
     // "researcher Lucas Beyer", "hired Jack Rae"
-    R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|[Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|[Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|[Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|[Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|[Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2})\b)",
+    R"((?:[Rr]esearchers?|[Ss]cientists?|[Ee]ngineers?|[Ee]xecutives?|[Ff]ounders?|)"
+    R"([Cc]o-?founders?|CEO|CTO|CFO|[Pp]rofessor|[Dd]irector|[Pp]resident|[Ll]ead|)"
+    R"([Vv]eteran|[Ss]taffer|[Ee]mployee|[Hh]ires?|[Hh]ired|[Pp]oached|[Rr]ecruited|)"
+    R"([Ll]ured|[Tt]apped|[Hh]iring|[Pp]oaching|[Rr]ecruiting|[Nn]amed|[Aa]ppointed|)"
+    R"([Ii]ncluding|[Aa]nd|[Oo]ffered|[Aa]pproached|[Cc]ourted|)"
+    R"([Ww]ooed) ([A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|di|del|le|la|)"
+    R"(bin) )?[A-Z][a-z'-]+){1,2})\b)",
     // "Shengjia Zhao, a co-creator of GPT-4"
-    R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )",
+    R"(([A-Z][a-z]+(?: (?:(?:de|van|von|da|di|del|le|la|bin) )?[A-Z][a-z'-]+){1,2}), (?:a|)"
+    R"(an|the|who|formerly|previously|one of|[A-Za-z][A-Za-z]+'s) )",
     // "Pieter Abbeel, Peter Chen and Rocky Duan": the first names of a list of people
     R"(([A-Z][a-z]+ [A-Z][a-z'-]+), ([A-Z][a-z]+ [A-Z][a-z'-]+),? and [A-Z][a-z]+ [A-Z][a-z'-]+)",
     // "OpenAI's head of research, Mark Fenn, left": a name set off after a title
     R"((?:'s|’s|former|the|its|his|her|their) [a-z][a-z -]{2,40}, ([A-Z][a-z]+ [A-Z][a-z'-]+),)",
     // "Paul Ng departed xAI": a name doing what people do in these stories
-    R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|joining|leaving|stepped down))",
+    R"((?:^|\. |\n)([A-Z][a-z]+ [A-Z][a-z'-]+) (?:has |have |had |will |is |was )?(?:joined|)"
+    R"(joins|left|leaves|departed|departs|quit|quits|resigned|resigns|moved|defected|jumped|)"
+    R"(joining|leaving|stepped down))",
     // "Jane Roe: Worked at Acme for nine years": an item of a list of careers
-    R"((?:^|\n)([A-Z][a-z]+ [A-Z][a-z'-]+): (?:[Ww]orked|[Ss]pent|[Ww]as|[Jj]oined|[Ll]ed|[Pp]reviously|[Ff]ormerly|[Ff]ormer))",
+    R"((?:^|\n)([A-Z][a-z]+ [A-Z][a-z'-]+): (?:[Ww]orked|[Ss]pent|[Ww]as|[Jj]oined|[Ll]ed|)"
+    R"([Pp]reviously|[Ff]ormerly|[Ff]ormer))",
 };
 
 }  // namespace
 
-DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> names_not,
-                             std::vector<std::string> suffixes)
+DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns,
+                             std::vector<std::string> names_not, std::vector<std::string> suffixes)
     : korean_role_nouns(role_nouns.begin(), role_nouns.end()),
       not_names(names_not.begin(), names_not.end()),
       org_suffixes(suffixes.begin(), suffixes.end()) {
@@ -85,7 +108,9 @@ DiscoveryData::DiscoveryData(std::vector<std::string> role_nouns, std::vector<st
     if (all_hangul(r)) roles += (roles.empty() ? "" : "|") + r;
   std::vector<std::string> texts(kPatternText, kPatternText + kPatterns);
   texts[KoNameAfterRole] =
-      "(?:^| )(?:" + roles + ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) ([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)";
+      "(?:^| )(?:" + roles +
+      ")(?:인|이자|였던|이었던|이던)? ([가-힣]{2,4}) "
+      "([가-힣]{1,3})(?:(?:은|는|이|가|을|를|의|도|와|과|에게|로)(?:[ ,.]|$)|, |·| 등)";
   for (const auto& t : texts) patterns.push_back(std::make_shared<const RE2>(t));
   prefilter = text::PatternSet::prefilters(texts);
 }
@@ -97,7 +122,8 @@ const DiscoveryData& DiscoveryData::standard() {
   return d;
 }
 
-DocumentEntities::DocumentEntities(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& data)
+DocumentEntities::DocumentEntities(const Lexicon& lexicon, const ParticleSet& particles,
+                                   const DiscoveryData& data)
     : lexicon_(lexicon), particles_(particles), data_(data) {}
 
 const Entity* DocumentEntities::find_any(std::string_view name) const {
@@ -111,13 +137,15 @@ const Entity* DocumentEntities::find_any(std::string_view name) const {
 
 void DocumentEntities::add_local_alias(const Entity* target, const std::string& alias) {
   if (alias.empty()) return;
-  local_aliases_.emplace_back(target, alias);  // remembered even when the lexicon knows the spelling
+  local_aliases_.emplace_back(target,
+                              alias);  // remembered even when the lexicon knows the spelling
   if (lexicon_.find(alias)) return;
   local_targets_.push_back(target);
   local_trie_.add(alias, static_cast<uint32_t>(local_targets_.size() - 1));
 }
 
-const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases) {
+const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind kind,
+                                                 std::vector<std::string> aliases) {
   if (const Entity* known = find_any(name)) {
     for (const auto& a : aliases) add_local_alias(known, a);
     return known;
@@ -138,7 +166,8 @@ const Entity* DocumentEntities::add_local_entity(std::string name, EntityKind ki
 
 bool DocumentEntities::looks_like_org(std::string_view latin) const {
   const size_t space = latin.rfind(' ');
-  return data_.org_suffixes.count(space == std::string_view::npos ? latin : latin.substr(space + 1)) > 0;
+  return data_.org_suffixes.count(space == std::string_view::npos ? latin
+                                                                  : latin.substr(space + 1)) > 0;
 }
 
 bool DocumentEntities::is_not_name(std::string_view w) const {
@@ -152,8 +181,11 @@ void DocumentEntities::discover(const text::Document& doc) {
   // 1. Hangul name glossed in Latin: 루오밍 팡(Ruoming Pang), 세서미 AI(Sesame AI), 왕(Wang).
   // A gloss may follow a closing quote and add an abbreviation after a middle dot:
   // "‘가나 랩스’(Gana Labs·GL)".
-  static const RE2 gloss_at_end(R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)[’'”"]?\(([A-Z][\p{Latin}.:'&-]*(?: [A-Z&][\p{Latin}.:'&-]*){0,3})(?:·[^()]{1,20})?\)$)");
-  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+  static const RE2 gloss_at_end(
+      R"(((?:[가-힣]+ ){0,3}[가-힣]+(?: ?[A-Z][A-Za-z]*)?)[’'”"]?\(([A-Z][\p{Latin}.:'&-]*()"
+      R"(?: [A-Z&][\p{Latin}.:'&-]*){0,3})(?:·[^()]{1,20})?\)$)");
+  for (size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
     if (open + 1 >= text.size()) continue;
     if (text[open + 1] < 'A' || text[open + 1] > 'Z') {
       // "뤄푸리(罗福莉)": a Chinese name glossed in Hanzi is a person known by its Hangul spelling.
@@ -161,20 +193,25 @@ void DocumentEntities::discover(const text::Document& doc) {
       size_t hanzi = 0;
       while (k < text.size() && text[k] != ')') {
         const char32_t c = next_code_point(text, k);
-        if (c < 0x4E00 || c > 0x9FFF) { hanzi = 0; break; }
+        if (c < 0x4E00 || c > 0x9FFF) {
+          hanzi = 0;
+          break;
+        }
         ++hanzi;
       }
       if (hanzi < 2 || hanzi > 4 || k >= text.size()) continue;
       size_t b = open;
       while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(') --b;
       const std::string name(text.substr(b, open - b));
-      if (all_hangul(name) && name.size() >= 6 && !find_any(name)) add_local_entity(name, EntityKind::Person, {});
+      if (all_hangul(name) && name.size() >= 6 && !find_any(name))
+        add_local_entity(name, EntityKind::Person, {});
       continue;
     }
     const size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 80) continue;
     size_t from = open >= 120 ? open - 120 : 0;
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;  // a code point boundary
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+      ++from;  // a code point boundary
     const std::string_view window = text.substr(from, close + 1 - from);
     std::string hangul, latin;
     if (!RE2::PartialMatch(window, gloss_at_end, &hangul, &latin)) continue;
@@ -188,8 +225,11 @@ void DocumentEntities::discover(const text::Document& doc) {
               (!all_hangul(words[first]) && first + 1 < words.size()) || is_not_name(words[first])))
         ++first;
       if (first >= words.size()) continue;
-      // a trailing particle-less possessive like "의" can't sit before "(" — but "28세의" can precede the name
-      if (words[first].size() > 3 && words[first].ends_with("의") && words.size() - first > latin_words.size()) ++first;
+      // a trailing particle-less possessive like "의" can't sit before "(" — but "28세의" can
+      // precede the name
+      if (words[first].size() > 3 && words[first].ends_with("의") &&
+          words.size() - first > latin_words.size())
+        ++first;
       const std::string hangul_name = join_words(words, first, words.size());
       if (is_not_name(latin)) continue;
       if (const Entity* known = lexicon_.find(latin)) {
@@ -203,7 +243,8 @@ void DocumentEntities::discover(const text::Document& doc) {
       if (looks_like_org(latin)) {
         add_local_entity(latin, EntityKind::Org, {hangul_name});
       } else if (latin_words.size() <= 4 &&
-                 std::all_of(latin_words.begin(), latin_words.end(), [](const auto& w) { return is_capitalised_word(w); })) {
+                 std::all_of(latin_words.begin(), latin_words.end(),
+                             [](const auto& w) { return is_capitalised_word(w); })) {
         add_local_entity(latin, EntityKind::Person, {hangul_name});
       }
     }
@@ -220,10 +261,12 @@ void DocumentEntities::discover(const text::Document& doc) {
     std::string name;
     while (RE2::FindAndConsume(&in, data_.pattern(id), &name)) {
       auto words = split_words(name);
-      while (!words.empty() && (is_not_name(words.front()) || lexicon_.find(words.front()))) words.erase(words.begin());
+      while (!words.empty() && (is_not_name(words.front()) || lexicon_.find(words.front())))
+        words.erase(words.begin());
       if (words.empty()) continue;
       const std::string n = join_words(words, 0, words.size());
-      if (is_not_name(n) || find_any(n) || split_words(n).size() < (id == P::EnOrgSuffix ? 2u : 1u)) continue;
+      if (is_not_name(n) || find_any(n) || split_words(n).size() < (id == P::EnOrgSuffix ? 2u : 1u))
+        continue;
       add_local_entity(n, EntityKind::Org, {});
     }
   }
@@ -240,18 +283,20 @@ void DocumentEntities::discover(const text::Document& doc) {
   }
 
   // 2b. Korean names written without a gloss, after a role noun: "연구원 보웬 장은". (A name before
-  //     its title, "보웬 장 연구원은", is too easily confused with ordinary words: "핵심 연구원을".)
+  //     its title, "보웬 장 연구원은", is too easily confused with ordinary words: "핵심
+  //     연구원을".)
   if (!english && can_match[P::KoNameAfterRole]) {
     re2::StringPiece in(text.data(), text.size());
     std::string given, family;
     auto is_role = [&](const std::string& w) { return data_.korean_role_nouns.count(w) > 0; };
     while (RE2::FindAndConsume(&in, data_.pattern(P::KoNameAfterRole), &given, &family)) {
       const std::string name = given + " " + family;
-      if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) || lexicon_.find(family))
+      if (is_not_name(given) || is_not_name(family) || find_any(name) || lexicon_.find(given) ||
+          lexicon_.find(family))
         continue;
       // "젊은 연구자", "새 연구원": an adjective before a role noun is no given name.
-      if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") || given.ends_with("한") ||
-          given.ends_with("운") || given.ends_with("된"))
+      if (is_role(given) || is_role(family) || given.ends_with("은") || given.ends_with("는") ||
+          given.ends_with("한") || given.ends_with("운") || given.ends_with("된"))
         continue;
       add_local_entity(name, EntityKind::Person, {});
     }
@@ -262,7 +307,8 @@ void DocumentEntities::discover(const text::Document& doc) {
     const NameTagger tagger(KoreanNameData::standard(), particles_);
     const KnownName known = [&](std::string_view n) { return find_any(n); };
     for (const auto& sentence : doc.sentences)
-      for (auto& c : tagger.korean(text.substr(sentence.begin, sentence.end - sentence.begin), known))
+      for (auto& c :
+           tagger.korean(text.substr(sentence.begin, sentence.end - sentence.begin), known))
         add_local_entity(std::move(c.name), c.kind, {});
   }
 
@@ -273,14 +319,16 @@ void DocumentEntities::discover(const text::Document& doc) {
     while (RE2::FindAndConsume(&in, data_.pattern(P::LatinPerson), &name)) {
       const auto words = split_words(name);
       if (is_not_name(name) || looks_like_org(name) || find_any(name)) continue;
-      if (std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is_not_name(w) || lexicon_.find(w); })) continue;
+      if (std::any_of(words.begin(), words.end(),
+                      [&](std::string_view w) { return is_not_name(w) || lexicon_.find(w); }))
+        continue;
       add_local_entity(name, EntityKind::Person, {});
     }
   }
 
   // 2c. Companies named as the object of a deal or described by what they are:
-  //     "acquisition of Informatica", "OctoAI was acquired by", "Run:ai, an Israeli software maker",
-  //     "데이터베이스 스타트업 네온을", "스타트업 사일로 AI를".
+  //     "acquisition of Informatica", "OctoAI was acquired by", "Run:ai, an Israeli software
+  //     maker", "데이터베이스 스타트업 네온을", "스타트업 사일로 AI를".
   for (const P id : {P::EnDealObject, P::EnDealSubject, P::EnDescribed, P::KoDescribed}) {
     if (english == (id == P::KoDescribed) || !can_match[id]) continue;
     re2::StringPiece in(text.data(), text.size());
@@ -293,7 +341,8 @@ void DocumentEntities::discover(const text::Document& doc) {
       if (n.size() < 2 || is_not_name(n) || find_any(n)) continue;
       // Two capitalised words are as likely a person ("acquire Jane Doe"): leave those to step 3.
       if (english && words.size() == 2 && !looks_like_org(n) &&
-          std::all_of(words.begin(), words.end(), [](const auto& w) { return is_capitalised_word(w) && w.size() > 2; }))
+          std::all_of(words.begin(), words.end(),
+                      [](const auto& w) { return is_capitalised_word(w) && w.size() > 2; }))
         continue;
       add_local_entity(n, EntityKind::Org, {});
     }
@@ -307,13 +356,14 @@ void DocumentEntities::discover(const text::Document& doc) {
     while (RE2::FindAndConsume(&in, data_.pattern(P::EnList), &first, &second))
       for (const auto& name : {first, second}) {
         const auto words = split_words(name);
-        if (is_not_name(words.front()) || looks_like_org(name) || find_any(name) || lexicon_.find(words.front()) ||
-            lexicon_.find(words.back()))
+        if (is_not_name(words.front()) || looks_like_org(name) || find_any(name) ||
+            lexicon_.find(words.front()) || lexicon_.find(words.back()))
           continue;
         add_local_entity(name, EntityKind::Person, {});
       }
   }
-  for (const P id : {P::EnRole, P::EnApposition, P::EnTitledApposition, P::EnMover, P::EnCareerItem}) {
+  for (const P id :
+       {P::EnRole, P::EnApposition, P::EnTitledApposition, P::EnMover, P::EnCareerItem}) {
     if (!english) break;
     if (!can_match[id]) continue;
     re2::StringPiece in(text.data(), text.size());
@@ -336,7 +386,8 @@ void DocumentEntities::discover(const text::Document& doc) {
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     sentence_mentions_.push_back(mentions(doc.sentence(i)));
     for (const auto& m : sentence_mentions_.back())
-      if (m.entity->is_person() && std::find(people.begin(), people.end(), m.entity) == people.end())
+      if (m.entity->is_person() &&
+          std::find(people.begin(), people.end(), m.entity) == people.end())
         people.push_back(m.entity);
   }
   const size_t aliases_before = local_aliases_.size();
@@ -349,23 +400,28 @@ void DocumentEntities::discover(const text::Document& doc) {
         surname = true;
         break;
       }
-    // "런에이아이(Run:ai)", "그레텔(Gretel)": a one-word gloss that is nobody's family name is a company.
-    // An all-capital short gloss is usually a title or an acronym: "최고연구책임자(CRO)".
-    const bool acronym = single.size() <= 4 && std::all_of(single.begin(), single.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (!surname && !acronym && !is_not_name(single) && single.size() >= 3) add_local_entity(single, EntityKind::Org, {hangul});
+    // "런에이아이(Run:ai)", "그레텔(Gretel)": a one-word gloss that is nobody's family name is a
+    // company. An all-capital short gloss is usually a title or an acronym: "최고연구책임자(CRO)".
+    const bool acronym =
+        single.size() <= 4 &&
+        std::all_of(single.begin(), single.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!surname && !acronym && !is_not_name(single) && single.size() >= 3)
+      add_local_entity(single, EntityKind::Org, {hangul});
   }
   if (doc.lang == "ko") {
     // Korean news calls a person by the family name after the first mention: "팡은", "왕은".
     for (const Entity* p : people) {
-      // Spellings from the lexicon and from this document's own glosses ("맷 다이트키(Matt Deitke)").
-      // Every person named in full in this document may be called by the family name after.
+      // Spellings from the lexicon and from this document's own glosses ("맷 다이트키(Matt
+      // Deitke)"). Every person named in full in this document may be called by the family name
+      // after.
       std::vector<std::string> spellings = p->aliases;
       for (const auto& [who, alias] : std::vector(local_aliases_))
         if (who == p) spellings.push_back(alias);
       for (const auto& alias : spellings) {
         const auto words = split_words(alias);
         if (words.size() < 2 || !all_hangul(words.back()) || !all_hangul(words.front())) continue;
-        if (!lexicon_.find(words.back()) && !is_not_name(words.back())) add_local_alias(p, std::string(words.back()));
+        if (!lexicon_.find(words.back()) && !is_not_name(words.back()))
+          add_local_alias(p, std::string(words.back()));
       }
     }
   }
@@ -385,7 +441,8 @@ void DocumentEntities::discover(const text::Document& doc) {
     const bool spaced = s.find("  ") != std::string_view::npos;
     for (size_t k = aliases_before; k < local_aliases_.size(); ++k) {
       const std::string& alias = local_aliases_[k].second;
-      if (s.find(alias) != std::string_view::npos || (spaced && alias.find(' ') != std::string::npos)) {
+      if (s.find(alias) != std::string_view::npos ||
+          (spaced && alias.find(' ') != std::string::npos)) {
         sentence_mentions_[i] = mentions(s);
         break;
       }
@@ -406,11 +463,13 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
   } else if (c == '(') {
     // A gloss "(Meta)" or "(Fundamental AI Research)" belongs to the name before it.
     const size_t close = s.find(')', alias_end);
-    if (close != std::string_view::npos && close - alias_end < 80 && s.substr(alias_end + 1, close - alias_end - 1).find('(') == std::string_view::npos) {
+    if (close != std::string_view::npos && close - alias_end < 80 &&
+        s.substr(alias_end + 1, close - alias_end - 1).find('(') == std::string_view::npos) {
       rest_begin = close + 1;
       m.word_end = rest_begin;
     }
-  } else if (!is_hangul(c) && c != '\'' && c != U'’' && c != U'”' && c != '"' && c != U'」' && c != U'』') {
+  } else if (!is_hangul(c) && c != '\'' && c != U'’' && c != U'”' && c != '"' && c != U'」' &&
+             c != U'』') {
     return true;
   }
   // A closing quote may stand between a name and its particle: "'싱킹머신즈랩'을", "“메타”는".
@@ -418,7 +477,8 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
     if (s.substr(rest_begin, q.size()) == q) {
       size_t after_quote = rest_begin + q.size();
       size_t k = after_quote;
-      if (k < s.size() && (s[k] == '(' || is_hangul(next_code_point(s, k)))) rest_begin = after_quote;
+      if (k < s.size() && (s[k] == '(' || is_hangul(next_code_point(s, k))))
+        rest_begin = after_quote;
       break;
     }
   // "‘가나 랩스’(Gana Labs·GL)를": a gloss after the closing quote.
@@ -444,7 +504,8 @@ bool DocumentEntities::accept_end(std::string_view s, size_t alias_end, Mention&
   return true;
 }
 
-std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i, bool lexicon_may_start) const {
+std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i,
+                                                  bool lexicon_may_start) const {
   size_t end_g = 0, end_l = 0;
   const int64_t g = lexicon_may_start ? lexicon_.trie().longest_at(s, i, end_g) : -1;
   const int64_t l = local_trie_.empty() ? -1 : local_trie_.longest_at(s, i, end_l);
@@ -455,7 +516,8 @@ std::optional<Mention> DocumentEntities::match_at(std::string_view s, size_t i, 
     Mention m;
     m.begin = i;
     m.end = use_local ? end_l : end_g;
-    m.entity = use_local ? local_targets_[static_cast<size_t>(id)] : &lexicon_.entity(static_cast<uint32_t>(id));
+    m.entity = use_local ? local_targets_[static_cast<size_t>(id)]
+                         : &lexicon_.entity(static_cast<uint32_t>(id));
     if (accept_end(s, m.end, m)) return m;
   }
   return std::nullopt;
@@ -491,7 +553,8 @@ std::vector<Mention> DocumentEntities::mentions(std::string_view s) const {
 
 // "다리오·다니엘라 아모데이", "Dario and Daniela Amodei": a given name joined to a full
 // name shares its family name.
-void DocumentEntities::add_shared_family_names(std::string_view s, std::vector<Mention>& out) const {
+void DocumentEntities::add_shared_family_names(std::string_view s,
+                                               std::vector<Mention>& out) const {
   std::vector<Mention> extra;
   for (const auto& m : out) {
     if (!m.entity->is_person()) continue;
@@ -521,7 +584,8 @@ void DocumentEntities::add_shared_family_names(std::string_view s, std::vector<M
   }
   if (extra.empty()) return;
   out.insert(out.end(), extra.begin(), extra.end());
-  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
 }  // namespace tw::extract

@@ -66,7 +66,8 @@ struct DiscoveryData {
   text::PatternSet prefilter;                             // the same patterns, by Pattern
   const re2::RE2& pattern(Pattern p) const { return *patterns[p]; }
 
-  DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names, std::vector<std::string> org_suffixes);
+  DiscoveryData(std::vector<std::string> role_nouns, std::vector<std::string> not_names,
+                std::vector<std::string> org_suffixes);
   static const DiscoveryData& standard();
 };
 
@@ -89,10 +90,13 @@ class DocumentEntities {
 
  private:
   void add_local_alias(const Entity* target, const std::string& alias);
-  const Entity* add_local_entity(std::string name, EntityKind kind, std::vector<std::string> aliases);
+  const Entity* add_local_entity(std::string name, EntityKind kind,
+                                 std::vector<std::string> aliases);
   bool accept_end(std::string_view s, size_t alias_end, Mention& m) const;
-  // `lexicon_may_start`: false where the lexicon's vectorscan pass found no spelling beginning at `pos`.
-  std::optional<Mention> match_at(std::string_view s, size_t pos, bool lexicon_may_start = true) const;
+  // `lexicon_may_start`: false where the lexicon's vectorscan pass found no spelling beginning at
+  // `pos`.
+  std::optional<Mention> match_at(std::string_view s, size_t pos,
+                                  bool lexicon_may_start = true) const;
   void add_shared_family_names(std::string_view s, std::vector<Mention>& out) const;
   bool looks_like_org(std::string_view latin) const;
   bool is_not_name(std::string_view w) const;
@@ -100,9 +104,10 @@ class DocumentEntities {
   const Lexicon& lexicon_;
   const ParticleSet& particles_;
   const DiscoveryData& data_;
-  std::deque<Entity> local_;  // stable addresses
+  std::deque<Entity> local_;                  // stable addresses
   std::vector<const Entity*> local_targets_;  // trie value → entity (local or lexicon)
-  std::vector<std::pair<const Entity*, std::string>> local_aliases_;  // spellings this document taught
+  std::vector<std::pair<const Entity*, std::string>>
+      local_aliases_;  // spellings this document taught
   // Local entities by the folded spelling of their name and aliases; the first one added wins.
   std::unordered_map<std::string, const Entity*, ViewHash, std::equal_to<>> local_keys_;
   AliasTrie local_trie_;

@@ -10,7 +10,8 @@ namespace tw::extract {
 namespace {
 
 bool same_amount(const Money& a, const Money& b) {
-  return a.currency == b.currency && std::fabs(a.value - b.value) <= 0.01 * std::max(a.value, b.value);
+  return a.currency == b.currency &&
+         std::fabs(a.value - b.value) <= 0.01 * std::max(a.value, b.value);
 }
 
 // Can `a` and `b` be reports of one fact? Every key slot agrees or is missing on one side.
@@ -34,7 +35,8 @@ bool compatible(const Event& a, const Event& b) {
   if (a.one_of_origins != b.one_of_origins) return false;
   // A round without its investors and a backer without the round's figure are two facts:
   // merging them would credit the whole round to one backer.
-  if (a.type == "investment" && a.has("investor") != b.has("investor") && a.amount.has_value() != b.amount.has_value()) {
+  if (a.type == "investment" && a.has("investor") != b.has("investor") &&
+      a.amount.has_value() != b.amount.has_value()) {
     const bool a_named_no_figure = a.has("investor") && !a.amount;
     const bool b_named_no_figure = b.has("investor") && !b.amount;
     if (a_named_no_figure != b_named_no_figure) return false;
@@ -44,7 +46,8 @@ bool compatible(const Event& a, const Event& b) {
 
 void absorb(Event& into, const Event& from) {
   for (const auto& [k, v] : from.slots)
-    if (!v.empty() && (!into.has(k) || (k == "outcome" && into.slot(k) == "unknown"))) into.slots[k] = v;
+    if (!v.empty() && (!into.has(k) || (k == "outcome" && into.slot(k) == "unknown")))
+      into.slots[k] = v;
   if (!into.count && from.count) into.count = from.count;
   if (!into.amount && from.amount) {
     into.amount = from.amount;
@@ -54,14 +57,17 @@ void absorb(Event& into, const Event& from) {
 
 }  // namespace
 
-std::vector<Event> merge_reports(std::vector<Event> events) { return merge_reports(std::move(events), Lexicon::standard()); }
+std::vector<Event> merge_reports(std::vector<Event> events) {
+  return merge_reports(std::move(events), Lexicon::standard());
+}
 
 std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lex) {
   std::vector<Event> out;
   for (auto& e : events) {
     // Slots name the organisation ("Google"); the unit the text named stays beside it
     // ("from_unit": "Google DeepMind"), so flows add up per organisation.
-    for (const char* k : {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}) {
+    for (const char* k :
+         {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}) {
       auto it = e.slots.find(k);
       if (it == e.slots.end() || it->second.empty()) continue;
       const std::string top(lex.top_parent(it->second));
@@ -72,9 +78,12 @@ std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lex) 
     }
   }
   for (auto& e : events) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const Event& o) { return compatible(o, e); });
-    if (it == out.end()) out.push_back(std::move(e));
-    else absorb(*it, e);
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const Event& o) { return compatible(o, e); });
+    if (it == out.end())
+      out.push_back(std::move(e));
+    else
+      absorb(*it, e);
   }
   // Drop unfilled labels so output only carries what was found.
   for (auto& e : out)

@@ -21,7 +21,9 @@ constexpr double kMaxQuantity = 1e18;
 // A head-count from a parsed figure; 0 (no count) when it is out of range.
 long to_count(double v) { return v >= 0 && v < kMaxQuantity ? static_cast<long>(v) : 0; }
 
-bool starts_with_at(std::string_view s, size_t pos, std::string_view w) { return s.substr(pos, w.size()) == w; }
+bool starts_with_at(std::string_view s, size_t pos, std::string_view w) {
+  return s.substr(pos, w.size()) == w;
+}
 
 // A plain Arabic number with thousands commas and an optional decimal part.
 std::optional<double> parse_plain_number(std::string_view s, size_t pos, size_t& end) {
@@ -37,7 +39,8 @@ std::optional<double> parse_plain_number(std::string_view s, size_t pos, size_t&
       digits.push_back(s[i++]);
     } else if (s[i] == ',' && three_digits_follow(i + 1)) {
       ++i;  // thousands separator
-    } else if (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1]) && digits.find('.') == std::string::npos) {
+    } else if (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1]) &&
+               digits.find('.') == std::string::npos) {
       digits.push_back(s[i++]);
     } else {
       break;
@@ -51,15 +54,21 @@ struct KoreanUnit {
   std::string_view word;
   double scale;
 };
-constexpr std::array<KoreanUnit, 4> kKoreanUnits{{{"조", 1e12}, {"억", 1e8}, {"만", 1e4}, {"천", 1e3}}};
+constexpr std::array<KoreanUnit, 4> kKoreanUnits{
+    {{"조", 1e12}, {"억", 1e8}, {"만", 1e4}, {"천", 1e3}}};
 
 struct CurrencyWord {
   std::string_view word;
   std::string_view code;
 };
-constexpr std::array<CurrencyWord, 8> kKoreanCurrencies{{{"달러", "USD"}, {"불", "USD"}, {"원", "KRW"},
-                                                         {"유로", "EUR"}, {"엔", "JPY"}, {"위안", "CNY"},
-                                                         {"파운드", "GBP"}, {"위안화", "CNY"}}};
+constexpr std::array<CurrencyWord, 8> kKoreanCurrencies{{{"달러", "USD"},
+                                                         {"불", "USD"},
+                                                         {"원", "KRW"},
+                                                         {"유로", "EUR"},
+                                                         {"엔", "JPY"},
+                                                         {"위안", "CNY"},
+                                                         {"파운드", "GBP"},
+                                                         {"위안화", "CNY"}}};
 
 size_t skip_spaces(std::string_view s, size_t i) {
   while (i < s.size() && s[i] == ' ') ++i;
@@ -71,26 +80,55 @@ struct QualifierWord {
   std::string_view word;
   std::string_view qualifier;
 };
-constexpr std::array<QualifierWord, 22> kBefore{{
-    {"최대 ", "up_to"}, {"최고 ", "up_to"}, {"최소 ", "at_least"}, {"적어도 ", "at_least"},
-    {"약 ", "about"}, {"대략 ", "about"}, {"up to ", "up_to"}, {"as much as ", "up_to"},
-    {"more than ", "at_least"}, {"at least ", "at_least"}, {"over ", "at_least"},
-    {"north of ", "at_least"}, {"upwards of ", "at_least"}, {"in excess of ", "at_least"},
-    {"about ", "about"}, {"around ", "about"}, {"roughly ", "about"}, {"nearly ", "about"},
-    {"almost ", "about"}, {"approximately ", "about"}, {"an estimated ", "about"}, {"close to ", "about"}}};
+constexpr std::array<QualifierWord, 22> kBefore{{{"최대 ", "up_to"},
+                                                 {"최고 ", "up_to"},
+                                                 {"최소 ", "at_least"},
+                                                 {"적어도 ", "at_least"},
+                                                 {"약 ", "about"},
+                                                 {"대략 ", "about"},
+                                                 {"up to ", "up_to"},
+                                                 {"as much as ", "up_to"},
+                                                 {"more than ", "at_least"},
+                                                 {"at least ", "at_least"},
+                                                 {"over ", "at_least"},
+                                                 {"north of ", "at_least"},
+                                                 {"upwards of ", "at_least"},
+                                                 {"in excess of ", "at_least"},
+                                                 {"about ", "about"},
+                                                 {"around ", "about"},
+                                                 {"roughly ", "about"},
+                                                 {"nearly ", "about"},
+                                                 {"almost ", "about"},
+                                                 {"approximately ", "about"},
+                                                 {"an estimated ", "about"},
+                                                 {"close to ", "about"}}};
 
-constexpr std::array<QualifierWord, 17> kAfter{{
-    {"이상", "at_least"}, {"넘는", "at_least"}, {"넘게", "at_least"}, {"초과", "at_least"},
-    {"가 넘는", "at_least"}, {"이 넘는", "at_least"}, {"를 넘는", "at_least"}, {"을 넘는", "at_least"},
-    {"를 넘어", "at_least"}, {"에 달하는", "up_to"}, {"에 이르는", "up_to"}, {"까지", "up_to"},
-    {"가량", "about"}, {"안팎", "about"}, {"정도", "about"}, {" or more", "at_least"}, {"+", "at_least"}}};
+constexpr std::array<QualifierWord, 17> kAfter{{{"이상", "at_least"},
+                                                {"넘는", "at_least"},
+                                                {"넘게", "at_least"},
+                                                {"초과", "at_least"},
+                                                {"가 넘는", "at_least"},
+                                                {"이 넘는", "at_least"},
+                                                {"를 넘는", "at_least"},
+                                                {"을 넘는", "at_least"},
+                                                {"를 넘어", "at_least"},
+                                                {"에 달하는", "up_to"},
+                                                {"에 이르는", "up_to"},
+                                                {"까지", "up_to"},
+                                                {"가량", "about"},
+                                                {"안팎", "about"},
+                                                {"정도", "about"},
+                                                {" or more", "at_least"},
+                                                {"+", "at_least"}}};
 
 void attach_qualifiers(std::string_view s, Money& m) {
   for (const auto& q : kBefore) {
     if (m.begin >= q.word.size()) {
       std::string before(s.substr(m.begin - q.word.size(), q.word.size()));
-      std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (before == q.word && (m.begin == q.word.size() || !std::isalnum(static_cast<unsigned char>(s[m.begin - q.word.size() - 1])))) {
+      std::transform(before.begin(), before.end(), before.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      if (before == q.word && (m.begin == q.word.size() || !std::isalnum(static_cast<unsigned char>(
+                                                               s[m.begin - q.word.size() - 1])))) {
         m.qualifier = q.qualifier;
         m.begin -= q.word.size();
         return;
@@ -98,7 +136,8 @@ void attach_qualifiers(std::string_view s, Money& m) {
     }
   }
   size_t after = m.end;
-  // Korean marks the amount with a particle before 넘는 / 달하는: "2억 달러가 넘는", "1억 달러에 달하는".
+  // Korean marks the amount with a particle before 넘는 / 달하는: "2억 달러가 넘는", "1억 달러에
+  // 달하는".
   for (const auto& q : kAfter) {
     size_t at = (q.word[0] == ' ' || q.word[0] == '+') ? after : skip_spaces(s, after);
     if (starts_with_at(s, at, q.word)) {
@@ -111,18 +150,23 @@ void attach_qualifiers(std::string_view s, Money& m) {
 
 const RE2& english_money_re() {
   // $100 million, US$1.25bn, $2.75B, €1bn, £650m, USD 3 billion
-  static const RE2 re(R"((?i)(US\$|\$|€|£|¥|₩|USD ?|EUR ?|KRW ?)(\d[\d,]*(?:\.\d+)?)(?: ?(trillion|billion|million|thousand|tn|bn|mn|b|m|k)\b)?)");
+  static const RE2 re(
+      R"((?i)(US\$|\$|€|£|¥|₩|USD ?|EUR ?|KRW ?)(\d[\d,]*(?:\.\d+)?)(?: ?(trillion|billion|)"
+      R"(million|thousand|tn|bn|mn|b|m|k)\b)?)");
   return re;
 }
 
 const RE2& english_money_words_re() {
   // 2 billion euros, 1.3 trillion won, 100 million dollars
-  static const RE2 re(R"((?i)\b(\d[\d,]*(?:\.\d+)?) ?(trillion|billion|million|thousand)? (dollars|euros|won|yen|yuan|pounds)\b)");
+  static const RE2 re(
+      R"((?i)\b(\d[\d,]*(?:\.\d+)?) ?(trillion|billion|million|thousand)? (dollars|euros|)"
+      R"(won|yen|yuan|pounds)\b)");
   return re;
 }
 
 double english_scale(std::string unit) {
-  std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(unit.begin(), unit.end(), unit.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (unit == "trillion" || unit == "tn") return 1e12;
   if (unit == "billion" || unit == "bn" || unit == "b") return 1e9;
   if (unit == "million" || unit == "mn" || unit == "m") return 1e6;
@@ -131,7 +175,8 @@ double english_scale(std::string unit) {
 }
 
 std::string currency_of_symbol(std::string sym) {
-  std::transform(sym.begin(), sym.end(), sym.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::transform(sym.begin(), sym.end(), sym.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
   while (!sym.empty() && sym.back() == ' ') sym.pop_back();
   if (sym == "€" || sym == "EUR") return "EUR";
   if (sym == "£") return "GBP";
@@ -186,7 +231,8 @@ bool preceded_by_vague(std::string_view s, size_t pos) {
 
 void find_korean_money(std::string_view s, std::vector<Money>& out) {
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) continue;
+    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',')))
+      continue;
     size_t end = i;
     auto value = parse_korean_number(s, i, end);
     if (!value) continue;
@@ -209,21 +255,39 @@ void find_korean_money(std::string_view s, std::vector<Money>& out) {
   }
 }
 
-constexpr std::array<std::string_view, 10> kNativeNumerals{"한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"};
+constexpr std::array<std::string_view, 10> kNativeNumerals{"한",   "두",   "세",   "네",   "다섯",
+                                                           "여섯", "일곱", "여덟", "아홉", "열"};
 
 const RE2& english_count_re() {
   // A number and the four words after it; the count noun is looked for among them.
-  // "three senior machine learning (ML) engineers": up to five words, a gloss in brackets among them.
-  static const RE2 re(R"((?i)\b(\d[\d,]*|(?:two|three|four|five) dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|several dozen|hundreds of|dozens of)((?: \(?[A-Za-z.'-]+\)?){1,5}))");
+  // "three senior machine learning (ML) engineers": up to five words, a gloss in brackets among
+  // them.
+  static const RE2 re(
+      R"((?i)\b(\d[\d,]*|(?:two|three|four|five) dozen|one|two|three|four|five|six|seven|)"
+      R"(eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|)"
+      R"(several dozen|hundreds of|dozens of)((?: \(?[A-Za-z.'-]+\)?){1,5}))");
   return re;
 }
 
 long english_number_word(std::string w) {
   std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const std::array<std::pair<std::string_view, long>, 17> words{{
-      {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
-      {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
-      {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}}};
+  static const std::array<std::pair<std::string_view, long>, 17> words{{{"one", 1},
+                                                                        {"two", 2},
+                                                                        {"three", 3},
+                                                                        {"four", 4},
+                                                                        {"five", 5},
+                                                                        {"six", 6},
+                                                                        {"seven", 7},
+                                                                        {"eight", 8},
+                                                                        {"nine", 9},
+                                                                        {"ten", 10},
+                                                                        {"eleven", 11},
+                                                                        {"twelve", 12},
+                                                                        {"fifteen", 15},
+                                                                        {"twenty", 20},
+                                                                        {"thirty", 30},
+                                                                        {"forty", 40},
+                                                                        {"fifty", 50}}};
   for (auto& [k, v] : words)
     if (w == k) return v;
   if (w == "a dozen" || w == "dozen") return 12;
@@ -242,8 +306,10 @@ std::optional<double> parse_korean_number(std::string_view s, size_t pos, size_t
   bool any = false;
   size_t i = pos;
   auto unit_at = [&](size_t at) {
-    for (const auto& u : kKoreanUnits) if (starts_with_at(s, at, u.word)) return true;
-    for (const auto& u : kSmall) if (starts_with_at(s, at, u.word)) return true;
+    for (const auto& u : kKoreanUnits)
+      if (starts_with_at(s, at, u.word)) return true;
+    for (const auto& u : kSmall)
+      if (starts_with_at(s, at, u.word)) return true;
     return false;
   };
   while (i < s.size()) {
@@ -278,7 +344,10 @@ std::optional<double> parse_korean_number(std::string_view s, size_t pos, size_t
     const size_t k = skip_spaces(s, i);
     if (k > i && k < s.size() && is_digit(s[k])) {
       size_t probe_end = k;
-      if (parse_plain_number(s, k, probe_end) && unit_at(probe_end)) { i = k; continue; }
+      if (parse_plain_number(s, k, probe_end) && unit_at(probe_end)) {
+        i = k;
+        continue;
+      }
     }
     break;
   }
@@ -292,12 +361,14 @@ std::vector<Money> find_money(std::string_view s) {
   find_english_money(s, out);
   find_korean_money(s, out);
   // Drop Korean matches inside English ones and vague amounts; sort by position.
-  std::sort(out.begin(), out.end(), [](const Money& a, const Money& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(),
+            [](const Money& a, const Money& b) { return a.begin < b.begin; });
   std::vector<Money> kept;
   for (auto& m : out) {
     if (!kept.empty() && m.begin < kept.back().end) continue;
     if (preceded_by_vague(s, m.begin)) continue;
-    if (!(m.value > 0 && m.value < kMaxQuantity)) continue;  // also NaN and inf ("$999…9" past double)
+    if (!(m.value > 0 && m.value < kMaxQuantity))
+      continue;  // also NaN and inf ("$999…9" past double)
     kept.push_back(m);
   }
   for (auto& m : kept) attach_qualifiers(s, m);
@@ -305,12 +376,14 @@ std::vector<Money> find_money(std::string_view s) {
   for (size_t k = 1; k < kept.size(); ++k) {
     size_t gap = kept[k - 1].end;
     std::string_view between = s.substr(gap, kept[k].begin - gap);
-    if (between.find('(') != std::string_view::npos && between.size() <= 8) kept[k].conversion = true;
+    if (between.find('(') != std::string_view::npos && between.size() <= 8)
+      kept[k].conversion = true;
   }
   return kept;
 }
 
-std::vector<Count> find_counts(std::string_view s, const std::vector<std::string>& english_count_nouns) {
+std::vector<Count> find_counts(std::string_view s,
+                               const std::vector<std::string>& english_count_nouns) {
   std::vector<Count> out;
   // Korean: <number>명 / <native numeral> 명
   for (size_t pos = s.find("명"); pos != std::string_view::npos; pos = s.find("명", pos + 1)) {
@@ -320,20 +393,30 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
     if (approx) b -= 3;
     long value = 0;
     size_t start = b;
-    const bool unit_before = b >= 4 && (s.substr(b - 3, 3) == "만" || s.substr(b - 3, 3) == "천") && is_digit(s[b - 4]);
+    const bool unit_before =
+        b >= 4 && (s.substr(b - 3, 3) == "만" || s.substr(b - 3, 3) == "천") && is_digit(s[b - 4]);
     if (b > 0 && (is_digit(s[b - 1]) || unit_before)) {
       // walk back over the number and its 만/천 groups
       size_t k = b;
       while (k > 0) {
         const char c = s[k - 1];
-        if (is_digit(c) || c == ',') { --k; continue; }
-        if (k >= 3 && (s.substr(k - 3, 3) == "만" || s.substr(k - 3, 3) == "천")) { k -= 3; continue; }
+        if (is_digit(c) || c == ',') {
+          --k;
+          continue;
+        }
+        if (k >= 3 && (s.substr(k - 3, 3) == "만" || s.substr(k - 3, 3) == "천")) {
+          k -= 3;
+          continue;
+        }
         break;
       }
       while (k < b && !is_digit(s[k])) k += 3;  // never start on a unit syllable
       size_t e = k;
       auto v = parse_korean_number(s, k, e);
-      if (v && e == b) { value = to_count(*v); start = k; }
+      if (v && e == b) {
+        value = to_count(*v);
+        start = k;
+      }
       if (start >= 3 && s.substr(start - 3, 3) == "수") value = 0;  // 수십 명
     } else {
       for (size_t n = 0; n < kNativeNumerals.size(); ++n) {
@@ -349,7 +432,8 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
     if (value <= 0) continue;
     Count c{value, approx ? "about" : "", start, pos + 3};
     const size_t after = skip_spaces(s, c.end);
-    if (starts_with_at(s, after, "이상") || starts_with_at(s, after, "넘는") || starts_with_at(s, after, "넘게"))
+    if (starts_with_at(s, after, "이상") || starts_with_at(s, after, "넘는") ||
+        starts_with_at(s, after, "넘게"))
       c.qualifier = "at_least";
     if (start >= 7 && s.substr(start - 7, 7) == "최소 ") c.qualifier = "at_least";
     if (start >= 4 && s.substr(start - 4, 4) == "약 ") c.qualifier = "about";
@@ -366,33 +450,42 @@ std::vector<Count> find_counts(std::string_view s, const std::vector<std::string
       size_t e = b;
       while (e < words.size() && words[e] != ' ') ++e;
       std::string w(words.substr(b, e - b));
-      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(w.begin(), w.end(), w.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       while (!w.empty() && (w.back() == '.' || w.back() == '\'' || w.back() == ')')) w.pop_back();
-      if (std::find(english_count_nouns.begin(), english_count_nouns.end(), w) != english_count_nouns.end()) {
+      if (std::find(english_count_nouns.begin(), english_count_nouns.end(), w) !=
+          english_count_nouns.end()) {
         noun_end = e;
         break;
       }
       b = e;
     }
     if (noun_end == 0) {
-      input = re2::StringPiece(num.data() + num.size(), s.data() + s.size() - (num.data() + num.size()));
+      input = re2::StringPiece(num.data() + num.size(),
+                               s.data() + s.size() - (num.data() + num.size()));
       continue;  // no count noun: the words may hold the next number
     }
     const long v = english_number_word(std::string(num));
     if (v <= 0) continue;
-    if (num.size() == 4 && v >= 1900 && v <= 2099) continue;  // a year: "in 2023 by three researchers"
-    Count c{v, "", static_cast<size_t>(num.data() - s.data()), static_cast<size_t>(words.data() - s.data()) + noun_end};
+    if (num.size() == 4 && v >= 1900 && v <= 2099)
+      continue;  // a year: "in 2023 by three researchers"
+    Count c{v, "", static_cast<size_t>(num.data() - s.data()),
+            static_cast<size_t>(words.data() - s.data()) + noun_end};
     input = re2::StringPiece(s.data() + c.end, s.size() - c.end);
     std::string before(s.substr(c.begin >= 16 ? c.begin - 16 : 0, c.begin >= 16 ? 16 : c.begin));
-    std::transform(before.begin(), before.end(), before.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    if (before.ends_with("more than ") || before.ends_with("at least ") || before.ends_with("over "))
+    std::transform(before.begin(), before.end(), before.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    if (before.ends_with("more than ") || before.ends_with("at least ") ||
+        before.ends_with("over "))
       c.qualifier = "at_least";
-    else if (before.ends_with("about ") || before.ends_with("around ") || before.ends_with("roughly ") ||
-             before.ends_with("some ") || before.ends_with("nearly "))
+    else if (before.ends_with("about ") || before.ends_with("around ") ||
+             before.ends_with("roughly ") || before.ends_with("some ") ||
+             before.ends_with("nearly "))
       c.qualifier = "about";
     out.push_back(c);
   }
-  std::sort(out.begin(), out.end(), [](const Count& a, const Count& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(),
+            [](const Count& a, const Count& b) { return a.begin < b.begin; });
   return out;
 }
 

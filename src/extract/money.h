@@ -16,9 +16,9 @@
 namespace tw::extract {
 
 struct Money {
-  double value = 0;       // whole currency units
-  std::string currency;   // ISO code: USD, KRW, EUR, JPY, CNY, GBP
-  std::string qualifier;  // "", "up_to", "at_least", "about"
+  double value = 0;           // whole currency units
+  std::string currency;       // ISO code: USD, KRW, EUR, JPY, CNY, GBP
+  std::string qualifier;      // "", "up_to", "at_least", "about"
   size_t begin = 0, end = 0;  // byte span in the sentence, qualifiers included
   bool conversion = false;    // a parenthesised restatement of the amount before it
 };
@@ -33,7 +33,8 @@ std::vector<Money> find_money(std::string_view sentence);
 
 // Head-counts of people or jobs: "4명", "1만2000명", "네 명", "45 researchers", "four engineers",
 // "3,600 jobs". The nouns that make an English number a head-count are data.
-std::vector<Count> find_counts(std::string_view sentence, const std::vector<std::string>& english_count_nouns);
+std::vector<Count> find_counts(std::string_view sentence,
+                               const std::vector<std::string>& english_count_nouns);
 
 // A Korean or Arabic number with 조/억/만/천 groups at s[pos]: "27억5000만" → 2.75e9.
 // Sets `end` past the number. nullopt when no number starts at pos.

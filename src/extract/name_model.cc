@@ -16,11 +16,13 @@ uint64_t feature_key(uint64_t kind, uint64_t a, uint64_t b = 0) { return kind <<
 
 // The three bytes of a syllable code (text::syllable_code) again.
 std::string syllable_of(uint64_t code) {
-  return {static_cast<char>(code >> 16 & 0xFF), static_cast<char>(code >> 8 & 0xFF), static_cast<char>(code & 0xFF)};
+  return {static_cast<char>(code >> 16 & 0xFF), static_cast<char>(code >> 8 & 0xFF),
+          static_cast<char>(code & 0xFF)};
 }
 
 // Runs of Hangul syllables in `text`, each without the particles that end it.
-void hangul_words(std::string_view text, const ParticleSet& particles, std::vector<std::string>& out) {
+void hangul_words(std::string_view text, const ParticleSet& particles,
+                  std::vector<std::string>& out) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
@@ -48,7 +50,8 @@ void hangul_words(std::string_view text, const ParticleSet& particles, std::vect
 }
 
 void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
-  if (j.is_string()) out.push_back(j.get<std::string>());
+  if (j.is_string())
+    out.push_back(j.get<std::string>());
   else if (j.is_array() || j.is_object())
     for (const auto& v : j) collect_strings(v, out);
 }
@@ -85,7 +88,8 @@ std::vector<std::string> SyllableNameModel::features(std::string_view word) {
   return out;
 }
 
-void SyllableNameModel::train(const std::vector<std::string>& names, const std::vector<std::string>& words) {
+void SyllableNameModel::train(const std::vector<std::string>& names,
+                              const std::vector<std::string>& words) {
   const std::unordered_set<std::string> name_set(names.begin(), names.end());
   auto learn = [&](const std::string& example, bool is_name) {
     const auto f = feature_keys(example);
@@ -101,7 +105,8 @@ void SyllableNameModel::train(const std::vector<std::string>& names, const std::
   const double v = static_cast<double>(counts_.size()) + 1;
   weights_.clear();
   for (const auto& [x, nw] : counts_)
-    weights_[x] = std::log((nw.first + 1) / (name_total_ + v)) - std::log((nw.second + 1) / (word_total_ + v));
+    weights_[x] = std::log((nw.first + 1) / (name_total_ + v)) -
+                  std::log((nw.second + 1) / (word_total_ + v));
   unseen_weight_ = std::log(1 / (name_total_ + v)) - std::log(1 / (word_total_ + v));
 }
 
@@ -121,7 +126,8 @@ const SyllableNameModel& SyllableNameModel::korean() {
     const ParticleSet particles(read_word_list(dir / "lang" / "ko" / "particles.txt"));
     std::vector<std::string> names, words;
     // Names: each Hangul word of each person's spellings.
-    const auto people = nlohmann::json::parse(read_file(dir / "lexicon" / "people.json"), nullptr, false);
+    const auto people =
+        nlohmann::json::parse(read_file(dir / "lexicon" / "people.json"), nullptr, false);
     if (people.is_array())
       for (const auto& p : people)
         if (const auto it = p.find("aliases"); it != p.end() && it->is_array())
@@ -131,14 +137,17 @@ const SyllableNameModel& SyllableNameModel::korean() {
                 if (text::hangul_syllables(w) > 0) names.emplace_back(w);
     // Ordinary words: the Korean word lists, the trigger data and our own sample articles.
     std::vector<std::string> raw;
-    for (const char* list : {"titles.txt", "role_nouns.txt", "list_people_nouns.txt", "type_nouns.txt", "places.txt",
-                             "titled_not_names.txt", "name_openers.txt", "org_suffixes.txt", "common_words.txt"})
+    for (const char* list :
+         {"titles.txt", "role_nouns.txt", "list_people_nouns.txt", "type_nouns.txt", "places.txt",
+          "titled_not_names.txt", "name_openers.txt", "org_suffixes.txt", "common_words.txt"})
       for (auto& w : read_word_list(dir / "lang" / "ko" / list)) raw.push_back(std::move(w));
     for (auto& w : read_word_list(dir / "lang" / "not_names.txt")) raw.push_back(std::move(w));
-    const auto triggers = nlohmann::json::parse(read_file(dir / "triggers" / "ko.json"), nullptr, false);
+    const auto triggers =
+        nlohmann::json::parse(read_file(dir / "triggers" / "ko.json"), nullptr, false);
     if (!triggers.is_discarded()) collect_strings(triggers, raw);
     for (const auto& entry : std::filesystem::directory_iterator(dir / "samples" / "articles"))
-      if (entry.path().filename().string().starts_with("ko_")) raw.push_back(read_file(entry.path()));
+      if (entry.path().filename().string().starts_with("ko_"))
+        raw.push_back(read_file(entry.path()));
     for (const auto& r : raw) hangul_words(r, particles, words);
     SyllableNameModel model;
     model.train(names, words);

@@ -14,9 +14,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-#include <string_view>
 #include <vector>
 
 #include "extract/lexicon.h"
@@ -58,8 +58,8 @@ struct KoreanNameData {
   WordList people_nouns;      // 연구원, 엔지니어, 명 …: say a list is of people
   WordList role_nouns;        // never part of a name
   WordList not_names;
-  WordList places;            // 미국, 중국 …: may stand between a name and its title
-  WordList name_openers;      // 옮긴, 합류한 …: adnominal move verbs before a name
+  WordList places;        // 미국, 중국 …: may stand between a name and its title
+  WordList name_openers;  // 옮긴, 합류한 …: adnominal move verbs before a name
   // Titles, role nouns, people nouns and common words together: no word of a name is one.
   // Built by index(); one lookup instead of four for every word a name could hold.
   WordList never_in_names;
@@ -88,11 +88,13 @@ class NameTagger {
   std::vector<NameCandidate> korean_orgs(std::string_view sentence, const KnownName& known) const;
   // "에드가르 로시니가 지난달 퇴사했고": a clause opening with two words the model reads as a
   // foreign name, the second carrying a subject particle.
-  std::vector<NameCandidate> korean_subjects(std::string_view sentence, const KnownName& known) const;
+  std::vector<NameCandidate> korean_subjects(std::string_view sentence,
+                                             const KnownName& known) const;
 
   // Does the model read `name` (one or more Hangul words) as a name? True without a model.
   bool reads_as_name(std::string_view name) const;
-  // Does the model read one word as a name with confidence, enough for little context? False without a model.
+  // Does the model read one word as a name with confidence, enough for little context? False
+  // without a model.
   bool confidently_name(std::string_view word) const;
 
  private:
@@ -110,7 +112,8 @@ class NameTagger {
     const NameTagger& tagger_;
     std::string_view sentence_;
     std::vector<std::string_view> words_;
-    mutable std::vector<std::pair<uint32_t, uint32_t>> stems_;  // by start offset: (view size + 1, stem size)
+    mutable std::vector<std::pair<uint32_t, uint32_t>>
+        stems_;  // by start offset: (view size + 1, stem size)
   };
   std::vector<NameCandidate> korean_titled(const Words& words, const KnownName& known) const;
   std::vector<NameCandidate> korean_orgs(const Words& words, const KnownName& known) const;

@@ -31,7 +31,7 @@ struct Arg {
   size_t word_end = 0;
   Role role = Role::Other;
   bool headline_topic = false;  // "애플, …" / "Meta: …" at the start of a headline
-  bool anaphor = false;         // "이 회사", "the company": stands for an organisation named before
+  bool anaphor = false;  // "이 회사", "the company": stands for an organisation named before
 };
 
 // Roles for Korean sentences, from particles and the word after the name.

@@ -9,7 +9,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -21,8 +22,9 @@ std::string word_before(std::string_view s, size_t pos, int skip_articles = 1) {
     size_t b = e;
     while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',' && s[b - 1] != '(' && s[b - 1] != '"') --b;
     std::string w = lower(s.substr(b, e - b));
-    if (skip_articles > 0 && (w == "the" || w == "a" || w == "an" || w == "rival" || w == "startup" || w == "start-up" ||
-                              w == "ai" || w == "lab" || w == "company" || w == "firm" || w == "giant")) {
+    if (skip_articles > 0 &&
+        (w == "the" || w == "a" || w == "an" || w == "rival" || w == "startup" || w == "start-up" ||
+         w == "ai" || w == "lab" || w == "company" || w == "firm" || w == "giant")) {
       e = b;
       --skip_articles;
       if (skip_articles == 0) skip_articles = 1;  // allow "the AI startup X"
@@ -54,7 +56,8 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     Arg a{m.entity, m.begin, m.end, m.word_end, Role::Other, false};
-    // "a co-founder of Elon Musk's xAI": a name after a possessive name takes that name's preposition.
+    // "a co-founder of Elon Musk's xAI": a name after a possessive name takes that name's
+    // preposition.
     size_t lead = m.begin;
     for (size_t k = i; k > 0; --k) {
       const Mention& p = mentions[k - 1];
@@ -64,11 +67,13 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
     }
     const std::string before = word_before(s, lead);
     const std::string after = word_after(s, m.word_end);
-    const bool possessive = s.substr(m.word_end, 2) == "'s" || s.substr(m.word_end, 4) == "\xE2\x80\x99s";
+    const bool possessive =
+        s.substr(m.word_end, 2) == "'s" || s.substr(m.word_end, 4) == "\xE2\x80\x99s";
     if (possessive && m.entity->is_org())
       a.role = Role::Possessor;  // "for Google's Gemini": the owner, whatever preposition precedes
-    else if (one_of(before, {"from", "left", "leaving", "leaves", "quit", "quitting", "departed", "exited", "ex-", "formerly",
-                        "previously", "spurned", "poached", "alumni", "veterans", "veteran", "alumnus"}))
+    else if (one_of(before, {"from", "left", "leaving", "leaves", "quit", "quitting", "departed",
+                             "exited", "ex-", "formerly", "previously", "spurned", "poached",
+                             "alumni", "veterans", "veteran", "alumnus"}))
       a.role = Role::Source;
     else if (one_of(before, {"to", "join", "joined", "joining", "joins", "for"}))
       a.role = Role::Destination;
@@ -77,14 +82,16 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
       a.role = (before == "in" || before == "into") ? Role::Recipient : Role::Possessor;
     } else if (before == "by")
       a.role = Role::Agent;
-    else if (one_of(before, {"acquire", "acquired", "acquiring", "acquires", "buy", "bought", "buying", "purchase",
-                             "purchased", "absorb", "absorbed", "absorbing", "backed", "backs", "back"}))
+    else if (one_of(before, {"acquire", "acquired", "acquiring", "acquires", "buy", "bought",
+                             "buying", "purchase", "purchased", "absorb", "absorbed", "absorbing",
+                             "backed", "backs", "back"}))
       a.role = before.starts_with("back") ? Role::Recipient : Role::Object;
     else if (possessive)
       a.role = Role::Possessor;
-    else if (m.entity->is_org() &&
-             (std::any_of(lang.people_nouns.begin(), lang.people_nouns.end(), [&](const auto& n) { return after == n; }) ||
-              std::any_of(lang.titles.begin(), lang.titles.end(), [&](const auto& n) { return lower(n) == after; })))
+    else if (m.entity->is_org() && (std::any_of(lang.people_nouns.begin(), lang.people_nouns.end(),
+                                                [&](const auto& n) { return after == n; }) ||
+                                    std::any_of(lang.titles.begin(), lang.titles.end(),
+                                                [&](const auto& n) { return lower(n) == after; })))
       a.role = Role::Possessor;  // "OpenAI researcher", "Apple engineers", "Adept CEO"
     else if (m.begin < first_trigger)
       a.role = Role::Subject;  // the frame takes the nearest one before its trigger
@@ -95,9 +102,10 @@ std::vector<Arg> english_roles(std::string_view s, const std::vector<Mention>& m
   // "OpenAI and Google DeepMind researchers": a conjunct shares the next name's role.
   for (size_t i = args.size(); i-- > 0;) {
     if (i + 1 >= args.size()) continue;
-    const std::string_view gap = s.substr(args[i].word_end, args[i + 1].begin - std::min(args[i + 1].begin, args[i].word_end));
-    if ((gap == " and " || gap == ", " || gap == " or ") && args[i + 1].entity->kind == args[i].entity->kind &&
-        args[i].role == Role::Other)
+    const std::string_view gap = s.substr(
+        args[i].word_end, args[i + 1].begin - std::min(args[i + 1].begin, args[i].word_end));
+    if ((gap == " and " || gap == ", " || gap == " or ") &&
+        args[i + 1].entity->kind == args[i].entity->kind && args[i].role == Role::Other)
       args[i].role = args[i + 1].role;
   }
   return args;

@@ -22,7 +22,8 @@ std::vector<std::string> list(const nlohmann::json& j, const char* key) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohmann::json& j, const char* key) {
+std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohmann::json& j,
+                                                                     const char* key) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
   if (auto it = j.find(key); it != j.end())
     for (const auto& [k, v] : it->items()) out.emplace_back(k, v.get<std::vector<std::string>>());
@@ -30,9 +31,10 @@ std::vector<std::pair<std::string, std::vector<std::string>>> groups(const nlohm
 }
 
 const std::pair<const char*, Frame> kFrameNames[] = {
-    {"hire", Frame::Hire},     {"appoint", Frame::Appoint}, {"join", Frame::Join},       {"leave", Frame::Leave},
-    {"found", Frame::Found},   {"include", Frame::Include}, {"offer", Frame::Offer},     {"invest", Frame::Invest},
-    {"acquire", Frame::Acquire}, {"sell", Frame::Sell}, {"layoff", Frame::Layoff}, {"counter", Frame::Counter},
+    {"hire", Frame::Hire},   {"appoint", Frame::Appoint}, {"join", Frame::Join},
+    {"leave", Frame::Leave}, {"found", Frame::Found},     {"include", Frame::Include},
+    {"offer", Frame::Offer}, {"invest", Frame::Invest},   {"acquire", Frame::Acquire},
+    {"sell", Frame::Sell},   {"layoff", Frame::Layoff},   {"counter", Frame::Counter},
     {"stat", Frame::Stat}};
 
 bool is_ascii_word(char c) {
@@ -84,7 +86,8 @@ bool is_noun_use(std::string_view s, size_t p) {
   while (b > 0 && s[b - 1] != ' ') --b;
   std::string w(s.substr(b, e - b));
   for (auto& c : w) c = text::ascii_lower(c);
-  for (std::string_view d : {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+  for (std::string_view d :
+       {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
     if (w == d) return true;
   return false;
 }
@@ -93,10 +96,16 @@ bool is_noun_use(std::string_view s, size_t p) {
 
 const char* event_type_of(Frame f) {
   switch (f) {
-    case Frame::Hire: case Frame::Appoint: case Frame::Join: case Frame::Leave: case Frame::Found: case Frame::Include: return "move";
+    case Frame::Hire:
+    case Frame::Appoint:
+    case Frame::Join:
+    case Frame::Leave:
+    case Frame::Found:
+    case Frame::Include: return "move";
     case Frame::Offer: return "offer";
     case Frame::Invest: return "investment";
-    case Frame::Acquire: case Frame::Sell: return "acquisition";
+    case Frame::Acquire:
+    case Frame::Sell: return "acquisition";
     case Frame::Layoff: return "layoff";
     case Frame::Counter: return "counteroffer";
     case Frame::Stat: return "comp_stat";
@@ -106,7 +115,8 @@ const char* event_type_of(Frame f) {
 
 LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw std::runtime_error("triggers/" + lang + ".json: not a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    throw std::runtime_error("triggers/" + lang + ".json: not a JSON object");
   LanguageData d;
   d.lang = std::move(lang);
   std::vector<std::vector<std::string>*> word_lists;  // every list, for the one-pass search
@@ -116,25 +126,34 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   };
   if (const auto g = j.find("grammar"); g != j.end() && g->is_object()) {
     Grammar& gr = d.grammar;
-    for (auto [key, flag] : {std::pair{"verb_final", &Grammar::verb_final}, {"case_particles", &Grammar::case_particles},
-                             {"capitalises_names", &Grammar::capitalises_names}, {"drops_subjects", &Grammar::drops_subjects}})
+    for (auto [key, flag] : {std::pair{"verb_final", &Grammar::verb_final},
+                             {"case_particles", &Grammar::case_particles},
+                             {"capitalises_names", &Grammar::capitalises_names},
+                             {"drops_subjects", &Grammar::drops_subjects}})
       gr.*flag = g->value(key, false);
     for (auto [key, reach] : {std::pair{"modifier_words_before", &Grammar::modifier_words_before},
                               {"valuation_words_before", &Grammar::valuation_words_before},
                               {"valuation_words_after", &Grammar::valuation_words_after}})
       gr.*reach = g->value(key, size_t{0});
-    for (auto [key, words] : {std::pair{"list_joiners", &Grammar::list_joiners}, {"list_continuers", &Grammar::list_continuers},
-                              {"adnominal_endings", &Grammar::adnominal_endings}, {"companions", &Grammar::companions},
-                              {"stake_words", &Grammar::stake_words}, {"examples", &Grammar::examples},
-                              {"now_words", &Grammar::now_words}, {"at_words", &Grammar::at_words},
+    for (auto [key, words] : {std::pair{"list_joiners", &Grammar::list_joiners},
+                              {"list_continuers", &Grammar::list_continuers},
+                              {"adnominal_endings", &Grammar::adnominal_endings},
+                              {"companions", &Grammar::companions},
+                              {"stake_words", &Grammar::stake_words},
+                              {"examples", &Grammar::examples},
+                              {"now_words", &Grammar::now_words},
+                              {"at_words", &Grammar::at_words},
                               {"relative_markers", &Grammar::relative_markers},
                               {"possessive_suffixes", &Grammar::possessive_suffixes},
-                              {"plural_suffixes", &Grammar::plural_suffixes}, {"according_before", &Grammar::according_before},
-                              {"according_after", &Grammar::according_after}, {"backed_markers", &Grammar::backed_markers}})
+                              {"plural_suffixes", &Grammar::plural_suffixes},
+                              {"according_before", &Grammar::according_before},
+                              {"according_after", &Grammar::according_after},
+                              {"backed_markers", &Grammar::backed_markers}})
       word_lists.push_back(&(gr.*words = list(*g, key)));
   }
   for (const auto& [name, frame] : kFrameNames)
-    if (j["frames"].contains(name)) d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
+    if (j["frames"].contains(name))
+      d.frames.emplace_back(frame, j["frames"][name].get<std::vector<std::string>>());
   read(d.blocked_after, "blocked_after");
   read(d.blocked_next_word, "blocked_next_word");
   read(d.passive, "passive");
@@ -223,7 +242,8 @@ void LanguageData::index_word_lists(const std::vector<std::vector<std::string>*>
     // A list holding "" is found at every position; the plain search keeps that list.
     if (l->empty() || std::find(l->begin(), l->end(), "") != l->end()) continue;
     // Known by its place in the object: the same in every copy of it.
-    list_at_offset_.emplace(reinterpret_cast<const char*>(l) - reinterpret_cast<const char*>(this), list_count_);
+    list_at_offset_.emplace(reinterpret_cast<const char*>(l) - reinterpret_cast<const char*>(this),
+                            list_count_);
     for (const auto& w : *l) {
       words.push_back(w);
       list_of_word_.push_back(list_count_);
@@ -234,7 +254,8 @@ void LanguageData::index_word_lists(const std::vector<std::vector<std::string>*>
 }
 
 int LanguageData::list_id(const std::vector<std::string>& words) const {
-  const auto it = list_at_offset_.find(reinterpret_cast<const char*>(&words) - reinterpret_cast<const char*>(this));
+  const auto it = list_at_offset_.find(reinterpret_cast<const char*>(&words) -
+                                       reinterpret_cast<const char*>(this));
   return it == list_at_offset_.end() ? -1 : static_cast<int>(it->second);
 }
 
@@ -247,17 +268,21 @@ WordListHits LanguageData::word_list_hits(std::string_view folded) const {
   for (size_t i = 1; i < out.first.size(); ++i) out.first[i] += out.first[i - 1];
   out.spans.resize(found.size());
   std::vector<uint32_t> next(out.first.begin(), out.first.end() - 1);
-  for (const auto& h : found) out.spans[next[list_of_word_[h.id]]++] = {static_cast<uint32_t>(h.begin), static_cast<uint32_t>(h.end)};
+  for (const auto& h : found)
+    out.spans[next[list_of_word_[h.id]]++] = {static_cast<uint32_t>(h.begin),
+                                              static_cast<uint32_t>(h.end)};
   return out;
 }
 
-size_t LanguageData::find_folded(std::string_view folded, const WordListHits& hits, const std::vector<std::string>& words,
-                                 size_t from, size_t to) const {
+size_t LanguageData::find_folded(std::string_view folded, const WordListHits& hits,
+                                 const std::vector<std::string>& words, size_t from,
+                                 size_t to) const {
   const int id = hits.first.empty() ? -1 : list_id(words);
   if (id < 0) return find_any_folded(folded, words, from, to);
   if (to > folded.size()) to = folded.size();
   if (from >= to) return std::string_view::npos;
-  const std::string_view window = folded.substr(0, to);  // as find_any_folded: the window ends at `to`
+  const std::string_view window =
+      folded.substr(0, to);  // as find_any_folded: the window ends at `to`
   size_t best = std::string_view::npos;
   for (uint32_t k = hits.first[id]; k < hits.first[id + 1]; ++k) {
     const auto [b, e] = hits.spans[k];
@@ -277,7 +302,8 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
       size_t q = p - 1;
       while (q > 0 && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80) --q;
       const char32_t c = text::next_code_point(s, q);
-      if (text::is_hangul(c) || (c < 0x80 && is_ascii_word(static_cast<char>(c)) && c != '-')) continue;
+      if (text::is_hangul(c) || (c < 0x80 && is_ascii_word(static_cast<char>(c)) && c != '-'))
+        continue;
     }
     const Frame frame = trigger_frames_[found.id];
     const std::string_view w = s.substr(p, e - p);
@@ -294,8 +320,9 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
       if (blocked) continue;
     } else if (!ascii_word_bounded(s, p, e, w)) {
       continue;
-    } else if (is_noun_use(s, p) && (frame == Frame::Hire || frame == Frame::Appoint || frame == Frame::Join ||
-                                     frame == Frame::Leave || frame == Frame::Found || frame == Frame::Offer)) {
+    } else if (is_noun_use(s, p) &&
+               (frame == Frame::Hire || frame == Frame::Appoint || frame == Frame::Join ||
+                frame == Frame::Leave || frame == Frame::Found || frame == Frame::Offer)) {
       continue;  // "the hiring push", "its offer": a noun, not the event's verb
     }
     hits.push_back({frame, p, e});
@@ -315,8 +342,10 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
         kept[i + 1].frame == Frame::Offer && kept[i + 1].begin - kept[i].end <= 2)
       continue;
     if (kept[i].frame == Frame::Offer) {
-      const bool after_deal = i > 0 && is_deal(kept[i - 1].frame) && kept[i].begin - kept[i - 1].end <= 8;
-      const bool before_deal = i + 1 < kept.size() && is_deal(kept[i + 1].frame) && kept[i + 1].begin - kept[i].end <= 8;
+      const bool after_deal =
+          i > 0 && is_deal(kept[i - 1].frame) && kept[i].begin - kept[i - 1].end <= 8;
+      const bool before_deal =
+          i + 1 < kept.size() && is_deal(kept[i + 1].frame) && kept[i + 1].begin - kept[i].end <= 8;
       if (after_deal || before_deal) continue;
     }
     out.push_back(kept[i]);
@@ -326,13 +355,15 @@ std::vector<TriggerHit> LanguageData::find_triggers(std::string_view s) const {
 
 std::string ascii_fold(std::string_view s) { return text::ascii_lower(s); }
 
-size_t find_any_folded(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
+size_t find_any_folded(std::string_view s, const std::vector<std::string>& words, size_t from,
+                       size_t to) {
   if (to > s.size()) to = s.size();
   if (from >= to) return std::string_view::npos;
   const std::string_view window = s.substr(0, to);
   size_t best = std::string_view::npos;
   for (const auto& w : words) {
-    for (size_t p = window.find(w, from); p != std::string_view::npos && p < best; p = window.find(w, p + 1)) {
+    for (size_t p = window.find(w, from); p != std::string_view::npos && p < best;
+         p = window.find(w, p + 1)) {
       if (!ascii_word_bounded(window, p, p + w.size(), w)) continue;
       best = p;
       break;
@@ -347,9 +378,10 @@ size_t find_any(std::string_view s, const std::vector<std::string>& words, size_
   const std::string_view window = s.substr(0, to);
   size_t best = std::string_view::npos;
   for (const auto& w : words) {
-    const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    for (size_t p = ascii ? ifind(window, w, from) : window.find(w, from); p != std::string_view::npos;
-         p = ascii ? ifind(window, w, p + 1) : window.find(w, p + 1)) {
+    const bool ascii = std::all_of(w.begin(), w.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    for (size_t p = ascii ? ifind(window, w, from) : window.find(w, from);
+         p != std::string_view::npos; p = ascii ? ifind(window, w, p + 1) : window.find(w, p + 1)) {
       if (ascii && !ascii_word_bounded(window, p, p + w.size(), w)) continue;
       best = std::min(best, p);
       break;
@@ -359,10 +391,12 @@ size_t find_any(std::string_view s, const std::vector<std::string>& words, size_
 }
 
 bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.starts_with(w); });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return s.starts_with(w); });
 }
 
-bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from, size_t to) {
+bool contains_any(std::string_view s, const std::vector<std::string>& words, size_t from,
+                  size_t to) {
   return find_any(s, words, from, to) != std::string_view::npos;
 }
 

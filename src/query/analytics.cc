@@ -35,7 +35,8 @@ std::vector<std::tuple<std::string, std::string, std::string>> edges_of(const Fa
       add(who, f.slot("to"), "joined");
       add(who, f.slot("from"), "left");
     } else {
-      add(f.slot("from"), f.slot("to"), f.count ? fmt::format("{} people moved", *f.count) : "people moved");
+      add(f.slot("from"), f.slot("to"),
+          f.count ? fmt::format("{} people moved", *f.count) : "people moved");
     }
   } else if (f.type == "offer") {
     add(f.slot("by"), f.slot("person").empty() ? f.slot("target_org") : f.slot("person"), "offer");
@@ -69,7 +70,8 @@ namespace {
 // The people of the pairs not listed, so a top-N Sankey still adds up: per listed
 // destination, those who came from elsewhere (its gains less its listed pairs), and the
 // rest, who went to destinations not listed. Every pair counts once.
-json other_flows(const std::vector<store::FlowPair>& listed, const std::vector<store::FlowBalance>& balances) {
+json other_flows(const std::vector<store::FlowPair>& listed,
+                 const std::vector<store::FlowBalance>& balances) {
   std::map<std::string, int64_t> listed_into;
   int64_t listed_people = 0, all_people = 0;
   for (const auto& p : listed) {
@@ -91,8 +93,8 @@ json other_flows(const std::vector<store::FlowPair>& listed, const std::vector<s
 }
 }  // namespace
 
-json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window, const std::string& org,
-           size_t max_edges, const store::FlowCounts* counts) {
+json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window,
+           const std::string& org, size_t max_edges, const store::FlowCounts* counts) {
   // Named people and articles listed per edge, and sources per organisation: enough for a
   // tooltip or a table cell; the pair's own answer (flow_pair) lists them all.
   constexpr size_t kListed = 5, kOrgSources = 10;
@@ -147,7 +149,8 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     if (all_time)
       for (const auto& p : pairs) labels_of[p.from + '\x1f' + p.to] = db.flow_labels(p.from, p.to);
     else
-      for (auto& [pair, labels] : db.flow_labels()) labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
+      for (auto& [pair, labels] : db.flow_labels())
+        labels_of[pair.first + '\x1f' + pair.second] = std::move(labels);
     std::map<std::string, store::FlowBalance> by_org;
     std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> sources_of;
     for (const auto& p : pairs) {
@@ -160,7 +163,8 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
     }
     // Only the largest pairs are listed: they are put in order, the rest are not.
     const size_t listed_count = std::min(pairs.size(), max_edges);
-    std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(listed_count), pairs.end(), by_size);
+    std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(listed_count),
+                      pairs.end(), by_size);
     for (auto& [name, b] : by_org) {
       b.org = name;
       for (const auto& [label, n] : sources_of[name]) b.sources.emplace_back(label, n);
@@ -181,7 +185,8 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
                      {"people", size_of(p)},
                      {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
                      {"largest_group_reported", p.largest_group},
-                     {"sources", sources_of(db.flow_sources(p.from, p.to, window.since, window.until, kListed))}});
+                     {"sources", sources_of(db.flow_sources(p.from, p.to, window.since,
+                                                            window.until, kListed))}});
   json orgs = json::array();
   for (const auto& b : balances) {
     // A unit listed beside its parent is one source, not two (a pair's people count
@@ -201,27 +206,36 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
           s["units"].push_back(label);
           break;
         }
-    orgs.push_back({{"org", b.org}, {"in", b.gained}, {"out", b.lost}, {"net", b.gained - b.lost}, {"sources", src}});
+    orgs.push_back({{"org", b.org},
+                    {"in", b.gained},
+                    {"out", b.lost},
+                    {"net", b.gained - b.lost},
+                    {"sources", src}});
   }
   std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
     return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
   });
-  json answer = {{"flows", edges}, {"organisations", orgs}, {"pairs", pair_count}, {"other", other_flows(listed, balances)}};
+  json answer = {{"flows", edges},
+                 {"organisations", orgs},
+                 {"pairs", pair_count},
+                 {"other", other_flows(listed, balances)}};
   if (!all_time) {
     // People first reported without a date cannot be placed in a window: counted, not dropped.
     int64_t undated = 0;
     for (const auto& p : db.undated_flow_pairs())
-      if (focus.empty() || lexicon.within(p.from, focus) || lexicon.within(p.to, focus)) undated += size_of(p);
+      if (focus.empty() || lexicon.within(p.from, focus) || lexicon.within(p.to, focus))
+        undated += size_of(p);
     answer["undated"] = undated;
   }
   return answer;
 }
 
-json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexicon, const Window& window,
-                   const std::string& org) {
+json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexicon,
+                   const Window& window, const std::string& org) {
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
   std::function<bool(const std::string&)> in_focus;
-  if (!focus.empty()) in_focus = [&](const std::string& name) { return lexicon.within(name, focus); };
+  if (!focus.empty())
+    in_focus = [&](const std::string& name) { return lexicon.within(name, focus); };
   json months = json::array();
   for (const auto& m : counts.monthly(window.since, window.until, in_focus)) {
     json row = {{"month", m.month}, {"in", m.in}};
@@ -233,8 +247,8 @@ json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexi
   return answer;
 }
 
-json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const std::string& from, const std::string& to,
-               const Window& window) {
+json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const std::string& from,
+               const std::string& to, const Window& window) {
   constexpr size_t kPeople = 500, kSources = 100;
   json sources = json::array();
   for (const auto& a : db.flow_sources(from, to, window.since, window.until, kSources)) {
@@ -259,17 +273,21 @@ json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const st
           {"sources", sources}};
 }
 
-json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org, const Rates* rates) {
+json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
+         const Rates* rates) {
   json offers = json::array(), stats = json::array();
   std::vector<double> usd;
   for (const auto& f : facts) {
     if (!org_filter(f, lexicon, org) || (f.type != "offer" && f.type != "comp_stat")) continue;
     json j = f.to_json();
     if (rates && f.best_amount && f.best_amount->value("currency", "USD") != "USD")
-      if (auto c = rates->to_usd(f.best_amount->value("value", 0.0), f.best_amount->value("currency", ""), f.first_date))
-        j["amount_usd"] = {{"value", c->usd}, {"per_usd", c->rate.per_usd}, {"rate_from", c->rate.from}};
+      if (auto c = rates->to_usd(f.best_amount->value("value", 0.0),
+                                 f.best_amount->value("currency", ""), f.first_date))
+        j["amount_usd"] = {
+            {"value", c->usd}, {"per_usd", c->rate.per_usd}, {"rate_from", c->rate.from}};
     (f.type == "offer" ? offers : stats).push_back(std::move(j));
-    if (f.best_amount && f.best_amount->value("currency", "") == "USD") usd.push_back(f.best_amount->value("value", 0.0));
+    if (f.best_amount && f.best_amount->value("currency", "") == "USD")
+      usd.push_back(f.best_amount->value("value", 0.0));
   }
   json summary = {{"offers", offers.size()}, {"pay_statistics", stats.size()}};
   if (!usd.empty()) {
@@ -281,7 +299,8 @@ json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const 
   return {{"offers", offers}, {"pay_statistics", stats}, {"summary", summary}};
 }
 
-json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org) {
+json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
+           const std::string& org) {
   json ledger = json::array();
   struct Total {
     double tranches = 0, running = 0;
@@ -289,30 +308,35 @@ json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, cons
   };
   std::map<std::pair<std::string, std::string>, Total> totals;
   for (const auto& f : facts) {
-    if ((f.type != "investment" && f.type != "acquisition") || !org_filter(f, lexicon, org)) continue;
+    if ((f.type != "investment" && f.type != "acquisition") || !org_filter(f, lexicon, org))
+      continue;
     ledger.push_back(f.to_json());
     if (f.type != "investment" || !f.best_amount) continue;
     auto& t = totals[{f.slot("investor"), f.slot("investee")}];
     t.currency = f.best_amount->value("currency", "USD");
     const double v = f.best_amount->value("value", 0.0);
-    if (f.cumulative) t.running = std::max(t.running, v);
-    else t.tranches += v;
+    if (f.cumulative)
+      t.running = std::max(t.running, v);
+    else
+      t.tranches += v;
   }
   json pairs = json::array();
   for (const auto& [key, t] : totals) {
     const bool use_running = t.running >= t.tranches;
-    pairs.push_back({{"investor", key.first},
-                     {"investee", key.second},
-                     {"total", use_running ? t.running : t.tranches},
-                     {"currency", t.currency},
-                     {"rule", use_running ? "largest reported running total" : "sum of reported tranches"},
-                     {"tranches_sum", t.tranches},
-                     {"running_total_reported", t.running}});
+    pairs.push_back(
+        {{"investor", key.first},
+         {"investee", key.second},
+         {"total", use_running ? t.running : t.tranches},
+         {"currency", t.currency},
+         {"rule", use_running ? "largest reported running total" : "sum of reported tranches"},
+         {"tranches_sum", t.tranches},
+         {"running_total_reported", t.running}});
   }
   return {{"deals", ledger}, {"totals", pairs}};
 }
 
-json entity_profile(const std::string& name, const std::vector<Fact>& facts, const NameResolver& names) {
+json entity_profile(const std::string& name, const std::vector<Fact>& facts,
+                    const NameResolver& names) {
   const auto& lexicon = names.lexicon();
   const std::string canonical = names.canonical(name);
   const auto* e = lexicon.find(canonical);
@@ -325,7 +349,8 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts, con
     json units = json::array();
     for (size_t i = 0; i < lexicon.size(); ++i) {
       const auto& u = lexicon.entity(static_cast<uint32_t>(i));
-      if (u.is_org() && u.name != e->name && lexicon.within(u.name, e->name)) units.push_back(u.name);
+      if (u.is_org() && u.name != e->name && lexicon.within(u.name, e->name))
+        units.push_back(u.name);
     }
     profile["units"] = units;
   }
@@ -336,14 +361,17 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts, con
   json related = json::array();
   std::set<std::string> docs;
   for (const auto& f : facts) {
-    const bool hit = e && e->is_org() ? f.involves(e->name, lexicon) : f.slot("person") == canonical || f.involves(canonical, lexicon);
+    const bool hit = e && e->is_org()
+                         ? f.involves(e->name, lexicon)
+                         : f.slot("person") == canonical || f.involves(canonical, lexicon);
     if (!hit) continue;
     related.push_back(f.to_json());
     for (const auto& s : f.sources) docs.insert(s.doc);
   }
   if (!e && related.empty()) return nullptr;
   std::stable_sort(related.begin(), related.end(), [](const json& a, const json& b) {
-    const std::string da = a.value("first_reported", "9999"), db = b.value("first_reported", "9999");
+    const std::string da = a.value("first_reported", "9999"),
+                      db = b.value("first_reported", "9999");
     return da < db;
   });
   profile["facts"] = related;
@@ -351,8 +379,8 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts, con
   return profile;
 }
 
-json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
-              const Window& window, size_t* undated) {
+json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
+              const std::string& org, const Window& window, size_t* undated) {
   const bool windowed = !window.since.empty() || !window.until.empty();
   if (undated) *undated = 0;
   json rows = json::array();
@@ -380,7 +408,11 @@ json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon)
         const bool person = (e && e->is_person()) || n == f.slot("person");
         nodes.emplace(n, person ? "person" : "org");
       }
-      json edge = {{"source", a}, {"target", b}, {"type", f.type}, {"label", label}, {"sources", f.sources.size()}};
+      json edge = {{"source", a},
+                   {"target", b},
+                   {"type", f.type},
+                   {"label", label},
+                   {"sources", f.sources.size()}};
       if (f.best_amount) edge["amount"] = *f.best_amount;
       edges.push_back(edge);
     }
@@ -432,11 +464,14 @@ std::string graph_graphml(const std::vector<Fact>& facts, const extract::Lexicon
       "  <key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
       "  <graph id=\"talentwar\" edgedefault=\"directed\">\n";
   for (const auto& n : g["nodes"])
-    out += fmt::format("    <node id=\"{}\"><data key=\"kind\">{}</data></node>\n", x(n["id"]), x(n["kind"]));
+    out += fmt::format("    <node id=\"{}\"><data key=\"kind\">{}</data></node>\n", x(n["id"]),
+                       x(n["kind"]));
   size_t i = 0;
   for (const auto& e : g["edges"])
-    out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\"><data key=\"type\">{}</data><data key=\"label\">{}</data></edge>\n",
-                       i++, x(e["source"]), x(e["target"]), x(e["type"]), x(e["label"]));
+    out += fmt::format(
+        "    <edge id=\"e{}\" source=\"{}\" target=\"{}\"><data key=\"type\">{}</data><data "
+        "key=\"label\">{}</data></edge>\n",
+        i++, x(e["source"]), x(e["target"]), x(e["type"]), x(e["label"]));
   return out + "  </graph>\n</graphml>\n";
 }
 

@@ -18,28 +18,33 @@ std::string window_bound(std::string_view value, std::string_view name) {
       if (i >= value.size() || value[i] < '0' || value[i] > '9') return false;
     return true;
   };
-  auto number = [&](size_t from, size_t n) { return std::stoi(std::string(value.substr(from, n))); };
+  auto number = [&](size_t from, size_t n) {
+    return std::stoi(std::string(value.substr(from, n)));
+  };
   bool ok = false;
   if (value.size() == 4) {
     ok = digits(0, 4);
   } else if (value.size() == 7) {
     ok = digits(0, 4) && value[4] == '-' && digits(5, 2) && number(5, 2) >= 1 && number(5, 2) <= 12;
-  } else if (value.size() == 10 && digits(0, 4) && value[4] == '-' && digits(5, 2) && value[7] == '-' && digits(8, 2)) {
+  } else if (value.size() == 10 && digits(0, 4) && value[4] == '-' && digits(5, 2) &&
+             value[7] == '-' && digits(8, 2)) {
     const std::chrono::year_month_day day{std::chrono::year{number(0, 4)},
                                           std::chrono::month{static_cast<unsigned>(number(5, 2))},
                                           std::chrono::day{static_cast<unsigned>(number(8, 2))}};
     ok = day.ok();
   }
   if (!ok)
-    throw BadArgument(
-        fmt::format("{} must be a date: YYYY, YYYY-MM or YYYY-MM-DD (got \"{}\")", name, text::printable(value)));
+    throw BadArgument(fmt::format("{} must be a date: YYYY, YYYY-MM or YYYY-MM-DD (got \"{}\")",
+                                  name, text::printable(value)));
   return std::string(value);
 }
 
-std::string known_organisation(const store::Store& db, const extract::Lexicon& lexicon, const std::string& name) {
+std::string known_organisation(const store::Store& db, const extract::Lexicon& lexicon,
+                               const std::string& name) {
   if (name.empty()) return {};
   if (const auto* e = lexicon.find(name); e && e->is_org()) return e->name;
-  if (const auto stored = db.canonical_entity(name); stored && db.entity_kind(*stored) == "org") return *stored;
+  if (const auto stored = db.canonical_entity(name); stored && db.entity_kind(*stored) == "org")
+    return *stored;
   throw BadArgument(fmt::format("no organisation named \"{}\"", text::printable(name)));
 }
 
@@ -61,7 +66,8 @@ std::vector<std::string> words_of(std::string_view name) {
 std::set<std::string> word_keys(std::string_view name) {
   std::set<std::string> keys;
   for (const auto& w : words_of(name)) {
-    const std::string key = resolve::phonetic_key(resolve::has_hangul(w) ? resolve::romanize(w) : w);
+    const std::string key =
+        resolve::phonetic_key(resolve::has_hangul(w) ? resolve::romanize(w) : w);
     if (key.size() >= 3) keys.insert(key);
   }
   return keys;
@@ -69,8 +75,8 @@ std::set<std::string> word_keys(std::string_view name) {
 
 }  // namespace
 
-std::vector<std::string> near_names(const store::Store& db, const extract::Lexicon& lexicon, const std::string& name,
-                                    size_t limit) {
+std::vector<std::string> near_names(const store::Store& db, const extract::Lexicon& lexicon,
+                                    const std::string& name, size_t limit) {
   std::vector<std::string> out;
   auto add = [&](const std::string& n) {
     if (out.size() < limit && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
@@ -89,7 +95,8 @@ std::vector<std::string> near_names(const store::Store& db, const extract::Lexic
     if (!resolve::has_hangul(e.name) && sounds_near(e.name)) add(e.name);
   for (size_t i = 0; i < lexicon.size() && out.size() < limit; ++i) {
     const auto& e = lexicon.entity(static_cast<uint32_t>(i));
-    if (sounds_near(e.name) || std::any_of(e.aliases.begin(), e.aliases.end(), sounds_near)) add(e.name);
+    if (sounds_near(e.name) || std::any_of(e.aliases.begin(), e.aliases.end(), sounds_near))
+      add(e.name);
   }
   return out;
 }

@@ -15,7 +15,8 @@
 namespace tw::query {
 namespace {
 
-constexpr const char* kOrgSlots[] = {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"};
+constexpr const char* kOrgSlots[] = {"from",     "to",       "by",     "target_org", "investor",
+                                     "investee", "acquirer", "target", "org"};
 
 double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 
@@ -36,7 +37,8 @@ bool amounts_agree(const nlohmann::json& a, const nlohmann::json& b) {
   return admits(a, y) || admits(b, x);
 }
 
-bool compatible(const Fact& f, const nlohmann::json& e, const std::map<std::string, std::string>& slots) {
+bool compatible(const Fact& f, const nlohmann::json& e,
+                const std::map<std::string, std::string>& slots) {
   const std::string type = e.value("type", "");
   if (f.type != type) return false;
   const bool group = !slots.count("person") && (type == "move" || type == "offer");
@@ -81,10 +83,11 @@ void choose_best(Fact& f) {
     if (key > cur) best = &r;
   }
   f.best_amount = best->amount;
-  const bool any_bound = std::any_of(f.amounts.begin(), f.amounts.end(), [&](const auto& r) { return !precise(r); });
+  const bool any_bound =
+      std::any_of(f.amounts.begin(), f.amounts.end(), [&](const auto& r) { return !precise(r); });
   f.best_rule = precise(*best) && any_bound ? "a precise figure beats a bound"
-                : support(*best) > 1          ? "reported by the most sources"
-                                              : "the only or latest report";
+                : support(*best) > 1        ? "reported by the most sources"
+                                            : "the only or latest report";
 }
 
 // Where to look for the fact a report merges with, so that merging is about linear in
@@ -96,8 +99,10 @@ void choose_best(Fact& f) {
 // main slot itself, with every fact of its type.
 class FactIndex {
  public:
-  // Candidate facts for a report, in creation order; `all` is set when every fact of the type is one.
-  std::vector<size_t> candidates(const std::string& type, const std::map<std::string, std::string>& slots) const {
+  // Candidate facts for a report, in creation order; `all` is set when every fact of the type is
+  // one.
+  std::vector<size_t> candidates(const std::string& type,
+                                 const std::map<std::string, std::string>& slots) const {
     const auto [key, wildcard] = key_of(type, slots);
     if (key.empty()) return list(by_type_, type);
     std::vector<size_t> out = list(by_key_, key);
@@ -117,26 +122,33 @@ class FactIndex {
 
  private:
   // The bucket key, and whether facts filed as "any" may match too ("" key: look at all).
-  static std::pair<std::string, bool> key_of(const std::string& type, const std::map<std::string, std::string>& slots) {
+  static std::pair<std::string, bool> key_of(const std::string& type,
+                                             const std::map<std::string, std::string>& slots) {
     auto slot = [&](const char* k) {
       auto it = slots.find(k);
       return it == slots.end() ? std::string() : it->second;
     };
     if (type == "move" || type == "offer") {
       if (slots.count("person")) return {type + '\x1f' + slot("person"), false};
-      // Groups agree on which ends they name; a move's ends are key slots, so they agree on those too.
-      if (type == "move") return {type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to"), false};
-      return {type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) + std::to_string(slots.count("to")), false};
+      // Groups agree on which ends they name; a move's ends are key slots, so they agree on those
+      // too.
+      if (type == "move")
+        return {type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to"), false};
+      return {type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) +
+                  std::to_string(slots.count("to")),
+              false};
     }
-    static const std::map<std::string, const char*> main_slot{{"investment", "investee"}, {"acquisition", "target"},
-                                                              {"layoff", "org"},          {"comp_stat", "org"},
+    static const std::map<std::string, const char*> main_slot{{"investment", "investee"},
+                                                              {"acquisition", "target"},
+                                                              {"layoff", "org"},
+                                                              {"comp_stat", "org"},
                                                               {"counteroffer", "org"}};
     auto it = main_slot.find(type);
     if (it == main_slot.end() || slot(it->second).empty()) return {"", true};
     return {type + "\x1f=" + slot(it->second), true};
   }
-  static const std::vector<size_t>& list(const std::unordered_map<std::string, std::vector<size_t>>& m,
-                                         const std::string& k) {
+  static const std::vector<size_t>& list(
+      const std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& k) {
     static const std::vector<size_t> none;
     auto it = m.find(k);
     return it == m.end() ? none : it->second;
@@ -147,7 +159,8 @@ class FactIndex {
 
 }  // namespace
 
-NameResolver::NameResolver(const extract::Lexicon& lexicon, const std::vector<std::string>& people_seen)
+NameResolver::NameResolver(const extract::Lexicon& lexicon,
+                           const std::vector<std::string>& people_seen)
     : lexicon_(lexicon) {
   // Latin-script people we know: lexicon people and names seen in Latin script.
   std::vector<std::string> latin;
@@ -169,7 +182,8 @@ NameResolver::NameResolver(const extract::Lexicon& lexicon, const std::vector<st
   for (const auto& n : people_seen) {
     if (!resolve::has_hangul(n) || lexicon.find(n) || links_.count(n)) continue;
     for (const auto& m : people_seen)
-      if (m != n && resolve::has_hangul(m) && !links_.count(m) && m < n && resolve::same_name(n, m)) {
+      if (m != n && resolve::has_hangul(m) && !links_.count(m) && m < n &&
+          resolve::same_name(n, m)) {
         links_[n] = m;
         break;
       }
@@ -200,7 +214,9 @@ const std::string& Fact::slot(const std::string& k) const {
 bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) const {
   for (const char* k : kOrgSlots) {
     const std::string& v = slot(k);
-    if (!v.empty() && (v == org || lexicon.within(v, org) || lexicon.within(slot(std::string(k) + "_unit"), org))) return true;
+    if (!v.empty() &&
+        (v == org || lexicon.within(v, org) || lexicon.within(slot(std::string(k) + "_unit"), org)))
+      return true;
     const std::string& unit = slot(std::string(k) + "_unit");
     if (!unit.empty() && unit == org) return true;
   }
@@ -212,10 +228,16 @@ std::string fact_summary(const nlohmann::json& e) {
   const std::string type = s("type");
   std::string who;
   if (type == "move") {
-    who = !s("person").empty() ? s("person") : e.contains("count") ? fmt::format("{} people", e["count"].get<long>()) : "people";
-    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"), s("to").empty() ? "?" : s("to"));
+    who = !s("person").empty()  ? s("person")
+          : e.contains("count") ? fmt::format("{} people", e["count"].get<long>())
+                                : "people";
+    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"),
+                       s("to").empty() ? "?" : s("to"));
   } else if (type == "offer") {
-    who = fmt::format("{} → {}", s("by"), !s("person").empty() ? s("person") : s("target_org").empty() ? "?" : s("target_org") + " staff");
+    who = fmt::format("{} → {}", s("by"),
+                      !s("person").empty()      ? s("person")
+                      : s("target_org").empty() ? "?"
+                                                : s("target_org") + " staff");
   } else if (type == "investment") {
     who = fmt::format("{} → {}", s("investor"), s("investee"));
   } else if (type == "acquisition") {
@@ -225,7 +247,8 @@ std::string fact_summary(const nlohmann::json& e) {
   } else if (type == "comp_stat") {
     who = fmt::format("{} {}", s("org").empty() ? "(market)" : s("org"), s("stat"));
   } else if (type == "counteroffer") {
-    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"), s("action"));
+    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"),
+                      s("action"));
   }
   if (e.value("disputed", false) || e.contains("disputed_by")) who += " [disputed]";
   return who;
@@ -234,7 +257,8 @@ std::string fact_summary(const nlohmann::json& e) {
 nlohmann::json source_json(const store::ArticleLabel& a) {
   nlohmann::json j = {{"doc", a.doc}};
   if (a.article_id) j["article_id"] = a.article_id;
-  for (const auto& [key, value] : {std::pair{"title", &a.title}, {"outlet", &a.outlet}, {"url", &a.url}, {"date", &a.date}})
+  for (const auto& [key, value] :
+       {std::pair{"title", &a.title}, {"outlet", &a.outlet}, {"url", &a.url}, {"date", &a.date}})
     if (!value->empty()) j[key] = *value;
   return j;
 }
@@ -261,7 +285,8 @@ nlohmann::json Fact::to_json() const {
   if (!disputes.empty()) {
     j["disputed"] = true;
     nlohmann::json d = nlohmann::json::array();
-    for (const auto& [who, s] : disputes) d.push_back({{"by", who}, {"doc", s.doc}, {"evidence", s.evidence}});
+    for (const auto& [who, s] : disputes)
+      d.push_back({{"by", who}, {"doc", s.doc}, {"evidence", s.evidence}});
     j["disputed_by"] = d;
   }
   if (!first_date.empty()) j["first_reported"] = first_date;
@@ -291,14 +316,18 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     const auto& e = r.event;
     std::map<std::string, std::string> slots;
     for (const auto& [k, v] : e.items()) {
-      if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" || k == "disputed_by") continue;
-      const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots), k) != std::end(kOrgSlots);
+      if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" ||
+          k == "disputed_by")
+        continue;
+      const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots),
+                                                      k) != std::end(kOrgSlots);
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};
     const std::string type = e.value("type", "");
     const auto candidates = index.candidates(type, slots);
-    auto it = std::find_if(candidates.begin(), candidates.end(), [&](size_t i) { return compatible(facts[i], e, slots); });
+    auto it = std::find_if(candidates.begin(), candidates.end(),
+                           [&](size_t i) { return compatible(facts[i], e, slots); });
     size_t at = it == candidates.end() ? facts.size() : *it;
     if (at == facts.size()) {
       Fact f;
@@ -313,9 +342,12 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
     if (e.contains("amount")) f.amounts.push_back({e["amount"], src});
-    if (e.contains("claimed_by")) f.claims.emplace_back(names.canonical(e["claimed_by"].get<std::string>()), src);
-    if (e.contains("disputed_by")) f.disputes.emplace_back(names.canonical(e["disputed_by"].get<std::string>()), src);
-    const bool new_article = std::none_of(f.sources.begin(), f.sources.end(), [&](const Source& s) { return s.doc == r.doc; });
+    if (e.contains("claimed_by"))
+      f.claims.emplace_back(names.canonical(e["claimed_by"].get<std::string>()), src);
+    if (e.contains("disputed_by"))
+      f.disputes.emplace_back(names.canonical(e["disputed_by"].get<std::string>()), src);
+    const bool new_article = std::none_of(f.sources.begin(), f.sources.end(),
+                                          [&](const Source& s) { return s.doc == r.doc; });
     if (new_article) f.sources.push_back(src);
     if (f.event_date.empty()) f.event_date = text::event_time(src.evidence, r.date);
     if (!r.date.empty()) {

@@ -64,7 +64,8 @@ struct Fact {
   std::string best_rule;  // why best_amount was chosen
   std::vector<Source> sources;
   std::string first_date, last_date;
-  std::string event_date;  // when it happened, as a report's sentence says (text::event_time); "" when none says
+  std::string event_date;  // when it happened, as a report's sentence says (text::event_time); ""
+                           // when none says
   std::vector<std::pair<std::string, Source>> claims;    // who asserted it, where
   std::vector<std::pair<std::string, Source>> disputes;  // who denied it, where
 

@@ -39,7 +39,9 @@ class Writer {
     if (!writer_) throw std::runtime_error("out of memory writing a feed");
     xmlTextWriterSetIndent(writer_.get(), 1);
   }
-  void start_document() { check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr)); }
+  void start_document() {
+    check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr));
+  }
   void start(const char* name) { check(xmlTextWriterStartElement(writer_.get(), x(name))); }
   void attribute(const char* name, const std::string& value) {
     check(xmlTextWriterWriteAttribute(writer_.get(), x(name), x(value)));
@@ -69,12 +71,15 @@ std::string atom_feed(const std::vector<Fact>& facts, const FeedOptions& options
   std::vector<nlohmann::json> dated;
   size_t undated = 0;
   for (const auto& f : facts) {
-    if (f.first_date.empty()) ++undated;
-    else dated.push_back(f.to_json());
+    if (f.first_date.empty())
+      ++undated;
+    else
+      dated.push_back(f.to_json());
   }
-  std::stable_sort(dated.begin(), dated.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
-    return a.value("first_reported", "") > b.value("first_reported", "");
-  });
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const nlohmann::json& a, const nlohmann::json& b) {
+                     return a.value("first_reported", "") > b.value("first_reported", "");
+                   });
   if (dated.size() > options.max_entries) dated.resize(options.max_entries);
 
   Writer w;
@@ -82,7 +87,8 @@ std::string atom_feed(const std::vector<Fact>& facts, const FeedOptions& options
   w.start("feed");
   w.attribute("xmlns", "http://www.w3.org/2005/Atom");
   w.element("title", options.title);
-  if (undated > 0) w.element("subtitle", fmt::format("{} facts reported without a date are not listed", undated));
+  if (undated > 0)
+    w.element("subtitle", fmt::format("{} facts reported without a date are not listed", undated));
   w.element("id", options.self_url);
   w.start("link");
   w.attribute("rel", "self");
@@ -91,8 +97,10 @@ std::string atom_feed(const std::vector<Fact>& facts, const FeedOptions& options
   w.start("link");
   w.attribute("href", options.base_url);
   w.end();
-  w.element("updated", rfc3339(dated.empty() ? "1970-01-01" : dated.front().value("last_reported",
-                                                                                   dated.front().value("first_reported", ""))));
+  w.element("updated", rfc3339(dated.empty() ? "1970-01-01"
+                                             : dated.front().value(
+                                                   "last_reported",
+                                                   dated.front().value("first_reported", ""))));
   w.start("author");
   w.element("name", "talentwar");
   w.end();
@@ -108,7 +116,8 @@ std::string atom_feed(const std::vector<Fact>& facts, const FeedOptions& options
     for (const auto& s : sources) {
       std::string label = s.value("outlet", "");
       label += (label.empty() ? "" : ": ") + s.value("title", s.value("doc", ""));
-      content += fmt::format("\n— {}{}", label, s.contains("date") ? " (" + s.value("date", "") + ")" : "");
+      content += fmt::format("\n— {}{}", label,
+                             s.contains("date") ? " (" + s.value("date", "") + ")" : "");
     }
     w.start("content");
     w.attribute("type", "text");
@@ -116,7 +125,8 @@ std::string atom_feed(const std::vector<Fact>& facts, const FeedOptions& options
     w.end();
     if (!sources.empty() && sources[0].contains("article_id")) {
       w.start("link");
-      w.attribute("href", fmt::format("{}#/article/{}", options.base_url, sources[0]["article_id"].get<int64_t>()));
+      w.attribute("href", fmt::format("{}#/article/{}", options.base_url,
+                                      sources[0]["article_id"].get<int64_t>()));
       w.end();
       const std::string original = sources[0].value("url", "");
       if (original.starts_with("http://") || original.starts_with("https://")) {

@@ -36,11 +36,13 @@ Rates Rates::load(const std::filesystem::path& path) {
     }
     if (!ok)
       throw std::runtime_error(
-          fmt::format("{}:{}: expected currency<TAB>YYYY-MM-DD<TAB>units per dollar, got \"{}\"", path.string(), line_no, line));
+          fmt::format("{}:{}: expected currency<TAB>YYYY-MM-DD<TAB>units per dollar, got \"{}\"",
+                      path.string(), line_no, line));
     r.table_[std::string(line.substr(0, a))].push_back(std::move(rate));
   }
   for (auto& [currency, rows] : r.table_)
-    std::sort(rows.begin(), rows.end(), [](const Rate& x, const Rate& y) { return x.from < y.from; });
+    std::sort(rows.begin(), rows.end(),
+              [](const Rate& x, const Rate& y) { return x.from < y.from; });
   return r;
 }
 
@@ -49,15 +51,21 @@ const Rates& Rates::standard() {
   return rates;
 }
 
-std::optional<Rates::Converted> Rates::to_usd(double value, const std::string& currency, const std::string& date) const {
+std::optional<Rates::Converted> Rates::to_usd(double value, const std::string& currency,
+                                              const std::string& date) const {
   if (currency == "USD") return Converted{value, {"", 1.0}};
   auto it = table_.find(currency);
   if (it == table_.end() || it->second.empty()) return std::nullopt;
   const auto& rows = it->second;
   // The last row dated on or before `date` ("2025" or "2025-07" compare as their first day).
-  const std::string day = date.size() == 4 ? date + "-01-01" : date.size() == 7 ? date + "-01" : date;
-  auto after = std::upper_bound(rows.begin(), rows.end(), day, [](const std::string& d, const Rate& r) { return d < r.from; });
-  const Rate& rate = date.empty() || after == rows.begin() ? (date.empty() ? rows.back() : rows.front()) : *std::prev(after);
+  const std::string day = date.size() == 4   ? date + "-01-01"
+                          : date.size() == 7 ? date + "-01"
+                                             : date;
+  auto after = std::upper_bound(rows.begin(), rows.end(), day,
+                                [](const std::string& d, const Rate& r) { return d < r.from; });
+  const Rate& rate = date.empty() || after == rows.begin()
+                         ? (date.empty() ? rows.back() : rows.front())
+                         : *std::prev(after);
   return Converted{value / rate.per_usd, rate};
 }
 

@@ -12,7 +12,7 @@ namespace tw::query {
 class Rates {
  public:
   struct Rate {
-    std::string from;  // ISO date the rate is in effect from
+    std::string from;    // ISO date the rate is in effect from
     double per_usd = 0;  // units of the currency per US dollar
   };
   struct Converted {
@@ -28,7 +28,8 @@ class Rates {
   // `value` of `currency` in dollars at the rate in effect on `date` (the latest row from
   // that date or before; the earliest row for an older date, the latest for none). Nullopt for a
   // currency the table does not hold. Dollars convert to themselves.
-  std::optional<Converted> to_usd(double value, const std::string& currency, const std::string& date) const;
+  std::optional<Converted> to_usd(double value, const std::string& currency,
+                                  const std::string& date) const;
 
   const std::map<std::string, std::vector<Rate>>& table() const { return table_; }
 

@@ -9,7 +9,9 @@
 namespace tw::query {
 namespace {
 
-bool ascii_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool ascii_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 // Does a word begin at `text[at]`? Not after a letter of any script.
 bool boundary_before(std::string_view text, size_t at) {
@@ -44,13 +46,15 @@ size_t find_folded(std::string_view text, std::string_view word, size_t from) {
 
 }  // namespace
 
-std::vector<WordMatch> word_matches(std::string_view text, const std::vector<std::string>& spellings, size_t max) {
+std::vector<WordMatch> word_matches(std::string_view text,
+                                    const std::vector<std::string>& spellings, size_t max) {
   std::vector<WordMatch> out;
   for (const auto& s : spellings) {
     const bool hangul = resolve::has_hangul(s);
     for (size_t at = find_folded(text, s, 0); at != std::string_view::npos && out.size() < max * 4;
          at = find_folded(text, s, at + 1))
-      if (boundary_before(text, at) && boundary_after(text, at + s.size(), hangul)) out.push_back({at, at + s.size()});
+      if (boundary_before(text, at) && boundary_after(text, at + s.size(), hangul))
+        out.push_back({at, at + s.size()});
   }
   std::sort(out.begin(), out.end(), [](const WordMatch& a, const WordMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -91,8 +95,10 @@ Snippet snippet(std::string_view text, const std::vector<std::string>& spellings
   auto add = [&](std::string_view part, bool match) {
     std::string t(part);
     std::replace(t.begin(), t.end(), '\n', ' ');
-    if (!match && !out.parts.empty() && !out.parts.back().match) out.parts.back().text += t;
-    else if (!t.empty()) out.parts.push_back({std::move(t), match});
+    if (!match && !out.parts.empty() && !out.parts.back().match)
+      out.parts.back().text += t;
+    else if (!t.empty())
+      out.parts.push_back({std::move(t), match});
   };
   if (begin > 0) add("…", false);
   size_t at = 0;
@@ -106,23 +112,28 @@ Snippet snippet(std::string_view text, const std::vector<std::string>& spellings
   return out;
 }
 
-nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon, const std::string& query, size_t limit) {
+nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon,
+                      const std::string& query, size_t limit) {
   nlohmann::json answer = {{"query", query}};
   std::vector<std::string> spellings{query};
   std::string entity;
-  if (const auto* e = lexicon.find(query)) entity = e->name;
-  else if (const auto stored = db.canonical_entity(query)) entity = *stored;
+  if (const auto* e = lexicon.find(query))
+    entity = e->name;
+  else if (const auto stored = db.canonical_entity(query))
+    entity = *stored;
   if (!entity.empty()) {
     spellings = db.spellings(entity);
     if (const auto* e = lexicon.find(entity)) {
       spellings.push_back(e->name);
       spellings.insert(spellings.end(), e->aliases.begin(), e->aliases.end());
     }
-    if (std::find(spellings.begin(), spellings.end(), query) == spellings.end()) spellings.push_back(query);
+    if (std::find(spellings.begin(), spellings.end(), query) == spellings.end())
+      spellings.push_back(query);
     std::sort(spellings.begin(), spellings.end());
     spellings.erase(std::unique(spellings.begin(), spellings.end()), spellings.end());
     std::string kind = db.entity_kind(entity);
-    if (kind.empty()) kind = lexicon.find(entity) && lexicon.find(entity)->is_person() ? "person" : "org";
+    if (kind.empty())
+      kind = lexicon.find(entity) && lexicon.find(entity)->is_person() ? "person" : "org";
     answer["entity"] = {{"name", entity}, {"kind", kind}};
   }
   answer["spellings"] = spellings;
@@ -130,7 +141,8 @@ nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon, c
   nlohmann::json items = nlohmann::json::array();
   for (const auto& h : db.search(spellings, limit * 3)) {
     std::string_view in = h.text;
-    if (word_matches(in, spellings, 1).empty() && word_matches(h.title, spellings, 1).empty()) continue;
+    if (word_matches(in, spellings, 1).empty() && word_matches(h.title, spellings, 1).empty())
+      continue;
     const Snippet cut = snippet(in, spellings);
     nlohmann::json parts = nlohmann::json::array();
     for (const auto& p : cut.parts) {
@@ -138,8 +150,11 @@ nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon, c
       if (p.match) part["match"] = true;
       parts.push_back(std::move(part));
     }
-    nlohmann::json item = {{"id", h.id},       {"doc", h.doc},           {"title", h.title},
-                           {"snippet", cut.plain()}, {"snippet_parts", parts}};
+    nlohmann::json item = {{"id", h.id},
+                           {"doc", h.doc},
+                           {"title", h.title},
+                           {"snippet", cut.plain()},
+                           {"snippet_parts", parts}};
     if (!h.outlet.empty()) item["outlet"] = h.outlet;
     if (!h.date.empty()) item["date"] = h.date;
     items.push_back(std::move(item));

@@ -24,7 +24,8 @@ struct WordMatch {
 };
 
 // Where any of `spellings` stands as a word in `text` (ASCII case aside), in order.
-std::vector<WordMatch> word_matches(std::string_view text, const std::vector<std::string>& spellings,
+std::vector<WordMatch> word_matches(std::string_view text,
+                                    const std::vector<std::string>& spellings,
                                     size_t max = SIZE_MAX);
 
 // About `width` bytes of `text` around its first match, cut at spaces; "…" where the text
@@ -38,10 +39,12 @@ struct Snippet {
   std::vector<Part> parts;
   std::string plain() const;
 };
-Snippet snippet(std::string_view text, const std::vector<std::string>& spellings, size_t width = 160);
+Snippet snippet(std::string_view text, const std::vector<std::string>& spellings,
+                size_t width = 160);
 
 // {"query", "entity"?: {name, kind}, "spellings", "items": [{id, doc, title, outlet, date,
 // snippet (plain text), snippet_parts: [{text, match?}]}], "suggestions"?}
-nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon, const std::string& query, size_t limit);
+nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon,
+                      const std::string& query, size_t limit);
 
 }  // namespace tw::query

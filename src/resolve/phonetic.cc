@@ -41,11 +41,13 @@ std::string romanize(std::string_view text) {
   // ICU transliterators are not thread-safe: one per thread.
   thread_local std::unique_ptr<icu::Transliterator> hangul_latin = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hangul-Latin", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Hangul-Latin", UTRANS_FORWARD, status));
     return U_FAILURE(status) ? nullptr : std::move(t);
   }();
   if (!hangul_latin) return std::string(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   hangul_latin->transliterate(u);
   std::string out;
   u.toUTF8String(out);
@@ -60,42 +62,66 @@ std::string phonetic_key(std::string_view word) {
   }
   std::string key;
   auto emit = [&](char k) {
-    if (key.empty() || key.back() != k) key.push_back(k);  // doubled letters and repeated classes collapse
+    if (key.empty() || key.back() != k)
+      key.push_back(k);  // doubled letters and repeated classes collapse
   };
   for (size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
     const char n = i + 1 < w.size() ? w[i + 1] : '\0';
     switch (c) {
-      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'h':
-        break;  // vowels, glides, h: what transliteration changes most
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+      case 'w':
+      case 'h': break;  // vowels, glides, h: what transliteration changes most
       case 's':
         if (n == 'h') ++i;
         emit('S');
         break;
       case 'x':
-        if (i == 0) emit('S');  // pinyin Xiao; elsewhere Alexandr
-        else { emit('K'); emit('S'); }
+        if (i == 0)
+          emit('S');  // pinyin Xiao; elsewhere Alexandr
+        else {
+          emit('K');
+          emit('S');
+        }
         break;
       case 'z':
         if (n == 'h') ++i;
         emit('J');
         break;
       case 'c':
-        if (n == 'h') { ++i; emit('J'); }
-        else if (n == 'k') { ++i; emit('K'); }
-        else emit(i == 0 || n == 'i' || n == 'e' ? 'J' : 'K');
+        if (n == 'h') {
+          ++i;
+          emit('J');
+        } else if (n == 'k') {
+          ++i;
+          emit('K');
+        } else
+          emit(i == 0 || n == 'i' || n == 'e' ? 'J' : 'K');
         break;
-      case 'j': case 'q': emit('J'); break;
+      case 'j':
+      case 'q': emit('J'); break;
       case 't':
-        if (n == 's' || n == 'z') { ++i; emit('J'); }
-        else emit('T');
+        if (n == 's' || n == 'z') {
+          ++i;
+          emit('J');
+        } else
+          emit('T');
         break;
       case 'd': emit('T'); break;
-      case 'k': case 'g':
+      case 'k':
+      case 'g':
         if (c == 'g' && i > 0 && w[i - 1] == 'n') break;  // "ng" is one nasal
         emit('K');
         break;
-      case 'p': case 'b': case 'f': case 'v': emit('P'); break;
+      case 'p':
+      case 'b':
+      case 'f':
+      case 'v': emit('P'); break;
       case 'r':
         // English r after a vowel is silent in Korean spelling: Park = 박, Gunter = 건터.
         if (i > 0 && std::string_view("aeiou").find(w[i - 1]) != std::string_view::npos &&
@@ -123,7 +149,8 @@ std::vector<std::string> name_keys(std::string_view name) {
     for (const auto& p : parts)
       for (char c : p)
         if (k.empty() || k.back() != c) k.push_back(c);
-    if (k.size() >= kMinKey && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    if (k.size() >= kMinKey && std::find(keys.begin(), keys.end(), k) == keys.end())
+      keys.push_back(k);
   } while (std::next_permutation(parts.begin(), parts.end()));
   return keys;
 }

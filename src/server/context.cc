@@ -10,7 +10,8 @@ namespace tw::server {
 
 using Clock = std::chrono::steady_clock;
 
-ServerContext::Reader::Reader(ServerContext& context, const Request* request) : context_(context), request_(request) {
+ServerContext::Reader::Reader(ServerContext& context, const Request* request)
+    : context_(context), request_(request) {
   std::lock_guard lock(context_.pool_mutex);
   if (!context_.idle.empty()) {
     db_ = std::move(context_.idle.back());
@@ -29,13 +30,15 @@ ServerContext::Reader::~Reader() {
 
 store::Store& ServerContext::Reader::operator*() {
   if (!db_)
-    db_ = std::make_unique<store::Store>(context_.options.db, &extract::Lexicon::standard(), store::Store::Mode::ReadOnly);
+    db_ = std::make_unique<store::Store>(context_.options.db, &extract::Lexicon::standard(),
+                                         store::Store::Mode::ReadOnly);
   if (!budgeted_ && request_) {
     // The request's database work is bounded from its first query, and stops early when
     // its client has gone.
-    db_->set_deadline(Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                         std::chrono::duration<double>(context_.options.query_budget_s)),
-                      request_->client_left);
+    db_->set_deadline(
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(context_.options.query_budget_s)),
+        request_->client_left);
     budgeted_ = true;
   }
   return *db_;
@@ -53,8 +56,10 @@ std::shared_ptr<const store::FlowCounts> ServerContext::current_flow_counts(stor
   return flow_counts;
 }
 
-ServerContext::RecentFacts ServerContext::recent_facts(store::Store& db, std::initializer_list<const char*> types,
-                                                       const store::EventFilter& filter, size_t per_type) {
+ServerContext::RecentFacts ServerContext::recent_facts(store::Store& db,
+                                                       std::initializer_list<const char*> types,
+                                                       const store::EventFilter& filter,
+                                                       size_t per_type) {
   std::vector<store::EventRow> rows;
   size_t matching = 0;
   auto add = [&](const std::string& type) {
@@ -65,16 +70,21 @@ ServerContext::RecentFacts ServerContext::recent_facts(store::Store& db, std::in
     auto got = db.events(f);
     // Counted only when the read stopped at its limit: otherwise it read them all.
     matching += got.size() < per_type ? got.size() : db.count_events(f, kCountCap);
-    rows.insert(rows.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
+    rows.insert(rows.end(), std::make_move_iterator(got.begin()),
+                std::make_move_iterator(got.end()));
   };
-  if (!filter.type.empty() || types.size() == 0) add(filter.type);
+  if (!filter.type.empty() || types.size() == 0)
+    add(filter.type);
   else
     for (const char* t : types) add(t);
   // Facts are built in ingest order, as over the whole database.
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  rows.erase(std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end(),
+                         [](const auto& a, const auto& b) { return a.id == b.id; }),
+             rows.end());
   RecentFacts r;
-  r.names = std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
+  r.names =
+      std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
   r.facts = query::build_facts(rows, *r.names);
   r.reports_read = rows.size();
   r.reports_matching = matching;
@@ -93,7 +103,8 @@ std::string org_param(const Request& req, const store::Store& db) {
   return query::known_organisation(db, extract::Lexicon::standard(), param(req, "org"));
 }
 
-store::EventFilter list_filter(const Request& req, const store::Store& db, std::initializer_list<const char*> types) {
+store::EventFilter list_filter(const Request& req, const store::Store& db,
+                               std::initializer_list<const char*> types) {
   store::EventFilter f;
   f.type = choice_param(req, "type", types);
   f.org = org_param(req, db);
@@ -110,7 +121,8 @@ void say_reach(nlohmann::json& answer, const ServerContext::RecentFacts& r) {
   answer["reports_matching_exact"] = r.reports_matching <= kCountCap;
 }
 
-size_t undated_reports(const store::Store& db, store::EventFilter filter, std::initializer_list<const char*> types) {
+size_t undated_reports(const store::Store& db, store::EventFilter filter,
+                       std::initializer_list<const char*> types) {
   filter.since.clear();
   filter.until.clear();
   filter.undated = true;

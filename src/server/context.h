@@ -73,19 +73,23 @@ struct ServerContext {
     size_t reports_matching = 0;  // events matching the filter, counted up to kCountCap
   };
   static RecentFacts recent_facts(store::Store& db, std::initializer_list<const char*> types,
-                                  const store::EventFilter& filter, size_t per_type = kRecentEvents);
-  static RecentFacts recent_facts(store::Store& db, const std::string& org, const std::string& person = "");
+                                  const store::EventFilter& filter,
+                                  size_t per_type = kRecentEvents);
+  static RecentFacts recent_facts(store::Store& db, const std::string& org,
+                                  const std::string& person = "");
 };
 
 // The organisation the request's `org` names, canonical ("" for none); 400 when unknown.
 std::string org_param(const Request& req, const store::Store& db);
 // The filters a list takes from the URL: type (one of `types`), org, person, since,
 // until and lang; 400 for a value none of them can be.
-store::EventFilter list_filter(const Request& req, const store::Store& db, std::initializer_list<const char*> types);
+store::EventFilter list_filter(const Request& req, const store::Store& db,
+                               std::initializer_list<const char*> types);
 // What a list says of its reach: the reports read and how many match in all, so a page
 // of facts from the newest reports never passes for all of them.
 void say_reach(nlohmann::json& answer, const ServerContext::RecentFacts& r);
 // Reports of `types` matching `filter` but for its window, from articles that give no date.
-size_t undated_reports(const store::Store& db, store::EventFilter filter, std::initializer_list<const char*> types);
+size_t undated_reports(const store::Store& db, store::EventFilter filter,
+                       std::initializer_list<const char*> types);
 
 }  // namespace tw::server

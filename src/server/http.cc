@@ -8,9 +8,9 @@
 namespace tw::server {
 
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
-  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-    return std::tolower(x) < std::tolower(y);
-  });
+  return std::lexicographical_compare(
+      a.begin(), a.end(), b.begin(), b.end(),
+      [](unsigned char x, unsigned char y) { return std::tolower(x) < std::tolower(y); });
 }
 
 std::string Request::param(std::string_view name) const {
@@ -64,15 +64,17 @@ void parse_target(std::string_view target, Request& into) {
   into.params.clear();
   if (q == std::string_view::npos) return;
   std::string_view query = target.substr(q + 1);
-  if (const size_t hash = query.find('#'); hash != std::string_view::npos) query = query.substr(0, hash);
+  if (const size_t hash = query.find('#'); hash != std::string_view::npos)
+    query = query.substr(0, hash);
   while (!query.empty()) {
     const size_t amp = query.find('&');
     const std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     if (pair.empty()) continue;
     const size_t eq = pair.find('=');
-    into.params.emplace_back(percent_decode(pair.substr(0, eq), true),
-                             eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true));
+    into.params.emplace_back(
+        percent_decode(pair.substr(0, eq), true),
+        eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true));
   }
 }
 

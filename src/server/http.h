@@ -44,7 +44,9 @@ struct Response {
   std::optional<std::string> file;  // send this file's bytes instead of `body`
   bool close = false;               // end the connection after this answer
 
-  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void set_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
   bool has_header(std::string_view name) const;
 };
 

@@ -26,13 +26,14 @@ struct Server::Impl {
 
   explicit Impl(ServerOptions o)
       : context(std::move(o)),
-        transport(transport_options(context.options), [this](Request& req) { return answer(req); },
-                  [this](const Request& req) { return lane(req); },
-                  [this](const Request& req) -> std::optional<Response> {
-                    // Writes are refused on their head: a body is read only for a writer.
-                    if (req.method != "POST" || !admissible(req)) return std::nullopt;
-                    return routes::refuse_write(context, req);
-                  }) {}
+        transport(
+            transport_options(context.options), [this](Request& req) { return answer(req); },
+            [this](const Request& req) { return lane(req); },
+            [this](const Request& req) -> std::optional<Response> {
+              // Writes are refused on their head: a body is read only for a writer.
+              if (req.method != "POST" || !admissible(req)) return std::nullopt;
+              return routes::refuse_write(context, req);
+            }) {}
 
   static TransportOptions transport_options(const ServerOptions& o) {
     TransportOptions t;
@@ -56,9 +57,12 @@ struct Server::Impl {
     routes::add_search(router, context);
     routes::add_articles(router, context);
     // Unknown API routes answer in JSON, not with the dashboard.
-    router.get("/api/.*", [](const Request& req, Response& res) {
-      send_error(res, 404, fmt::format("no such route: {}", req.path));
-    }, Lane::Loop);
+    router.get(
+        "/api/.*",
+        [](const Request& req, Response& res) {
+          send_error(res, 404, fmt::format("no such route: {}", req.path));
+        },
+        Lane::Loop);
     const auto& o = context.options;
     routes::add_files(router, o.web_root.empty() ? std::string(TALENTWAR_WEB_DIR) : o.web_root,
                       std::string(TALENTWAR_NODE_MODULES) + "/echarts/dist");
@@ -83,9 +87,10 @@ struct Server::Impl {
   Response answer(Request& req) {
     Response res;
     if (!admissible(req)) {
-      send_error(res, 400, req.path.find('\0') != std::string::npos
-                               ? "the path must not contain NUL bytes"
-                               : "the path and parameters must be UTF-8 text without NUL bytes");
+      send_error(res, 400,
+                 req.path.find('\0') != std::string::npos
+                     ? "the path must not contain NUL bytes"
+                     : "the path and parameters must be UTF-8 text without NUL bytes");
       return res;
     }
     const auto& cors = context.options.cors_origin;
@@ -107,11 +112,14 @@ struct Server::Impl {
 
   void preflight(const Request& req, Response& res) const {
     const auto& cors = context.options.cors_origin;
-    if (cors.empty() || req.path.rfind("/api/", 0) != 0) return send_error(res, 404, "no such route");
-    if (req.header("Origin") != cors) return send_error(res, 403, "cross-origin requests are not allowed from this origin");
+    if (cors.empty() || req.path.rfind("/api/", 0) != 0)
+      return send_error(res, 404, "no such route");
+    if (req.header("Origin") != cors)
+      return send_error(res, 403, "cross-origin requests are not allowed from this origin");
     res.status = 204;
     res.set_header("Access-Control-Allow-Methods", "GET, POST");
-    res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Talentwar-Token");
+    res.set_header("Access-Control-Allow-Headers",
+                   "Authorization, Content-Type, X-Talentwar-Token");
     res.set_header("Access-Control-Max-Age", "600");
   }
 
@@ -125,7 +133,9 @@ struct Server::Impl {
       send_error(res, 400, e.what());
     } catch (const store::QueryTimeout&) {
       res.set_header("Retry-After", "5");
-      send_error(res, 503, "the question took longer than this server allows; narrow it (dates, organisation) or try again");
+      send_error(res, 503,
+                 "the question took longer than this server allows; narrow it (dates, "
+                 "organisation) or try again");
     } catch (const store::BusyError&) {
       // Another process (an ingest) held the database for all of the write wait.
       res.set_header("Retry-After", "5");
@@ -177,7 +187,9 @@ bool Server::serve() {
   return served;
 }
 
-bool Server::wait_until_serving(double seconds) const { return impl_->transport.wait_until_serving(seconds); }
+bool Server::wait_until_serving(double seconds) const {
+  return impl_->transport.wait_until_serving(seconds);
+}
 
 void Server::stop() { impl_->transport.stop(); }
 

@@ -19,7 +19,9 @@ void send_json(Response& res, int status, const json& body) {
   res.content_type = "application/json; charset=utf-8";
 }
 
-void send_error(Response& res, int status, const std::string& message) { send_json(res, status, {{"error", message}}); }
+void send_error(Response& res, int status, const std::string& message) {
+  send_json(res, status, {{"error", message}});
+}
 
 std::string param(const Request& req, const char* name) { return req.param(name); }
 
@@ -33,9 +35,12 @@ size_t number_param(const Request& req, const char* name, size_t fallback, size_
   return n;
 }
 
-std::string date_param(const Request& req, const char* name) { return query::window_bound(param(req, name), name); }
+std::string date_param(const Request& req, const char* name) {
+  return query::window_bound(param(req, name), name);
+}
 
-std::string choice_param(const Request& req, const char* name, std::initializer_list<const char*> allowed) {
+std::string choice_param(const Request& req, const char* name,
+                         std::initializer_list<const char*> allowed) {
   const std::string v = param(req, name);
   if (v.empty()) return v;
   for (const char* a : allowed)

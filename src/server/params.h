@@ -26,8 +26,10 @@ size_t number_param(const Request& req, const char* name, size_t fallback, size_
 // A window bound: YYYY, YYYY-MM or YYYY-MM-DD, a real date ("" when absent).
 std::string date_param(const Request& req, const char* name);
 // One of `allowed`, or "" when absent.
-std::string choice_param(const Request& req, const char* name, std::initializer_list<const char*> allowed);
-// A page of a JSON array, from the request's offset and limit: {"total", "offset", "limit", "items"}.
+std::string choice_param(const Request& req, const char* name,
+                         std::initializer_list<const char*> allowed);
+// A page of a JSON array, from the request's offset and limit: {"total", "offset", "limit",
+// "items"}.
 nlohmann::json page(const nlohmann::json& items, const Request& req);
 
 // Text a query may take: UTF-8 without NUL bytes (a NUL ends a string in C, so in FTS5's

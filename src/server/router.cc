@@ -19,10 +19,12 @@ const Router::Route* Router::match(const Request& req, std::vector<std::string>*
     if (r.method != req.method) continue;
     const int n = r.pattern->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> found(static_cast<size_t>(n) + 1);
-    if (!r.pattern->Match(req.path, 0, req.path.size(), RE2::ANCHOR_BOTH, found.data(), n + 1)) continue;
+    if (!r.pattern->Match(req.path, 0, req.path.size(), RE2::ANCHOR_BOTH, found.data(), n + 1))
+      continue;
     if (groups) {
       groups->clear();
-      for (const auto& g : found) groups->emplace_back(g.data() ? std::string(g.data(), g.size()) : std::string{});
+      for (const auto& g : found)
+        groups->emplace_back(g.data() ? std::string(g.data(), g.size()) : std::string{});
     }
     return &r;
   }

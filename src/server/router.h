@@ -25,11 +25,14 @@ class Router {
   };
 
   // Routes are tried in the order added; the first whose method and pattern match answers.
-  void add(std::string method, const std::string& pattern, Handler handler, Lane lane = Lane::Worker);
+  void add(std::string method, const std::string& pattern, Handler handler,
+           Lane lane = Lane::Worker);
   void get(const std::string& pattern, Handler handler, Lane lane = Lane::Worker) {
     add("GET", pattern, std::move(handler), lane);
   }
-  void post(const std::string& pattern, Handler handler) { add("POST", pattern, std::move(handler)); }
+  void post(const std::string& pattern, Handler handler) {
+    add("POST", pattern, std::move(handler));
+  }
 
   // The route for `req`, with req.matches filled; nullptr when none matches.
   const Route* find(Request& req) const;

@@ -13,8 +13,8 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -99,7 +99,8 @@ struct Transport::Impl {
   static constexpr size_t kMaxQueued = 4096;
 
   Clock::duration read_timeout() const {
-    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.read_timeout_s));
+    return std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(options.read_timeout_s));
   }
 
   // ---- libmicrohttpd callbacks ----------------------------------------------------------
@@ -142,7 +143,8 @@ struct Transport::Impl {
     return nullptr;
   }
 
-  static void on_completed(void* cls, MHD_Connection*, void** request_context, MHD_RequestTerminationCode) {
+  static void on_completed(void* cls, MHD_Connection*, void** request_context,
+                           MHD_RequestTerminationCode) {
     auto* self = static_cast<Impl*>(cls);
     auto* exchange = static_cast<Exchange*>(*request_context);
     if (!exchange) return;
@@ -155,8 +157,9 @@ struct Transport::Impl {
     *request_context = nullptr;
   }
 
-  static MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, const char* method,
-                               const char*, const char* upload_data, size_t* upload_size, void** request_context) {
+  static MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url,
+                               const char* method, const char*, const char* upload_data,
+                               size_t* upload_size, void** request_context) {
     auto* self = static_cast<Impl*>(cls);
     auto* exchange = static_cast<Exchange*>(*request_context);
     if (!exchange) return self->begin(connection, url, method, request_context);
@@ -165,35 +168,43 @@ struct Transport::Impl {
       // However the body is framed (chunked bodies announce no length): past the limit
       // the connection ends, with the rest unread.
       if (exchange->body_bytes > self->options.max_body_bytes) return MHD_NO;
-      if (exchange->request.method == "GET") exchange->get_with_body = true;
-      else exchange->request.body.append(upload_data, *upload_size);
+      if (exchange->request.method == "GET")
+        exchange->get_with_body = true;
+      else
+        exchange->request.body.append(upload_data, *upload_size);
       *upload_size = 0;
       return MHD_YES;
     }
-    if (exchange->answered.load(std::memory_order_acquire)) return send(connection, exchange->response);
+    if (exchange->answered.load(std::memory_order_acquire))
+      return send(connection, exchange->response);
     return self->dispatch(connection, exchange);
   }
 
   // The first call for a request: its head is whole.
-  MHD_Result begin(MHD_Connection* connection, const char* url, const char* method, void** request_context) {
+  MHD_Result begin(MHD_Connection* connection, const char* url, const char* method,
+                   void** request_context) {
     auto* exchange = new Exchange;
     *request_context = exchange;
     exchange->state = state_of(connection);
     Request& req = exchange->request;
     req.method = method;
     if (req.method == "HEAD") req.method = "GET";  // MHD sends the head without the body
-    parse_target(exchange->state && !exchange->state->target.empty() ? exchange->state->target : url, req);
+    parse_target(
+        exchange->state && !exchange->state->target.empty() ? exchange->state->target : url, req);
     std::vector<std::pair<std::string, std::string>> headers;
     MHD_get_connection_values(
         connection, MHD_HEADER_KIND,
         [](void* into, MHD_ValueKind, const char* key, const char* value) {
-          static_cast<std::vector<std::pair<std::string, std::string>>*>(into)->emplace_back(key, value ? value : "");
+          static_cast<std::vector<std::pair<std::string, std::string>>*>(into)->emplace_back(
+              key, value ? value : "");
           return MHD_YES;
         },
         &headers);
     size_t encodings = 0, lengths = 0;
     CaseInsensitiveLess less;
-    auto is = [&less](std::string_view a, std::string_view b) { return !less(a, b) && !less(b, a); };
+    auto is = [&less](std::string_view a, std::string_view b) {
+      return !less(a, b) && !less(b, a);
+    };
     for (auto& [key, value] : headers) {
       encodings += is(key, "Transfer-Encoding");
       lengths += is(key, "Content-Length");
@@ -212,9 +223,10 @@ struct Transport::Impl {
       const bool chunked = encodings == 1 && is(te, "chunked");
       if (!chunked || req.headers.count("Content-Length")) {
         exchange->answered = true;
-        exchange->response = error_response(chunked ? 400 : 501, chunked
-            ? "a request cannot have both Content-Length and Transfer-Encoding"
-            : "the only transfer coding accepted is \"chunked\"");
+        exchange->response = error_response(
+            chunked ? 400 : 501,
+            chunked ? "a request cannot have both Content-Length and Transfer-Encoding"
+                    : "the only transfer coding accepted is \"chunked\"");
         exchange->response.close = true;
         return send(connection, exchange->response);
       }
@@ -224,8 +236,9 @@ struct Transport::Impl {
     if (!length.empty()) {
       uint64_t n = 0;
       auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
-      if (ec == std::errc::result_out_of_range || (ec == std::errc() && end == length.data() + length.size() &&
-                                                   n > options.max_body_bytes)) {
+      if (ec == std::errc::result_out_of_range ||
+          (ec == std::errc() && end == length.data() + length.size() &&
+           n > options.max_body_bytes)) {
         exchange->answered = true;
         exchange->response = error_response(413, "the body is larger than this server accepts");
         return send(connection, exchange->response);
@@ -290,7 +303,7 @@ struct Transport::Impl {
     MHD_Response* response = nullptr;
     if (r.file) {
       const int fd = ::open(r.file->c_str(), O_RDONLY | O_CLOEXEC);
-      struct stat st{};
+      struct stat st {};
       if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         response = MHD_create_response_from_fd64(static_cast<uint64_t>(st.st_size), fd);
       } else if (fd >= 0) {
@@ -300,13 +313,17 @@ struct Transport::Impl {
     } else {
       auto* body = new std::string(r.body);
       response = MHD_create_response_from_buffer_with_free_callback_cls(
-          body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); }, body);
+          body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); },
+          body);
     }
     if (r.status != 204) MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
-    for (const auto& [name, value] : r.headers) MHD_add_response_header(response, name.c_str(), value.c_str());
+    for (const auto& [name, value] : r.headers)
+      MHD_add_response_header(response, name.c_str(), value.c_str());
     // After a refused request the rest of what the client sent cannot be trusted.
-    if (r.close || (r.status >= 400 && r.status < 500)) MHD_add_response_header(response, "Connection", "close");
-    const MHD_Result queued = MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
+    if (r.close || (r.status >= 400 && r.status < 500))
+      MHD_add_response_header(response, "Connection", "close");
+    const MHD_Result queued =
+        MHD_queue_response(connection, static_cast<unsigned>(r.status), response);
     MHD_destroy_response(response);
     return queued;
   }
@@ -327,7 +344,8 @@ struct Transport::Impl {
       // for it; the quick lane's work costs less than asking.
       if (&from == &pool && exchange->request.client_left())
         exchange->response = error_response(503, "the client has gone");
-      else exchange->response = answer(exchange->request);
+      else
+        exchange->response = answer(exchange->request);
       exchange->answered.store(true, std::memory_order_release);
       MHD_resume_connection(exchange->state->connection);
     }
@@ -338,7 +356,8 @@ struct Transport::Impl {
       std::lock_guard lock(p->mutex);
       p->closing = false;
     }
-    for (size_t i = 0; i < std::max<size_t>(1, options.workers); ++i) pool.threads.emplace_back([this] { work(pool); });
+    for (size_t i = 0; i < std::max<size_t>(1, options.workers); ++i)
+      pool.threads.emplace_back([this] { work(pool); });
     quick.threads.emplace_back([this] { work(quick); });
   }
 
@@ -360,7 +379,8 @@ struct Transport::Impl {
   // byte a second would otherwise keep its connection (not a thread) for ever.
   void sweep() {
     std::unique_lock lock(stop_mutex);
-    while (!stop_cv.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_requested; })) {
+    while (!stop_cv.wait_for(lock, std::chrono::milliseconds(200),
+                             [this] { return stop_requested; })) {
       const auto late = Clock::now() - read_timeout();
       std::lock_guard connections_lock(connections_mutex);
       for (auto* state : connections) {
@@ -432,19 +452,17 @@ bool Transport::serve() {
   const auto& o = impl.options;
   const unsigned idle_s = std::max(1u, static_cast<unsigned>(std::ceil(o.read_timeout_s)));
   impl.daemon = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
-      &Impl::on_request, &impl,
-      MHD_OPTION_LISTEN_SOCKET, impl.listen_fd,
-      MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, &impl,
-      MHD_OPTION_URI_LOG_CALLBACK, &Impl::on_uri, &impl,
-      MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, &impl,
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr,
+      nullptr, &Impl::on_request, &impl, MHD_OPTION_LISTEN_SOCKET, impl.listen_fd,
+      MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, &impl, MHD_OPTION_URI_LOG_CALLBACK,
+      &Impl::on_uri, &impl, MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, &impl,
       // The memory one connection may use holds its request line and headers (with room
       // for MHD's own bookkeeping and the answer's headers): past it, 431 or 414.
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(o.max_header_bytes + (16u << 10)),
-      MHD_OPTION_CONNECTION_LIMIT, o.max_connections,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, o.max_per_client,
-      MHD_OPTION_CONNECTION_TIMEOUT, idle_s,  // a client that sends or reads nothing
-      MHD_OPTION_STRICT_FOR_CLIENT, 1,         // HTTP/1.1 needs Host; no spaces in the target
+      MHD_OPTION_CONNECTION_LIMIT, o.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      o.max_per_client, MHD_OPTION_CONNECTION_TIMEOUT,
+      idle_s,                           // a client that sends or reads nothing
+      MHD_OPTION_STRICT_FOR_CLIENT, 1,  // HTTP/1.1 needs Host; no spaces in the target
       MHD_OPTION_END);
   if (!impl.daemon) return false;
   impl.start_pools();
@@ -460,7 +478,8 @@ bool Transport::serve() {
 }
 
 bool Transport::wait_until_serving(double seconds) const {
-  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                           std::chrono::duration<double>(seconds));
   while (!impl_->serving) {
     if (Clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -1,15 +1,15 @@
 #include "source/article_source.h"
 
-#include "source/feed.h"
 #include <fmt/format.h>
+#include "source/feed.h"
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <system_error>
 
 #include "text/html_text.h"
@@ -28,7 +28,8 @@ std::string lower_ext(const fs::path& p) {
 bool is_feed_ext(const std::string& e) { return e == ".rss" || e == ".atom" || e == ".xml"; }
 
 bool is_article_ext(const std::string& e) {
-  return e == ".txt" || e == ".md" || e == ".html" || e == ".htm" || e == ".jsonl" || is_feed_ext(e);
+  return e == ".txt" || e == ".md" || e == ".html" || e == ".htm" || e == ".jsonl" ||
+         is_feed_ext(e);
 }
 
 // A compressed article ("a.txt.gz", "dump.jsonl.gz"): walked too, so that it is reported
@@ -37,7 +38,9 @@ bool is_compressed_article(const fs::path& p) {
   return lower_ext(p) == ".gz" && is_article_ext(lower_ext(p.stem()));
 }
 
-bool is_gzip(std::string_view bytes) { return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b'; }
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b';
+}
 
 constexpr const char* kGzipReason = "gzip-compressed, not text (decompress it first)";
 
@@ -76,7 +79,8 @@ bool read_line_at_most(std::istream& in, std::string& line, size_t max, size_t& 
 }
 
 void emit_article(std::string doc, std::string origin, std::string bytes, bool html_by_name,
-                  const std::function<void(Item&&)>& sink, const ReadOptions& opt, bool markdown = false) {
+                  const std::function<void(Item&&)>& sink, const ReadOptions& opt,
+                  bool markdown = false) {
   if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
     sink(ReadError{std::move(origin), std::move(why)});
     return;
@@ -96,9 +100,9 @@ void emit_article(std::string doc, std::string origin, std::string bytes, bool h
 // fields it needs, and the parser's own stack is a bit per level however deep the line nests.
 class LineFields final : public nlohmann::json_sax<nlohmann::json> {
  public:
-  std::optional<std::string> text, html;  // when present as strings
+  std::optional<std::string> text, html;     // when present as strings
   std::string id, url, title, date, outlet;  // numbers and booleans written out
-  std::string error;                      // why the line is refused
+  std::string error;                         // why the line is refused
 
   bool null() override { return value(std::nullopt); }
   bool boolean(bool v) override { return value(v ? "true" : "false"); }
@@ -108,9 +112,12 @@ class LineFields final : public nlohmann::json_sax<nlohmann::json> {
   bool string(string_t& v) override {
     if (depth_ == 0) return refuse("not a JSON object");
     if (depth_ != 1) return true;
-    if (key_ == "text") text = std::move(v);
-    else if (key_ == "html") html = std::move(v);
-    else if (std::string* f = metadata()) *f = std::move(v);
+    if (key_ == "text")
+      text = std::move(v);
+    else if (key_ == "html")
+      html = std::move(v);
+    else if (std::string* f = metadata())
+      *f = std::move(v);
     return true;
   }
   bool binary(binary_t&) override { return true; }
@@ -125,7 +132,8 @@ class LineFields final : public nlohmann::json_sax<nlohmann::json> {
   }
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception&) override {
     return refuse(fmt::format("not a JSON object (syntax error at byte {})", position));
   }
 
@@ -141,16 +149,21 @@ class LineFields final : public nlohmann::json_sax<nlohmann::json> {
   bool value(std::optional<std::string> v) {
     if (depth_ == 0) return refuse("not a JSON object");
     if (depth_ != 1) return true;
-    if (key_ == "text") text.reset();  // a later non-string value replaces an earlier one
-    else if (key_ == "html") html.reset();
-    else if (std::string* f = metadata()) *f = v.value_or("");
+    if (key_ == "text")
+      text.reset();  // a later non-string value replaces an earlier one
+    else if (key_ == "html")
+      html.reset();
+    else if (std::string* f = metadata())
+      *f = v.value_or("");
     return true;
   }
   bool open() {
     if (depth_ == 1) {
       if (metadata()) return refuse(fmt::format("\"{}\" must be a string or a number", key_));
-      if (key_ == "text") text.reset();
-      else if (key_ == "html") html.reset();
+      if (key_ == "text")
+        text.reset();
+      else if (key_ == "html")
+        html.reset();
     }
     ++depth_;
     return true;
@@ -188,7 +201,8 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
       sink(ReadError{where, "no \"text\" or \"html\" string field"});
       continue;
     }
-    std::string doc = f.id.empty() ? fmt::format("{}#{}", text::printable(name), n) : std::move(f.id);
+    std::string doc =
+        f.id.empty() ? fmt::format("{}#{}", text::printable(name), n) : std::move(f.id);
     const bool has_text = f.text.has_value();
     std::string bytes = has_text ? std::move(*f.text) : std::move(*f.html);
     if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
@@ -208,7 +222,8 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
   }
 }
 
-void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
+void read_file(const fs::path& path, const std::function<void(Item&&)>& sink,
+               const ReadOptions& opt) {
   const std::string origin = text::printable(path.string());
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
@@ -226,17 +241,22 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
     const bool gzip = in.read(magic, 2).gcount() == 2 && is_gzip({magic, 2});
     in.clear();
     in.seekg(0);
-    if (gzip) sink(ReadError{origin + ":1", kGzipReason});  // JSONL errors name their line
-    else read_jsonl(in, path.filename().string(), origin, sink, opt);
+    if (gzip)
+      sink(ReadError{origin + ":1", kGzipReason});  // JSONL errors name their line
+    else
+      read_jsonl(in, path.filename().string(), origin, sink, opt);
     return;
   }
   if (is_feed_ext(ext)) {
     // A feed holds many articles: it may be as large as sixteen of them.
     const size_t limit = opt.max_article_bytes * 16;
     std::string bytes = read_at_most(in, limit);
-    if (bytes.size() > limit) sink(ReadError{origin, fmt::format("too large: over {} bytes, the limit for a feed", limit)});
-    else if (is_gzip(bytes)) sink(ReadError{origin, kGzipReason});
-    else read_feed(bytes, path.filename().string(), origin, sink);
+    if (bytes.size() > limit)
+      sink(ReadError{origin, fmt::format("too large: over {} bytes, the limit for a feed", limit)});
+    else if (is_gzip(bytes))
+      sink(ReadError{origin, kGzipReason});
+    else
+      read_feed(bytes, path.filename().string(), origin, sink);
     return;
   }
   const auto size = fs::file_size(path, ec);
@@ -249,14 +269,16 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink, co
     sink(ReadError{origin, fmt::format("read failed: {}", std::strerror(errno))});
     return;
   }
-  emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm", sink, opt, ext == ".md");
+  emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm",
+               sink, opt, ext == ".md");
 }
 
 // Every article file under `dir`, in path order. A directory that cannot be read (no
 // permission, removed while walked) is reported by name and the walk goes on: it is not
 // skipped in silence. Links to directories are not followed (no cycles); the walk keeps
 // its own stack, so deep nesting costs no call stack.
-void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink, const ReadOptions& opt) {
+void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink,
+                    const ReadOptions& opt) {
   std::vector<fs::path> files, pending{dir};
   while (!pending.empty()) {
     const fs::path here = std::move(pending.back());
@@ -294,8 +316,7 @@ std::string refuse_reason(std::string_view bytes, size_t limit) {
   if (bytes.empty()) return "empty file";
   if (bytes.size() > limit) return too_large(bytes.size(), limit);
   if (is_gzip(bytes)) return kGzipReason;
-  if (std::memchr(bytes.data(), '\0', bytes.size()))
-    return "binary content (NUL bytes), not text";
+  if (std::memchr(bytes.data(), '\0', bytes.size())) return "binary content (NUL bytes), not text";
   return {};
 }
 
@@ -305,7 +326,8 @@ void read_inputs(const std::vector<std::string>& inputs, const std::function<voi
     if (input == "-") {
       std::string bytes = read_at_most(std::cin, opt.max_article_bytes);
       if (bytes.size() > opt.max_article_bytes) {
-        sink(ReadError{"<stdin>", fmt::format("too large: over {} bytes, the limit for one article", opt.max_article_bytes)});
+        sink(ReadError{"<stdin>", fmt::format("too large: over {} bytes, the limit for one article",
+                                              opt.max_article_bytes)});
         continue;
       }
       emit_article("stdin", "<stdin>", std::move(bytes), false, sink, opt);

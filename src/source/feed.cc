@@ -36,10 +36,14 @@ std::string attribute_of(const xmlNode* n, const char* name) {
 std::string escaped(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -60,8 +64,10 @@ Entry entry_of(const xmlNode* item) {
   for (const xmlNode* c = item->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     const std::string_view name = name_of(c), prefix = prefix_of(c);
-    if (name == "title" && e.title.empty()) e.title = trimmed(text_of(c));
-    else if ((name == "guid" || name == "id") && e.id.empty()) e.id = trimmed(text_of(c));
+    if (name == "title" && e.title.empty())
+      e.title = trimmed(text_of(c));
+    else if ((name == "guid" || name == "id") && e.id.empty())
+      e.id = trimmed(text_of(c));
     else if (name == "link" && e.link.empty()) {
       // RSS: the link is the text; Atom: href of the alternate (or unlabelled) link.
       const std::string rel = attribute_of(c, "rel");
@@ -71,7 +77,8 @@ Entry entry_of(const xmlNode* item) {
       } else {
         e.link = trimmed(text_of(c));
       }
-    } else if ((name == "pubDate" || name == "published" || (name == "date" && prefix == "dc")) && e.date.empty()) {
+    } else if ((name == "pubDate" || name == "published" || (name == "date" && prefix == "dc")) &&
+               e.date.empty()) {
       e.date = trimmed(text_of(c));
     } else if (name == "updated" && e.date.empty()) {
       e.date = trimmed(text_of(c));  // a later published/pubDate replaces it below
@@ -83,7 +90,8 @@ Entry entry_of(const xmlNode* item) {
   }
   // Published wins over updated wherever it came in the entry.
   for (const xmlNode* c = item->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && (name_of(c) == "published" || name_of(c) == "pubDate")) e.date = trimmed(text_of(c));
+    if (c->type == XML_ELEMENT_NODE && (name_of(c) == "published" || name_of(c) == "pubDate"))
+      e.date = trimmed(text_of(c));
   return e;
 }
 
@@ -91,7 +99,8 @@ Entry entry_of(const xmlNode* item) {
 
 bool looks_like_feed(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 2048);
-  return head.find("<rss") != std::string_view::npos || head.find("<feed") != std::string_view::npos ||
+  return head.find("<rss") != std::string_view::npos ||
+         head.find("<feed") != std::string_view::npos ||
          head.find("<rdf:RDF") != std::string_view::npos;
 }
 
@@ -106,7 +115,8 @@ void read_feed(std::string_view bytes, const std::string& name, const std::strin
   // No network, no external entities or DTDs: a feed is data, never a fetch.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", options), xmlFreeDoc);
+      xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", options),
+      xmlFreeDoc);
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (!root || (name_of(root) != "rss" && name_of(root) != "feed" && name_of(root) != "RDF")) {
     sink(ReadError{origin, "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)"});
@@ -139,10 +149,13 @@ void read_feed(std::string_view bytes, const std::string& name, const std::strin
         continue;
       }
       RawArticle a;
-      a.doc = !e.link.empty() ? e.link : !e.id.empty() ? e.id : fmt::format("{}#{}", text::printable(name), n);
+      a.doc = !e.link.empty() ? e.link
+              : !e.id.empty() ? e.id
+                              : fmt::format("{}#{}", text::printable(name), n);
       a.origin = where;
       // The title leads the text, as it would on the page.
-      a.bytes = e.title.empty() ? std::move(body) : fmt::format("<h1>{}</h1>\n{}", escaped(e.title), body);
+      a.bytes = e.title.empty() ? std::move(body)
+                                : fmt::format("<h1>{}</h1>\n{}", escaped(e.title), body);
       a.html = true;
       a.url = std::move(e.link);
       a.title = std::move(e.title);

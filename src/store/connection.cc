@@ -2,7 +2,8 @@
 
 namespace tw::store {
 
-std::optional<int64_t> integer_of(Connection& c, std::string_view sql, const std::vector<Param>& params) {
+std::optional<int64_t> integer_of(Connection& c, std::string_view sql,
+                                  const std::vector<Param>& params) {
   std::optional<int64_t> out;
   c.run(sql, params, [&](const Row& r) {
     if (!out) out = r.integer(0);

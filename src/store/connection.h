@@ -2,8 +2,8 @@
 // positional parameters ($1, $2, …) and read the rows it returns. SQLite and
 // PostgreSQL implement it, so the store's logic and most of its SQL are written once.
 #pragma once
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -60,7 +60,8 @@ class Connection {
   virtual void script(std::string_view sql) = 0;
   // Runs one statement; calls `each` for every row it returns and answers how many it
   // returned. Statements are prepared once and cached by their text.
-  virtual size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each = {}) = 0;
+  virtual size_t run(std::string_view sql, const std::vector<Param>& params,
+                     const RowFn& each = {}) = 0;
   // How long a write waits for another writer's lock before BusyError (SQLite; PostgreSQL
   // writers lock rows, not the database, and never wait on each other this way).
   virtual void set_write_wait(std::chrono::milliseconds) {}
@@ -68,18 +69,21 @@ class Connection {
   // tens of milliseconds), is stopped with QueryTimeout (SQLite; time_point::max() for
   // none). A server bounds each request's queries this way, and drops the work of a
   // client that has gone.
-  virtual void set_deadline(std::chrono::steady_clock::time_point, std::function<bool()> /*abandoned*/ = {}) {}
+  virtual void set_deadline(std::chrono::steady_clock::time_point,
+                            std::function<bool()> /*abandoned*/ = {}) {}
   // True when the connection can no longer be used (a PostgreSQL server that closed it):
   // a pool drops it rather than handing it out again.
   virtual bool broken() const { return false; }
   // A consistent copy of the whole database into a new file at `path`, taken while
   // others may read and write (SQLite's online backup); PostgreSQL has pg_dump for that.
   virtual void backup_to(const std::string& path) {
-    throw StoreError("backup copies SQLite files; for PostgreSQL use pg_dump (" + path + " not written)");
+    throw StoreError("backup copies SQLite files; for PostgreSQL use pg_dump (" + path +
+                     " not written)");
   }
 };
 
 // The first column of the first row, if any.
-std::optional<int64_t> integer_of(Connection& c, std::string_view sql, const std::vector<Param>& params);
+std::optional<int64_t> integer_of(Connection& c, std::string_view sql,
+                                  const std::vector<Param>& params);
 
 }  // namespace tw::store

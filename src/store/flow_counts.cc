@@ -1,7 +1,7 @@
 #include "store/flow_counts.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -38,12 +38,16 @@ FlowCounts FlowCounts::load(const Store& db) {
     if (added) c.pairs_.emplace_back(std::move(from), std::move(to));
     return it->second;
   };
-  db.for_each_flow_count([&](FlowCountKind kind, std::string from, std::string to, std::string key, int64_t n) {
-    const uint32_t id = pair_id(std::move(from), std::move(to));
-    auto& rows = kind == FlowCountKind::Year ? c.years_ : kind == FlowCountKind::Month ? c.months_ : c.groups_;
-    rows.push_back({std::move(key), id, n});
-  });
-  std::vector<std::vector<std::string>> labels(c.pairs_.size());  // per pair, what people moved from
+  db.for_each_flow_count(
+      [&](FlowCountKind kind, std::string from, std::string to, std::string key, int64_t n) {
+        const uint32_t id = pair_id(std::move(from), std::move(to));
+        auto& rows = kind == FlowCountKind::Year    ? c.years_
+                     : kind == FlowCountKind::Month ? c.months_
+                                                    : c.groups_;
+        rows.push_back({std::move(key), id, n});
+      });
+  std::vector<std::vector<std::string>> labels(
+      c.pairs_.size());  // per pair, what people moved from
   for (auto& [pair, names] : db.flow_labels()) {
     const uint32_t id = pair_id(pair.first, pair.second);
     if (labels.size() <= id) labels.resize(id + 1);
@@ -51,7 +55,8 @@ FlowCounts FlowCounts::load(const Store& db) {
   }
   labels.resize(c.pairs_.size());
   for (auto* rows : {&c.years_, &c.months_, &c.groups_})
-    std::sort(rows->begin(), rows->end(), [](const Count& a, const Count& b) { return a.key < b.key; });
+    std::sort(rows->begin(), rows->end(),
+              [](const Count& a, const Count& b) { return a.key < b.key; });
   std::map<std::string, uint32_t> name_ids;
   auto name_id = [&](const std::string& n) {
     auto [it, added] = name_ids.try_emplace(n, static_cast<uint32_t>(c.names_.size()));
@@ -65,7 +70,8 @@ FlowCounts FlowCounts::load(const Store& db) {
     c.pair_slots_.emplace_back();
     for (const auto& label : labels[i]) {
       const uint32_t l = name_id(label);
-      auto [it, added] = slots.try_emplace((uint64_t{to} << 32) | l, static_cast<uint32_t>(c.slot_label_.size()));
+      auto [it, added] =
+          slots.try_emplace((uint64_t{to} << 32) | l, static_cast<uint32_t>(c.slot_label_.size()));
       if (added) {
         c.slot_label_.push_back(l);
         if (c.org_slots_.size() <= to) c.org_slots_.resize(to + 1);
@@ -81,14 +87,16 @@ FlowCounts FlowCounts::load(const Store& db) {
   return c;
 }
 
-std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts::sizes(const std::string& since,
-                                                                                     const std::string& until) const {
+std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts::sizes(
+    const std::string& since, const std::string& until) const {
   const auto parts = window_parts(since, until);
   if (!parts) return std::nullopt;
   std::vector<int64_t> named(pairs_.size(), 0), largest_group(pairs_.size(), 0);
   // Rows with key in [lo, hi], by binary search over the sorted keys.
-  auto each_in = [](const std::vector<Count>& rows, const std::string& lo, const std::string& hi, auto&& fn) {
-    auto from = std::lower_bound(rows.begin(), rows.end(), lo, [](const Count& c, const std::string& k) { return c.key < k; });
+  auto each_in = [](const std::vector<Count>& rows, const std::string& lo, const std::string& hi,
+                    auto&& fn) {
+    auto from = std::lower_bound(rows.begin(), rows.end(), lo,
+                                 [](const Count& c, const std::string& k) { return c.key < k; });
     for (auto it = from; it != rows.end() && it->key <= hi; ++it) fn(*it);
   };
   auto add_named = [&](const Count& c) { named[c.pair] += c.n; };
@@ -103,10 +111,12 @@ std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> FlowCounts:
   return std::pair{std::move(named), std::move(largest_group)};
 }
 
-std::optional<std::vector<FlowPair>> FlowCounts::pairs(const std::string& since, const std::string& until) const {
+std::optional<std::vector<FlowPair>> FlowCounts::pairs(const std::string& since,
+                                                       const std::string& until) const {
   auto counted = sizes(since, until);
   if (!counted) return std::nullopt;
-  const std::vector<int64_t>& named = counted->first;  // not structured bindings: clang 14 cannot capture those
+  const std::vector<int64_t>& named =
+      counted->first;  // not structured bindings: clang 14 cannot capture those
   const std::vector<int64_t>& largest_group = counted->second;
   std::vector<FlowPair> out;
   for (uint32_t i = 0; i < pairs_.size(); ++i)
@@ -115,19 +125,22 @@ std::optional<std::vector<FlowPair>> FlowCounts::pairs(const std::string& since,
   return out;
 }
 
-std::vector<FlowCounts::Month> FlowCounts::monthly(const std::string& since, const std::string& until,
-                                                   const std::function<bool(const std::string&)>& in_focus) const {
+std::vector<FlowCounts::Month> FlowCounts::monthly(
+    const std::string& since, const std::string& until,
+    const std::function<bool(const std::string&)>& in_focus) const {
   std::vector<char> focused(names_.size(), 0);
   if (in_focus)
     for (size_t i = 0; i < names_.size(); ++i) focused[i] = in_focus(names_[i]) ? 1 : 0;
   const std::string first = since.substr(0, std::min<size_t>(since.size(), 7));
-  const std::string last = until.empty() ? "\x7f" : until.substr(0, std::min<size_t>(until.size(), 7)) + "\x7f";
+  const std::string last =
+      until.empty() ? "\x7f" : until.substr(0, std::min<size_t>(until.size(), 7)) + "\x7f";
   std::vector<Month> out;
   auto from = std::lower_bound(months_.begin(), months_.end(), std::max(first, std::string("0")),
                                [](const Count& c, const std::string& k) { return c.key < k; });
   for (auto it = from; it != months_.end() && it->key < last; ++it) {
     const auto [a, b] = pair_ids_[it->pair];
-    const bool gain = in_focus ? focused[b] && !focused[a] : true, loss = in_focus && focused[a] && !focused[b];
+    const bool gain = in_focus ? focused[b] && !focused[a] : true,
+               loss = in_focus && focused[a] && !focused[b];
     if (!gain && !loss) continue;
     if (out.empty() || out.back().month != it->key) out.push_back({it->key, 0, 0});
     (gain ? out.back().in : out.back().out) += it->n;
@@ -141,7 +154,8 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
     size_t sources_per_org) const {
   auto counted = sizes(since, until);
   if (!counted) return std::nullopt;
-  const std::vector<int64_t>& named = counted->first;  // not structured bindings: clang 14 cannot capture those
+  const std::vector<int64_t>& named =
+      counted->first;  // not structured bindings: clang 14 cannot capture those
   const std::vector<int64_t>& largest_group = counted->second;
   Summary s;
   std::vector<uint32_t> shown;  // pairs in view with people in the window
@@ -162,14 +176,16 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
   s.pair_count = shown.size();
   // The largest pairs: people, then the names of their organisations.
   auto larger = [&](uint32_t a, uint32_t b) {
-    const int64_t x = std::max(named[a], largest_group[a]), y = std::max(named[b], largest_group[b]);
+    const int64_t x = std::max(named[a], largest_group[a]),
+                  y = std::max(named[b], largest_group[b]);
     if (x != y) return x > y;
     const auto [af, at] = pair_ids_[a];
     const auto [bf, bt] = pair_ids_[b];
     return rank_[af] != rank_[bf] ? rank_[af] < rank_[bf] : rank_[at] < rank_[bt];
   };
   const size_t listed = std::min(shown.size(), max_edges);
-  std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(listed), shown.end(), larger);
+  std::partial_sort(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(listed), shown.end(),
+                    larger);
   for (size_t k = 0; k < listed; ++k) {
     const uint32_t i = shown[k];
     s.listed.push_back({pairs_[i].first, pairs_[i].second, named[i], largest_group[i]});
@@ -186,7 +202,8 @@ std::optional<FlowCounts::Summary> FlowCounts::summarise(
       return x.second != y.second ? x.second > y.second : rank_[x.first] > rank_[y.first];
     };
     const size_t keep = std::min(from.size(), sources_per_org);
-    std::partial_sort(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(keep), from.end(), first);
+    std::partial_sort(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(keep), from.end(),
+                      first);
     for (size_t k = 0; k < keep; ++k) b.sources.emplace_back(names_[from[k].first], from[k].second);
     s.balances.push_back(std::move(b));
   }

@@ -23,7 +23,7 @@ namespace tw::store {
 // The yearly and monthly ranges a window of whole months or years covers.
 struct WindowParts {
   std::optional<std::pair<std::string, std::string>> years;  // "YYYY", inclusive
-  std::vector<std::pair<std::string, std::string>> months;    // "YYYY-MM", inclusive
+  std::vector<std::pair<std::string, std::string>> months;   // "YYYY-MM", inclusive
 };
 // Nullopt for a window bounded by a day ("2025-03-14"): months cannot answer it.
 std::optional<WindowParts> window_parts(const std::string& since, const std::string& until);
@@ -36,7 +36,8 @@ class FlowCounts {
   int64_t version() const { return version_; }
 
   // Every pair with people in [since, until]; nullopt for a window bounded by a day.
-  std::optional<std::vector<FlowPair>> pairs(const std::string& since, const std::string& until) const;
+  std::optional<std::vector<FlowPair>> pairs(const std::string& since,
+                                             const std::string& until) const;
 
   // What a Sankey of the window shows, summed over organisation and label ids rather
   // than names: the `max_edges` largest pairs (people, then names, in order), every
@@ -59,9 +60,10 @@ class FlowCounts {
   std::vector<Month> monthly(const std::string& since, const std::string& until,
                              const std::function<bool(const std::string& org)>& in_focus) const;
 
-  std::optional<Summary> summarise(const std::string& since, const std::string& until,
-                                   const std::function<bool(const std::string& from, const std::string& to)>& in_view,
-                                   size_t max_edges, size_t sources_per_org) const;
+  std::optional<Summary> summarise(
+      const std::string& since, const std::string& until,
+      const std::function<bool(const std::string& from, const std::string& to)>& in_view,
+      size_t max_edges, size_t sources_per_org) const;
 
  private:
   struct Count {
@@ -70,8 +72,8 @@ class FlowCounts {
     int64_t n;
   };
   // Per pair and window: people named, largest group (nullopt for a window to the day).
-  std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> sizes(const std::string& since,
-                                                                            const std::string& until) const;
+  std::optional<std::pair<std::vector<int64_t>, std::vector<int64_t>>> sizes(
+      const std::string& since, const std::string& until) const;
 
   std::vector<std::pair<std::string, std::string>> pairs_;  // from, to
   // The same by id: every organisation and label name once, its rank in name order, and

@@ -104,7 +104,8 @@ const std::string& PostgresConnection::statement_name(std::string_view sql) {
   return prepared_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
-size_t PostgresConnection::run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) {
+size_t PostgresConnection::run(std::string_view sql, const std::vector<Param>& params,
+                               const RowFn& each) {
   const std::string& name = statement_name(sql);
   // libpq takes parameters as text; NULL is a null pointer.
   std::vector<std::string> storage(params.size());
@@ -113,10 +114,14 @@ size_t PostgresConnection::run(std::string_view sql, const std::vector<Param>& p
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>) return;
-          else if constexpr (std::is_same_v<T, std::string_view>) storage[i] = std::string(v);
-          else if constexpr (std::is_same_v<T, double>) storage[i] = fmt::format("{:.17g}", v);
-          else storage[i] = std::to_string(v);
+          if constexpr (std::is_same_v<T, std::nullptr_t>)
+            return;
+          else if constexpr (std::is_same_v<T, std::string_view>)
+            storage[i] = std::string(v);
+          else if constexpr (std::is_same_v<T, double>)
+            storage[i] = fmt::format("{:.17g}", v);
+          else
+            storage[i] = std::to_string(v);
           values[i] = storage[i].c_str();
         },
         params[i]);

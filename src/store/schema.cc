@@ -123,7 +123,8 @@ bool has_table(Connection& db, const std::string& table) {
   return integer_of(db,
                     db.dialect() == Dialect::Sqlite
                         ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1"
-                        : "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
+                        : "SELECT 1 FROM information_schema.tables WHERE table_schema = "
+                          "current_schema() AND table_name = $1",
                     {table})
       .has_value();
 }
@@ -135,8 +136,9 @@ void create_tables(Connection& db) {
                           fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
     db.script(kSqliteSearch);
   } else {
-    db.script(fmt::format(kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
-                          fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
+    db.script(fmt::format(
+        kSchema, fmt::arg("id", "BIGSERIAL PRIMARY KEY"), fmt::arg("real", "DOUBLE PRECISION"),
+        fmt::arg("now", "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))")));
     db.script(kPostgresSearch);
   }
 }
@@ -168,14 +170,16 @@ bool has_column(Connection& db, const std::string& table, const std::string& col
   return integer_of(db,
                     db.dialect() == Dialect::Sqlite
                         ? "SELECT 1 FROM pragma_table_info($1) WHERE name = $2"
-                        : "SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2",
+                        : "SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND "
+                          "column_name = $2",
                     {table, column})
       .has_value();
 }
 
 int schema_version(Connection& db) {
   if (has_table(db, "schema_version"))
-    return static_cast<int>(integer_of(db, "SELECT max(version) FROM schema_version", {}).value_or(0));
+    return static_cast<int>(
+        integer_of(db, "SELECT max(version) FROM schema_version", {}).value_or(0));
   // Written before versions were recorded: told apart by what they have.
   if (!has_table(db, "articles")) return 0;
   if (!has_table(db, "events") || !has_column(db, "events", "published")) return kTooOld;
@@ -186,11 +190,14 @@ namespace {
 
 void refuse_unknown(int version) {
   if (version == kTooOld)
-    throw StoreError("written by an older talentwar, without the aggregates the queries need: ingest into a new file");
+    throw StoreError(
+        "written by an older talentwar, without the aggregates the queries need: ingest into a new "
+        "file");
   if (version > kSchemaVersion)
-    throw StoreError(fmt::format("written by a newer talentwar (schema version {}; this one knows up to {}): "
-                                 "upgrade talentwar to use it",
-                                 version, kSchemaVersion));
+    throw StoreError(
+        fmt::format("written by a newer talentwar (schema version {}; this one knows up to {}): "
+                    "upgrade talentwar to use it",
+                    version, kSchemaVersion));
 }
 
 }  // namespace

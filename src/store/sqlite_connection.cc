@@ -14,7 +14,9 @@ class SqliteRow final : public Row {
   explicit SqliteRow(sqlite3_stmt* s) : s_(s) {}
   std::string text(int col) const override {
     const auto* p = sqlite3_column_text(s_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s_, col))) : "";
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(s_, col)))
+             : "";
   }
   int64_t integer(int col) const override { return sqlite3_column_int64(s_, col); }
   double real(int col) const override { return sqlite3_column_double(s_, col); }
@@ -45,11 +47,15 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
     db_ = nullptr;
     std::string uri = "file:";
     for (char c : path) {
-      if (c == '?' || c == '#' || c == '%') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-      else uri += c;
+      if (c == '?' || c == '#' || c == '%')
+        uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      else
+        uri += c;
     }
     uri += "?immutable=1";
-    if (sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr) != SQLITE_OK ||
+    if (sqlite3_open_v2(uri.c_str(), &db_,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        nullptr) != SQLITE_OK ||
         !readable()) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -60,11 +66,14 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   // Writers take turns: one waiting for the lock polls every millisecond (SQLite's own
   // busy timeout sleeps up to 100 ms between tries, so it misses the short gaps a busy
   // writer leaves between its transactions), for up to set_write_wait (a minute).
-  sqlite3_busy_handler(db_, [](void* self, int tries) {
-    if (tries >= *static_cast<const int64_t*>(self)) return 0;  // about that many 1 ms waits
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return 1;
-  }, &write_wait_ms_);
+  sqlite3_busy_handler(
+      db_,
+      [](void* self, int tries) {
+        if (tries >= *static_cast<const int64_t*>(self)) return 0;  // about that many 1 ms waits
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return 1;
+      },
+      &write_wait_ms_);
   // A bigger page cache than SQLite's 2 MB default: the aggregates and indexes a writer
   // touches stay in memory instead of being read back from the OS for every statement.
   try {
@@ -81,7 +90,8 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   }
 }
 
-void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned) {
+void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadline,
+                                    std::function<bool()> abandoned) {
   deadline_ = deadline;
   abandoned_ = std::move(abandoned);
   next_abandoned_check_ = {};
@@ -92,16 +102,19 @@ void SqliteConnection::set_deadline(std::chrono::steady_clock::time_point deadli
   // Checked every hundred virtual-machine steps (a microsecond or so of work): a nonzero
   // return interrupts the statement, which then fails with SQLITE_INTERRUPT. Whether the
   // client has gone costs a system call, so it is asked every 20 ms at most.
-  sqlite3_progress_handler(db_, 100, [](void* p) {
-    auto* self = static_cast<SqliteConnection*>(p);
-    const auto now = std::chrono::steady_clock::now();
-    if (now > self->deadline_) return 1;
-    if (self->abandoned_ && now >= self->next_abandoned_check_) {
-      self->next_abandoned_check_ = now + std::chrono::milliseconds(20);
-      if (self->abandoned_()) return 1;
-    }
-    return 0;
-  }, this);
+  sqlite3_progress_handler(
+      db_, 100,
+      [](void* p) {
+        auto* self = static_cast<SqliteConnection*>(p);
+        const auto now = std::chrono::steady_clock::now();
+        if (now > self->deadline_) return 1;
+        if (self->abandoned_ && now >= self->next_abandoned_check_) {
+          self->next_abandoned_check_ = now + std::chrono::milliseconds(20);
+          if (self->abandoned_()) return 1;
+        }
+        return 0;
+      },
+      this);
 }
 
 void SqliteConnection::backup_to(const std::string& path) {
@@ -112,8 +125,10 @@ void SqliteConnection::backup_to(const std::string& path) {
     std::filesystem::remove(path, ignored);  // no half-written copy left behind
     throw StoreError(fmt::format("{}: backup failed: {}", path, why));
   };
-  if (std::filesystem::exists(path)) throw StoreError(fmt::format("{}: already exists; back up into a new file", path));
-  if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+  if (std::filesystem::exists(path))
+    throw StoreError(fmt::format("{}: already exists; back up into a new file", path));
+  if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK)
     fail(dest ? sqlite3_errmsg(dest) : "out of memory");
   sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
   if (!b) fail(sqlite3_errmsg(dest));
@@ -123,7 +138,8 @@ void SqliteConnection::backup_to(const std::string& path) {
   int rc;
   do {
     rc = sqlite3_backup_step(b, 1024);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) fail(sqlite3_errstr(rc));
@@ -132,7 +148,8 @@ void SqliteConnection::backup_to(const std::string& path) {
 
 bool SqliteConnection::readable() {
   // Opening is lazy: the first read is what touches the file and its -shm.
-  return sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK;
+  return sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) ==
+         SQLITE_OK;
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -155,8 +172,8 @@ SqliteConnection::Prepared& SqliteConnection::prepare(std::string_view sql) {
   auto it = cache_.find(std::string(sql));
   if (it != cache_.end()) return it->second;
   Prepared p;
-  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &p.stmt, nullptr) !=
-      SQLITE_OK)
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &p.stmt, nullptr) != SQLITE_OK)
     throw StoreError(fmt::format("SQL prepare failed: {}", sqlite3_errmsg(db_)));
   // SQLite numbers "$N" parameters by first appearance, not by N: map them back.
   const int n = sqlite3_bind_parameter_count(p.stmt);
@@ -167,7 +184,8 @@ SqliteConnection::Prepared& SqliteConnection::prepare(std::string_view sql) {
   return cache_.emplace(std::string(sql), std::move(p)).first->second;
 }
 
-size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) {
+size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& params,
+                             const RowFn& each) {
   Prepared& p = prepare(sql);
   sqlite3_stmt* s = p.stmt;
   struct Reset {
@@ -179,15 +197,20 @@ size_t SqliteConnection::run(std::string_view sql, const std::vector<Param>& par
   } reset{s};
   for (size_t i = 0; i < p.slot_of.size(); ++i) {
     const auto slot = static_cast<size_t>(p.slot_of[i]);
-    if (slot >= params.size()) throw StoreError(fmt::format("SQL parameter ${} not given", slot + 1));
+    if (slot >= params.size())
+      throw StoreError(fmt::format("SQL parameter ${} not given", slot + 1));
     const int at = static_cast<int>(i + 1);
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>) sqlite3_bind_null(s, at);
-          else if constexpr (std::is_same_v<T, int64_t>) sqlite3_bind_int64(s, at, v);
-          else if constexpr (std::is_same_v<T, double>) sqlite3_bind_double(s, at, v);
-          else sqlite3_bind_text(s, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+          if constexpr (std::is_same_v<T, std::nullptr_t>)
+            sqlite3_bind_null(s, at);
+          else if constexpr (std::is_same_v<T, int64_t>)
+            sqlite3_bind_int64(s, at, v);
+          else if constexpr (std::is_same_v<T, double>)
+            sqlite3_bind_double(s, at, v);
+          else
+            sqlite3_bind_text(s, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         },
         params[slot]);
   }

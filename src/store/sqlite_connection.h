@@ -21,7 +21,8 @@ class SqliteConnection final : public Connection {
   void script(std::string_view sql) override;
   size_t run(std::string_view sql, const std::vector<Param>& params, const RowFn& each) override;
   void set_write_wait(std::chrono::milliseconds wait) override { write_wait_ms_ = wait.count(); }
-  void set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned = {}) override;
+  void set_deadline(std::chrono::steady_clock::time_point deadline,
+                    std::function<bool()> abandoned = {}) override;
   void backup_to(const std::string& path) override;
 
  private:

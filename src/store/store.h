@@ -62,21 +62,23 @@ struct ArticleLabel {
 };
 
 struct EventFilter {
-  std::string type;     // exact event type, or "" for all
-  std::string org;      // an organisation slot names it (any spelling; a unit's own name finds the unit)
-  std::string person;   // the person slot names them (any spelling)
-  std::string since{}, until{};  // the article's date in [since, until] (ISO prefixes, inclusive); "" = open
-  std::string lang{};   // the article's language ("ko", "en"), or "" for all
+  std::string type;  // exact event type, or "" for all
+  std::string
+      org;  // an organisation slot names it (any spelling; a unit's own name finds the unit)
+  std::string person;  // the person slot names them (any spelling)
+  std::string since{},
+      until{};         // the article's date in [since, until] (ISO prefixes, inclusive); "" = open
+  std::string lang{};  // the article's language ("ko", "en"), or "" for all
   bool undated = false;  // only articles that give no date (since and until unused)
   size_t offset = 0;
-  size_t limit = 0;     // 0: all
+  size_t limit = 0;           // 0: all
   bool newest_first = false;  // by publication date, then ingest order; otherwise ingest order
 };
 
 // A flow of people between two organisations, as kept by the aggregates.
 struct FlowPair {
   std::string from, to;
-  int64_t named = 0;        // distinct people named, first reported in the window
+  int64_t named = 0;          // distinct people named, first reported in the window
   int64_t largest_group = 0;  // the largest head-count reported for unnamed people
 };
 
@@ -101,7 +103,8 @@ class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
   // `location` is a SQLite file path or a postgresql:// URL.
-  explicit Store(const std::string& location, const extract::Lexicon* lexicon = nullptr, Mode mode = Mode::ReadWrite);
+  explicit Store(const std::string& location, const extract::Lexicon* lexicon = nullptr,
+                 Mode mode = Mode::ReadWrite);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -110,7 +113,8 @@ class Store {
   // How long a write waits for another writer before BusyError (see Connection).
   void set_write_wait(std::chrono::milliseconds wait) { db_->set_write_wait(wait); }
   // Queries after `deadline` are stopped with QueryTimeout (see Connection).
-  void set_deadline(std::chrono::steady_clock::time_point deadline, std::function<bool()> abandoned = {}) {
+  void set_deadline(std::chrono::steady_clock::time_point deadline,
+                    std::function<bool()> abandoned = {}) {
     db_->set_deadline(deadline, std::move(abandoned));
   }
   // The connection is lost for good (see Connection::broken).
@@ -119,8 +123,10 @@ class Store {
   void backup_to(const std::string& path) { db_->backup_to(path); }
 
   enum class Added { New, AlreadyStored };
-  // Stores one article and its events; throws StoreError (the article is rolled back, the batch lives on).
-  Added add_article(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events);
+  // Stores one article and its events; throws StoreError (the article is rolled back, the batch
+  // lives on).
+  Added add_article(const text::Document& doc, const std::string& origin,
+                    const std::vector<extract::Event>& events);
 
   // Groups many articles into one transaction (SQLite; PostgreSQL commits each article).
   // SQLite: one write transaction (BEGIN IMMEDIATE: it waits its turn for the write lock
@@ -147,7 +153,8 @@ class Store {
   // Every spelling of a stored entity (its name and the aliases the store knows).
   std::vector<std::string> spellings(const std::string& canonical) const;
   // Entities named by stored events, most mentioned first; `query` matches any spelling.
-  std::vector<EntityRow> entities(const std::string& query, const std::string& kind, size_t limit = 0) const;
+  std::vector<EntityRow> entities(const std::string& query, const std::string& kind,
+                                  size_t limit = 0) const;
   // The stored name of an entity given in any spelling, or nullopt.
   std::optional<std::string> canonical_entity(const std::string& name) const;
   // "person" or "org" for a stored name, "" when unknown.
@@ -155,9 +162,11 @@ class Store {
 
   // Flows between organisation pairs, from the aggregates. A window is [since, until]
   // as ISO date prefixes ("" for open) and counts people by their first report.
-  std::vector<FlowPair> flow_pairs(const std::string& since, const std::string& until) const;  // every pair
-  std::vector<FlowPair> largest_flow_pairs(size_t limit) const;  // all time, largest first
-  std::vector<FlowPair> flow_pairs_of(const std::vector<std::string>& orgs) const;  // all time, into or out of them
+  std::vector<FlowPair> flow_pairs(const std::string& since,
+                                   const std::string& until) const;  // every pair
+  std::vector<FlowPair> largest_flow_pairs(size_t limit) const;      // all time, largest first
+  std::vector<FlowPair> flow_pairs_of(
+      const std::vector<std::string>& orgs) const;  // all time, into or out of them
   // People and groups first reported without a date, per pair: no window can place them.
   std::vector<FlowPair> undated_flow_pairs() const;
   size_t flow_pair_count() const;
@@ -166,56 +175,65 @@ class Store {
   // Every count the windowed flows are summed from: people per pair and year, and per
   // pair and month (key "YYYY" or "YYYY-MM"), and each reported group's head-count with
   // the day it was first reported (key that day, "" when undated).
-  void for_each_flow_count(
-      const std::function<void(FlowCountKind, std::string from, std::string to, std::string key, int64_t n)>& fn) const;
+  void for_each_flow_count(const std::function<void(FlowCountKind, std::string from, std::string to,
+                                                    std::string key, int64_t n)>& fn) const;
   // All time: every organisation's gain and loss, with its largest sources.
   std::vector<FlowBalance> flow_balances(size_t sources_per_org) const;
   // People of a pair, earliest first report first.
-  std::vector<std::string> flow_people(const std::string& from, const std::string& to, const std::string& since,
-                                       const std::string& until, size_t limit) const;
+  std::vector<std::string> flow_people(const std::string& from, const std::string& to,
+                                       const std::string& since, const std::string& until,
+                                       size_t limit) const;
   // Per pair, the names of what people moved from (the organisation, or its units).
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> flow_labels() const;
   std::vector<std::string> flow_labels(const std::string& from, const std::string& to) const;
   // Articles that report a move of the pair, newest first.
   // The events of one article of one type, as spec JSON, in the order found.
   std::vector<nlohmann::json> article_events(int64_t article_id, const std::string& type) const;
-  std::vector<ArticleLabel> flow_sources(const std::string& from, const std::string& to, const std::string& since,
-                                         const std::string& until, size_t limit) const;
+  std::vector<ArticleLabel> flow_sources(const std::string& from, const std::string& to,
+                                         const std::string& since, const std::string& until,
+                                         size_t limit) const;
 
   static std::string content_hash(std::string_view text);  // SHA-256, hex
 
  private:
   void create_schema();
   void seed_lexicon();
-  Added add_article_once(const text::Document& doc, const std::string& origin, const std::vector<extract::Event>& events,
-                         const std::string& hash);
+  Added add_article_once(const text::Document& doc, const std::string& origin,
+                         const std::vector<extract::Event>& events, const std::string& hash);
   int64_t entity_id(const std::string& name, const std::string& slot);
   std::string person_canonical(const std::string& name);
   void merge_person(const std::string& old_name, const std::string& new_name);
-  void count_person(const std::string& from, const std::string& to, const std::string& person, const std::string& day);
-  void bump_flow(const std::string& from, const std::string& to, const std::string& month, int64_t n, bool total = true);
+  void count_person(const std::string& from, const std::string& to, const std::string& person,
+                    const std::string& day);
+  void bump_flow(const std::string& from, const std::string& to, const std::string& month,
+                 int64_t n, bool total = true);
   void resize_pair(const std::string& from, const std::string& to, int64_t named, int64_t group);
   void bump_source(const std::string& org, const std::string& label, int64_t n);
-  void date_partial_move(const std::string& person, const std::string& from, const std::string& to, const std::string& day);
-  void record_flow(const extract::Event& e, const std::string& person, const std::string& day, const std::string& doc);
+  void date_partial_move(const std::string& person, const std::string& from, const std::string& to,
+                         const std::string& day);
+  void record_flow(const extract::Event& e, const std::string& person, const std::string& day,
+                   const std::string& doc);
   void add_events_of(StoredArticle& a) const;
   void index_for_search();
-  // Each query's Params view strings the caller keeps: the canonical names and the day after `until`.
-  std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& person,
-                          std::string& org, std::string& before) const;
-  std::string entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params, std::string& name,
-                                 std::string& other, std::string& before) const;
-  std::string article_conditions(const EventFilter& f, const char* table, std::vector<Param>& params,
-                                 std::string& before) const;
+  // Each query's Params view strings the caller keeps: the canonical names and the day after
+  // `until`.
+  std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params,
+                          std::string& person, std::string& org, std::string& before) const;
+  std::string entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params,
+                                 std::string& name, std::string& other, std::string& before) const;
+  std::string article_conditions(const EventFilter& f, const char* table,
+                                 std::vector<Param>& params, std::string& before) const;
   std::string language_condition(const EventFilter& f, std::vector<Param>& params) const;
 
   std::unique_ptr<Connection> db_;
   // Organisations never merge, so their ids are cached: those of written articles, and
   // those of the article being written.
   std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
-  std::map<int64_t, int64_t> article_mentions_;  // the article being written: entity id → arguments naming it
+  std::map<int64_t, int64_t>
+      article_mentions_;  // the article being written: entity id → arguments naming it
   const extract::Lexicon* lexicon_;
-  std::string outlet_column_ = "a.outlet";  // "''" in a database written before articles had an outlet
+  std::string outlet_column_ =
+      "a.outlet";  // "''" in a database written before articles had an outlet
   bool in_batch_ = false;
   struct Searchable {
     int64_t id;

@@ -27,7 +27,8 @@ int number(std::string_view digits) {
 // YYYY-MM-DD for a real calendar day of a plausible news year; "" otherwise.
 std::string day_of(int y, int m, int d) {
   if (y < 1990 || y > 2100) return {};
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+  const std::chrono::year_month_day ymd{std::chrono::year{y},
+                                        std::chrono::month{static_cast<unsigned>(m)},
                                         std::chrono::day{static_cast<unsigned>(d)}};
   if (m < 1 || m > 12 || d < 1 || !ymd.ok()) return {};
   return fmt::format("{:04}-{:02}-{:02}", y, m, d);
@@ -51,18 +52,25 @@ class DateForms {
   Found first_in(std::string_view line) const {
     std::array<re2::StringPiece, kGroups + 1> g;
     for (size_t from = 0; from < line.size();) {
-      if (!re_->Match(line, from, line.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) break;
+      if (!re_->Match(line, from, line.size(), RE2::UNANCHORED, g.data(),
+                      static_cast<int>(g.size())))
+        break;
       Found f;
       f.begin = static_cast<size_t>(g[0].data() - line.data());
       f.end = f.begin + g[0].size();
       auto has = [&](int i) { return g[i].data() != nullptr; };
       auto num = [&](int i) { return number({g[i].data(), g[i].size()}); };
       auto month = [&](int i) { return month_of({g[i].data(), g[i].size()}); };
-      if (has(1)) f.date = day_of(num(1), num(2), num(3));
-      else if (has(4)) f.date = day_of(num(4), num(5), num(6));
-      else if (has(7)) f.date = day_of(num(7), num(8), num(9)), f.words = true;
-      else if (has(10)) f.date = day_of(num(12), month(10), num(11)), f.words = true;
-      else if (has(13)) f.date = day_of(num(15), month(14), num(13)), f.words = true;
+      if (has(1))
+        f.date = day_of(num(1), num(2), num(3));
+      else if (has(4))
+        f.date = day_of(num(4), num(5), num(6));
+      else if (has(7))
+        f.date = day_of(num(7), num(8), num(9)), f.words = true;
+      else if (has(10))
+        f.date = day_of(num(12), month(10), num(11)), f.words = true;
+      else if (has(13))
+        f.date = day_of(num(15), month(14), num(13)), f.words = true;
       if (!f.date.empty()) return f;
       from = f.begin + 1;
     }
@@ -102,12 +110,14 @@ class DateForms {
     weekday += ")";
     months_["sept"] = 9;  // the one abbreviation ICU's English symbols lack
     names.push_back("Sept");
-    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::sort(names.begin(), names.end(),
+              [](const auto& a, const auto& b) { return a.size() > b.size(); });
     std::string month = "(";
     for (size_t i = 0; i < names.size(); ++i) month += (i ? "|" : "") + names[i];
     month += ")";
     const std::string pattern = fmt::format(
-        // 1–3: digits with one separator, as bylines write them (2025-07-01, 2025.07.01, 2025/07/01)
+        // 1–3: digits with one separator, as bylines write them (2025-07-01, 2025.07.01,
+        // 2025/07/01)
         R"((?:^|[^0-9/])(20\d\d)[-./](\d\d)[-./](\d\d)(?:[^0-9]|$))"
         // 4–6: Korean dotted dates with spaces (2025. 7. 1.)
         R"(|(?:^|[^0-9])(20\d\d)\. (\d{{1,2}})\. (\d{{1,2}})\.)"
@@ -149,13 +159,18 @@ class EventTimeForms {
     const int ry = report.size() >= 4 ? number(report.substr(0, 4)) : 0;
     const int rm = report.size() >= 7 ? number(report.substr(5, 2)) : 0;
     std::array<re2::StringPiece, 10> g;
-    if (re_->Match(sentence, 0, sentence.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+    if (re_->Match(sentence, 0, sentence.size(), RE2::UNANCHORED, g.data(),
+                   static_cast<int>(g.size()))) {
       auto has = [&](int i) { return g[i].data() != nullptr; };
       auto num = [&](int i) { return number({g[i].data(), g[i].size()}); };
       const auto& forms = DateForms::get();
-      auto month_year = [](int y, int m) { return m >= 1 && m <= 12 ? fmt::format("{:04}-{:02}", y, m) : std::string(); };
+      auto month_year = [](int y, int m) {
+        return m >= 1 && m <= 12 ? fmt::format("{:04}-{:02}", y, m) : std::string();
+      };
       // A month without its year is the latest such month up to the report's.
-      auto latest = [&](int m) { return ry && rm ? month_year(m <= rm ? ry : ry - 1, m) : std::string(); };
+      auto latest = [&](int m) {
+        return ry && rm ? month_year(m <= rm ? ry : ry - 1, m) : std::string();
+      };
       if (has(1)) return month_year(num(2), forms.month_of({g[1].data(), g[1].size()}));
       if (has(3)) return month_year(num(3), num(4));
       if (has(5)) {
@@ -177,11 +192,13 @@ class EventTimeForms {
         return fmt::format("{:04}-{:02}", months / 12, months % 12 + 1);
       }
       if (shift.first == 'd' && report.size() >= 10) {
-        const std::chrono::year_month_day day{std::chrono::year{ry}, std::chrono::month{static_cast<unsigned>(rm)},
-                                              std::chrono::day{static_cast<unsigned>(number(report.substr(8, 2)))}};
+        const std::chrono::year_month_day day{
+            std::chrono::year{ry}, std::chrono::month{static_cast<unsigned>(rm)},
+            std::chrono::day{static_cast<unsigned>(number(report.substr(8, 2)))}};
         if (!day.ok()) return {};
         const std::chrono::year_month_day then{std::chrono::sys_days{day} + std::chrono::days{n}};
-        return day_of(static_cast<int>(then.year()), static_cast<int>(static_cast<unsigned>(then.month())),
+        return day_of(static_cast<int>(then.year()),
+                      static_cast<int>(static_cast<unsigned>(then.month())),
                       static_cast<int>(static_cast<unsigned>(then.day())));
       }
     }
@@ -196,8 +213,10 @@ class EventTimeForms {
         R"((?i:\b{0}\.?,?\s+((?:19|20)\d\d)\b))"
         // 3–4: a Korean year and month (2024년 7월)
         R"(|((?:19|20)\d\d)\s*년\s*(\d{{1,2}})\s*월)"
-        // 5–6: an English month after a preposition, with its year or alone (in July 2024, since March)
-        R"(|(?i:\b(?:in|since|during|until|by|early|late|mid-?)\s+{0}\.?(?:,?\s+((?:19|20)\d\d))?\b))"
+        // 5–6: an English month after a preposition, with its year or alone (in July 2024, since
+        // March)
+        R"(|(?i:\b(?:in|since|during|until|by|early|late|mid-?)\s+{0}\.?(?:,?\s+((?:19|)"
+        R"(20)\d\d))?\b))"
         // 7: a Korean month alone (지난 3월, 3월에)
         R"(|(?:지난\s*)?\b(\d{{1,2}})\s*월)"
         // 8: an English year after a preposition (in 2021, since 2019)
@@ -207,15 +226,18 @@ class EventTimeForms {
         month);
     re_ = std::make_unique<RE2>(pattern);
     if (!re_->ok()) throw std::runtime_error("event time pattern: " + re_->error());
-    // "phrase<TAB>shift": -1m, 0y, -1d …, longest phrase first so "earlier this month" beats "this month".
+    // "phrase<TAB>shift": -1m, 0y, -1d …, longest phrase first so "earlier this month" beats "this
+    // month".
     for (const auto& line : read_word_list(data_dir() / "lang" / "event_time_cues.txt")) {
       const size_t tab = line.rfind('\t');
       if (tab == std::string::npos || tab + 2 >= line.size())
         throw std::runtime_error("event_time_cues.txt: expected phrase<TAB>shift, got: " + line);
       const std::string shift = line.substr(tab + 1);
-      cues_.emplace_back(ascii_lower(line.substr(0, tab)), std::pair{shift.back(), std::stoi(shift.substr(0, shift.size() - 1))});
+      cues_.emplace_back(ascii_lower(line.substr(0, tab)),
+                         std::pair{shift.back(), std::stoi(shift.substr(0, shift.size() - 1))});
     }
-    std::stable_sort(cues_.begin(), cues_.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    std::stable_sort(cues_.begin(), cues_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
 
   std::unique_ptr<RE2> re_;
@@ -223,16 +245,19 @@ class EventTimeForms {
 };
 
 bool has_any(std::string_view line, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return line.find(w) != std::string_view::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return line.find(w) != std::string_view::npos; });
 }
 
 // Lines that say they give the publication date, and lines that give an update's.
 bool publication_line(std::string_view line) {
-  static const std::vector<std::string> words = read_word_list(data_dir() / "lang" / "date_cues.txt");
+  static const std::vector<std::string> words =
+      read_word_list(data_dir() / "lang" / "date_cues.txt");
   return has_any(line, words);
 }
 bool update_line(std::string_view line) {
-  static const std::vector<std::string> words = read_word_list(data_dir() / "lang" / "date_cues_updated.txt");
+  static const std::vector<std::string> words =
+      read_word_list(data_dir() / "lang" / "date_cues_updated.txt");
   return has_any(line, words);
 }
 
@@ -247,7 +272,8 @@ bool is_date_line(std::string_view line, size_t begin, size_t end) {
   if (publication_line(line) || update_line(line)) return true;
   std::string_view after = line.substr(end);
   while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-  if (begin == 0 && (after.starts_with("–") || after.starts_with("—") || after.starts_with("- "))) return true;
+  if (begin == 0 && (after.starts_with("–") || after.starts_with("—") || after.starts_with("- ")))
+    return true;
   size_t letters = 0, hangul = 0;
   bool lower_word = false;
   auto scan = [&](std::string_view part) {
@@ -256,7 +282,8 @@ bool is_date_line(std::string_view line, size_t begin, size_t end) {
       if (space == std::string_view::npos) space = part.size();
       const std::string_view token = part.substr(pos, space - pos);
       pos = space + 1;
-      if (token.find('@') != std::string_view::npos || token.find('/') != std::string_view::npos) continue;
+      if (token.find('@') != std::string_view::npos || token.find('/') != std::string_view::npos)
+        continue;
       size_t run = 0;
       bool run_lower = false;
       for (size_t i = 0; i <= token.size();) {
@@ -287,14 +314,17 @@ std::string iso_date(std::string_view value) {
   while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
   auto digits = [&](size_t from, size_t n) {
     if (value.size() < from + n) return false;
-    return std::all_of(value.begin() + static_cast<long>(from), value.begin() + static_cast<long>(from + n),
+    return std::all_of(value.begin() + static_cast<long>(from),
+                       value.begin() + static_cast<long>(from + n),
                        [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (digits(0, 4) && value.size() >= 10 && (value[4] == '-' || value[4] == '/') && value[7] == value[4] &&
-      digits(5, 2) && digits(8, 2))
-    return day_of(number(value.substr(0, 4)), number(value.substr(5, 2)), number(value.substr(8, 2)));
+  if (digits(0, 4) && value.size() >= 10 && (value[4] == '-' || value[4] == '/') &&
+      value[7] == value[4] && digits(5, 2) && digits(8, 2))
+    return day_of(number(value.substr(0, 4)), number(value.substr(5, 2)),
+                  number(value.substr(8, 2)));
   if (digits(0, 8) && !digits(8, 1))
-    return day_of(number(value.substr(0, 4)), number(value.substr(4, 2)), number(value.substr(6, 2)));
+    return day_of(number(value.substr(0, 4)), number(value.substr(4, 2)),
+                  number(value.substr(6, 2)));
   return date_in_line(value);
 }
 
@@ -316,8 +346,10 @@ std::string stated_date(std::string_view text) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = text.substr(pos, nl - pos);
-    if (pos < kTop) top.push_back(line);
-    else if (nl + kBottom >= text.size()) bottom.push_back(line);
+    if (pos < kTop)
+      top.push_back(line);
+    else if (nl + kBottom >= text.size())
+      bottom.push_back(line);
     pos = nl + 1;
   }
   // A line that says it gives the publication date wins over the site's date of issue

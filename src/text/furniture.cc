@@ -7,19 +7,32 @@ namespace tw::text {
 namespace {
 
 struct LineShape {
-  size_t letters = 0;        // code points that are letters
-  size_t chars = 0;          // code points that are not spaces
-  bool bulleted = false;     // starts with a list bullet
-  bool terminated = false;   // ends like a sentence
+  size_t letters = 0;       // code points that are letters
+  size_t chars = 0;         // code points that are not spaces
+  bool bulleted = false;    // starts with a list bullet
+  bool terminated = false;  // ends like a sentence
 };
 
 bool is_bullet(char32_t c) {
   switch (c) {
-    case U'•': case U'·': case U'▶': case U'▷': case U'■': case U'□': case U'◆': case U'◇':
-    case U'●': case U'○': case U'►': case U'-': case U'*': case U'–': case U'ㆍ': case U'▲': case U'△':
-      return true;
-    default:
-      return false;
+    case U'•':
+    case U'·':
+    case U'▶':
+    case U'▷':
+    case U'■':
+    case U'□':
+    case U'◆':
+    case U'◇':
+    case U'●':
+    case U'○':
+    case U'►':
+    case U'-':
+    case U'*':
+    case U'–':
+    case U'ㆍ':
+    case U'▲':
+    case U'△': return true;
+    default: return false;
   }
 }
 
@@ -37,19 +50,29 @@ LineShape shape_of(std::string_view line) {
   }
   s.bulleted = is_bullet(first);
   switch (last) {
-    case '.': case '?': case '!': case '"': case '\'': case U'”': case U'’': case U'」': case U'』':
-    case ')': case ':': case ';': case ',':
-      s.terminated = true;
-      break;
-    default:
-      s.terminated = false;
+    case '.':
+    case '?':
+    case '!':
+    case '"':
+    case '\'':
+    case U'”':
+    case U'’':
+    case U'」':
+    case U'』':
+    case ')':
+    case ':':
+    case ';':
+    case ',': s.terminated = true; break;
+    default: s.terminated = false;
   }
   return s;
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -81,30 +104,50 @@ std::string FurnitureFilter::clean(std::string_view text) const {
   // Lines holding a furniture phrase: each hit of the one pass is placed in its line.
   std::vector<bool> marked(lines.size(), false);
   if (!lines.empty()) {
-    const auto offset = [&](std::string_view line) { return static_cast<size_t>(line.data() - text.data()); };
+    const auto offset = [&](std::string_view line) {
+      return static_cast<size_t>(line.data() - text.data());
+    };
     size_t line = 0;
     for (const auto& hit : markers_.find_all(text)) {  // ordered by where they end
       while (line + 1 < lines.size() && offset(lines[line]) + lines[line].size() < hit.end) ++line;
-      if (hit.begin >= offset(lines[line]) && hit.end <= offset(lines[line]) + lines[line].size()) marked[line] = true;
+      if (hit.begin >= offset(lines[line]) && hit.end <= offset(lines[line]) + lines[line].size())
+        marked[line] = true;
     }
   }
   std::vector<bool> keep(lines.size(), true);
   for (size_t i = 0; i < lines.size(); ++i) {
     const LineShape& s = shapes[i];
-    if (s.chars == 0) { keep[i] = false; continue; }
+    if (s.chars == 0) {
+      keep[i] = false;
+      continue;
+    }
     // Tickers, prices, counters: hardly any letters.
-    if (s.letters * 3 < s.chars || s.letters < 4) { keep[i] = false; continue; }
+    if (s.letters * 3 < s.chars || s.letters < 4) {
+      keep[i] = false;
+      continue;
+    }
     // A bulleted line that is no sentence is a related-article headline or a menu entry.
-    if (s.bulleted && !s.terminated) { keep[i] = false; continue; }
+    if (s.bulleted && !s.terminated) {
+      keep[i] = false;
+      continue;
+    }
     if (s.chars <= kMarkerLine && marked[i]) keep[i] = false;
   }
   // Runs of three or more short unterminated lines are menus and lists, not a story.
   for (size_t i = 0; i < lines.size();) {
-    auto is_short = [&](size_t k) { return shapes[k].chars > 0 && shapes[k].chars < kShortLine && !shapes[k].terminated; };
+    auto is_short = [&](size_t k) {
+      return shapes[k].chars > 0 && shapes[k].chars < kShortLine && !shapes[k].terminated;
+    };
     auto is_blank = [&](size_t k) { return shapes[k].chars == 0; };
-    if (!is_short(i)) { ++i; continue; }
+    if (!is_short(i)) {
+      ++i;
+      continue;
+    }
     size_t j = i, count = 0;
-    while (j < lines.size() && (is_short(j) || is_blank(j))) { count += is_short(j); ++j; }
+    while (j < lines.size() && (is_short(j) || is_blank(j))) {
+      count += is_short(j);
+      ++j;
+    }
     if (count >= 3)
       for (size_t k = i; k < j; ++k) keep[k] = false;
     i = j;

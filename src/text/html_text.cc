@@ -17,13 +17,13 @@ namespace {
 using namespace std::string_view_literals;
 
 // Both lists sorted: looked up by binary search on the lower-case tag name libxml2 reports.
-constexpr std::array kSkippedTags = {
-    "aside"sv, "button"sv, "figcaption"sv, "footer"sv, "form"sv, "head"sv,   "header"sv,
-    "iframe"sv, "input"sv, "menu"sv,      "nav"sv,    "noscript"sv, "script"sv, "select"sv,
-    "style"sv, "svg"sv,   "template"sv,  "textarea"sv};
+constexpr std::array kSkippedTags = {"aside"sv, "button"sv,   "figcaption"sv, "footer"sv, "form"sv,
+                                     "head"sv,  "header"sv,   "iframe"sv,     "input"sv,  "menu"sv,
+                                     "nav"sv,   "noscript"sv, "script"sv,     "select"sv, "style"sv,
+                                     "svg"sv,   "template"sv, "textarea"sv};
 constexpr std::array kBlockTags = {
-    "article"sv, "blockquote"sv, "br"sv, "dd"sv, "div"sv,  "dt"sv,  "figure"sv, "h1"sv, "h2"sv,
-    "h3"sv,      "h4"sv,         "h5"sv, "h6"sv, "hr"sv,   "li"sv,  "main"sv,   "ol"sv, "p"sv,
+    "article"sv, "blockquote"sv, "br"sv,    "dd"sv, "div"sv,   "dt"sv, "figure"sv, "h1"sv, "h2"sv,
+    "h3"sv,      "h4"sv,         "h5"sv,    "h6"sv, "hr"sv,    "li"sv, "main"sv,   "ol"sv, "p"sv,
     "pre"sv,     "section"sv,    "table"sv, "td"sv, "title"sv, "tr"sv, "ul"sv};
 
 template <size_t N>
@@ -32,10 +32,19 @@ bool listed(const std::array<std::string_view, N>& sorted, std::string_view name
 }
 
 // <meta> names (property, name or itemprop) that give the publication date; sorted.
-constexpr std::array kPublishedMeta = {
-    "article:published_time"sv, "article_date_original"sv, "date"sv, "datepublished"sv, "dc.date"sv,
-    "dc.date.issued"sv, "dcterms.created"sv, "og:article:published_time"sv, "parsely-pub-date"sv,
-    "pubdate"sv, "publish-date"sv, "publishdate"sv, "sailthru.date"sv};
+constexpr std::array kPublishedMeta = {"article:published_time"sv,
+                                       "article_date_original"sv,
+                                       "date"sv,
+                                       "datepublished"sv,
+                                       "dc.date"sv,
+                                       "dc.date.issued"sv,
+                                       "dcterms.created"sv,
+                                       "og:article:published_time"sv,
+                                       "parsely-pub-date"sv,
+                                       "pubdate"sv,
+                                       "publish-date"sv,
+                                       "publishdate"sv,
+                                       "sailthru.date"sv};
 
 // JSON-LD's datePublished, read before scripts are dropped: "" when the page has none.
 std::string json_ld_published(std::string_view html) {
@@ -44,17 +53,18 @@ std::string json_ld_published(std::string_view html) {
   if (at == std::string_view::npos) return {};
   std::string_view rest = html.substr(at + kKey.size(), 64);
   const size_t quote = rest.find('"');
-  if (quote == std::string_view::npos || rest.substr(0, quote).find_first_not_of(" \t\r\n:") != std::string_view::npos)
+  if (quote == std::string_view::npos ||
+      rest.substr(0, quote).find_first_not_of(" \t\r\n:") != std::string_view::npos)
     return {};
   return iso_date(rest.substr(quote + 1));
 }
 
 // Words in class/id attributes that mark page furniture rather than the story.
 constexpr std::array<std::string_view, 26> kFurnitureMarkers = {
-    "nav", "menu", "footer", "header", "ticker", "share", "social", "comment",
-    "related", "banner", "cookie", "sidebar", "advert", "breadcrumb", "popular",
-    "subscribe", "newsletter", "font-size", "fontsize", "toolbar", "most-read",
-    "recommend", "promo", "stock", "crypto", "gnb"};
+    "nav",       "menu",      "footer",     "header",    "ticker",   "share",   "social",
+    "comment",   "related",   "banner",     "cookie",    "sidebar",  "advert",  "breadcrumb",
+    "popular",   "subscribe", "newsletter", "font-size", "fontsize", "toolbar", "most-read",
+    "recommend", "promo",     "stock",      "crypto",    "gnb"};
 
 // libxml2's attribute list: name, value, name, value, …, null (a value may be null).
 std::string_view attribute(const xmlChar** attributes, std::string_view name) {
@@ -69,7 +79,8 @@ bool has_furniture_attr(const xmlChar** attributes) {
   for (std::string_view name : {"class"sv, "id"sv, "role"sv}) {
     const std::string v = ascii_lower(attribute(attributes, name));
     if (v.empty()) continue;
-    if (name == "role" && (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary"))
+    if (name == "role" &&
+        (v == "navigation" || v == "banner" || v == "contentinfo" || v == "complementary"))
       return true;
     for (auto m : kFurnitureMarkers)
       if (v.find(m) != std::string::npos) return true;
@@ -103,12 +114,16 @@ struct TextSink {
   size_t skipped_depth = 0;
 
   void open(bool skipped, bool block) {
-    if (skipped_depth > 0 || skipped) ++skipped_depth;
-    else if (block) end_line(text);
+    if (skipped_depth > 0 || skipped)
+      ++skipped_depth;
+    else if (block)
+      end_line(text);
   }
   void close(bool block) {
-    if (skipped_depth > 0) --skipped_depth;
-    else if (block) end_line(text);
+    if (skipped_depth > 0)
+      --skipped_depth;
+    else if (block)
+      end_line(text);
   }
   void add(std::string_view t) {
     if (skipped_depth == 0) append_text(text, t);
@@ -151,11 +166,14 @@ struct PageReader {
         const std::string name = ascii_lower(attribute(attributes, key));
         if (name.empty()) continue;
         const std::string_view content = attribute(attributes, "content");
-        if (meta_published.empty() && listed(kPublishedMeta, name)) meta_published = iso_date(content);
-        if (site_name.empty() && (name == "og:site_name" || name == "application-name")) site_name = content;
+        if (meta_published.empty() && listed(kPublishedMeta, name))
+          meta_published = iso_date(content);
+        if (site_name.empty() && (name == "og:site_name" || name == "application-name"))
+          site_name = content;
         if (og_url.empty() && name == "og:url") og_url = content;
       }
-    } else if (tag == "link" && canonical.empty() && ascii_lower(attribute(attributes, "rel")) == "canonical") {
+    } else if (tag == "link" && canonical.empty() &&
+               ascii_lower(attribute(attributes, "rel")) == "canonical") {
       canonical = attribute(attributes, "href");
     } else if (tag == "time") {
       std::string& slot = story_depth > 0 && !story_closed ? story_time : page_time;
@@ -175,7 +193,8 @@ struct PageReader {
 
   // An end tag closes everything opened after its element; a stray one closes nothing.
   void end(std::string_view tag) {
-    auto it = std::find_if(open_elements.rbegin(), open_elements.rend(), [&](const Open& o) { return o.tag == tag; });
+    auto it = std::find_if(open_elements.rbegin(), open_elements.rend(),
+                           [&](const Open& o) { return o.tag == tag; });
     if (it == open_elements.rend()) return;
     for (auto n = it - open_elements.rbegin() + 1; n > 0; --n) close_innermost();
   }
@@ -197,8 +216,9 @@ std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
   std::string out;
   out.reserve(html.size());
   size_t depth = 0, dropped = 0;
-  static constexpr std::array<std::string_view, 14> kVoid{"br", "img", "hr", "meta", "link", "input", "source",
-                                                         "area", "base", "col", "embed", "param", "track", "wbr"};
+  static constexpr std::array<std::string_view, 14> kVoid{
+      "br",   "img",  "hr",  "meta",  "link",  "input", "source",
+      "area", "base", "col", "embed", "param", "track", "wbr"};
   for (size_t i = 0; i < html.size();) {
     if (html[i] != '<' || i + 1 >= html.size()) {
       out.push_back(html[i++]);
@@ -211,24 +231,33 @@ std::string flatten_deep_nesting(std::string_view html, size_t max_depth) {
     }
     const std::string_view tag = html.substr(i, close - i + 1);
     const bool closing = tag.size() > 1 && tag[1] == '/';
-    const bool opening = !closing && tag.size() > 1 && std::isalpha(static_cast<unsigned char>(tag[1]));
+    const bool opening =
+        !closing && tag.size() > 1 && std::isalpha(static_cast<unsigned char>(tag[1]));
     const size_t name_begin = closing ? 2 : 1;
     size_t name_end = name_begin;
-    while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) ++name_end;
+    while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end])))
+      ++name_end;
     const std::string_view name = tag.substr(name_begin, name_end - name_begin);
     const bool self_closing = tag.size() > 2 && tag[tag.size() - 2] == '/';
     const bool is_void = std::any_of(kVoid.begin(), kVoid.end(), [&](std::string_view v) {
-      return v.size() == name.size() && std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
+      return v.size() == name.size() &&
+             std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
                return a == std::tolower(static_cast<unsigned char>(b));
              });
     });
     bool keep = true;
     if (opening && !self_closing && !is_void) {
-      if (depth >= max_depth) { ++dropped; keep = false; }
-      else ++depth;
+      if (depth >= max_depth) {
+        ++dropped;
+        keep = false;
+      } else
+        ++depth;
     } else if (closing) {
-      if (dropped > 0) { --dropped; keep = false; }
-      else if (depth > 0) --depth;
+      if (dropped > 0) {
+        --dropped;
+        keep = false;
+      } else if (depth > 0)
+        --depth;
     }
     if (keep) out.append(tag);
     i = close + 1;
@@ -245,7 +274,8 @@ std::string drop_unrendered(std::string_view html) {
     return true;
   };
   auto ends_name = [&](size_t at) {
-    return at >= html.size() || html[at] == '>' || html[at] == '/' || std::isspace(static_cast<unsigned char>(html[at]));
+    return at >= html.size() || html[at] == '>' || html[at] == '/' ||
+           std::isspace(static_cast<unsigned char>(html[at]));
   };
   std::string out;
   out.reserve(html.size());
@@ -268,11 +298,14 @@ std::string drop_unrendered(std::string_view html) {
       ++i;
       continue;
     }
-    // Raw text runs to the first "</script" or "</style", whatever it sits in (as in the HTML spec).
+    // Raw text runs to the first "</script" or "</style", whatever it sits in (as in the HTML
+    // spec).
     size_t end = i + 1 + element.size();
     for (;;) {
       end = html.find("</", end);
-      if (end == std::string_view::npos || (starts(end + 2, element) && ends_name(end + 2 + element.size()))) break;
+      if (end == std::string_view::npos ||
+          (starts(end + 2, element) && ends_name(end + 2 + element.size())))
+        break;
       end += 2;
     }
     if (end == std::string_view::npos) {
@@ -310,8 +343,8 @@ HtmlText html_to_text(std::string_view html) {
   parser->_private = &reader;
   parser->userData = parser;  // callbacks receive the parser, which carries the reader
   // The bytes are already valid UTF-8: a page's <meta charset> must not re-decode them.
-  htmlCtxtUseOptions(parser,
-                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  htmlCtxtUseOptions(
+      parser, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
   // Fed in pieces: the push parser keeps only what it has not yet reported.
   constexpr size_t kPiece = 1 << 20;
   std::string_view rest = flat;
@@ -325,7 +358,8 @@ HtmlText html_to_text(std::string_view html) {
 
   HtmlText result;
   result.title = std::move(reader.title);
-  for (std::string* date : {&reader.meta_published, &json_ld, &reader.story_time, &reader.page_time})
+  for (std::string* date :
+       {&reader.meta_published, &json_ld, &reader.story_time, &reader.page_time})
     if (result.published.empty()) result.published = std::move(*date);
   result.site_name = std::move(reader.site_name);
   result.url = reader.canonical.empty() ? std::move(reader.og_url) : std::move(reader.canonical);
@@ -336,7 +370,8 @@ HtmlText html_to_text(std::string_view html) {
 
 bool looks_like_html(std::string_view bytes) {
   const std::string head = ascii_lower(bytes.substr(0, 2048));
-  for (std::string_view marker : {"<!doctype html", "<html", "<body", "<head", "<div", "<p>", "<article", "<meta "})
+  for (std::string_view marker :
+       {"<!doctype html", "<html", "<body", "<head", "<div", "<p>", "<article", "<meta "})
     if (head.find(marker) != std::string::npos) return true;
   return false;
 }

@@ -27,7 +27,8 @@ struct ThreadScratch {
   }
   hs_scratch_t* for_database(const hs_database_t* db, uint64_t serial) {
     if (std::find(sized_for.begin(), sized_for.end(), serial) == sized_for.end()) {
-      if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) throw std::runtime_error("vectorscan: cannot allocate scratch space");
+      if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS)
+        throw std::runtime_error("vectorscan: cannot allocate scratch space");
       sized_for.push_back(serial);
     }
     return scratch;
@@ -39,7 +40,9 @@ hs_scratch_t* scratch_for(const hs_database_t* db, uint64_t serial) {
   return local.for_database(db, serial);
 }
 
-std::shared_ptr<hs_database> own(hs_database_t* db) { return {db, [](hs_database_t* d) { hs_free_database(d); }}; }
+std::shared_ptr<hs_database> own(hs_database_t* db) {
+  return {db, [](hs_database_t* d) { hs_free_database(d); }};
+}
 
 std::string take_error(hs_compile_error_t* err) {
   std::string message = err && err->message ? err->message : "unknown error";
@@ -54,12 +57,15 @@ std::string take_error(hs_compile_error_t* err) {
 // compiled again and replaced.
 std::filesystem::path cache_dir() {
   if (const char* d = std::getenv("TALENTWAR_CACHE_DIR"); d && *d) return d;
-  if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return std::filesystem::path(d) / "talentwar";
-  if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "talentwar";
+  if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d)
+    return std::filesystem::path(d) / "talentwar";
+  if (const char* h = std::getenv("HOME"); h && *h)
+    return std::filesystem::path(h) / ".cache" / "talentwar";
   return {};
 }
 
-std::string cache_key(std::string_view kind, const std::vector<std::string>& patterns, unsigned flags) {
+std::string cache_key(std::string_view kind, const std::vector<std::string>& patterns,
+                      unsigned flags) {
   std::string all = std::string(kind) + '\0' + hs_version() + '\0' + std::to_string(flags);
   for (const auto& p : patterns) {
     all += '\0';
@@ -94,7 +100,8 @@ hs_database_t* load_cached(const std::string& key, std::vector<bool>& left_out) 
   return db;
 }
 
-void store_cached(const std::string& key, const hs_database_t* db, const std::vector<bool>& left_out) {
+void store_cached(const std::string& key, const hs_database_t* db,
+                  const std::vector<bool>& left_out) {
   const auto dir = cache_dir();
   if (dir.empty()) return;
   char* bytes = nullptr;
@@ -107,7 +114,8 @@ void store_cached(const std::string& key, const hs_database_t* db, const std::ve
   // Written aside and renamed into place: a process reading it meanwhile sees all of it or none.
   const auto final_path = dir / (key + ".hsdb");
   static std::atomic<uint64_t> writes{0};  // threads of one process may store the same database
-  const auto temp_path = dir / (key + ".hsdb." + std::to_string(::getpid()) + "." + std::to_string(writes++) + ".tmp");
+  const auto temp_path =
+      dir / (key + ".hsdb." + std::to_string(::getpid()) + "." + std::to_string(writes++) + ".tmp");
   {
     std::ofstream out(temp_path, std::ios::binary);
     out << marks << '\n';
@@ -137,7 +145,8 @@ PatternSet PatternSet::words(const std::vector<std::string>& words, Case c) {
     ids.push_back(static_cast<unsigned>(i));
   }
   if (expressions.empty()) return set;
-  const std::string key = cache_key(c == Case::AsciiInsensitive ? "words/caseless" : "words", words, 0);
+  const std::string key =
+      cache_key(c == Case::AsciiInsensitive ? "words/caseless" : "words", words, 0);
   std::vector<bool> unused;
   if (hs_database_t* cached = load_cached(key, unused)) {
     set.db_ = own(cached);
@@ -146,7 +155,8 @@ PatternSet PatternSet::words(const std::vector<std::string>& words, Case c) {
   hs_database_t* db = nullptr;
   hs_compile_error_t* err = nullptr;
   if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS)
+                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db,
+                           &err) != HS_SUCCESS)
     throw std::runtime_error("vectorscan: cannot compile a word list: " + take_error(err));
   store_cached(key, db, {});
   set.db_ = own(db);
@@ -159,10 +169,12 @@ PatternSet PatternSet::prefilters(const std::vector<std::string>& regexes) {
   set.serial_ = next_serial++;
   set.always_.assign(regexes.size(), false);
   if (regexes.empty()) return set;
-  const unsigned mode_flags = HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
+  const unsigned mode_flags =
+      HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
   const std::string key = cache_key("prefilters", regexes, mode_flags);
   std::vector<bool> left_out;
-  if (hs_database_t* cached = load_cached(key, left_out); cached && left_out.size() == regexes.size()) {
+  if (hs_database_t* cached = load_cached(key, left_out);
+      cached && left_out.size() == regexes.size()) {
     set.db_ = own(cached);
     set.always_ = left_out;
     return set;
@@ -180,8 +192,9 @@ PatternSet PatternSet::prefilters(const std::vector<std::string>& regexes) {
       }
     hs_compile_error_t* err = nullptr;
     if (expressions.empty()) return true;
-    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,
-                         nullptr, db, &err) == HS_SUCCESS)
+    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, db,
+                         &err) == HS_SUCCESS)
       return true;
     hs_free_compile_error(err);
     return false;
@@ -192,7 +205,8 @@ PatternSet PatternSet::prefilters(const std::vector<std::string>& regexes) {
     for (size_t i = 0; i < regexes.size(); ++i) {
       hs_database_t* alone = nullptr;
       hs_compile_error_t* err = nullptr;
-      if (hs_compile(regexes[i].c_str(), mode_flags, HS_MODE_BLOCK, nullptr, &alone, &err) == HS_SUCCESS) {
+      if (hs_compile(regexes[i].c_str(), mode_flags, HS_MODE_BLOCK, nullptr, &alone, &err) ==
+          HS_SUCCESS) {
         hs_free_database(alone);
       } else {
         hs_free_compile_error(err);
@@ -214,14 +228,15 @@ std::vector<PatternSet::Hit> PatternSet::find_all(std::string_view text) const {
     const PatternSet* set;
     std::vector<Hit>* hits;
   } ctx{this, &hits};
-  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* p) -> int {
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned,
+                     void* p) -> int {
     auto* c = static_cast<Context*>(p);
     const size_t end = static_cast<size_t>(to);
     c->hits->push_back({id, end - c->set->lengths_[id], end});
     return 0;
   };
-  if (hs_scan(db_.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_for(db_.get(), serial_), on_match, &ctx) !=
-      HS_SUCCESS)
+  if (hs_scan(db_.get(), text.data(), static_cast<unsigned>(text.size()), 0,
+              scratch_for(db_.get(), serial_), on_match, &ctx) != HS_SUCCESS)
     throw std::runtime_error("vectorscan: scan failed");
   return hits;
 }
@@ -231,12 +246,13 @@ std::vector<bool> PatternSet::possible(std::string_view text) const {
   out.resize(count_, false);
   if (!db_) return out;
   const char* data = text.empty() ? "" : text.data();  // vectorscan takes no null buffer
-  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned, void* p) -> int {
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned,
+                     void* p) -> int {
     (*static_cast<std::vector<bool>*>(p))[id] = true;
     return 0;
   };
-  if (hs_scan(db_.get(), data, static_cast<unsigned>(text.size()), 0, scratch_for(db_.get(), serial_), on_match, &out) !=
-      HS_SUCCESS)
+  if (hs_scan(db_.get(), data, static_cast<unsigned>(text.size()), 0,
+              scratch_for(db_.get(), serial_), on_match, &out) != HS_SUCCESS)
     throw std::runtime_error("vectorscan: scan failed");
   return out;
 }

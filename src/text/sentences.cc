@@ -31,13 +31,15 @@ SentenceSplitter::SentenceSplitter(std::vector<std::string> abbreviations) {
 }
 
 const SentenceSplitter& SentenceSplitter::standard() {
-  static const SentenceSplitter splitter(read_word_list(data_dir() / "lang" / "en" / "abbreviations.txt"));
+  static const SentenceSplitter splitter(
+      read_word_list(data_dir() / "lang" / "en" / "abbreviations.txt"));
   return splitter;
 }
 
 bool SentenceSplitter::is_abbreviation(std::string_view word) const {
   if (word.empty()) return false;
-  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))) return true;  // initial
+  if (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])))
+    return true;  // initial
   std::string w(word);
   std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
   if (abbreviations_.count(w)) return true;
@@ -69,8 +71,10 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     if (end < text.size() && !is_space(text[end]) && text[end] != '\n') {
       // "밝혔습니다.회사는": Korean pages often drop the space after a sentence; a period
       // after a Hangul syllable and before another ends the sentence all the same.
-      const bool hangul_before = i >= 3 && static_cast<unsigned char>(text[i - 3]) >= 0xEA && static_cast<unsigned char>(text[i - 3]) <= 0xED;
-      const bool hangul_after = static_cast<unsigned char>(text[end]) >= 0xEA && static_cast<unsigned char>(text[end]) <= 0xED;
+      const bool hangul_before = i >= 3 && static_cast<unsigned char>(text[i - 3]) >= 0xEA &&
+                                 static_cast<unsigned char>(text[i - 3]) <= 0xED;
+      const bool hangul_after = static_cast<unsigned char>(text[end]) >= 0xEA &&
+                                static_cast<unsigned char>(text[end]) <= 0xED;
       // "전부다.”라고 말했다" quotes a sentence inside another: only a bare period splits.
       if (!(c == '.' && end == i + 1 && hangul_before && hangul_after)) continue;
     }
@@ -82,7 +86,8 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
       // continue the sentence; "organisation. xAI laid off" starts a new one.
       size_t n = end;
       while (n < text.size() && is_space(text[n])) ++n;
-      if (n < text.size() && std::islower(static_cast<unsigned char>(text[n])) && i - w <= 3) continue;
+      if (n < text.size() && std::islower(static_cast<unsigned char>(text[n])) && i - w <= 3)
+        continue;
     }
     emit(start, end);
     start = end;

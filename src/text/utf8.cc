@@ -43,11 +43,16 @@ std::string printable(std::string_view s) {
   while (i < n) {
     if (p[i] < 0x80) {
       const char c = static_cast<char>(p[i++]);
-      if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c == '\r') out += "\\r";
-      else if (static_cast<uint8_t>(c) < 0x20 || c == 0x7F) byte_escape(out, static_cast<uint8_t>(c));
-      else out += c;
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c == '\r')
+        out += "\\r";
+      else if (static_cast<uint8_t>(c) < 0x20 || c == 0x7F)
+        byte_escape(out, static_cast<uint8_t>(c));
+      else
+        out += c;
       continue;
     }
     const int32_t start = i;
@@ -55,8 +60,8 @@ std::string printable(std::string_view s) {
     U8_NEXT(p, i, n, c);
     if (c < 0) {
       for (int32_t k = start; k < i; ++k) byte_escape(out, p[k]);
-    } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0x200E || c == 0x200F ||
-               (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+    } else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0x200E ||
+               c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
       out += fmt::format("\\u{{{:04X}}}", static_cast<uint32_t>(c));
     } else {
       out.append(s.data() + start, static_cast<size_t>(i - start));
@@ -89,7 +94,8 @@ std::string nfkc(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   icu::StringByteSink<std::string> sink(&out);
-  norm->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr, status);
+  norm->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr,
+                      status);
   if (U_FAILURE(status)) throw std::runtime_error("NFKC normalisation failed");
   return out;
 }

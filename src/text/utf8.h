@@ -1,7 +1,7 @@
 // utf8 — validation and NFKC normalisation of article text (ICU).
 #pragma once
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +31,9 @@ char32_t next_code_point(std::string_view s, size_t& i);
 
 // ASCII letters lowered, every other byte as it is: case-insensitive matching of Latin
 // words without touching UTF-8 (Hangul has no case).
-inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 inline std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ascii_lower(c);
@@ -39,7 +41,9 @@ inline std::string ascii_lower(std::string_view s) {
 }
 
 // Character classes used across the pipeline.
-inline bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E); }
+inline bool is_hangul(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3131 && c <= 0x318E);
+}
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_letter(char32_t c);  // any Unicode letter (ICU)
@@ -50,7 +54,8 @@ size_t hangul_syllables(std::string_view w);
 // The three bytes of a syllable at the start of `s` (s.size() >= 3) as one integer, for lists of
 // syllables compared without string compares.
 inline uint32_t syllable_code(std::string_view s) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
          static_cast<unsigned char>(s[2]);
 }
 

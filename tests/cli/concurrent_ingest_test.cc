@@ -25,13 +25,16 @@ class ConcurrentIngest : public ::testing::TestWithParam<Backend> {
       GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
     // The project's own articles (samples and both held-out sets), in one folder.
     for (const char* set : {"samples", "heldout", "heldout2"})
-      for (const auto& f : fs::directory_iterator(fs::path(TALENTWAR_SOURCE_DIR) / "data" / set / "articles"))
-        fs::copy_file(f.path(), corpus_.path() / (std::string(set) + "_" + f.path().filename().string()));
+      for (const auto& f :
+           fs::directory_iterator(fs::path(TALENTWAR_SOURCE_DIR) / "data" / set / "articles"))
+        fs::copy_file(f.path(),
+                      corpus_.path() / (std::string(set) + "_" + f.path().filename().string()));
   }
 
   // A new, empty database of the backend under test.
   std::string new_database() {
-    if (GetParam() == Backend::Sqlite) return (dirs_.path() / ("db" + std::to_string(databases_.size()) + ".db")).string();
+    if (GetParam() == Backend::Sqlite)
+      return (dirs_.path() / ("db" + std::to_string(databases_.size()) + ".db")).string();
     databases_.push_back(std::make_unique<twtest::PgDatabase>());
     return databases_.back()->url();
   }
@@ -56,8 +59,11 @@ class ConcurrentIngest : public ::testing::TestWithParam<Backend> {
   std::vector<std::unique_ptr<twtest::PgDatabase>> databases_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConcurrentIngest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& info) { return info.param == Backend::Sqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Backends, ConcurrentIngest,
+                         ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto& info) {
+                           return info.param == Backend::Sqlite ? "Sqlite" : "Postgres";
+                         });
 
 TEST_P(ConcurrentIngest, TwoWorkersOnTheSameArticlesEqualOne) {
   const std::string single = new_database();
@@ -68,8 +74,12 @@ TEST_P(ConcurrentIngest, TwoWorkersOnTheSameArticlesEqualOne) {
   for (int round = 0; round < 3; ++round) {
     const std::string shared = new_database();
     twtest::CliResult a, b;
-    std::thread first([&] { a = run_cli({"ingest", "--db", shared, "--jobs", "2", corpus_.path().string()}); });
-    std::thread second([&] { b = run_cli({"ingest", "--db", shared, "--jobs", "2", corpus_.path().string()}); });
+    std::thread first([&] {
+      a = run_cli({"ingest", "--db", shared, "--jobs", "2", corpus_.path().string()});
+    });
+    std::thread second([&] {
+      b = run_cli({"ingest", "--db", shared, "--jobs", "2", corpus_.path().string()});
+    });
     first.join();
     second.join();
     ASSERT_EQ(a.exit_code, 0) << a.err;

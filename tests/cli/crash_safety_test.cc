@@ -30,7 +30,8 @@ std::string sql_value(const std::string& db_path, const std::string& sql) {
   EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
   std::string out;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
     const auto* t = sqlite3_column_text(st, 0);
     out = t ? reinterpret_cast<const char*>(t) : "";
   }
@@ -46,7 +47,8 @@ json contents(const std::string& db_path) {
   sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db,
-                     "SELECT a.content_hash, count(e.id) FROM articles a LEFT JOIN events e ON e.article_id = a.id "
+                     "SELECT a.content_hash, count(e.id) FROM articles a LEFT JOIN events e ON "
+                     "e.article_id = a.id "
                      "GROUP BY a.id ORDER BY a.content_hash",
                      -1, &st, nullptr);
   while (sqlite3_step(st) == SQLITE_ROW)
@@ -62,8 +64,8 @@ json contents(const std::string& db_path) {
 class CrashSafety : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " + (corpus_ / "c").string() +
-                            " --size 5MB --seed 5 > /dev/null";
+    const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " +
+                            (corpus_ / "c").string() + " --size 5MB --seed 5 > /dev/null";
     ASSERT_EQ(std::system(gen.c_str()), 0) << gen;
     for (const auto& f : fs::recursive_directory_iterator(corpus_ / "c"))
       if (f.is_regular_file()) files_.push_back(f.path());
@@ -84,13 +86,16 @@ TEST_F(CrashSafety, IngestKilledAtRandomPointsStoresEveryArticleExactlyOnce) {
   int kills = 0, attempts = 0;
   int max_ms = 1500;
   while (kills < kKills && attempts++ < 80) {
-    const pid_t pid = twtest::start_cli({"ingest", "--jobs", "2", "--db", db, (corpus_ / "c").string()},
-                                        (work_ / "out").string(), (work_ / "err").string());
+    const pid_t pid =
+        twtest::start_cli({"ingest", "--jobs", "2", "--db", db, (corpus_ / "c").string()},
+                          (work_ / "out").string(), (work_ / "err").string());
     std::this_thread::sleep_for(std::chrono::milliseconds(20 + rng_() % max_ms));
     const bool running = kill(pid, SIGKILL) == 0;
     const int code = twtest::wait_cli(pid);
-    if (running && code == -1) ++kills;
-    else max_ms = std::max(100, max_ms / 2);  // it finished first: kill sooner next time
+    if (running && code == -1)
+      ++kills;
+    else
+      max_ms = std::max(100, max_ms / 2);  // it finished first: kill sooner next time
   }
   ASSERT_GE(kills, kKills);
   const auto last = run_cli({"ingest", "--db", db, (corpus_ / "c").string()});
@@ -153,26 +158,31 @@ TEST_F(CrashSafety, ServerKilledWhilePostsAreInFlightStoresEveryArticleExactlyOn
     for (auto& t : clients) t.join();
   }
   EXPECT_GE(kills, kKills);
-  // A last, clean run posts what was never confirmed; then everything again, which must add nothing.
+  // A last, clean run posts what was never confirmed; then everything again, which must add
+  // nothing.
   auto [pid, port] = start();
   ASSERT_GT(port, 0);
   httplib::Client client("127.0.0.1", port);
   client.set_bearer_token_auth(token);
   for (size_t i = 0; i < files_.size(); ++i) {
     auto res = client.Post("/api/articles", body_of(i), "application/json");
-    ASSERT_TRUE(res) << files_[i] << ": " << httplib::to_string(res.error()) << "; server said: "
-                     << twtest::read_file(work_ / "serve.err");
-    EXPECT_TRUE(res->status == 200 || res->status == 201) << files_[i] << ": " << res->status << " " << res->body;
+    ASSERT_TRUE(res) << files_[i] << ": " << httplib::to_string(res.error())
+                     << "; server said: " << twtest::read_file(work_ / "serve.err");
+    EXPECT_TRUE(res->status == 200 || res->status == 201)
+        << files_[i] << ": " << res->status << " " << res->body;
     if (stored[i]) {
-      EXPECT_EQ(res->status, 200) << files_[i] << " was confirmed before a kill, so it is already stored";
+      EXPECT_EQ(res->status, 200) << files_[i]
+                                  << " was confirmed before a kill, so it is already stored";
     }
   }
   kill(pid, SIGTERM);
   twtest::wait_cli(pid);
   EXPECT_EQ(sql_value(db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(sql_value(db, "SELECT count(*) FROM articles"), std::to_string(files_.size()));
-  EXPECT_EQ(contents(db)["articles"], contents(reference_)["articles"]) << "every article with all its events";
-  std::cout << "[ crash    ] server survived " << kills << " SIGKILLs during " << posts << " POSTs\n";
+  EXPECT_EQ(contents(db)["articles"], contents(reference_)["articles"])
+      << "every article with all its events";
+  std::cout << "[ crash    ] server survived " << kills << " SIGKILLs during " << posts
+            << " POSTs\n";
 }
 
 }  // namespace

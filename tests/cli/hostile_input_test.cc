@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <set>
 
-#include <filesystem>
 #include <sys/wait.h>
+#include <filesystem>
 
 #include "test_support.h"
 
@@ -41,8 +41,8 @@ const std::vector<std::string> kStories = {
 };
 
 std::string show(const CliResult& r) {
-  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out.substr(0, 4000) + "--- stderr\n" +
-         r.err.substr(0, 4000);
+  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out.substr(0, 4000) +
+         "--- stderr\n" + r.err.substr(0, 4000);
 }
 
 // The docs `talentwar export` lists, each line checked to be one JSON object.
@@ -64,15 +64,16 @@ std::vector<std::string> reports(const CliResult& r) {
   std::vector<std::string> out;
   for (const auto& line : lines_of(r.err)) {
     if (line.starts_with("ingested into ")) continue;
-    EXPECT_TRUE(line.starts_with("talentwar: ")) << "a stray stderr line (a report split in two?): " << line;
+    EXPECT_TRUE(line.starts_with("talentwar: "))
+        << "a stray stderr line (a report split in two?): " << line;
     out.push_back(line);
   }
   return out;
 }
 
 // The one report naming `name` ("/name: " follows the directory) has `reason` in it.
-::testing::AssertionResult ReportedOnce(const std::vector<std::string>& lines, const std::string& name,
-                                        const std::string& reason) {
+::testing::AssertionResult ReportedOnce(const std::vector<std::string>& lines,
+                                        const std::string& name, const std::string& reason) {
   size_t naming = 0;
   std::string found;
   for (const auto& line : lines)
@@ -81,9 +82,11 @@ std::vector<std::string> reports(const CliResult& r) {
       found = line;
     }
   if (naming != 1)
-    return ::testing::AssertionFailure() << name << " is named on " << naming << " report lines, not one";
+    return ::testing::AssertionFailure()
+           << name << " is named on " << naming << " report lines, not one";
   if (found.find(reason) == std::string::npos)
-    return ::testing::AssertionFailure() << "the report on " << name << " does not say \"" << reason << "\": " << found;
+    return ::testing::AssertionFailure()
+           << "the report on " << name << " does not say \"" << reason << "\": " << found;
   return ::testing::AssertionSuccess();
 }
 
@@ -96,7 +99,9 @@ std::string gzip_of(std::string_view text) {
     for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
   }
   crc ^= 0xFFFFFFFFu;
-  auto le32 = [](uint32_t v) { return std::string{char(v), char(v >> 8), char(v >> 16), char(v >> 24)}; };
+  auto le32 = [](uint32_t v) {
+    return std::string{char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
+  };
   const auto len = static_cast<uint16_t>(text.size());
   std::string g("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
   g += std::string{'\x01', char(len), char(len >> 8), char(~len), char(~len >> 8)};
@@ -131,8 +136,9 @@ TEST_F(HostileInput, InvalidUtf8IsRefusedByteOffsetAndAll) {
   dir_.write("in/truncated.txt", "Meta hired OpenAI researcher \xE2\x82");
   dir_.write("in/latin1.html", "<html><body><p>Caf\xE9 owner hired by Meta.</p></body></html>");
   // In a dump: the line with a raw bad byte is refused, the next line is read.
-  dir_.write("in/dump.jsonl", std::string("{\"text\": \"Meta hired \xFF researcher.\"}\n{\"text\": \"") +
-                                  "Google hired Apple engineer John Smith.\"}\n");
+  dir_.write("in/dump.jsonl",
+             std::string("{\"text\": \"Meta hired \xFF researcher.\"}\n{\"text\": \"") +
+                 "Google hired Apple engineer John Smith.\"}\n");
   const CliResult r = ingest();
   EXPECT_EQ(r.exit_code, 1) << show(r);
   const auto lines = reports(r);
@@ -154,8 +160,9 @@ TEST_F(HostileInput, NulBytesAreRefusedAsBinary) {
   dir_.write("in/nul.txt", "Google hired Apple engineer\0 John Smith.\n"s);
   dir_.write("in/nul.html", "<p>Google hired Apple\0 engineer John Smith.</p>"s);
   dir_.write("in/nul.md", "# Story\n\nGoogle\0 hired Apple engineer John Smith.\n"s);
-  dir_.write("in/dump.jsonl", std::string("{\"text\": \"Google hired\\u0000 Apple engineer John Smith.\"}\n") +
-                                  "{\"text\": \"Microsoft hired Google researcher Mary Major.\"}\n");
+  dir_.write("in/dump.jsonl",
+             std::string("{\"text\": \"Google hired\\u0000 Apple engineer John Smith.\"}\n") +
+                 "{\"text\": \"Microsoft hired Google researcher Mary Major.\"}\n");
   dir_.write("in/reference.html", "<p>Anthropic hired Meta engineer Peter Pond.&#0;</p>");
   const CliResult r = ingest();
   EXPECT_EQ(r.exit_code, 1) << show(r);
@@ -163,7 +170,8 @@ TEST_F(HostileInput, NulBytesAreRefusedAsBinary) {
   for (const char* name : {"nul.txt", "nul.html", "nul.md", "dump.jsonl:1"})
     EXPECT_TRUE(ReportedOnce(lines, name, "binary content (NUL bytes), not text"));
   EXPECT_EQ(lines.size(), 4u) << r.err;
-  EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "dump.jsonl#2", "reference.html"}));
+  EXPECT_EQ(stored_docs(db()),
+            (std::multiset<std::string>{"good.txt", "dump.jsonl#2", "reference.html"}));
 }
 
 // A single 100 MB line: as a file (no newline at all) it is refused by its size before
@@ -184,11 +192,13 @@ TEST_F(HostileInput, HundredMegabyteLineIsRefusedBySizeQuickly) {
   const CliResult r = ingest();
   EXPECT_EQ(r.exit_code, 1) << show(r);
   const auto lines = reports(r);
-  EXPECT_TRUE(ReportedOnce(lines, "huge.txt", "too large: 104857600 bytes, the limit for one article is 8388608 bytes"));
+  EXPECT_TRUE(ReportedOnce(
+      lines, "huge.txt", "too large: 104857600 bytes, the limit for one article is 8388608 bytes"));
   EXPECT_TRUE(ReportedOnce(lines, "huge.jsonl:1", "too large: 104857612 bytes"));
   EXPECT_EQ(lines.size(), 2u) << r.err;
   EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "huge.jsonl#2"}));
-  EXPECT_LT(seconds_, 60) << "reading past 200 MB of refused input should take a moment, not minutes";
+  EXPECT_LT(seconds_, 60)
+      << "reading past 200 MB of refused input should take a moment, not minutes";
 }
 
 TEST_F(HostileInput, HtmlNestedAHundredThousandDeep) {
@@ -206,8 +216,10 @@ TEST_F(HostileInput, HtmlNestedAHundredThousandDeep) {
   const CliResult r = ingest();
   EXPECT_EQ(r.exit_code, 0) << show(r);
   EXPECT_TRUE(reports(r).empty()) << r.err;
-  EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "deep_divs.html", "deep_unclosed.html"}));
-  EXPECT_LT(seconds_, 60) << "gumbo alone takes ~25 s on 100 000 nested elements; the page is flattened first";
+  EXPECT_EQ(stored_docs(db()),
+            (std::multiset<std::string>{"good.txt", "deep_divs.html", "deep_unclosed.html"}));
+  EXPECT_LT(seconds_, 60)
+      << "gumbo alone takes ~25 s on 100 000 nested elements; the page is flattened first";
   const CliResult ev = run_cli({"events", "--db", db(), "--person", "John Smith", "--json"});
   EXPECT_NE(ev.out.find("\"to\":\"Google\""), std::string::npos) << show(ev);
 }
@@ -223,7 +235,9 @@ TEST_F(HostileInput, EntityExpansionTricksFinishAndStayBounded) {
   }
   chains += "</p><p>Google hired Apple engineer John Smith.</p></body></html>";
   for (int i = 0; i < 40000; ++i)
-    numeric += "&#x10FFFF; &#0; &#xD800; &#xDFFF; &#x110000; &#99999999999999999999; &#xFFFFFFFFFFFFFFFFFF; &#; &#x; &#128; ";
+    numeric +=
+        "&#x10FFFF; &#0; &#xD800; &#xDFFF; &#x110000; &#99999999999999999999; "
+        "&#xFFFFFFFFFFFFFFFFFF; &#; &#x; &#128; ";
   numeric += "</p><p>Microsoft hired Google researcher Mary Major.</p></body></html>";
   for (int i = 0; i < 1000000; ++i) lt += "&lt;";
   lt += "</p><p>Anthropic hired Meta engineer Peter Pond.</p></body></html>";
@@ -237,7 +251,8 @@ TEST_F(HostileInput, EntityExpansionTricksFinishAndStayBounded) {
   const CliResult r = ingest();
   EXPECT_EQ(r.exit_code, 0) << show(r);
   EXPECT_TRUE(reports(r).empty()) << r.err;
-  EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "amp_chains.html", "numeric.html", "million_lt.html"}));
+  EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "amp_chains.html",
+                                                           "numeric.html", "million_lt.html"}));
   EXPECT_LT(seconds_, 60);
   const CliResult ev = run_cli({"events", "--db", db(), "--json"});
   for (const char* who : {"John Smith", "Mary Major", "Peter Pond", "Jane Doerr"})
@@ -251,7 +266,8 @@ TEST_F(HostileInput, GzipIsReportedAsNotText) {
   dir_.write("in/good.txt", kStories[0]);
   dir_.write("in/story.txt.gz", gzip_of(kStories[1]));
   dir_.write("in/disguised.txt", gzip_of(kStories[2]));
-  dir_.write("in/dump.jsonl", gzip_of("{\"text\": \"Anthropic hired Meta engineer Peter Pond.\"}\n"));
+  dir_.write("in/dump.jsonl",
+             gzip_of("{\"text\": \"Anthropic hired Meta engineer Peter Pond.\"}\n"));
   dir_.write("in/unrelated.tar.gz", gzip_of("not an article"));  // no article's name: not walked
   const std::string named = dir_.write("elsewhere/article.gz", gzip_of(kStories[4])).string();
   const CliResult r = ingest({in(), named});
@@ -304,13 +320,15 @@ TEST_F(HostileInput, JsonlNestedAHundredThousandDeep) {
   for (size_t i = 0; i < kDepth; ++i) objects += "{\"a\":";
   objects += "1" + std::string(kDepth, '}');
   std::string dump;
-  dump += arrays + "\n";                                                                       // 1
+  dump += arrays + "\n";                                                                        // 1
   dump += "{\"id\": " + arrays + ", \"text\": \"Google hired Apple engineer John Smith.\"}\n";  // 2
-  dump += "{\"text\": \"Google hired Apple engineer John Smith.\", \"url\": " + objects + "}\n";  // 3
-  dump += "{\"text\": \"Microsoft hired Google researcher Mary Major.\", \"extra\": " + arrays + "}\n";  // 4
-  dump += std::string(8u << 20, '[') + "\n";                                                    // 5
-  dump += std::string(kDepth, '{') + "\n";                                                      // 6
-  dump += "{\"text\": \"Anthropic hired Meta engineer Peter Pond.\"}\n";                         // 7
+  dump +=
+      "{\"text\": \"Google hired Apple engineer John Smith.\", \"url\": " + objects + "}\n";  // 3
+  dump += "{\"text\": \"Microsoft hired Google researcher Mary Major.\", \"extra\": " + arrays +
+          "}\n";                                                          // 4
+  dump += std::string(8u << 20, '[') + "\n";                              // 5
+  dump += std::string(kDepth, '{') + "\n";                                // 6
+  dump += "{\"text\": \"Anthropic hired Meta engineer Peter Pond.\"}\n";  // 7
   dir_.write("in/good.txt", kStories[0]);
   dir_.write("in/deep.jsonl", dump);
   const CliResult r = ingest();
@@ -322,7 +340,8 @@ TEST_F(HostileInput, JsonlNestedAHundredThousandDeep) {
   EXPECT_TRUE(ReportedOnce(lines, "deep.jsonl:5", "not a JSON object"));
   EXPECT_TRUE(ReportedOnce(lines, "deep.jsonl:6", "not a JSON object"));
   EXPECT_EQ(lines.size(), 5u) << r.err;
-  EXPECT_EQ(stored_docs(db()), (std::multiset<std::string>{"good.txt", "deep.jsonl#4", "deep.jsonl#7"}));
+  EXPECT_EQ(stored_docs(db()),
+            (std::multiset<std::string>{"good.txt", "deep.jsonl#4", "deep.jsonl#7"}));
   // extract reads the same way.
   const CliResult x = run_cli({"extract", (dir_ / "in" / "deep.jsonl").string()});
   EXPECT_EQ(x.exit_code, 1) << show(x);
@@ -344,15 +363,19 @@ TEST(SilentPostgres, CommandsGiveUpWithOneLineAndNoPassword) {
   ASSERT_EQ(::listen(fd, 16), 0);  // the kernel completes each handshake; nobody ever reads
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const std::string url = "postgresql://talentwar:hunter2secret@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/tw";
+  const std::string url =
+      "postgresql://talentwar:hunter2secret@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) +
+      "/tw";
   TempDir dir;
   const auto article = dir.path() / "a.txt";
   std::ofstream(article) << kStories[0];
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"events", "--db", url},
-                                                std::vector<std::string>{"ingest", "--db", url, article.string()}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"events", "--db", url},
+        std::vector<std::string>{"ingest", "--db", url, article.string()}}) {
     const auto start = std::chrono::steady_clock::now();
     const CliResult r = run_cli(args);
-    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(r.exit_code, 3) << args[0] << ": " << show(r);
     EXPECT_LT(took, 60) << args[0] << " gave up at last";
     EXPECT_EQ(r.err.find("hunter2secret"), std::string::npos) << r.err;
@@ -368,8 +391,9 @@ TEST(DatabaseArgument, EmptyOrNotADatabaseFailsFastNamingIt) {
   TempDir dir;
   const auto article = dir.path() / "a.txt";
   std::ofstream(article) << kStories[1];
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"ingest", "--db", "", article.string()},
-                                                std::vector<std::string>{"events", "--db", ""}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"ingest", "--db", "", article.string()},
+        std::vector<std::string>{"events", "--db", ""}}) {
     const CliResult r = run_cli(args);
     EXPECT_EQ(r.exit_code, 2) << show(r);
     EXPECT_NE(r.err.find("--db"), std::string::npos) << r.err;
@@ -377,8 +401,9 @@ TEST(DatabaseArgument, EmptyOrNotADatabaseFailsFastNamingIt) {
   }
   const auto not_db = dir.path() / "notes.txt";
   std::ofstream(not_db) << "shopping list: milk, eggs, a database\n";
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"events", "--db", not_db.string()},
-                                                std::vector<std::string>{"serve", "--db", not_db.string(), "--port", "0"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"events", "--db", not_db.string()},
+        std::vector<std::string>{"serve", "--db", not_db.string(), "--port", "0"}}) {
     const CliResult r = run_cli(args);
     EXPECT_EQ(r.exit_code, 3) << show(r);
     EXPECT_NE(r.err.find("notes.txt"), std::string::npos) << r.err;
@@ -400,10 +425,12 @@ TEST_F(HostileInput, ABomMakesNoSecondArticleAndEscapeCodesNeverReachTheTerminal
   for (const char* command : {"events", "timeline"}) {
     const CliResult shown = run_cli({command, "--db", db()});
     EXPECT_EQ(shown.exit_code, 0) << show(shown);
-    EXPECT_EQ(shown.out.find('\x1b'), std::string::npos) << command << " printed an escape code:\n" << shown.out;
+    EXPECT_EQ(shown.out.find('\x1b'), std::string::npos) << command << " printed an escape code:\n"
+                                                         << shown.out;
     EXPECT_EQ(shown.out.find('\x07'), std::string::npos) << command;
   }
-  EXPECT_NE(run_cli({"events", "--db", db()}).out.find("esc\\x1B[2J"), std::string::npos) << "the name is shown, escaped";
+  EXPECT_NE(run_cli({"events", "--db", db()}).out.find("esc\\x1B[2J"), std::string::npos)
+      << "the name is shown, escaped";
 }
 
 // A subdirectory the user cannot read is reported by name (exit 1), not skipped in
@@ -411,7 +438,8 @@ TEST_F(HostileInput, ABomMakesNoSecondArticleAndEscapeCodesNeverReachTheTerminal
 // every directory.)
 TEST_F(HostileInput, AnUnreadableSubdirectoryIsReportedNotSkipped) {
   const bool root = ::geteuid() == 0;
-  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0) GTEST_SKIP() << "no setpriv to drop root";
+  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "no setpriv to drop root";
   const std::string as_user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   dir_.write("in/good.txt", kStories[0]);
   dir_.write("in/locked/hidden.txt", kStories[1]);
@@ -425,8 +453,8 @@ TEST_F(HostileInput, AnUnreadableSubdirectoryIsReportedNotSkipped) {
   fs::create_directories(dir_ / "db");
   fs::permissions(dir_ / "db", everyone);
   const std::string db = (dir_ / "db" / "walk.db").string(), err = (dir_ / "err.txt").string();
-  const std::string cmd = as_user + twtest::talentwar_bin() + " ingest --db " + db + " " + (dir_ / "in").string() +
-                          " > /dev/null 2> " + err;
+  const std::string cmd = as_user + twtest::talentwar_bin() + " ingest --db " + db + " " +
+                          (dir_ / "in").string() + " > /dev/null 2> " + err;
   const int status = std::system(cmd.c_str());
   fs::permissions(dir_ / "in/locked", fs::perms::owner_all);
   EXPECT_EQ(WEXITSTATUS(status), 1) << twtest::read_file(err);

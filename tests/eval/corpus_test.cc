@@ -38,8 +38,8 @@ EventsByDoc extract_dir(const twtest::fs::path& dir) {
 std::string report(const Score& s) {
   std::string out;
   for (const auto& [type, t] : s.by_type)
-    out += "\n  " + type + ": gold " + std::to_string(t.gold) + ", pred " + std::to_string(t.pred) + ", matched " +
-           std::to_string(t.matched);
+    out += "\n  " + type + ": gold " + std::to_string(t.gold) + ", pred " + std::to_string(t.pred) +
+           ", matched " + std::to_string(t.matched);
   for (const auto& m : s.misses) {
     nlohmann::json e = m.event;
     e.erase("evidence");
@@ -49,10 +49,12 @@ std::string report(const Score& s) {
 }
 
 // Scores the corpus in `articles` against `gold` and checks F1 reaches `bar`.
-void expect_f1_at_least(const twtest::fs::path& articles, const twtest::fs::path& gold, double bar) {
+void expect_f1_at_least(const twtest::fs::path& articles, const twtest::fs::path& gold,
+                        double bar) {
   const EventsByDoc gold_events = load_events_jsonl(gold.string());
   const EventsByDoc pred = extract_dir(articles);
-  for (const auto& [doc, events] : gold_events) EXPECT_TRUE(pred.count(doc)) << "no output for gold document " << doc;
+  for (const auto& [doc, events] : gold_events)
+    EXPECT_TRUE(pred.count(doc)) << "no output for gold document " << doc;
   const Score s = score(gold_events, pred);
   EXPECT_GT(s.all.gold, 0u);
   EXPECT_GE(s.all.f1(), bar) << "P " << s.all.precision() << " R " << s.all.recall() << report(s);
@@ -60,7 +62,8 @@ void expect_f1_at_least(const twtest::fs::path& articles, const twtest::fs::path
 
 TEST(Corpus, SharedSeedsReachF1Of95) {
   const auto shared = twtest::shared_dir();
-  if (!twtest::fs::exists(shared / "corpus" / "seeds") || !twtest::fs::exists(shared / "gold" / "seeds.jsonl"))
+  if (!twtest::fs::exists(shared / "corpus" / "seeds") ||
+      !twtest::fs::exists(shared / "gold" / "seeds.jsonl"))
     GTEST_SKIP() << shared << " is absent";
   expect_f1_at_least(shared / "corpus" / "seeds", shared / "gold" / "seeds.jsonl", 0.95);
 }
@@ -78,7 +81,8 @@ bool in_test_split(const std::string& doc) {
 void expect_news_split_f1_at_least(bool test_split, double bar) {
   const auto news = twtest::shared_dir() / "corpus" / "news";
   const auto gold_dir = twtest::shared_dir() / "gold";
-  if (!twtest::fs::exists(news) || !twtest::fs::exists(gold_dir)) GTEST_SKIP() << news << " is absent";
+  if (!twtest::fs::exists(news) || !twtest::fs::exists(gold_dir))
+    GTEST_SKIP() << news << " is absent";
   EventsByDoc gold;
   for (const auto& f : twtest::fs::directory_iterator(gold_dir)) {
     const std::string name = f.path().filename().string();
@@ -88,7 +92,8 @@ void expect_news_split_f1_at_least(bool test_split, double bar) {
   }
   ASSERT_FALSE(gold.empty());
   const EventsByDoc pred = extract_dir(news);
-  for (const auto& [doc, events] : gold) EXPECT_TRUE(pred.count(doc)) << "no output for gold document " << doc;
+  for (const auto& [doc, events] : gold)
+    EXPECT_TRUE(pred.count(doc)) << "no output for gold document " << doc;
   const Score s = score(gold, pred);
   EXPECT_GE(s.all.f1(), bar) << "P " << s.all.precision() << " R " << s.all.recall();
 }

@@ -15,14 +15,18 @@ Score score_one(std::vector<json> gold, std::vector<json> pred) {
   return score(EventsByDoc{{"d.txt", std::move(gold)}}, EventsByDoc{{"d.txt", std::move(pred)}});
 }
 
-size_t matched(std::vector<json> gold, std::vector<json> pred) { return score_one(std::move(gold), std::move(pred)).all.matched; }
+size_t matched(std::vector<json> gold, std::vector<json> pred) {
+  return score_one(std::move(gold), std::move(pred)).all.matched;
+}
 
 json usd(double v) { return {{"value", v}, {"currency", "USD"}}; }
 
 TEST(Scorer, NamesMatchIgnoringCaseSpacesAndPunctuation) {
   const json gold = {{"type", "move"}, {"person", "Ruoming Pang"}, {"to", "OpenAI"}};
-  EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"person", "ruoming  pang"}, {"to", "Open AI"}}}), 1u);
-  EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"person", "RUOMING-PANG"}, {"to", "openai."}}}), 1u);
+  EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"person", "ruoming  pang"}, {"to", "Open AI"}}}),
+            1u);
+  EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"person", "RUOMING-PANG"}, {"to", "openai."}}}),
+            1u);
   EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"person", "Ruoming Pan"}, {"to", "OpenAI"}}}), 0u);
 }
 
@@ -34,15 +38,20 @@ TEST(Scorer, GoldListsAlternatives) {
 }
 
 TEST(Scorer, TypesMustAgree) {
-  EXPECT_EQ(matched({{{"type", "move"}, {"to", "Meta"}}}, {{{"type", "offer"}, {"to", "Meta"}}}), 0u);
+  EXPECT_EQ(matched({{{"type", "move"}, {"to", "Meta"}}}, {{{"type", "offer"}, {"to", "Meta"}}}),
+            0u);
 }
 
 TEST(Scorer, OnlyGoldKeySlotsCount) {
   const json gold = {{"type", "move"}, {"to", "Meta"}, {"from", nullptr}, {"role", "researcher"}};
   // role is not a key slot, from is null in the gold, the extra prediction slot is ignored.
-  EXPECT_EQ(matched({gold}, {{{"type", "move"}, {"to", "Meta"}, {"from", "Apple"}, {"role", "CEO"}}}), 1u);
+  EXPECT_EQ(
+      matched({gold}, {{{"type", "move"}, {"to", "Meta"}, {"from", "Apple"}, {"role", "CEO"}}}),
+      1u);
   // a key slot filled in the gold must be present in the prediction.
-  EXPECT_EQ(matched({{{"type", "move"}, {"to", "Meta"}, {"from", "Apple"}}}, {{{"type", "move"}, {"to", "Meta"}}}), 0u);
+  EXPECT_EQ(matched({{{"type", "move"}, {"to", "Meta"}, {"from", "Apple"}}},
+                    {{{"type", "move"}, {"to", "Meta"}}}),
+            0u);
 }
 
 TEST(Scorer, CountsMatchExactly) {
@@ -53,7 +62,9 @@ TEST(Scorer, CountsMatchExactly) {
 
 TEST(Scorer, MoneyWithinOnePercent) {
   const json gold = {{"type", "investment"}, {"investee", "Anthropic"}, {"amount", usd(4e9)}};
-  auto pred = [](json amount) { return json{{"type", "investment"}, {"investee", "Anthropic"}, {"amount", amount}}; };
+  auto pred = [](json amount) {
+    return json{{"type", "investment"}, {"investee", "Anthropic"}, {"amount", amount}};
+  };
   EXPECT_EQ(matched({gold}, {pred(usd(4e9))}), 1u);
   EXPECT_EQ(matched({gold}, {pred(usd(4.039e9))}), 1u);
   EXPECT_EQ(matched({gold}, {pred(usd(3.961e9))}), 1u);
@@ -63,10 +74,12 @@ TEST(Scorer, MoneyWithinOnePercent) {
 
 TEST(Scorer, CurrencyMustAgree) {
   const json gold = {{"type", "investment"}, {"investee", "Anthropic"}, {"amount", usd(4e9)}};
-  EXPECT_EQ(matched({gold}, {{{"type", "investment"}, {"investee", "Anthropic"},
+  EXPECT_EQ(matched({gold}, {{{"type", "investment"},
+                              {"investee", "Anthropic"},
                               {"amount", {{"value", 4e9}, {"currency", "KRW"}}}}}),
             0u);
-  EXPECT_EQ(matched({gold}, {{{"type", "investment"}, {"investee", "Anthropic"},
+  EXPECT_EQ(matched({gold}, {{{"type", "investment"},
+                              {"investee", "Anthropic"},
                               {"amount", {{"value", 4e9}, {"currency", "usd"}}}}}),
             1u);
 }
@@ -97,8 +110,11 @@ TEST(Scorer, MatchingIsMaximumNotGreedy) {
 
 TEST(Scorer, PerTypeScoresAndMisses) {
   const Score s = score(
-      EventsByDoc{{"a", {{{"type", "move"}, {"to", "Meta"}}, {{"type", "layoff"}, {"org", "Meta"}}}}, {"b", {}}},
-      EventsByDoc{{"a", {{{"type", "move"}, {"to", "Meta"}}}}, {"b", {{{"type", "offer"}, {"by", "Meta"}}}},
+      EventsByDoc{
+          {"a", {{{"type", "move"}, {"to", "Meta"}}, {{"type", "layoff"}, {"org", "Meta"}}}},
+          {"b", {}}},
+      EventsByDoc{{"a", {{{"type", "move"}, {"to", "Meta"}}}},
+                  {"b", {{{"type", "offer"}, {"by", "Meta"}}}},
                   {"only-in-pred", {{{"type", "move"}, {"to", "X"}}}}});
   EXPECT_EQ(s.by_type.at("move").matched, 1u);
   EXPECT_EQ(s.by_type.at("layoff").gold, 1u);

@@ -9,7 +9,9 @@
 namespace tw::extract {
 namespace {
 
-Event make(std::string type, std::map<std::string, std::string> slots) { return twtest::make_event(std::move(type), std::move(slots)); }
+Event make(std::string type, std::map<std::string, std::string> slots) {
+  return twtest::make_event(std::move(type), std::move(slots));
+}
 
 TEST(Event, KeySlotsFollowTheSpec) {
   EXPECT_EQ(key_slots("move"), (std::vector<std::string>{"to", "from", "person", "count"}));
@@ -23,7 +25,8 @@ TEST(Event, KeySlotsFollowTheSpec) {
 }
 
 TEST(Event, ToJsonWritesOnlyWhatWasFound) {
-  Event e = make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}, {"stake_pct", ""}});
+  Event e =
+      make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}, {"stake_pct", ""}});
   e.amount = Money{4e9, "USD", "", 0, 0, false};
   const auto j = to_json(e);
   EXPECT_EQ(j["type"], "investment");
@@ -49,7 +52,10 @@ TEST(Event, ToJsonMoneyQualifierCountAndCumulative) {
 
 // Spec rule 7: the extract output names the unit the article named, its organisation beside it.
 TEST(Event, SpecJsonNamesTheUnitTheArticleNamed) {
-  Event e = make("move", {{"person", "Jane Doerr"}, {"from", "Google"}, {"from_unit", "Google DeepMind"}, {"to", "Meta"}});
+  Event e = make("move", {{"person", "Jane Doerr"},
+                          {"from", "Google"},
+                          {"from_unit", "Google DeepMind"},
+                          {"to", "Meta"}});
   const auto j = to_spec_json(e);
   EXPECT_EQ(j["from"], "Google DeepMind");
   EXPECT_EQ(j["from_org"], "Google");

@@ -17,7 +17,8 @@ std::string canonical(std::string_view alias) {
 }
 
 TEST(Lexicon, KoreanSpellingsOfAnthropic) {
-  for (const char* alias : {"앤스로픽", "앤트로픽", "엔스로픽", "Anthropic", "anthropic"}) EXPECT_EQ(canonical(alias), "Anthropic") << alias;
+  for (const char* alias : {"앤스로픽", "앤트로픽", "엔스로픽", "Anthropic", "anthropic"})
+    EXPECT_EQ(canonical(alias), "Anthropic") << alias;
 }
 
 TEST(Lexicon, AliasesResolveToCanonicalNames) {
@@ -55,7 +56,8 @@ TEST(Lexicon, UnitsLieWithinTheirParents) {
 
 TEST(Lexicon, FromJsonBuildsATrie) {
   const Lexicon small = Lexicon::from_json(
-      R"([{"name":"Acme","kind":"startup","aliases":["아크미"]},{"name":"Acme Labs","kind":"unit","parent":"Acme"}])",
+      R"([{"name":"Acme","kind":"startup","aliases":["아크미"]},{"name":"Acme Labs","kind":")"
+      R"(unit","parent":"Acme"}])",
       R"([{"name":"Jane Doerr","aliases":["제인 도어"]}])");
   EXPECT_EQ(small.size(), 3u);
   ASSERT_NE(small.find("아크미"), nullptr);
@@ -97,7 +99,8 @@ TEST_F(Particles, SequencesOfParticles) {
   EXPECT_TRUE(particles.is_particle_sequence("에서도"));
   EXPECT_FALSE(particles.is_particle_sequence("버스"));
   EXPECT_FALSE(particles.is_particle_sequence("버스타"));
-  EXPECT_FALSE(particles.is_particle_sequence("에서는도만"));  // four particles: more than a name carries
+  EXPECT_FALSE(
+      particles.is_particle_sequence("에서는도만"));  // four particles: more than a name carries
 }
 
 TEST_F(Particles, LeadingParticleIsTheLongest) {

@@ -22,7 +22,8 @@ class Mentions : public ::testing::Test {
   // Learns the names of document `text`, then returns what sentence `i` mentions.
   std::vector<Found> found_in(std::string_view text, size_t i = 0) {
     doc_ = twtest::prepare_text(text);
-    ents_ = std::make_unique<DocumentEntities>(Lexicon::standard(), particles_, DiscoveryData::standard());
+    ents_ = std::make_unique<DocumentEntities>(Lexicon::standard(), particles_,
+                                               DiscoveryData::standard());
     ents_->discover(doc_);
     return mentions_of(i);
   }
@@ -32,8 +33,8 @@ class Mentions : public ::testing::Test {
     const std::string_view s = doc_.sentence(i);
     std::vector<Found> out;
     for (const auto& m : ents_->mentions(s))
-      out.push_back({m.entity->name, m.particle, std::string(s.substr(m.begin, m.end - m.begin)), m.entity->is_person(),
-                     m.entity->discovered});
+      out.push_back({m.entity->name, m.particle, std::string(s.substr(m.begin, m.end - m.begin)),
+                     m.entity->is_person(), m.entity->discovered});
     return out;
   }
   static bool has(const std::vector<Found>& found, std::string_view name) {
@@ -58,9 +59,10 @@ TEST_F(Mentions, KoreanNamesCarryTheirParticles) {
     const char* name;
     const char* particle;
   };
-  for (const Case& c : {Case{"메타는", "Meta", "는"}, Case{"메타가", "Meta", "가"}, Case{"메타의", "Meta", "의"},
-                        Case{"메타로", "Meta", "로"}, Case{"오픈AI로부터", "OpenAI", "로부터"},
-                        Case{"애플에서", "Apple", "에서"}, Case{"구글도", "Google", "도"}}) {
+  for (const Case& c :
+       {Case{"메타는", "Meta", "는"}, Case{"메타가", "Meta", "가"}, Case{"메타의", "Meta", "의"},
+        Case{"메타로", "Meta", "로"}, Case{"오픈AI로부터", "OpenAI", "로부터"},
+        Case{"애플에서", "Apple", "에서"}, Case{"구글도", "Google", "도"}}) {
     const auto found = found_in(std::string(c.word) + " 인재 확보에 나섰다.");
     ASSERT_EQ(found.size(), 1u) << c.word;
     EXPECT_EQ(found[0].name, c.name) << c.word;
@@ -95,18 +97,21 @@ TEST_F(Mentions, GlossedHangulNameIsKnownLaterInTheDocument) {
       EXPECT_EQ(f.particle, "은");
     }
   }
-  EXPECT_TRUE(has(mentions_of(2), "Ruoming Pang")) << "a bare family name refers to the person named before";
+  EXPECT_TRUE(has(mentions_of(2), "Ruoming Pang"))
+      << "a bare family name refers to the person named before";
 }
 
 TEST_F(Mentions, NewHangulSpellingOfAKnownPersonBecomesItsAlias) {
   // "루밍 팡" is not among the lexicon's spellings: the gloss teaches it for this document.
-  const auto found = found_in("루밍 팡(Ruoming Pang)의 이적이 화제다.\n루밍 팡은 메타로 옮겼다.", 1);
+  const auto found =
+      found_in("루밍 팡(Ruoming Pang)의 이적이 화제다.\n루밍 팡은 메타로 옮겼다.", 1);
   ASSERT_TRUE(has(found, "Ruoming Pang"));
   EXPECT_TRUE(has(found, "Meta"));
 }
 
 TEST_F(Mentions, InventedKoreanPersonIsDiscovered) {
-  const auto found = found_in("메타는 김하늘(Haneul Kim) 연구원을 영입했다.\n김하늘은 오픈AI 출신이다.", 1);
+  const auto found =
+      found_in("메타는 김하늘(Haneul Kim) 연구원을 영입했다.\n김하늘은 오픈AI 출신이다.", 1);
   const Entity* kim = local("Haneul Kim");
   ASSERT_NE(kim, nullptr);
   EXPECT_TRUE(kim->is_person());
@@ -121,7 +126,8 @@ TEST_F(Mentions, InventedKoreanPersonIsDiscovered) {
 }
 
 TEST_F(Mentions, EnglishPersonAfterARoleNounIsDiscovered) {
-  const auto found = found_in("OpenAI researcher Jane Doerr left the company. Doerr declined to comment.", 0);
+  const auto found =
+      found_in("OpenAI researcher Jane Doerr left the company. Doerr declined to comment.", 0);
   const Entity* doerr = local("Jane Doerr");
   ASSERT_NE(doerr, nullptr);
   EXPECT_TRUE(doerr->is_person());
@@ -174,9 +180,10 @@ TEST(DiscoveryData, EveryPatternHasAVectorscanPrefilter) {
 TEST(DiscoveryData, PrefilterNeverRulesOutAPatternThatMatches) {
   const auto& d = DiscoveryData::standard();
   size_t matched = 0;
-  for (const std::string text : {"The startup Nimbus Labs hired researcher Jane Roe, a former Acme engineer.",
-                                 "스타트업 하늘비전을 인수했다. 연구원 보웬 장은 Jane Roe와 합류했다",
-                                 "Jo Ko, Al Bo and Cy Do joined.\nMax Ray: Worked at Acme"}) {
+  for (const std::string text :
+       {"The startup Nimbus Labs hired researcher Jane Roe, a former Acme engineer.",
+        "스타트업 하늘비전을 인수했다. 연구원 보웬 장은 Jane Roe와 합류했다",
+        "Jo Ko, Al Bo and Cy Do joined.\nMax Ray: Worked at Acme"}) {
     const auto possible = d.prefilter.possible(text);
     for (size_t i = 0; i < d.patterns.size(); ++i)
       if (re2::RE2::PartialMatch(text, *d.patterns[i])) {

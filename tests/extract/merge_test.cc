@@ -7,11 +7,14 @@
 namespace tw::extract {
 namespace {
 
-Event make(std::string type, std::map<std::string, std::string> slots) { return twtest::make_event(std::move(type), std::move(slots)); }
+Event make(std::string type, std::map<std::string, std::string> slots) {
+  return twtest::make_event(std::move(type), std::move(slots));
+}
 
 TEST(MergeReports, RepeatsOfOneFactBecomeOneEvent) {
-  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
-                               make("move", {{"person", "Jane Doerr"}, {"from", "OpenAI"}, {"to", "Meta"}})});
+  auto merged =
+      merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
+                     make("move", {{"person", "Jane Doerr"}, {"from", "OpenAI"}, {"to", "Meta"}})});
   ASSERT_EQ(merged.size(), 1u);
   EXPECT_EQ(merged[0].slot("from"), "OpenAI");
   EXPECT_EQ(merged[0].slot("to"), "Meta");
@@ -28,7 +31,8 @@ TEST(MergeReports, NamedPersonAndGroupStaySeparate) {
   Event group = make("move", {{"from", "Apple"}, {"to", "Meta"}});
   group.count = 4;
   group.group = true;
-  auto merged = merge_reports({group, make("move", {{"person", "Ruoming Pang"}, {"from", "Apple"}, {"to", "Meta"}})});
+  auto merged = merge_reports(
+      {group, make("move", {{"person", "Ruoming Pang"}, {"from", "Apple"}, {"to", "Meta"}})});
   EXPECT_EQ(merged.size(), 2u) << "spec rule 2";
 }
 

@@ -37,33 +37,35 @@ TEST_P(MoneyForms, ParsesValueCurrencyAndQualifier) {
   EXPECT_FALSE(m.conversion) << c.text;
 }
 
-INSTANTIATE_TEST_SUITE_P(Korean, MoneyForms, ::testing::Values(
-    MoneyCase{"그는 1억 달러를 받았다.", 1e8, "USD", ""},
-    MoneyCase{"투자액은 143억 달러다.", 1.43e10, "USD", ""},
-    MoneyCase{"인수가는 27억5000만달러였다.", 2.75e9, "USD", ""},
-    MoneyCase{"계약 규모는 12억 5000만 달러다.", 1.25e9, "USD", ""},
-    MoneyCase{"연봉 40만달러를 제시했다.", 4e5, "USD", ""},
-    MoneyCase{"보수는 92만5000달러로 알려졌다.", 9.25e5, "USD", ""},
-    MoneyCase{"약 3조7000억원 규모다.", 3.7e12, "KRW", "about"},
-    MoneyCase{"1300억 원을 투자했다.", 1.3e11, "KRW", ""},
-    MoneyCase{"1,300억 원을 투자했다.", 1.3e11, "KRW", ""},
-    MoneyCase{"최대 20억달러를 투자한다.", 2e9, "USD", "up_to"},
-    MoneyCase{"2억 달러가 넘는 보상", 2e8, "USD", "at_least"},
-    MoneyCase{"140억 달러 이상을 쏟아부었다.", 1.4e10, "USD", "at_least"},
-    MoneyCase{"1억 달러에 달하는 보너스", 1e8, "USD", "up_to"},
-    MoneyCase{"27.5억달러에 인수했다.", 2.75e9, "USD", ""}));
+INSTANTIATE_TEST_SUITE_P(
+    Korean, MoneyForms,
+    ::testing::Values(MoneyCase{"그는 1억 달러를 받았다.", 1e8, "USD", ""},
+                      MoneyCase{"투자액은 143억 달러다.", 1.43e10, "USD", ""},
+                      MoneyCase{"인수가는 27억5000만달러였다.", 2.75e9, "USD", ""},
+                      MoneyCase{"계약 규모는 12억 5000만 달러다.", 1.25e9, "USD", ""},
+                      MoneyCase{"연봉 40만달러를 제시했다.", 4e5, "USD", ""},
+                      MoneyCase{"보수는 92만5000달러로 알려졌다.", 9.25e5, "USD", ""},
+                      MoneyCase{"약 3조7000억원 규모다.", 3.7e12, "KRW", "about"},
+                      MoneyCase{"1300억 원을 투자했다.", 1.3e11, "KRW", ""},
+                      MoneyCase{"1,300억 원을 투자했다.", 1.3e11, "KRW", ""},
+                      MoneyCase{"최대 20억달러를 투자한다.", 2e9, "USD", "up_to"},
+                      MoneyCase{"2억 달러가 넘는 보상", 2e8, "USD", "at_least"},
+                      MoneyCase{"140억 달러 이상을 쏟아부었다.", 1.4e10, "USD", "at_least"},
+                      MoneyCase{"1억 달러에 달하는 보너스", 1e8, "USD", "up_to"},
+                      MoneyCase{"27.5억달러에 인수했다.", 2.75e9, "USD", ""}));
 
-INSTANTIATE_TEST_SUITE_P(English, MoneyForms, ::testing::Values(
-    MoneyCase{"a bonus of $100 million", 1e8, "USD", ""},
-    MoneyCase{"a $14.3 billion investment", 1.43e10, "USD", ""},
-    MoneyCase{"valued at $2.75B", 2.75e9, "USD", ""},
-    MoneyCase{"a $650M round", 6.5e8, "USD", ""},
-    MoneyCase{"a deal worth US$1.25bn", 1.25e9, "USD", ""},
-    MoneyCase{"it raised 2 billion euros", 2e9, "EUR", ""},
-    MoneyCase{"packages of up to $2 billion", 2e9, "USD", "up_to"},
-    MoneyCase{"it has spent more than $14 billion", 1.4e10, "USD", "at_least"},
-    MoneyCase{"at least $300 million a year", 3e8, "USD", "at_least"},
-    MoneyCase{"about $1 billion in cash", 1e9, "USD", "about"}));
+INSTANTIATE_TEST_SUITE_P(
+    English, MoneyForms,
+    ::testing::Values(MoneyCase{"a bonus of $100 million", 1e8, "USD", ""},
+                      MoneyCase{"a $14.3 billion investment", 1.43e10, "USD", ""},
+                      MoneyCase{"valued at $2.75B", 2.75e9, "USD", ""},
+                      MoneyCase{"a $650M round", 6.5e8, "USD", ""},
+                      MoneyCase{"a deal worth US$1.25bn", 1.25e9, "USD", ""},
+                      MoneyCase{"it raised 2 billion euros", 2e9, "EUR", ""},
+                      MoneyCase{"packages of up to $2 billion", 2e9, "USD", "up_to"},
+                      MoneyCase{"it has spent more than $14 billion", 1.4e10, "USD", "at_least"},
+                      MoneyCase{"at least $300 million a year", 3e8, "USD", "at_least"},
+                      MoneyCase{"about $1 billion in cash", 1e9, "USD", "about"}));
 
 TEST(Money, VagueKoreanAmountsAreNotAmounts) {
   EXPECT_TRUE(find_money("빅테크는 수백만 달러의 연봉을 준다.").empty());

@@ -17,7 +17,8 @@ TEST(SyllableNameModel, FeaturesAreSyllablesPairsEdgesAndLength) {
     const auto keys = SyllableNameModel::feature_keys(w);
     ASSERT_EQ(keys.size(), strings.size()) << w;
     for (size_t i = 0; i < keys.size(); ++i)
-      for (size_t j = 0; j < keys.size(); ++j) EXPECT_EQ(keys[i] == keys[j], strings[i] == strings[j]) << w << i << j;
+      for (size_t j = 0; j < keys.size(); ++j)
+        EXPECT_EQ(keys[i] == keys[j], strings[i] == strings[j]) << w << i << j;
   }
   EXPECT_NE(SyllableNameModel::feature_keys("가나")[2], SyllableNameModel::feature_keys("나가")[2]);
 }
@@ -39,8 +40,10 @@ TEST(SyllableNameModel, RepositoryModelTellsTransliterationsFromWords) {
   EXPECT_GT(m.name_examples(), 200u);
   EXPECT_GT(m.word_examples(), 1000u);
   // Invented transliterations against ordinary words.
-  for (const char* name : {"크리스토퍼", "발렌티나", "에드가르"}) EXPECT_GT(m.score(name), 0) << name;
-  for (const char* word : {"인공지능", "사업총괄이", "연구원", "투자"}) EXPECT_LT(m.score(word), 0) << word;
+  for (const char* name : {"크리스토퍼", "발렌티나", "에드가르"})
+    EXPECT_GT(m.score(name), 0) << name;
+  for (const char* word : {"인공지능", "사업총괄이", "연구원", "투자"})
+    EXPECT_LT(m.score(word), 0) << word;
 }
 
 }  // namespace

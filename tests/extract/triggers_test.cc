@@ -30,7 +30,8 @@ TEST(LanguageData, GrammarTellsTheClauseShapeApart) {
 
 TEST(LanguageData, GrammarReadFromJsonWithDefaults) {
   const auto d = LanguageData::from_json(R"({"frames": {"hire": ["hired"]},
-      "grammar": {"verb_final": true, "modifier_words_before": 3, "stake_words": ["Stake"]}})", "xx");
+      "grammar": {"verb_final": true, "modifier_words_before": 3, "stake_words": ["Stake"]}})",
+                                         "xx");
   EXPECT_TRUE(d.grammar.verb_final);
   EXPECT_FALSE(d.grammar.case_particles);  // absent: off
   EXPECT_EQ(d.grammar.modifier_words_before, 3u);
@@ -41,10 +42,12 @@ TEST(LanguageData, GrammarReadFromJsonWithDefaults) {
 }
 
 TEST(LanguageData, TriggersFoundInOrderWithTheirFrame) {
-  const auto hits = LanguageData::english().find_triggers("Acme hired Jane Roe and later acquired Beta Labs.");
+  const auto hits =
+      LanguageData::english().find_triggers("Acme hired Jane Roe and later acquired Beta Labs.");
   ASSERT_GE(hits.size(), 2u);
   EXPECT_EQ(hits.front().frame, Frame::Hire);
-  EXPECT_TRUE(std::any_of(hits.begin(), hits.end(), [](const TriggerHit& h) { return h.frame == Frame::Acquire; }));
+  EXPECT_TRUE(std::any_of(hits.begin(), hits.end(),
+                          [](const TriggerHit& h) { return h.frame == Frame::Acquire; }));
   for (size_t i = 1; i < hits.size(); ++i) EXPECT_LE(hits[i - 1].begin, hits[i].begin);
 }
 
@@ -66,20 +69,27 @@ namespace {
 // window edges and word boundaries included.
 TEST(WordListHits, AnswerAsTheWordByWordSearchDoes) {
   const std::vector<std::pair<const LanguageData*, std::string>> cases{
-      {&LanguageData::english(), "according to two people briefed on the talks, acme said it had hired jo roe, who declined to comment."},
-      {&LanguageData::english(), "the company denied the report; it said the startup was acquired and staff were laid off."},
-      {&LanguageData::korean(), "업계에 따르면 가나전자는 연구원 5명을 영입했다고 밝혔다. 회사 측은 이를 부인했다."},
-      {&LanguageData::korean(), "가나랩스는 시리즈 b 투자를 주도했고 다라벤처스가 참여했다고 전했다."}};
+      {&LanguageData::english(),
+       "according to two people briefed on the talks, acme said it had hired jo roe, who declined "
+       "to comment."},
+      {&LanguageData::english(),
+       "the company denied the report; it said the startup was acquired and staff were laid off."},
+      {&LanguageData::korean(),
+       "업계에 따르면 가나전자는 연구원 5명을 영입했다고 밝혔다. 회사 측은 이를 부인했다."},
+      {&LanguageData::korean(),
+       "가나랩스는 시리즈 b 투자를 주도했고 다라벤처스가 참여했다고 전했다."}};
   size_t found = 0;
   for (const auto& [lang, folded] : cases) {
     const WordListHits hits = lang->word_list_hits(folded);
-    for (const auto* words : {&lang->speech, &lang->denial, &lang->passive, &lang->round_lead, &lang->participation,
-                              &lang->people_nouns, &lang->grammar.according_before, &lang->grammar.according_after}) {
+    for (const auto* words :
+         {&lang->speech, &lang->denial, &lang->passive, &lang->round_lead, &lang->participation,
+          &lang->people_nouns, &lang->grammar.according_before, &lang->grammar.according_after}) {
       EXPECT_TRUE(words->empty() || lang->indexes(*words));  // an empty list needs no search
       for (size_t from = 0; from < folded.size(); from += 7)
         for (size_t to : {from + 5, from + 20, folded.size(), std::string::npos}) {
           const size_t expected = find_any_folded(folded, *words, from, to);
-          EXPECT_EQ(lang->find_folded(folded, hits, *words, from, to), expected) << folded << " [" << from << "," << to << ")";
+          EXPECT_EQ(lang->find_folded(folded, hits, *words, from, to), expected)
+              << folded << " [" << from << "," << to << ")";
           found += expected != std::string::npos;
         }
     }
@@ -90,7 +100,9 @@ TEST(WordListHits, AnswerAsTheWordByWordSearchDoes) {
   EXPECT_FALSE(LanguageData::english().indexes(other));
   EXPECT_FALSE(LanguageData::english().indexes(LanguageData::korean().speech));
   const std::string text = "acme hired jo";
-  EXPECT_EQ(LanguageData::english().find_folded(text, LanguageData::english().word_list_hits(text), other), 5u);
+  EXPECT_EQ(LanguageData::english().find_folded(text, LanguageData::english().word_list_hits(text),
+                                                other),
+            5u);
 }
 
 }  // namespace

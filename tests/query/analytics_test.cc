@@ -52,28 +52,33 @@ class SeedFacts : public ::testing::Test {
 
 TEST_F(SeedFacts, AmazonsTrancheReportedTwiceIsOneFactWithTwoSources) {
   const json deals = cli_json({"deals", "--db", db_, "--json"});
-  const auto hits = facts_of(deals["deals"], "investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}});
+  const auto hits =
+      facts_of(deals["deals"], "investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}});
   const auto tranche = std::find_if(hits.begin(), hits.end(), [](const json& f) {
-    return f.contains("amount") && f["amount"]["value"] == 2750000000LL && !f.value("cumulative", false);
+    return f.contains("amount") && f["amount"]["value"] == 2750000000LL &&
+           !f.value("cumulative", false);
   });
   ASSERT_NE(tranche, hits.end());
   EXPECT_EQ((*tranche)["corroboration"], 2);
-  EXPECT_EQ(std::count_if(hits.begin(), hits.end(), [](const json& f) {
-              return f.contains("amount") && f["amount"]["value"] == 2750000000LL;
-            }),
+  EXPECT_EQ(std::count_if(hits.begin(), hits.end(),
+                          [](const json& f) {
+                            return f.contains("amount") && f["amount"]["value"] == 2750000000LL;
+                          }),
             1);
 }
 
 TEST_F(SeedFacts, MetaScaleInvestmentKeepsTheBoundAsASource) {
   const json deals = cli_json({"deals", "--db", db_, "--json"});
-  const auto hits = facts_of(deals["deals"], "investment", {{"investor", "Meta"}, {"investee", "Scale AI"}});
+  const auto hits =
+      facts_of(deals["deals"], "investment", {{"investor", "Meta"}, {"investee", "Scale AI"}});
   ASSERT_EQ(hits.size(), 1u);
   const json& f = hits[0];
   EXPECT_EQ(f["amount"]["value"], 14300000000LL);  // the precise figure wins
   EXPECT_EQ(f["amount_rule"], "a precise figure beats a bound");
   bool bound_kept = false;
   for (const auto& r : f["amounts_reported"])
-    bound_kept |= r["amount"]["value"] == 14000000000LL && r["amount"].value("qualifier", "") == "at_least";
+    bound_kept |=
+        r["amount"]["value"] == 14000000000LL && r["amount"].value("qualifier", "") == "at_least";
   EXPECT_TRUE(bound_kept) << f.dump();
   EXPECT_EQ(f["corroboration"], 2);
 }
@@ -94,7 +99,8 @@ TEST_F(SeedFacts, MetaIsTheLargestNetImporterAndNoOneCountsTwice) {
   EXPECT_EQ(top["org"], "Meta");
   std::set<std::string> sources;
   for (const auto& s : top["sources"]) sources.insert(s["org"]);
-  for (const char* want : {"Apple", "OpenAI", "Google DeepMind", "Scale AI"}) EXPECT_TRUE(sources.count(want)) << want;
+  for (const char* want : {"Apple", "OpenAI", "Google DeepMind", "Scale AI"})
+    EXPECT_TRUE(sources.count(want)) << want;
   for (const auto& e : r["flows"]) {
     if (e["from"] == "Apple" && e["to"] == "Meta") {
       EXPECT_EQ(e["people"], 4) << "four researchers, four of them named";
@@ -117,7 +123,8 @@ TEST_F(SeedFacts, EveryAnalyticsCommandPrintsATableAndJson) {
   EXPECT_NE(pay.out.find("OFFERS"), std::string::npos);
   EXPECT_NE(pay.out.find("Ruoming Pang"), std::string::npos);
   auto deals = run_cli({"deals", "--db", db_});
-  EXPECT_NE(deals.out.find("largest reported running total"), std::string::npos) << "Amazon's $4B total is not added to its tranches";
+  EXPECT_NE(deals.out.find("largest reported running total"), std::string::npos)
+      << "Amazon's $4B total is not added to its tranches";
   auto entity = run_cli({"entity", "--db", db_, "구글"});
   EXPECT_EQ(entity.exit_code, 0);
   EXPECT_NE(entity.out.find("Google DeepMind"), std::string::npos) << "a parent lists its units";
@@ -147,8 +154,11 @@ TEST_F(SeedFacts, UnknownEntityIsAClearError) {
 TEST(CrossScript, UnknownNameInTwoScriptsBecomesOneEntity) {
   twtest::TempDir dir;
   dir.write("a_ko.txt", "메타는 구글 딥마인드의 연구원 하늘 김을 영입했다.\n");
-  dir.write("b_ko.txt", "구글 딥마인드 출신 연구원 하눌 김이 메타에 합류했다고 업계 관계자가 전했다.\n");
-  dir.write("c_en.txt", "Meta has hired Google DeepMind researcher Haneul Kim, people familiar with the matter said.\n");
+  dir.write("b_ko.txt",
+            "구글 딥마인드 출신 연구원 하눌 김이 메타에 합류했다고 업계 관계자가 전했다.\n");
+  dir.write("c_en.txt",
+            "Meta has hired Google DeepMind researcher Haneul Kim, people familiar with the matter "
+            "said.\n");
   const std::string db = (dir.path() / "x.db").string();
   ASSERT_EQ(run_cli({"ingest", "--db", db, dir.path().string()}).exit_code, 0);
   const json p = cli_json({"entity", "--db", db, "하눌 김", "--json"});
@@ -168,15 +178,19 @@ TEST(CrossScript, UnknownNameInTwoScriptsBecomesOneEntity) {
 
 TEST(CrossScript, LexiconPersonAcrossTwoHangulSpellingsAndLatin) {
   twtest::TempDir dir;
-  dir.write("a_ko.txt", "메타는 오픈AI 연구원 출신 자오셩자를 초지능 연구소 수석과학자로 영입했다.\n");
+  dir.write("a_ko.txt",
+            "메타는 오픈AI 연구원 출신 자오셩자를 초지능 연구소 수석과학자로 영입했다.\n");
   dir.write("b_ko.txt", "오픈AI에서 일하던 셩자오 자오가 메타로 이직했다.\n");
-  dir.write("c_en.txt", "Meta hired OpenAI researcher Shengjia Zhao as chief scientist of its superintelligence lab.\n");
+  dir.write("c_en.txt",
+            "Meta hired OpenAI researcher Shengjia Zhao as chief scientist of its "
+            "superintelligence lab.\n");
   const std::string db = (dir.path() / "x.db").string();
   ASSERT_EQ(run_cli({"ingest", "--db", db, dir.path().string()}).exit_code, 0);
   for (const std::string spelling : {"자오셩자", "셩자오 자오", "Shengjia Zhao"}) {
     const json p = cli_json({"entity", "--db", db, spelling, "--json"});
     EXPECT_EQ(p["name"], "Shengjia Zhao") << spelling;
-    const auto moves = facts_of(p["facts"], "move", {{"person", "Shengjia Zhao"}, {"from", "OpenAI"}, {"to", "Meta"}});
+    const auto moves = facts_of(p["facts"], "move",
+                                {{"person", "Shengjia Zhao"}, {"from", "OpenAI"}, {"to", "Meta"}});
     ASSERT_EQ(moves.size(), 1u) << spelling << ": " << p.dump();
     EXPECT_EQ(moves[0]["corroboration"], 3);
   }
@@ -190,7 +204,8 @@ namespace {
 TEST(Claims, SpeakerIsKeptAndADenialMarksTheFigureDisputed) {
   twtest::TempDir dir;
   dir.write("claim.txt",
-            "OpenAI CEO Sam Altman said Meta offered $100 million signing bonuses to OpenAI researchers.\n"
+            "OpenAI CEO Sam Altman said Meta offered $100 million signing bonuses to OpenAI "
+            "researchers.\n"
             "Lucas Beyer, who joined Meta from OpenAI, called the figure fake news.\n");
   const std::string db = (dir.path() / "x.db").string();
   ASSERT_EQ(run_cli({"ingest", "--db", db, dir.path().string()}).exit_code, 0);
@@ -207,8 +222,11 @@ TEST(Claims, SpeakerIsKeptAndADenialMarksTheFigureDisputed) {
 }
 
 TEST(Claims, KoreanReportedSpeechNamesTheSpeaker) {
-  const auto events = twtest::extract_events("샘 알트먼 오픈AI CEO는 메타가 오픈AI 직원들에게 1억 달러의 계약 보너스를 제안했다고 말했다.\n");
-  EXPECT_TRUE(twtest::HasEvent(events, {{"type", "offer"}, {"by", "Meta"}, {"claimed_by", "Sam Altman"}}));
+  const auto events = twtest::extract_events(
+      "샘 알트먼 오픈AI CEO는 메타가 오픈AI 직원들에게 1억 달러의 계약 보너스를 제안했다고 "
+      "말했다.\n");
+  EXPECT_TRUE(
+      twtest::HasEvent(events, {{"type", "offer"}, {"by", "Meta"}, {"claimed_by", "Sam Altman"}}));
 }
 
 }  // namespace
@@ -230,11 +248,12 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
   std::vector<std::string> args{"ingest", "--db", db_path};
   if (GetParam() == "articles") {
     for (const char* set : {"samples", "heldout", "heldout2"})
-      args.push_back((std::filesystem::path(TALENTWAR_SOURCE_DIR) / "data" / set / "articles").string());
+      args.push_back(
+          (std::filesystem::path(TALENTWAR_SOURCE_DIR) / "data" / set / "articles").string());
   } else {
     const std::string corpus = (dir.path() / "corpus").string();
-    const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " + corpus +
-                            " --size 3MB --seed 11 > /dev/null";
+    const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " +
+                            corpus + " --size 3MB --seed 11 > /dev/null";
     ASSERT_EQ(std::system(gen.c_str()), 0) << gen;
     args.push_back(corpus);
   }
@@ -244,19 +263,28 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
   const auto rows = db.events({});
   const tw::query::NameResolver names(lexicon, tw::query::people_in(rows));
   const auto facts = tw::query::build_facts(rows, names);
-  for (const tw::query::Window& w : {tw::query::Window{"", ""}, {"2025", ""}, {"", "2025-06"}, {"2024-03", "2025-08"},
-                                    {"2025-07-01", "2025-08-15"}, {"2030", ""}}) {
+  for (const tw::query::Window& w : {tw::query::Window{"", ""},
+                                     {"2025", ""},
+                                     {"", "2025-06"},
+                                     {"2024-03", "2025-08"},
+                                     {"2025-07-01", "2025-08-15"},
+                                     {"2030", ""}}) {
     std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> expected;
     for (const auto& f : facts) {
-      if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() || f.slot("from") == f.slot("to")) continue;
+      if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() ||
+          f.slot("from") == f.slot("to"))
+        continue;
       if (!w.contains(f)) continue;
       auto& [people, group] = expected[{f.slot("from"), f.slot("to")}];
-      if (!f.slot("person").empty()) people.insert(f.slot("person"));
-      else group = std::max(group, f.count.value_or(0));
+      if (!f.slot("person").empty())
+        people.insert(f.slot("person"));
+      else
+        group = std::max(group, f.count.value_or(0));
     }
     std::map<std::pair<std::string, std::string>, long> want, got;
     for (const auto& [pair, pg] : expected)
-      if (long n = std::max<long>(static_cast<long>(pg.first.size()), pg.second); n > 0) want[pair] = n;
+      if (long n = std::max<long>(static_cast<long>(pg.first.size()), pg.second); n > 0)
+        want[pair] = n;
     const json flows = tw::query::flows(db, lexicon, w, "", 1000);
     for (const auto& e : flows["flows"]) got[{e["from"], e["to"]}] = e["people"];
     EXPECT_EQ(got, want) << "window " << w.since << ".." << w.until;
@@ -273,22 +301,30 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     if (!w.since.empty() || !w.until.empty()) {
       std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> undated;
       for (const auto& f : facts) {
-        if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() || f.slot("from") == f.slot("to")) continue;
+        if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() ||
+            f.slot("from") == f.slot("to"))
+          continue;
         if (!f.first_date.empty()) continue;
         auto& [people, group] = undated[{f.slot("from"), f.slot("to")}];
-        if (!f.slot("person").empty()) people.insert(f.slot("person"));
-        else group = std::max(group, f.count.value_or(0));
+        if (!f.slot("person").empty())
+          people.insert(f.slot("person"));
+        else
+          group = std::max(group, f.count.value_or(0));
       }
       long want_undated = 0;
-      for (const auto& [pair, pg] : undated) want_undated += std::max<long>(static_cast<long>(pg.first.size()), pg.second);
-      EXPECT_EQ(flows.value("undated", -1L), want_undated) << "window " << w.since << ".." << w.until;
+      for (const auto& [pair, pg] : undated)
+        want_undated += std::max<long>(static_cast<long>(pg.first.size()), pg.second);
+      EXPECT_EQ(flows.value("undated", -1L), want_undated)
+          << "window " << w.since << ".." << w.until;
     } else {
       EXPECT_FALSE(flows.contains("undated")) << "all time places everyone";
     }
     // The server sums windows from counts held in memory: the same answer, to the byte.
     const auto counts = tw::store::FlowCounts::load(db);
-    EXPECT_EQ(tw::query::flows(db, lexicon, w, "", 1000, &counts), flows) << "window " << w.since << ".." << w.until;
-    EXPECT_EQ(tw::query::flows(db, lexicon, w, "Meta", 1000, &counts), tw::query::flows(db, lexicon, w, "Meta", 1000))
+    EXPECT_EQ(tw::query::flows(db, lexicon, w, "", 1000, &counts), flows)
+        << "window " << w.since << ".." << w.until;
+    EXPECT_EQ(tw::query::flows(db, lexicon, w, "Meta", 1000, &counts),
+              tw::query::flows(db, lexicon, w, "Meta", 1000))
         << "window " << w.since << ".." << w.until;
   }
 }

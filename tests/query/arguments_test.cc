@@ -13,19 +13,22 @@ TEST(WindowBound, RealYearsMonthsAndDaysOnly) {
   EXPECT_EQ(window_bound("2025", "since"), "2025");
   EXPECT_EQ(window_bound("2025-07", "since"), "2025-07");
   EXPECT_EQ(window_bound("2024-02-29", "since"), "2024-02-29") << "a leap day";
-  for (const char* bad : {"2025-13", "2025-00", "2025-02-30", "2023-02-29", "9999-99-99", "last month", "25", "2025/07"})
+  for (const char* bad : {"2025-13", "2025-00", "2025-02-30", "2023-02-29", "9999-99-99",
+                          "last month", "25", "2025/07"})
     EXPECT_THROW(window_bound(bad, "since"), BadArgument) << bad;
   try {
     window_bound("2025-13", "--until");
   } catch (const BadArgument& e) {
-    EXPECT_NE(std::string(e.what()).find("--until"), std::string::npos) << "the message names the argument";
+    EXPECT_NE(std::string(e.what()).find("--until"), std::string::npos)
+        << "the message names the argument";
   }
 }
 
 class KnownNames : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store::Store>((dir_.path() / "k.db").string(), &extract::Lexicon::standard());
+    db_ = std::make_unique<store::Store>((dir_.path() / "k.db").string(),
+                                         &extract::Lexicon::standard());
     text::Document d;
     d.doc = "a.txt";
     d.lang = "en";
@@ -44,9 +47,11 @@ TEST_F(KnownNames, AnOrganisationInAnySpellingOrStoredByEvents) {
   const auto& lex = extract::Lexicon::standard();
   EXPECT_EQ(known_organisation(*db_, lex, ""), "");
   EXPECT_EQ(known_organisation(*db_, lex, "메타"), "Meta");
-  EXPECT_EQ(known_organisation(*db_, lex, "Quillfeather Labs"), "Quillfeather Labs") << "known from a stored event";
+  EXPECT_EQ(known_organisation(*db_, lex, "Quillfeather Labs"), "Quillfeather Labs")
+      << "known from a stored event";
   EXPECT_THROW(known_organisation(*db_, lex, "Nowhere Labs"), BadArgument);
-  EXPECT_THROW(known_organisation(*db_, lex, "Jane Doerr"), BadArgument) << "a person is not an organisation";
+  EXPECT_THROW(known_organisation(*db_, lex, "Jane Doerr"), BadArgument)
+      << "a person is not an organisation";
 }
 
 TEST_F(KnownNames, NearNamesContainTheQueryOrSoundLikeIt) {

@@ -28,11 +28,14 @@ std::string text_of(const xmlNode* n) {
 }
 
 TEST(AtomFeed, OneEntryPerDatedFactNewestFirstWithItsEvidenceAndLinks) {
-  const std::vector<Fact> facts{fact("Jane Doerr", "2025-07-01", "Meta hired Jane Doerr & a <team>."),
-                                fact("John Roe", "2025-09-02", "Meta hired John Roe."), fact("Ann Lee", "", "Undated.")};
-  const std::string xml = atom_feed(facts, {"talentwar: Meta", "http://h/api/feed.atom?org=Meta", "http://h/"});
+  const std::vector<Fact> facts{
+      fact("Jane Doerr", "2025-07-01", "Meta hired Jane Doerr & a <team>."),
+      fact("John Roe", "2025-09-02", "Meta hired John Roe."), fact("Ann Lee", "", "Undated.")};
+  const std::string xml =
+      atom_feed(facts, {"talentwar: Meta", "http://h/api/feed.atom?org=Meta", "http://h/"});
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, XML_PARSE_NONET), xmlFreeDoc);
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, XML_PARSE_NONET),
+      xmlFreeDoc);
   ASSERT_TRUE(doc) << xml;
   std::vector<std::string> titles, contents, links;
   std::string subtitle;
@@ -55,7 +58,8 @@ TEST(AtomFeed, OneEntryPerDatedFactNewestFirstWithItsEvidenceAndLinks) {
   }
   ASSERT_EQ(titles.size(), 2u) << xml;
   EXPECT_NE(titles[0].find("John Roe"), std::string::npos) << "newest first";
-  EXPECT_NE(contents[1].find("Meta hired Jane Doerr & a <team>."), std::string::npos) << "text escaped, read back whole";
+  EXPECT_NE(contents[1].find("Meta hired Jane Doerr & a <team>."), std::string::npos)
+      << "text escaped, read back whole";
   EXPECT_NE(contents[1].find("The Daily Circuit"), std::string::npos);
   EXPECT_NE(std::find(links.begin(), links.end(), "http://h/#/article/7"), links.end());
   EXPECT_NE(std::find(links.begin(), links.end(), "https://dailycircuit.example/a"), links.end());

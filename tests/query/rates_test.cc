@@ -18,7 +18,9 @@ Rates table(const std::string& text, const twtest::TempDir& dir) {
 
 TEST(Rates, AnAmountTakesTheRateInEffectWhenItWasReported) {
   twtest::TempDir dir;
-  const Rates r = table("# units per dollar\nKRW\t2024-01-01\t1300\nKRW\t2025-01-01\t1400\nEUR\t2024-01-01\t0.9\n", dir);
+  const Rates r = table(
+      "# units per dollar\nKRW\t2024-01-01\t1300\nKRW\t2025-01-01\t1400\nEUR\t2024-01-01\t0.9\n",
+      dir);
   auto at = [&](const std::string& date) { return r.to_usd(14e9, "KRW", date)->rate.from; };
   EXPECT_EQ(at("2025-07-23"), "2025-01-01");
   EXPECT_EQ(at("2024-12-31"), "2024-01-01");
@@ -33,7 +35,8 @@ TEST(Rates, AnAmountTakesTheRateInEffectWhenItWasReported) {
 
 TEST(Rates, ALineThatIsNotARateNamesTheFileAndLine) {
   twtest::TempDir dir;
-  for (const char* bad : {"KRW 2024-01-01 1300\n", "KRW\t2024-13-01\t1300\n", "KRW\t2024-01-01\t-3\n", "KRWX\t2024-01-01\t1\n"}) {
+  for (const char* bad : {"KRW 2024-01-01 1300\n", "KRW\t2024-13-01\t1300\n",
+                          "KRW\t2024-01-01\t-3\n", "KRWX\t2024-01-01\t1\n"}) {
     try {
       table(std::string("# header\n") + bad, dir);
       ADD_FAILURE() << "accepted: " << bad;
@@ -45,7 +48,8 @@ TEST(Rates, ALineThatIsNotARateNamesTheFileAndLine) {
 
 TEST(Rates, TheProjectsTableCoversEveryCurrencyTheExtractorReads) {
   const auto& t = Rates::standard().table();
-  for (const char* currency : {"KRW", "EUR", "GBP", "JPY", "CNY"}) EXPECT_TRUE(t.count(currency)) << currency;
+  for (const char* currency : {"KRW", "EUR", "GBP", "JPY", "CNY"})
+    EXPECT_TRUE(t.count(currency)) << currency;
 }
 
 }  // namespace

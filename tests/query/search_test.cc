@@ -18,7 +18,8 @@ TEST(WordMatches, LatinSpellingsStandAsWordsHangulOnesMayTakeAParticle) {
   EXPECT_EQ(word_matches("meta, META and Meta", {"Meta"}).size(), 3u) << "case aside";
   const auto longer = word_matches("Meta Platforms said", {"Meta", "Meta Platforms"});
   ASSERT_EQ(longer.size(), 1u);
-  EXPECT_EQ(longer[0].end - longer[0].begin, std::string("Meta Platforms").size()) << "the longer spelling is marked";
+  EXPECT_EQ(longer[0].end - longer[0].begin, std::string("Meta Platforms").size())
+      << "the longer spelling is marked";
 }
 
 TEST(Snippet, AWindowAroundTheFirstWordCutAtSpacesWithEveryMatchMarked) {
@@ -61,7 +62,8 @@ TEST(Snippet, CostsTheSameOnAHugeArticle) {
 class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<store::Store>((dir_.path() / "s.db").string(), &extract::Lexicon::standard());
+    db_ = std::make_unique<store::Store>((dir_.path() / "s.db").string(),
+                                         &extract::Lexicon::standard());
     add("ko.txt", "메타가 오픈AI 연구원 세 명을 영입했다.", "2025-07-01");
     add("en.txt", "Meta hired three researchers from OpenAI.", "2025-07-02");
     add("verse.txt", "The Metaverse unit shipped a headset.", "2025-07-03");
@@ -74,7 +76,9 @@ class SearchTest : public ::testing::Test {
     d.date = date;
     db_->add_article(d, "in/" + name, {});
   }
-  static std::string resolve_lang(const std::string& text) { return text.find("메타") != std::string::npos ? "ko" : "en"; }
+  static std::string resolve_lang(const std::string& text) {
+    return text.find("메타") != std::string::npos ? "ko" : "en";
+  }
   std::vector<std::string> docs(const json& answer) {
     std::vector<std::string> out;
     for (const auto& i : answer["items"]) out.push_back(i["doc"]);
@@ -88,7 +92,8 @@ TEST_F(SearchTest, AnEntityIsFoundInEveryScript) {
   const auto& lex = extract::Lexicon::standard();
   const json meta = search(*db_, lex, "Meta", 10);
   EXPECT_EQ(meta["entity"]["name"], "Meta");
-  EXPECT_EQ(docs(meta), (std::vector<std::string>{"en.txt", "ko.txt"})) << meta.dump() << ": not the Metaverse";
+  EXPECT_EQ(docs(meta), (std::vector<std::string>{"en.txt", "ko.txt"}))
+      << meta.dump() << ": not the Metaverse";
   EXPECT_EQ(docs(search(*db_, lex, "메타", 10)), (std::vector<std::string>{"en.txt", "ko.txt"}));
   const json ko = search(*db_, lex, "메타", 10);
   const auto& parts = ko["items"][1]["snippet_parts"];
@@ -102,7 +107,8 @@ TEST_F(SearchTest, NoHitSuggestsNearNames) {
   EXPECT_TRUE(none["items"].empty());
   EXPECT_TRUE(none.contains("suggestions"));
   EXPECT_TRUE(search(*db_, extract::Lexicon::standard(), "headset", 10).contains("items"));
-  EXPECT_EQ(docs(search(*db_, extract::Lexicon::standard(), "headset", 10)), (std::vector<std::string>{"verse.txt"}));
+  EXPECT_EQ(docs(search(*db_, extract::Lexicon::standard(), "headset", 10)),
+            (std::vector<std::string>{"verse.txt"}));
 }
 
 }  // namespace

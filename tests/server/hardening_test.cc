@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <thread>
 
@@ -33,7 +33,9 @@ using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // A server on a free loopback port for the length of a test.
 class RunningServer {
@@ -110,7 +112,8 @@ RawResponse read_response(int fd, double timeout_s = 10) {
       break;
     }
     data.append(buf, static_cast<size_t>(n));
-    if (const size_t end = data.find("\r\n\r\n"); end != std::string::npos && need == std::string::npos) {
+    if (const size_t end = data.find("\r\n\r\n");
+        end != std::string::npos && need == std::string::npos) {
       size_t length = 0;
       std::string lower = data.substr(0, end);
       for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -136,7 +139,8 @@ RawResponse http_exchange(int port, std::string_view request, double timeout_s =
 }
 
 RawResponse raw_get(int port, const std::string& target) {
-  return http_exchange(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  return http_exchange(
+      port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 }
 
 // The server answers a plain GET /api/health with 200.
@@ -145,7 +149,8 @@ RawResponse raw_get(int port, const std::string& target) {
   c.set_read_timeout(10, 0);
   auto r = c.Get("/api/health");
   if (!r) return ::testing::AssertionFailure() << "no answer: " << httplib::to_string(r.error());
-  if (r->status != 200) return ::testing::AssertionFailure() << "status " << r->status << ": " << r->body;
+  if (r->status != 200)
+    return ::testing::AssertionFailure() << "status " << r->status << ": " << r->body;
   return ::testing::AssertionSuccess();
 }
 
@@ -167,17 +172,18 @@ class Witness {
     bool operator==(const State&) const = default;
     // What gtest prints: the bytes by size and hash, not megabytes of them.
     friend void PrintTo(const State& s, std::ostream* os) {
-      *os << "{data_version " << s.data_version << ", " << s.articles << " articles, " << s.events << " events, schema #"
-          << std::hash<std::string>{}(s.schema) << ", file " << s.file_bytes.size() << " bytes #"
-          << std::hash<std::string>{}(s.file_bytes) << ", wal " << s.wal_bytes.size() << " bytes #"
-          << std::hash<std::string>{}(s.wal_bytes) << "}";
+      *os << "{data_version " << s.data_version << ", " << s.articles << " articles, " << s.events
+          << " events, schema #" << std::hash<std::string>{}(s.schema) << ", file "
+          << s.file_bytes.size() << " bytes #" << std::hash<std::string>{}(s.file_bytes) << ", wal "
+          << s.wal_bytes.size() << " bytes #" << std::hash<std::string>{}(s.wal_bytes) << "}";
     }
   };
   State state() const {
     State s;
     s.data_version = scalar("PRAGMA data_version");
-    s.schema = scalar("SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) FROM "
-                      "(SELECT * FROM sqlite_master ORDER BY name)");
+    s.schema = scalar(
+        "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) FROM "
+        "(SELECT * FROM sqlite_master ORDER BY name)");
     s.articles = scalar("SELECT count(*) FROM articles");
     s.events = scalar("SELECT count(*) FROM events");
     s.file_bytes = twtest::read_file(path_);
@@ -189,9 +195,11 @@ class Witness {
   std::string scalar(const char* sql) const {
     sqlite3_stmt* st = nullptr;
     std::string out = "(error)";
-    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0) ? sqlite3_column_text(st, 0)
-                                                                     : reinterpret_cast<const unsigned char*>(""));
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0)
+                                              ? sqlite3_column_text(st, 0)
+                                              : reinterpret_cast<const unsigned char*>(""));
     sqlite3_finalize(st);
     return out;
   }
@@ -205,7 +213,9 @@ class Hardening : public ::testing::Test {
   static void SetUpTestSuite() {
     template_dir_ = new twtest::TempDir;
     const auto db = template_dir_->path() / "samples.db";
-    const auto r = twtest::run_cli({"ingest", "--db", db.string(), (twtest::source_dir() / "data" / "samples" / "articles").string()});
+    const auto r =
+        twtest::run_cli({"ingest", "--db", db.string(),
+                         (twtest::source_dir() / "data" / "samples" / "articles").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   static void TearDownTestSuite() { delete template_dir_; }
@@ -235,8 +245,10 @@ std::string percent_encode(std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
-    else out += {'%', kHex[c >> 4], kHex[c & 15]};
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out += static_cast<char>(c);
+    else
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
   }
   return out;
 }
@@ -249,18 +261,23 @@ TEST_F(Hardening, BodyOverTheLimitIs413AndTheServerStillAnswers) {
   o.read_timeout_s = 2;
   RunningServer small(o);
   RunningServer standard(options("test-token"));  // the default limit, 8 MiB
-  for (const auto& [port, size] : {std::pair{small.port(), size_t{5000}}, std::pair{standard.port(), size_t{9u << 20}}}) {
+  for (const auto& [port, size] :
+       {std::pair{small.port(), size_t{5000}}, std::pair{standard.port(), size_t{9u << 20}}}) {
     const std::string body = "{\"text\": \"" + std::string(size, 'a') + "\"}";
-    const RawResponse r = http_exchange(port, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test-token\r\n"
-                                         "Content-Type: application/json\r\nContent-Length: " +
-                                             std::to_string(body.size()) + "\r\n\r\n" + body);
+    const RawResponse r = http_exchange(
+        port,
+        "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test-token\r\n"
+        "Content-Type: application/json\r\nContent-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body);
     EXPECT_EQ(r.status, 413) << size << " bytes: " << r.head;
     EXPECT_TRUE(StillAnswers(port));
   }
   // A body that claims more than the limit is refused before it is read.
   const auto start = Clock::now();
-  const RawResponse r = http_exchange(small.port(), "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test-token\r\n"
-                                               "Content-Length: 100000000000\r\n\r\n{\"text\": \"");
+  const RawResponse r = http_exchange(
+      small.port(),
+      "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test-token\r\n"
+      "Content-Length: 100000000000\r\n\r\n{\"text\": \"");
   EXPECT_EQ(r.status, 413) << r.head;
   EXPECT_LT(seconds_since(start), 15);
   EXPECT_TRUE(StillAnswers(small.port()));
@@ -275,12 +292,14 @@ TEST_F(Hardening, AChunkedBodyOverTheLimitIsCutOffNotReadWhole) {
   for (const std::string auth : {"", "Authorization: Bearer test-token\r\n"}) {
     const int fd = connect_to(server.port());
     ASSERT_GE(fd, 0);
-    ASSERT_TRUE(send_all(fd, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
-                                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+    ASSERT_TRUE(
+        send_all(fd, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth +
+                         "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
     const std::string chunk = "100000\r\n" + std::string(1u << 20, 'a') + "\r\n";  // 1 MiB a chunk
     size_t sent = 0;
     while (sent < 64 && send_all(fd, chunk)) ++sent;
-    EXPECT_LT(sent, 32u) << (auth.empty() ? "without" : "with") << " the token: the server read " << sent << " MiB";
+    EXPECT_LT(sent, 32u) << (auth.empty() ? "without" : "with") << " the token: the server read "
+                         << sent << " MiB";
     ::close(fd);
     EXPECT_TRUE(StillAnswers(server.port()));
   }
@@ -326,8 +345,8 @@ TEST_F(Hardening, APortInUseIsAnErrorNotASharedPort) {
 // waited it out and failed with 500 after 10 s, and so did a second ingest).
 TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
   const auto corpus = dir_ / "generated";
-  const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " + corpus.string() +
-                          " --size 20MB --seed 7 > /dev/null";
+  const std::string gen = std::string(TALENTWAR_SOURCE_DIR) + "/scripts/gen-corpus --out " +
+                          corpus.string() + " --size 20MB --seed 7 > /dev/null";
   ASSERT_EQ(std::system(gen.c_str()), 0);
   size_t generated = 0;
   for (const auto& f : fs::recursive_directory_iterator(corpus)) generated += f.is_regular_file();
@@ -343,7 +362,9 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
     long_ingest = twtest::run_cli({"ingest", "--db", db_, corpus.string()});
     long_ingest_done = true;
   });
-  std::thread b([&] { second_ingest = twtest::run_cli({"ingest", "--db", db_, samples.string()}); });
+  std::thread b([&] {
+    second_ingest = twtest::run_cli({"ingest", "--db", db_, samples.string()});
+  });
   // The POSTs begin once the long ingest is well under way (100 articles stored), so that
   // those stored before it ends were stored between its turns.
   auto stored_now = [&] {
@@ -351,14 +372,16 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
     int64_t n = 0;
     if (sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
       sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      if (sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, nullptr) == SQLITE_OK &&
+          sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);
       sqlite3_finalize(st);
     }
     sqlite3_close(db);
     return n;
   };
-  while (!long_ingest_done && stored_now() < 14 + 100) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  while (!long_ingest_done && stored_now() < 14 + 100)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   std::vector<std::thread> posters;
   constexpr int kPosts = 1000, kPosters = 4;
   for (int t = 0; t < kPosters; ++t)
@@ -367,8 +390,10 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
       c.set_read_timeout(120, 0);
       for (int i = t; i < kPosts; i += kPosters) {
         const json body = {{"id", "post-" + std::to_string(i)},
-                           {"text", "Orbit Labs hired researcher Mira Kell " + std::to_string(i) + " from Vantage AI."}};
-        auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, body.dump(), "application/json");
+                           {"text", "Orbit Labs hired researcher Mira Kell " + std::to_string(i) +
+                                        " from Vantage AI."}};
+        auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, body.dump(),
+                        "application/json");
         if (!r || r->status != 201) ++refused;
       }
     });
@@ -383,14 +408,18 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
   sqlite3* witness = nullptr;
   ASSERT_EQ(sqlite3_open_v2(db_.c_str(), &witness, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(witness, "SELECT count(*) FROM articles WHERE doc LIKE 'post-%' AND id < "
-                                        "(SELECT max(id) FROM articles WHERE origin LIKE '%generated%')",
-                               -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(witness,
+                               "SELECT count(*) FROM articles WHERE doc LIKE 'post-%' AND id < "
+                               "(SELECT max(id) FROM articles WHERE origin LIKE '%generated%')",
+                               -1, &st, nullptr),
+            SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_GT(sqlite3_column_int64(st, 0), 0) << "POSTs were stored between the long ingest's turns, not after it";
+  EXPECT_GT(sqlite3_column_int64(st, 0), 0)
+      << "POSTs were stored between the long ingest's turns, not after it";
   sqlite3_finalize(st);
   sqlite3_close(witness);
-  EXPECT_EQ(Witness(db_).state().articles, std::to_string(14 + generated + held_out + kPosts)) << "everything, once";
+  EXPECT_EQ(Witness(db_).state().articles, std::to_string(14 + generated + held_out + kPosts))
+      << "everything, once";
 }
 
 // A database the user cannot write (read-only media, another user's file) is read: the
@@ -399,16 +428,19 @@ TEST_F(Hardening, TwoIngestsAndAThousandPostsTakeTurns) {
 // file", "attempt to write a readonly database".)
 TEST_F(Hardening, AReadOnlyDatabaseIsReadByTheCliAndTheServer) {
   const bool root = ::geteuid() == 0;
-  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0) GTEST_SKIP() << "no setpriv to drop root";
+  if (root && std::system("setpriv --help > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "no setpriv to drop root";
   const std::string as_user = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   const fs::path folder = dir_ / "db";
   // As written by an ingest that ended: no -wal or -shm beside it.
   for (const char* suffix : {"-wal", "-shm"}) fs::remove(db_ + suffix);
   fs::permissions(db_, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                              fs::perms::group_exec | fs::perms::others_read |
+                              fs::perms::others_exec);
   for (fs::path p = dir_.path(); p != p.root_path(); p = p.parent_path())
-    if (p == dir_.path()) fs::permissions(p, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add);
+    if (p == dir_.path())
+      fs::permissions(p, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add);
   const std::string bin = twtest::talentwar_bin(), out = (dir_ / "out.txt").string();
   for (const char* command : {"events", "flows", "timeline", "pay"}) {
     const std::string cmd = as_user + bin + " " + command + " --db " + db_ + " > " + out + " 2>&1";
@@ -416,10 +448,12 @@ TEST_F(Hardening, AReadOnlyDatabaseIsReadByTheCliAndTheServer) {
   }
   // The server, as that user, on a port of its own.
   const int port = 20000 + static_cast<int>(::getpid() % 20000);
-  const std::string serve = as_user + bin + " serve --db " + db_ + " --port " + std::to_string(port) + " > " + out +
-                            " 2>&1 & echo $! > " + (dir_ / "pid").string();
+  const std::string serve = as_user + bin + " serve --db " + db_ + " --port " +
+                            std::to_string(port) + " > " + out + " 2>&1 & echo $! > " +
+                            (dir_ / "pid").string();
   ASSERT_EQ(std::system(serve.c_str()), 0);
-  for (int i = 0; i < 100 && !get(port, "/api/health"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int i = 0; i < 100 && !get(port, "/api/health"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const auto health = get(port, "/api/health");
   ASSERT_TRUE(health) << twtest::read_file(out);
   EXPECT_EQ(health->status, 200) << health->body;
@@ -428,7 +462,8 @@ TEST_F(Hardening, AReadOnlyDatabaseIsReadByTheCliAndTheServer) {
   ASSERT_TRUE(flows);
   EXPECT_EQ(flows->status, 200) << flows->body;
   std::system(("kill $(cat " + (dir_ / "pid").string() + ")").c_str());
-  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::add);  // so the test's folder can be removed
+  fs::permissions(folder, fs::perms::owner_all,
+                  fs::perm_options::add);  // so the test's folder can be removed
 }
 
 // Each request's database work has a budget: past it SQLite is interrupted and the
@@ -458,8 +493,9 @@ TEST_F(Hardening, TheConnectionClosesAfterA4xx) {
   RunningServer server(options("test-token"));
   const int fd = connect_to(server.port());
   ASSERT_GE(fd, 0);
-  ASSERT_TRUE(send_all(fd, "GET /api/flows?since=abc HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                           "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  ASSERT_TRUE(send_all(fd,
+                       "GET /api/flows?since=abc HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                       "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
   const RawResponse first = read_response(fd, 5);
   EXPECT_EQ(first.status, 400) << first.head;
   const RawResponse second = read_response(fd, 2);
@@ -468,7 +504,8 @@ TEST_F(Hardening, TheConnectionClosesAfterA4xx) {
   // A request that is answered 200 keeps the connection for the next one.
   const int again = connect_to(server.port());
   for (int i = 0; i < 2; ++i) {
-    ASSERT_TRUE(send_all(again, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) << "request " << i;
+    ASSERT_TRUE(send_all(again, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+        << "request " << i;
     EXPECT_EQ(read_response(again, 5).status, 200) << "request " << i;
   }
   ::close(again);
@@ -478,24 +515,32 @@ TEST_F(Hardening, TheConnectionClosesAfterA4xx) {
 // lower case, an impossible date in a POST, a name decoded twice.
 TEST_F(Hardening, NulPathsLowercaseBearerImpossibleDatesAndOneDecoding) {
   RunningServer server(options("test-token"));
-  const RawResponse nul = http_exchange(server.port(), "GET /index.html%00.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  const RawResponse nul =
+      http_exchange(server.port(), "GET /index.html%00.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
   EXPECT_EQ(nul.status, 400) << nul.head;
   EXPECT_EQ(nul.head.find("javascript"), std::string::npos) << nul.head;
   httplib::Client c("127.0.0.1", server.port());
-  const json article = {{"id", "bearer-case"}, {"text", "Orbit Labs hired researcher Ada Quill from Vantage AI."}};
-  const auto lower = c.Post("/api/articles", {{"Authorization", "bearer test-token"}}, article.dump(), "application/json");
+  const json article = {{"id", "bearer-case"},
+                        {"text", "Orbit Labs hired researcher Ada Quill from Vantage AI."}};
+  const auto lower = c.Post("/api/articles", {{"Authorization", "bearer test-token"}},
+                            article.dump(), "application/json");
   ASSERT_TRUE(lower);
   EXPECT_EQ(lower->status, 201) << lower->body;
   for (const char* date : {"9999-99-99", "2025-13-45", "yesterday"}) {
-    json dated = {{"id", std::string("dated-") + date}, {"text", "Orbit Labs hired Ada Quill II."}, {"date", date}};
-    const auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, dated.dump(), "application/json");
+    json dated = {{"id", std::string("dated-") + date},
+                  {"text", "Orbit Labs hired Ada Quill II."},
+                  {"date", date}};
+    const auto r = c.Post("/api/articles", {{"Authorization", "Bearer test-token"}}, dated.dump(),
+                          "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << date << ": " << r->body;
   }
-  const auto twice = get(server.port(), "/api/entities/%254D%2565ta");  // once decoded: "%4D%65ta", not "Meta"
+  const auto twice =
+      get(server.port(), "/api/entities/%254D%2565ta");  // once decoded: "%4D%65ta", not "Meta"
   ASSERT_TRUE(twice);
   EXPECT_EQ(twice->status, 404) << twice->body;
-  EXPECT_EQ(get(server.port(), "/api/entities/%4D%65ta")->status, 200) << "decoded once, it is Meta";
+  EXPECT_EQ(get(server.port(), "/api/entities/%4D%65ta")->status, 200)
+      << "decoded once, it is Meta";
 }
 
 // cpp-httplib refuses one header line over 8 KiB itself, but reads any number of lines
@@ -504,12 +549,15 @@ TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
   RunningServer server(options());
   const std::string start = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
   std::string many;
-  for (int i = 0; i < 2000; ++i) many += "X-Filler-" + std::to_string(i) + ": " + std::string(1000, 'a') + "\r\n";
+  for (int i = 0; i < 2000; ++i)
+    many += "X-Filler-" + std::to_string(i) + ": " + std::string(1000, 'a') + "\r\n";
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"one 100 KB header", start + "X-Big: " + std::string(100u << 10, 'a') + "\r\n\r\n"},
       {"2000 headers of 1 KB", start + many + "\r\n"},
-      {"a 100 KB request line", "GET /api/health?q=" + std::string(100u << 10, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"},
-      {"a 10 MB request line", "GET /api/health?q=" + std::string(10u << 20, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"},
+      {"a 100 KB request line", "GET /api/health?q=" + std::string(100u << 10, 'a') +
+                                    " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"},
+      {"a 10 MB request line",
+       "GET /api/health?q=" + std::string(10u << 20, 'a') + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"},
   };
   for (const auto& [what, request] : cases) {
     const auto t = Clock::now();
@@ -521,7 +569,8 @@ TEST_F(Hardening, HeaderSectionOverTheLimitIs4xxAndTheServerStillAnswers) {
   }
   // Within the limit, a head of 40 KB (a few big cookies) is served.
   std::string cookies = start;
-  for (int i = 0; i < 5; ++i) cookies += "Cookie: c" + std::to_string(i) + "=" + std::string(8000, 'b') + "\r\n";
+  for (int i = 0; i < 5; ++i)
+    cookies += "Cookie: c" + std::to_string(i) + "=" + std::string(8000, 'b') + "\r\n";
   EXPECT_EQ(http_exchange(server.port(), cookies + "Connection: close\r\n\r\n").status, 200);
 }
 
@@ -538,7 +587,8 @@ TEST_F(Hardening, SlowClientIsCutOffByTheReadTimeout) {
   std::vector<double> cut_after(kSlow, -1);
   std::vector<int> answered(kSlow, 0);
   std::vector<std::thread> slow;
-  const std::string request = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'z');
+  const std::string request =
+      "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100, 'z');
   for (int k = 0; k < kSlow; ++k)
     slow.emplace_back([&, k] {
       const int fd = connect_to(server.port());
@@ -566,7 +616,8 @@ TEST_F(Hardening, SlowClientIsCutOffByTheReadTimeout) {
   for (auto& th : slow) th.join();
   for (int k = 0; k < kSlow; ++k) {
     EXPECT_GE(cut_after[k], 1.5) << "client " << k << " was cut off before its read timeout";
-    EXPECT_LT(cut_after[k], 8) << "client " << k << " was not cut off (-1: still served after 20 s)";
+    EXPECT_LT(cut_after[k], 8) << "client " << k
+                               << " was not cut off (-1: still served after 20 s)";
     if (answered[k]) {
       EXPECT_EQ(answered[k] / 100, 4) << "client " << k;
     }
@@ -615,12 +666,15 @@ TEST_F(Hardening, GetsNeverWrite) {
   const fs::path dir = fs::path(db_).parent_path();
   if (enforce) {
     for (const auto& f : {fs::path(db_), fs::path(db_ + "-wal")})
-      if (fs::exists(f)) fs::permissions(f, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec);
+      if (fs::exists(f))
+        fs::permissions(f, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                             fs::perms::group_exec);
     // The bits bind: a writer cannot write.
     sqlite3* writer = nullptr;
     int rc = sqlite3_open_v2(db_.c_str(), &writer, SQLITE_OPEN_READWRITE, nullptr);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(writer, "CREATE TABLE probe(x)", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_exec(writer, "CREATE TABLE probe(x)", nullptr, nullptr, nullptr);
     sqlite3_close(writer);
     EXPECT_NE(rc, SQLITE_OK) << "the database is still writable";
   }
@@ -635,7 +689,8 @@ TEST_F(Hardening, GetsNeverWrite) {
     EXPECT_EQ(witness.state(), before) << "a GET changed the database";
   }
   if (enforce) fs::permissions(dir, fs::perms::owner_all);
-  EXPECT_EQ(witness.state(), before) << "closing the server's read connections changed the database";
+  EXPECT_EQ(witness.state(), before)
+      << "closing the server's read connections changed the database";
 }
 
 // ---- SQL injection --------------------------------------------------------------------------
@@ -661,28 +716,33 @@ TEST_F(Hardening, SqlInjectionThroughEveryParameterChangesNothing) {
     auto r = get(port, path);
     EXPECT_TRUE(r) << path;
     if (!r) return {0, nullptr};
-    EXPECT_TRUE(r->status == 200 || r->status == 400 || r->status == 404) << path << ": " << r->status << " " << r->body;
-    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos) << path;
+    EXPECT_TRUE(r->status == 200 || r->status == 400 || r->status == 404)
+        << path << ": " << r->status << " " << r->body;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos)
+        << path;
     json j = json::parse(r->body, nullptr, false);
     EXPECT_FALSE(j.is_discarded()) << path << ": " << r->body.substr(0, 300);
     return {r->status, j};
   };
   // Parameters that take a fixed form: any payload is a bad request.
   const std::vector<std::pair<std::string, std::string>> strict = {
-      {"/api/events", "type"},   {"/api/events", "limit"},   {"/api/events", "offset"},   {"/api/entities", "kind"},
-      {"/api/entities", "limit"}, {"/api/entities", "offset"}, {"/api/flows", "since"},     {"/api/flows", "until"},
-      {"/api/timeline", "limit"}, {"/api/timeline", "offset"}, {"/api/search?q=Meta", "limit"},
+      {"/api/events", "type"},     {"/api/events", "limit"},        {"/api/events", "offset"},
+      {"/api/entities", "kind"},   {"/api/entities", "limit"},      {"/api/entities", "offset"},
+      {"/api/flows", "since"},     {"/api/flows", "until"},         {"/api/timeline", "limit"},
+      {"/api/timeline", "offset"}, {"/api/search?q=Meta", "limit"},
   };
   // Free-text parameters: a payload finds what a name that matches nothing finds.
   const std::vector<std::pair<std::string, std::string>> free_text = {
-      {"/api/events", "org"}, {"/api/events", "person"}, {"/api/entities", "q"}, {"/api/flows", "org"},
-      {"/api/pay", "org"},    {"/api/deals", "org"},     {"/api/timeline", "org"}, {"/api/search", "q"},
+      {"/api/events", "org"},   {"/api/events", "person"}, {"/api/entities", "q"},
+      {"/api/flows", "org"},    {"/api/pay", "org"},       {"/api/deals", "org"},
+      {"/api/timeline", "org"}, {"/api/search", "q"},
   };
   const std::string nothing = "zzqx no such name zzqx";
   for (const auto& payload : kInjections) {
     const std::string p = percent_encode(payload);
     for (const auto& [route, name] : strict) {
-      const std::string path = route + (route.find('?') == std::string::npos ? "?" : "&") + name + "=" + p;
+      const std::string path =
+          route + (route.find('?') == std::string::npos ? "?" : "&") + name + "=" + p;
       EXPECT_EQ(answer(path).first, 400) << path;
     }
     for (const auto& [route, name] : free_text) {
@@ -692,7 +752,8 @@ TEST_F(Hardening, SqlInjectionThroughEveryParameterChangesNothing) {
       json a = got, b = none;
       if (route == "/api/search")  // the query is echoed back, with the names it sounds like
         for (const char* echo : {"query", "spellings", "suggestions"}) a.erase(echo), b.erase(echo);
-      EXPECT_EQ(a, b) << route << "?" << name << "=" << payload << " found what a name that matches nothing does not";
+      EXPECT_EQ(a, b) << route << "?" << name << "=" << payload
+                      << " found what a name that matches nothing does not";
     }
     const int unknown = payload.find('\0') == std::string::npos ? 404 : 400;  // NUL: see below
     EXPECT_EQ(answer("/api/entities/" + p).first, unknown) << payload;
@@ -701,7 +762,8 @@ TEST_F(Hardening, SqlInjectionThroughEveryParameterChangesNothing) {
   }
   // The classic one, spelled out: it finds nothing.
   EXPECT_TRUE(answer("/api/search?q=" + percent_encode("' OR 1=1 --")).second["items"].empty());
-  EXPECT_EQ(answer("/api/events?org=" + percent_encode("' OR 1=1 --")).first, 400) << "no organisation has that name";
+  EXPECT_EQ(answer("/api/events?org=" + percent_encode("' OR 1=1 --")).first, 400)
+      << "no organisation has that name";
   EXPECT_EQ(answer("/api/events?person=" + percent_encode("' OR 1=1 --")).second["total"], 0);
   EXPECT_EQ(answer("/api/entities?q=" + percent_encode("' OR 1=1 --")).second["total"], 0);
   // Bytes that are not UTF-8, and NUL (which cut FTS5's quoted phrase short: "unterminated
@@ -722,9 +784,12 @@ TEST_F(Hardening, SqlInjectionThroughEveryParameterChangesNothing) {
 
 // Is `body` the content of a file under the dashboard's roots (web/, ECharts' dist/)?
 bool served_from_roots(const std::string& body) {
-  for (const fs::path& root : {twtest::source_dir() / "web", twtest::source_dir() / "node_modules" / "echarts" / "dist"})
+  for (const fs::path& root :
+       {twtest::source_dir() / "web", twtest::source_dir() / "node_modules" / "echarts" / "dist"})
     for (const auto& e : fs::recursive_directory_iterator(root))
-      if (e.is_regular_file() && e.file_size() == body.size() && twtest::read_file(e.path()) == body) return true;
+      if (e.is_regular_file() && e.file_size() == body.size() &&
+          twtest::read_file(e.path()) == body)
+        return true;
   return false;
 }
 
@@ -733,28 +798,34 @@ TEST_F(Hardening, PathTraversalNeverLeavesTheRoots) {
   const int port = server.port();
   ASSERT_EQ(raw_get(port, "/").status, 200);
   ASSERT_EQ(raw_get(port, "/vendor/echarts.min.js").status, 200);
-  for (const char* target : {
-           "/../CMakeLists.txt", "/..%2FCMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/%2e%2e%2f%2e%2e%2fCMakeLists.txt",
-           // double-encoded
-           "/%252e%252e/%252e%252e/CMakeLists.txt", "/%252e%252e%252fCMakeLists.txt", "/vendor/%252e%252e/%252e%252e/package.json",
-           // backslashes
-           "/..\\CMakeLists.txt", "/..%5cCMakeLists.txt", "/%5c..%5c..%5cCMakeLists.txt", "/vendor/..\\..\\package.json",
-           "/vendor\\..\\..\\CMakeLists.txt",
-           // out of the vendor mount
-           "/vendor/../../CMakeLists.txt", "/vendor/../../../etc/passwd", "/vendor/..%2f..%2fpackage.json",
-           "/vendor/%2e%2e/%2e%2e/package.json", "/vendor/echarts.min.js/../../../package.json", "/vendor/./../echarts/package.json",
-           "/vendor/../../node_modules/echarts/package.json",
-           // absolute paths
-           "//etc/passwd", "/etc/passwd", "/vendor//etc/passwd", "/vendor/%2fetc%2fpasswd", "/%2fetc%2fpasswd",
-           "/work/main/CMakeLists.txt", "http://127.0.0.1/../CMakeLists.txt", "/C:/Windows/win.ini",
-           // odd encodings and tricks
-           "/....//....//CMakeLists.txt", "/.%2e/CMakeLists.txt", "/%c0%ae%c0%ae/CMakeLists.txt",
-           "/vendor/%c0%ae%c0%ae/package.json", "/index.html%00.txt", "/%00/../CMakeLists.txt", "/./../CMakeLists.txt",
-           "/api/../../CMakeLists.txt", "/vendor/..;/package.json", "/.git/config", "/../.git/config"}) {
+  for (const char* target :
+       {"/../CMakeLists.txt", "/..%2FCMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2e%2e%2f%2e%2e%2fCMakeLists.txt",
+        // double-encoded
+        "/%252e%252e/%252e%252e/CMakeLists.txt", "/%252e%252e%252fCMakeLists.txt",
+        "/vendor/%252e%252e/%252e%252e/package.json",
+        // backslashes
+        "/..\\CMakeLists.txt", "/..%5cCMakeLists.txt", "/%5c..%5c..%5cCMakeLists.txt",
+        "/vendor/..\\..\\package.json", "/vendor\\..\\..\\CMakeLists.txt",
+        // out of the vendor mount
+        "/vendor/../../CMakeLists.txt", "/vendor/../../../etc/passwd",
+        "/vendor/..%2f..%2fpackage.json", "/vendor/%2e%2e/%2e%2e/package.json",
+        "/vendor/echarts.min.js/../../../package.json", "/vendor/./../echarts/package.json",
+        "/vendor/../../node_modules/echarts/package.json",
+        // absolute paths
+        "//etc/passwd", "/etc/passwd", "/vendor//etc/passwd", "/vendor/%2fetc%2fpasswd",
+        "/%2fetc%2fpasswd", "/work/main/CMakeLists.txt", "http://127.0.0.1/../CMakeLists.txt",
+        "/C:/Windows/win.ini",
+        // odd encodings and tricks
+        "/....//....//CMakeLists.txt", "/.%2e/CMakeLists.txt", "/%c0%ae%c0%ae/CMakeLists.txt",
+        "/vendor/%c0%ae%c0%ae/package.json", "/index.html%00.txt", "/%00/../CMakeLists.txt",
+        "/./../CMakeLists.txt", "/api/../../CMakeLists.txt", "/vendor/..;/package.json",
+        "/.git/config", "/../.git/config"}) {
     const RawResponse r = raw_get(port, target);
     if (r.status == 200) {
-      EXPECT_TRUE(served_from_roots(r.body)) << target << " served a file from outside web/ and echarts/dist:\n"
-                                             << r.body.substr(0, 200);
+      EXPECT_TRUE(served_from_roots(r.body))
+          << target << " served a file from outside web/ and echarts/dist:\n"
+          << r.body.substr(0, 200);
     }
     EXPECT_EQ(r.body.find("cmake_minimum_required"), std::string::npos) << target;
     EXPECT_EQ(r.body.find("root:x:0:0"), std::string::npos) << target;
@@ -771,9 +842,11 @@ TEST_F(Hardening, NoCrossOriginAccessByDefault) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_FALSE(r->has_header("Access-Control-Allow-Origin"));
-  const RawResponse pre = http_exchange(server.port(), "OPTIONS /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
-                                                  "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization\r\n"
-                                                  "Connection: close\r\n\r\n");
+  const RawResponse pre = http_exchange(
+      server.port(),
+      "OPTIONS /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\n"
+      "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization\r\n"
+      "Connection: close\r\n\r\n");
   EXPECT_NE(pre.status / 100, 2) << pre.head;
   EXPECT_EQ(pre.head.find("Access-Control-Allow"), std::string::npos) << pre.head;
 }
@@ -786,8 +859,9 @@ TEST_F(Hardening, CorsOriginAllowsExactlyThatOrigin) {
   auto ok = get(port, "/api/flows", {{"Origin", "https://dash.example"}});
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), "https://dash.example");
-  for (const char* other : {"https://evil.example", "https://dash.example.evil.example", "http://dash.example", "null",
-                            "https://dash.example/", "https://DASH.example"}) {
+  for (const char* other :
+       {"https://evil.example", "https://dash.example.evil.example", "http://dash.example", "null",
+        "https://dash.example/", "https://DASH.example"}) {
     auto r = get(port, "/api/flows", {{"Origin", other}});
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200);
@@ -795,27 +869,34 @@ TEST_F(Hardening, CorsOriginAllowsExactlyThatOrigin) {
   }
   auto no_origin = get(port, "/api/flows");
   EXPECT_FALSE(no_origin->has_header("Access-Control-Allow-Origin"));
-  const std::string preflight = "OPTIONS /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAccess-Control-Request-Method: POST\r\n"
-                                "Access-Control-Request-Headers: authorization, content-type\r\nConnection: close\r\n";
-  const RawResponse allowed = http_exchange(port, preflight + "Origin: https://dash.example\r\n\r\n");
+  const std::string preflight =
+      "OPTIONS /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAccess-Control-Request-Method: POST\r\n"
+      "Access-Control-Request-Headers: authorization, content-type\r\nConnection: close\r\n";
+  const RawResponse allowed =
+      http_exchange(port, preflight + "Origin: https://dash.example\r\n\r\n");
   EXPECT_EQ(allowed.status, 204) << allowed.head;
-  EXPECT_NE((allowed.head + "\r\n").find("Access-Control-Allow-Origin: https://dash.example\r\n"), std::string::npos)
+  EXPECT_NE((allowed.head + "\r\n").find("Access-Control-Allow-Origin: https://dash.example\r\n"),
+            std::string::npos)
       << allowed.head;
-  EXPECT_NE(allowed.head.find("Access-Control-Allow-Methods: GET, POST"), std::string::npos) << allowed.head;
+  EXPECT_NE(allowed.head.find("Access-Control-Allow-Methods: GET, POST"), std::string::npos)
+      << allowed.head;
   EXPECT_NE(allowed.head.find("Authorization"), std::string::npos) << allowed.head;
-  const RawResponse refused = http_exchange(port, preflight + "Origin: https://evil.example\r\n\r\n");
+  const RawResponse refused =
+      http_exchange(port, preflight + "Origin: https://evil.example\r\n\r\n");
   EXPECT_EQ(refused.status, 403) << refused.head;
   EXPECT_EQ(refused.head.find("Access-Control-Allow"), std::string::npos) << refused.head;
 }
 
 TEST_F(Hardening, CorsOriginFromTheCommandLine) {
   const std::string out = (dir_ / "serve.out").string(), err = (dir_ / "serve.err").string();
-  const pid_t pid = twtest::start_cli({"serve", "--db", db_, "--port", "0", "--cors-origin", "https://dash.example"}, out, err);
+  const pid_t pid = twtest::start_cli(
+      {"serve", "--db", db_, "--port", "0", "--cors-origin", "https://dash.example"}, out, err);
   int port = 0;
   for (int i = 0; i < 200 && !port; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     const std::string text = fs::exists(out) ? twtest::read_file(out) : "";
-    if (const size_t at = text.find("http://127.0.0.1:"); at != std::string::npos) port = std::atoi(text.c_str() + at + 17);
+    if (const size_t at = text.find("http://127.0.0.1:"); at != std::string::npos)
+      port = std::atoi(text.c_str() + at + 17);
   }
   ASSERT_GT(port, 0) << "the server never printed its address";
   auto yes = get(port, "/api/health", {{"Origin", "https://dash.example"}});
@@ -838,25 +919,28 @@ TEST_F(Hardening, WrongTokensAre401AndStoreNothing) {
     auto r = c.Post("/api/articles", headers, body, "application/json");
     return r ? r->status : 0;
   };
-  for (const std::string& wrong : {"correct-horse-battery-stapl3"s, "Correct-horse-battery-staple"s, "xorrect-horse-battery-staple"s,
-                                   "correct-horse-battery-stapl"s, "correct-horse-battery-staplee"s, "correct"s, ""s,
-                                   std::string(4096, 'c')})
+  for (const std::string& wrong :
+       {"correct-horse-battery-stapl3"s, "Correct-horse-battery-staple"s,
+        "xorrect-horse-battery-staple"s, "correct-horse-battery-stapl"s,
+        "correct-horse-battery-staplee"s, "correct"s, ""s, std::string(4096, 'c')})
     for (const char* scheme : {"Bearer ", "bearer ", "Basic ", ""}) {
       EXPECT_EQ(post({{"Authorization", scheme + wrong}}), 401) << scheme << wrong;
     }
   EXPECT_EQ(post({{"X-Talentwar-Token", "correct-horse-battery-stapl3"}}), 401);
   EXPECT_EQ(post({{"X-Talentwar-Token", "correct-horse"}}), 401);
   EXPECT_EQ(post({{"Authorization", "Bearer correct-horse battery-staple"}}), 401);
-  EXPECT_EQ(post({{"Authorization", "Bearer  correct-horse-battery-staple"}}), 401) << "a leading space is part of the token";
+  EXPECT_EQ(post({{"Authorization", "Bearer  correct-horse-battery-staple"}}), 401)
+      << "a leading space is part of the token";
   EXPECT_EQ(post({}), 401);
   EXPECT_EQ(Witness(db_).state().articles, "14") << "a refused write stored something";
   // Fields of the wrong type are a bad request, not a server error; nesting does not crash it.
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const httplib::Headers auth{{"Authorization", "Bearer correct-horse-battery-staple"}};
   httplib::Client c("127.0.0.1", server.port());
-  for (const std::string& b : {R"({"id": ["x"], "text": "Google hired Apple engineer John Smith."})"s,
-                               R"({"title": 5, "text": "Google hired Apple engineer John Smith."})"s,
-                               "{\"id\": " + deep + ", \"text\": \"Google hired Apple engineer John Smith.\"}", deep}) {
+  for (const std::string& b :
+       {R"({"id": ["x"], "text": "Google hired Apple engineer John Smith."})"s,
+        R"({"title": 5, "text": "Google hired Apple engineer John Smith."})"s,
+        "{\"id\": " + deep + ", \"text\": \"Google hired Apple engineer John Smith.\"}", deep}) {
     auto r = c.Post("/api/articles", auth, b, "application/json");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << r->body;
@@ -870,7 +954,8 @@ TEST_F(Hardening, WrongTokensAre401AndStoreNothing) {
 // pg_terminate_backend): the requests that held them fail, and the connections are not
 // handed out again — the next requests open new ones and are answered.
 TEST(HardeningPostgres, ABrokenReaderIsNotPutBackInThePool) {
-  if (!twtest::PgDatabase::available()) GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
+  if (!twtest::PgDatabase::available())
+    GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
   twtest::PgDatabase pg;
   { tw::store::Store create(pg.url(), &tw::extract::Lexicon::standard()); }
   tw::server::ServerOptions o;
@@ -886,7 +971,8 @@ TEST(HardeningPostgres, ABrokenReaderIsNotPutBackInThePool) {
   }
   int failed = 0;
   for (int i = 0; i < 6; ++i) failed += !StillAnswers(server.port());
-  EXPECT_LE(failed, 3) << "each broken connection (two workers and the quick lane) fails at most one request";
+  EXPECT_LE(failed, 3)
+      << "each broken connection (two workers and the quick lane) fails at most one request";
   EXPECT_TRUE(StillAnswers(server.port()));
   EXPECT_TRUE(StillAnswers(server.port()));
 }

@@ -1,11 +1,8 @@
-// The server's own request parts: targets decoded once, parameters, case-insensitive
-// headers; the router's patterns over bytes; strict parameter values.
+// http — the server's own request parts: targets decoded once, parameters,
+// case-insensitive headers, percent-encoding.
 #include "server/http.h"
 
 #include <gtest/gtest.h>
-
-#include "server/params.h"
-#include "server/router.h"
 
 namespace {
 
@@ -44,57 +41,6 @@ TEST(Http, PercentEncodingRoundTrips) {
   const std::string name = "OpenAI & 메타/x?y=z";
   EXPECT_EQ(percent_decode(percent_encode(name), true), name);
   EXPECT_EQ(percent_encode("a b"), "a%20b");
-}
-
-TEST(Router, MatchesWholePathsByMethodInOrder) {
-  Router router;
-  std::string seen;
-  router.get(R"(/api/articles/(\d+))", [&](const Request& req, Response&) { seen = "article " + req.matches[1]; });
-  router.get("/api/.*", [&](const Request&, Response&) { seen = "unknown api"; }, Lane::Loop);
-  router.post("/api/articles", [&](const Request&, Response&) { seen = "post"; });
-  Request req;
-  Response res;
-  req.method = "GET";
-  req.path = "/api/articles/12";
-  ASSERT_NE(router.find(req), nullptr);
-  router.find(req)->handler(req, res);
-  EXPECT_EQ(seen, "article 12");
-  EXPECT_EQ(router.lane(req), Lane::Worker);
-  req.path = "/api/articles/12x";
-  router.find(req)->handler(req, res);
-  EXPECT_EQ(seen, "unknown api") << "patterns match the whole path";
-  EXPECT_EQ(router.lane(req), Lane::Loop);
-  req.path = "/api/\xFF\n\0x"s;
-  EXPECT_NE(router.find(req), nullptr) << "any bytes can be matched";
-  req.method = "POST";
-  req.path = "/api/articles";
-  router.find(req)->handler(req, res);
-  EXPECT_EQ(seen, "post");
-  req.path = "/other";
-  EXPECT_EQ(router.find(req), nullptr);
-  EXPECT_THROW(router.get("(", [](const Request&, Response&) {}), std::logic_error);
-}
-
-TEST(Params, ValuesAreStrict) {
-  Request req;
-  parse_target("/x?limit=20&big=501&neg=-1&word=abc&type=move&lang=fr", req);
-  EXPECT_EQ(number_param(req, "limit", 50, 500), 20u);
-  EXPECT_EQ(number_param(req, "absent", 50, 500), 50u);
-  for (const char* bad : {"big", "neg", "word"}) EXPECT_THROW(number_param(req, bad, 0, 500), BadRequest) << bad;
-  EXPECT_EQ(choice_param(req, "type", {"move", "offer"}), "move");
-  EXPECT_THROW(choice_param(req, "lang", {"ko", "en"}), BadRequest);
-  const auto items = nlohmann::json::array({1, 2, 3, 4, 5});
-  parse_target("/x?offset=3&limit=10", req);
-  const auto p = page(items, req);
-  EXPECT_EQ(p["total"], 5);
-  EXPECT_EQ(p["items"], nlohmann::json::array({4, 5}));
-  EXPECT_TRUE(query_text("메타"));
-  EXPECT_FALSE(query_text("a\0b"s));
-  EXPECT_FALSE(query_text("\xC3\x28"));
-  Response res;
-  send_json(res, 201, {{"name", "\xFF"}});
-  EXPECT_EQ(res.status, 201);
-  EXPECT_NE(res.body.find("\xEF\xBF\xBD"), std::string::npos) << "bytes that are not UTF-8 become U+FFFD";
 }
 
 }  // namespace

@@ -85,11 +85,12 @@ TEST(ReadInputs, DirectoryIsWalkedRecursivelyInSortedOrderSkippingOtherExtension
 
 TEST(ReadInputs, JsonLinesDump) {
   twtest::TempDir dir;
-  const auto p = dir.write("dump.jsonl",
-                           "{\"id\":\"a1\",\"text\":\"Meta hired someone.\",\"url\":\"https://example.com/a1\","
-                           "\"title\":\"T\",\"date\":\"2025-07-01\"}\n"
-                           "\n"
-                           "{\"html\":\"<p>Amazon invested.</p>\"}\n");
+  const auto p = dir.write(
+      "dump.jsonl",
+      "{\"id\":\"a1\",\"text\":\"Meta hired someone.\",\"url\":\"https://example.com/a1\","
+      "\"title\":\"T\",\"date\":\"2025-07-01\"}\n"
+      "\n"
+      "{\"html\":\"<p>Amazon invested.</p>\"}\n");
   const auto c = read({p.string()});
   EXPECT_TRUE(c.errors.empty());
   ASSERT_EQ(c.articles.size(), 2u);
@@ -129,12 +130,15 @@ TEST(ReadInputs, BadInputsAreReportedAndTheBatchGoesOn) {
   dir.write("invalid.txt", "Meta \xC0\xAF hired.\n");
   dir.write("huge.txt", std::string(50u << 20, 'a'));
   twtest::make_unreadable(dir, "x.txt");
-  dir.write("lines.jsonl", "this line is not JSON\n{\"id\":\"ok1\",\"text\":\"Amazon invested in Anthropic.\"}\n[1,2]\n");
+  dir.write("lines.jsonl",
+            "this line is not JSON\n{\"id\":\"ok1\",\"text\":\"Amazon invested in "
+            "Anthropic.\"}\n[1,2]\n");
 
   const auto c = read({dir.path().string()});
 
   std::map<std::string, std::string> reasons;  // origin suffix → reason
-  for (const char* name : {"empty.txt", "binary.txt", "huge.txt", "x.txt", "lines.jsonl:1", "lines.jsonl:3"}) {
+  for (const char* name :
+       {"empty.txt", "binary.txt", "huge.txt", "x.txt", "lines.jsonl:1", "lines.jsonl:3"}) {
     const ReadError* e = c.error_ending(name);
     ASSERT_NE(e, nullptr) << name << " was not reported";
     EXPECT_FALSE(e->reason.empty()) << name;
@@ -147,7 +151,8 @@ TEST(ReadInputs, BadInputsAreReportedAndTheBatchGoesOn) {
   EXPECT_NE(reasons["huge.txt"].find("too large"), std::string::npos) << reasons["huge.txt"];
   EXPECT_NE(reasons["lines.jsonl:1"].find("JSON"), std::string::npos) << reasons["lines.jsonl:1"];
 
-  // Read on: the good file, the good JSONL line, and the invalid UTF-8 file (the text stage refuses it).
+  // Read on: the good file, the good JSONL line, and the invalid UTF-8 file (the text stage refuses
+  // it).
   ASSERT_NE(c.article("good.txt"), nullptr);
   EXPECT_EQ(c.article("good.txt")->bytes, kGood);
   EXPECT_NE(c.article("ok1"), nullptr);

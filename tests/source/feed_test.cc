@@ -48,10 +48,13 @@ TEST(Feed, EachRssItemIsAnArticleWithItsLinkTitleDateAndOutlet) {
   EXPECT_EQ(a.date, "Tue, 02 Sep 2025 08:00:00 GMT");
   EXPECT_EQ(a.outlet, "The Daily Circuit");
   EXPECT_TRUE(a.html);
-  EXPECT_NE(a.bytes.find("<p>Meta hired Jane Doerr from OpenAI.</p>"), std::string::npos) << "the full content, not the teaser";
-  EXPECT_NE(a.bytes.find("&amp; two engineers"), std::string::npos) << "the title is text, escaped as HTML";
+  EXPECT_NE(a.bytes.find("<p>Meta hired Jane Doerr from OpenAI.</p>"), std::string::npos)
+      << "the full content, not the teaser";
+  EXPECT_NE(a.bytes.find("&amp; two engineers"), std::string::npos)
+      << "the title is text, escaped as HTML";
   const auto& teaser = std::get<RawArticle>(items[1]);
-  EXPECT_NE(teaser.bytes.find("<p>Apple lost a researcher to Meta.</p>"), std::string::npos) << "no content: the description";
+  EXPECT_NE(teaser.bytes.find("<p>Apple lost a researcher to Meta.</p>"), std::string::npos)
+      << "no content: the description";
   const auto& empty = std::get<ReadError>(items[2]);
   EXPECT_EQ(empty.origin, "in/feed.rss#3");
   EXPECT_NE(empty.reason.find("without content"), std::string::npos);
@@ -82,7 +85,8 @@ TEST(Feed, AtomEntriesTakeTheAlternateLinkAndThePublishedDate) {
 TEST(Feed, NotAFeedAndExternalEntitiesAreRefused) {
   auto not_feed = items_of("<html><body><p>A page.</p></body></html>");
   ASSERT_EQ(not_feed.size(), 1u);
-  EXPECT_NE(std::get<ReadError>(not_feed[0]).reason.find("not an RSS or Atom feed"), std::string::npos);
+  EXPECT_NE(std::get<ReadError>(not_feed[0]).reason.find("not an RSS or Atom feed"),
+            std::string::npos);
   EXPECT_EQ(std::get<ReadError>(items_of("not xml at all <<<")[0]).origin, "in/feed.rss");
   // An entity pointing at a local file is never read into an article.
   const auto xxe = items_of(R"(<?xml version="1.0"?>

@@ -12,7 +12,8 @@ namespace {
 
 using extract::Event;
 
-Event move(std::string person, std::string from, std::string to, std::optional<int64_t> count = std::nullopt) {
+Event move(std::string person, std::string from, std::string to,
+           std::optional<int64_t> count = std::nullopt) {
   Event e;
   e.type = "move";
   e.slots = {{"from", std::move(from)}, {"to", std::move(to)}};
@@ -31,7 +32,8 @@ text::Document doc(std::string name, std::string date) {
   return d;
 }
 
-using Pairs = std::map<std::string, std::pair<int64_t, int64_t>>;  // "from>to" → named, largest group
+using Pairs =
+    std::map<std::string, std::pair<int64_t, int64_t>>;  // "from>to" → named, largest group
 
 Pairs as_map(const std::vector<FlowPair>& pairs) {
   Pairs out;
@@ -42,18 +44,25 @@ Pairs as_map(const std::vector<FlowPair>& pairs) {
 class FlowCountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<Store>((dir_.path() / "flows.db").string(), &extract::Lexicon::standard());
+    db_ =
+        std::make_unique<Store>((dir_.path() / "flows.db").string(), &extract::Lexicon::standard());
     int day = 0;
     // People and groups over three years, some reported twice, one undated.
     for (const auto& [date, person, from, to, group] :
          std::vector<std::tuple<std::string, std::string, std::string, std::string, int64_t>>{
-             {"2023-11-20", "Ada Vance", "OpenAI", "Meta", 0},      {"2024-01-05", "Bo Lind", "OpenAI", "Meta", 0},
-             {"2024-06-30", "Cy Moss", "Apple", "Meta", 0},         {"2024-12-31", "", "Apple", "Meta", 5},
-             {"2025-01-01", "Ada Vance", "OpenAI", "Meta", 0},      {"2025-03-15", "Di Park", "Google", "OpenAI", 0},
-             {"2025-07-02", "", "Google", "OpenAI", 3},             {"2025-07-09", "Ed Roe", "Apple", "Anthropic", 0},
-             {"", "Fay Orr", "Apple", "Anthropic", 0},              {"2026-02-01", "Gil Yu", "Meta", "OpenAI", 0}})
-      db_->add_article(doc("a" + std::to_string(++day) + ".txt", date), "in",
-                       {move(person, from, to, group ? std::optional<int64_t>(group) : std::nullopt)});
+             {"2023-11-20", "Ada Vance", "OpenAI", "Meta", 0},
+             {"2024-01-05", "Bo Lind", "OpenAI", "Meta", 0},
+             {"2024-06-30", "Cy Moss", "Apple", "Meta", 0},
+             {"2024-12-31", "", "Apple", "Meta", 5},
+             {"2025-01-01", "Ada Vance", "OpenAI", "Meta", 0},
+             {"2025-03-15", "Di Park", "Google", "OpenAI", 0},
+             {"2025-07-02", "", "Google", "OpenAI", 3},
+             {"2025-07-09", "Ed Roe", "Apple", "Anthropic", 0},
+             {"", "Fay Orr", "Apple", "Anthropic", 0},
+             {"2026-02-01", "Gil Yu", "Meta", "OpenAI", 0}})
+      db_->add_article(
+          doc("a" + std::to_string(++day) + ".txt", date), "in",
+          {move(person, from, to, group ? std::optional<int64_t>(group) : std::nullopt)});
   }
   twtest::TempDir dir_;
   std::unique_ptr<Store> db_;
@@ -62,8 +71,10 @@ class FlowCountsTest : public ::testing::Test {
 TEST_F(FlowCountsTest, EveryWindowOfMonthsOrYearsGivesTheStoresPairs) {
   const FlowCounts counts = FlowCounts::load(*db_);
   const std::vector<std::pair<std::string, std::string>> windows{
-      {"2024", ""},        {"", "2024"},        {"2024", "2024"},       {"2024-06", "2025-01"}, {"2023-12", "2024-12"},
-      {"2024-07", "2024-12"}, {"2025-07", "2025-07"}, {"2026", "2030"}, {"2020", "2022"},      {"2024-02", "2025-11"}};
+      {"2024", ""},           {"", "2024"},           {"2024", "2024"},
+      {"2024-06", "2025-01"}, {"2023-12", "2024-12"}, {"2024-07", "2024-12"},
+      {"2025-07", "2025-07"}, {"2026", "2030"},       {"2020", "2022"},
+      {"2024-02", "2025-11"}};
   for (const auto& [since, until] : windows) {
     const auto held = counts.pairs(since, until);
     ASSERT_TRUE(held) << since << ".." << until;
@@ -81,18 +92,22 @@ TEST_F(FlowCountsTest, ASummaryRanksPairsAndAddsUpEachOrganisationsSources) {
   const Pairs all = as_map(db_->flow_pairs("2024", "2025"));
   EXPECT_EQ(s->pair_count, all.size());
   ASSERT_EQ(s->listed.size(), 2u) << "the two largest";
-  EXPECT_EQ(s->listed[0].from + ">" + s->listed[0].to, "Apple>Meta") << "five in a group, the largest";
+  EXPECT_EQ(s->listed[0].from + ">" + s->listed[0].to, "Apple>Meta")
+      << "five in a group, the largest";
   for (const auto& b : s->balances) {
     int64_t gained = 0, from_labels = 0;
     for (const auto& [pair, sizes] : all)
       if (pair.ends_with(">" + b.org)) gained += std::max(sizes.first, sizes.second);
     EXPECT_EQ(b.gained, gained) << b.org;
     for (const auto& [label, n] : b.sources) from_labels = std::max(from_labels, n);
-    EXPECT_LE(from_labels, b.gained) << b.org << ": a source gives no more than the organisation gained";
+    EXPECT_LE(from_labels, b.gained)
+        << b.org << ": a source gives no more than the organisation gained";
   }
-  const auto meta = std::find_if(s->balances.begin(), s->balances.end(), [](const FlowBalance& b) { return b.org == "Meta"; });
+  const auto meta = std::find_if(s->balances.begin(), s->balances.end(),
+                                 [](const FlowBalance& b) { return b.org == "Meta"; });
   ASSERT_NE(meta, s->balances.end());
-  EXPECT_EQ(meta->sources.front(), (std::pair<std::string, int64_t>{"Apple", 5})) << "a group of five, Cy Moss perhaps among them";
+  EXPECT_EQ(meta->sources.front(), (std::pair<std::string, int64_t>{"Apple", 5}))
+      << "a group of five, Cy Moss perhaps among them";
 }
 
 TEST_F(FlowCountsTest, MonthlyCountsPeopleIntoAndOutOfAnOrganisationByFirstReport) {
@@ -101,8 +116,10 @@ TEST_F(FlowCountsTest, MonthlyCountsPeopleIntoAndOutOfAnOrganisationByFirstRepor
   std::map<std::string, std::pair<int64_t, int64_t>> got;
   for (const auto& m : counts.monthly("", "", meta)) got[m.month] = {m.in, m.out};
   // Ada first in 2023-11 only (her second report adds no one); groups have no month; Gil leaves.
-  EXPECT_EQ(got, (std::map<std::string, std::pair<int64_t, int64_t>>{
-                     {"2023-11", {1, 0}}, {"2024-01", {1, 0}}, {"2024-06", {1, 0}}, {"2026-02", {0, 1}}}));
+  EXPECT_EQ(
+      got,
+      (std::map<std::string, std::pair<int64_t, int64_t>>{
+          {"2023-11", {1, 0}}, {"2024-01", {1, 0}}, {"2024-06", {1, 0}}, {"2026-02", {0, 1}}}));
   const auto window = counts.monthly("2024-02", "2025", meta);
   ASSERT_EQ(window.size(), 1u);
   EXPECT_EQ(window[0].month, "2024-06");
@@ -131,11 +148,13 @@ TEST(WindowParts, WholeYearsFromYearlyCountsAndTheEndsFromMonths) {
   const auto parts = window_parts("2023-11", "2025-02");
   ASSERT_TRUE(parts && parts->years);
   EXPECT_EQ(*parts->years, (std::pair<std::string, std::string>{"2024", "2024"}));
-  EXPECT_EQ(parts->months, (std::vector<std::pair<std::string, std::string>>{{"2023-11", "2023-12"}, {"2025-01", "2025-02"}}));
+  EXPECT_EQ(parts->months, (std::vector<std::pair<std::string, std::string>>{
+                               {"2023-11", "2023-12"}, {"2025-01", "2025-02"}}));
   const auto inside = window_parts("2024-03", "2024-05");
   ASSERT_TRUE(inside);
   EXPECT_FALSE(inside->years);
-  EXPECT_EQ(inside->months, (std::vector<std::pair<std::string, std::string>>{{"2024-03", "2024-05"}}));
+  EXPECT_EQ(inside->months,
+            (std::vector<std::pair<std::string, std::string>>{{"2024-03", "2024-05"}}));
   const auto open = window_parts("", "");
   ASSERT_TRUE(open && open->years);
   EXPECT_EQ(*open->years, (std::pair<std::string, std::string>{"0000", "9999"}));

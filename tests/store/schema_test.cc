@@ -24,7 +24,8 @@ class Schema : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
     if (GetParam() == Dialect::Postgres) {
-      if (!twtest::PgDatabase::available()) GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
+      if (!twtest::PgDatabase::available())
+        GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
       pg_ = std::make_unique<twtest::PgDatabase>();
     }
   }
@@ -36,23 +37,33 @@ class Schema : public ::testing::TestWithParam<Dialect> {
   // A database as the previous release left it: its tables, one article and one event.
   void write_version_1() const {
     auto db = connect();
-    const std::string ddl = twtest::read_file(twtest::source_dir() / "tests" / "store" / "fixtures" / "schema-v1.sql");
+    const std::string ddl =
+        twtest::read_file(twtest::source_dir() / "tests" / "store" / "fixtures" / "schema-v1.sql");
     if (GetParam() == Dialect::Sqlite) {
-      db->script(fmt::format(fmt::runtime(ddl), fmt::arg("id", "INTEGER PRIMARY KEY"), fmt::arg("real", "REAL"),
+      db->script(fmt::format(fmt::runtime(ddl), fmt::arg("id", "INTEGER PRIMARY KEY"),
+                             fmt::arg("real", "REAL"),
                              fmt::arg("now", "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))")));
-      db->script("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', "
-                 "tokenize='trigram')");
+      db->script(
+          "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+          "content_rowid='id', "
+          "tokenize='trigram')");
     } else {
       db->script(fmt::format(fmt::runtime(ddl), fmt::arg("id", "BIGSERIAL PRIMARY KEY"),
-                             fmt::arg("real", "DOUBLE PRECISION"), fmt::arg("now", "'2025-01-01T00:00:00Z'")));
+                             fmt::arg("real", "DOUBLE PRECISION"),
+                             fmt::arg("now", "'2025-01-01T00:00:00Z'")));
     }
-    db->run("INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text) "
-            "VALUES('old.txt', 'in/old.txt', 'hash-of-old', 'en', 'https://example.org/old', 'An old story', "
-            "'2025-03-04', 'Jane Doerr joined Meta from OpenAI.')",
-            {});
-    db->run("INSERT INTO events(article_id, type, sentence, evidence, published, body) VALUES(1, 'move', 0, "
-            "'Jane Doerr joined Meta from OpenAI.', '2025-03-04', '{\"type\":\"move\",\"person\":\"Jane Doerr\"}')",
-            {});
+    db->run(
+        "INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text) "
+        "VALUES('old.txt', 'in/old.txt', 'hash-of-old', 'en', 'https://example.org/old', 'An old "
+        "story', "
+        "'2025-03-04', 'Jane Doerr joined Meta from OpenAI.')",
+        {});
+    db->run(
+        "INSERT INTO events(article_id, type, sentence, evidence, published, body) VALUES(1, "
+        "'move', 0, "
+        "'Jane Doerr joined Meta from OpenAI.', '2025-03-04', "
+        "'{\"type\":\"move\",\"person\":\"Jane Doerr\"}')",
+        {});
   }
 
   std::unique_ptr<twtest::PgDatabase> pg_;
@@ -110,7 +121,8 @@ TEST_P(Schema, TooOldOrTooNewIsRefusedWithTheReason) {
       store::Store s(location(), &extract::Lexicon::standard(), mode);
       ADD_FAILURE() << "a database from a newer talentwar was opened";
     } catch (const store::StoreError& e) {
-      EXPECT_NE(std::string(e.what()).find("newer talentwar (schema version 99"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("newer talentwar (schema version 99"), std::string::npos)
+          << e.what();
     }
   }
 }
@@ -120,8 +132,9 @@ TEST(SchemaSqlite, AFileFromBeforeTheAggregatesIsRefusedWithAdvice) {
   const std::string path = (dir / "ancient.db").string();
   {
     store::SqliteConnection db(path, false);
-    db.script("CREATE TABLE articles(id INTEGER PRIMARY KEY, doc TEXT, text TEXT);"
-              "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id INTEGER, body TEXT)");
+    db.script(
+        "CREATE TABLE articles(id INTEGER PRIMARY KEY, doc TEXT, text TEXT);"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id INTEGER, body TEXT)");
   }
   try {
     store::Store s(path, &extract::Lexicon::standard());
@@ -132,6 +145,8 @@ TEST(SchemaSqlite, AFileFromBeforeTheAggregatesIsRefusedWithAdvice) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Schema, ::testing::Values(Dialect::Sqlite, Dialect::Postgres),
-                         [](const auto& info) { return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres"; });
+                         [](const auto& info) {
+                           return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres";
+                         });
 
 }  // namespace

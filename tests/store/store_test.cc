@@ -38,12 +38,15 @@ class StoreTest : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
     if (GetParam() == Dialect::Postgres) {
-      if (!twtest::PgDatabase::available()) GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
+      if (!twtest::PgDatabase::available())
+        GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
       pg_ = std::make_unique<twtest::PgDatabase>();
     }
   }
   std::string location() const { return pg_ ? pg_->url() : (dir_ / "test.db").string(); }
-  std::unique_ptr<store::Store> open() const { return std::make_unique<store::Store>(location(), &extract::Lexicon::standard()); }
+  std::unique_ptr<store::Store> open() const {
+    return std::make_unique<store::Store>(location(), &extract::Lexicon::standard());
+  }
   static text::Document doc(std::string name, std::string text, std::string date = "") {
     text::Document d;
     d.doc = std::move(name);
@@ -56,10 +59,12 @@ class StoreTest : public ::testing::TestWithParam<Dialect> {
   void add_sample(store::Store& s) const {
     s.begin_batch();
     EXPECT_EQ(s.add_article(doc("a.txt", "text a"), "in/a.txt",
-                            {move("Jane Doerr", "OpenAI", "Google DeepMind"), investment("Amazon", "Anthropic", 4e9)}),
+                            {move("Jane Doerr", "OpenAI", "Google DeepMind"),
+                             investment("Amazon", "Anthropic", 4e9)}),
               Store::Added::New);
-    EXPECT_EQ(s.add_article(doc("b.txt", "text b"), "in/b.txt", {move("Ruoming Pang", "Apple", "Meta")}),
-              Store::Added::New);
+    EXPECT_EQ(
+        s.add_article(doc("b.txt", "text b"), "in/b.txt", {move("Ruoming Pang", "Apple", "Meta")}),
+        Store::Added::New);
     s.commit_batch();
   }
   static std::vector<std::string> docs_and_types(const std::vector<EventRow>& rows) {
@@ -73,7 +78,9 @@ class StoreTest : public ::testing::TestWithParam<Dialect> {
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Dialect::Sqlite, Dialect::Postgres),
-                         [](const auto& info) { return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres"; });
+                         [](const auto& info) {
+                           return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres";
+                         });
 
 TEST_P(StoreTest, SqliteDatabaseIsInWalMode) {
   if (GetParam() != Dialect::Sqlite) GTEST_SKIP() << "SQLite only";
@@ -92,7 +99,8 @@ TEST_P(StoreTest, SameDocumentTwiceIsStoredOnce) {
   auto s = open();
   const auto d = doc("a.txt", "Meta hired Jane Doerr.");
   EXPECT_EQ(s->add_article(d, "a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), Store::Added::New);
-  EXPECT_EQ(s->add_article(d, "copy/a.txt", {move("Jane Doerr", "OpenAI", "Meta")}), Store::Added::AlreadyStored);
+  EXPECT_EQ(s->add_article(d, "copy/a.txt", {move("Jane Doerr", "OpenAI", "Meta")}),
+            Store::Added::AlreadyStored);
   EXPECT_EQ(s->article_count(), 1u);
   EXPECT_EQ(s->event_count(), 1u);
 }
@@ -100,7 +108,8 @@ TEST_P(StoreTest, SameDocumentTwiceIsStoredOnce) {
 TEST_P(StoreTest, IngestIsIdempotentAcrossOpenings) {
   add_sample(*open());
   auto s = open();
-  EXPECT_EQ(s->add_article(doc("a-again.txt", "text a"), "x", {move("X Y", "A", "B")}), Store::Added::AlreadyStored);
+  EXPECT_EQ(s->add_article(doc("a-again.txt", "text a"), "x", {move("X Y", "A", "B")}),
+            Store::Added::AlreadyStored);
   EXPECT_EQ(s->article_count(), 2u);
   EXPECT_EQ(s->event_count(), 3u);
 }
@@ -108,8 +117,10 @@ TEST_P(StoreTest, IngestIsIdempotentAcrossOpenings) {
 TEST_P(StoreTest, FilterByType) {
   auto s = open();
   add_sample(*s);
-  EXPECT_EQ(docs_and_types(s->events({"move", "", ""})), (std::vector<std::string>{"a.txt:move", "b.txt:move"}));
-  EXPECT_EQ(docs_and_types(s->events({"investment", "", ""})), (std::vector<std::string>{"a.txt:investment"}));
+  EXPECT_EQ(docs_and_types(s->events({"move", "", ""})),
+            (std::vector<std::string>{"a.txt:move", "b.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"investment", "", ""})),
+            (std::vector<std::string>{"a.txt:investment"}));
   EXPECT_TRUE(s->events({"layoff", "", ""}).empty());
   EXPECT_EQ(s->events({}).size(), 3u);
 }
@@ -118,8 +129,10 @@ TEST_P(StoreTest, FilterByTheArticlesDateAndLanguage) {
   auto s = open();
   text::Document ko = doc("k.txt", "기사", "2025-03-14");
   ko.lang = "ko";
-  s->add_article(doc("a.txt", "text a", "2024-12-31"), "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
-  s->add_article(ko, "in/k.txt", {move("Ruoming Pang", "Apple", "Meta"), investment("Amazon", "Anthropic", 4e9)});
+  s->add_article(doc("a.txt", "text a", "2024-12-31"), "in/a.txt",
+                 {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(ko, "in/k.txt",
+                 {move("Ruoming Pang", "Apple", "Meta"), investment("Amazon", "Anthropic", 4e9)});
   s->add_article(doc("u.txt", "text u"), "in/u.txt", {move("Bo Lind", "Apple", "Meta")});
   auto with = [](auto&& set) {
     EventFilter f;
@@ -128,24 +141,40 @@ TEST_P(StoreTest, FilterByTheArticlesDateAndLanguage) {
   };
   EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.since = "2025"; }))),
             (std::vector<std::string>{"k.txt:move", "k.txt:investment"}));
-  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.until = "2024-12"; }))), (std::vector<std::string>{"a.txt:move"}))
+  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.until = "2024-12"; }))),
+            (std::vector<std::string>{"a.txt:move"}))
       << "an undated article is in no window";
-  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) { f.lang = "ko"; f.type = "move"; }))),
+  EXPECT_EQ(docs_and_types(s->events(with([](EventFilter& f) {
+              f.lang = "ko";
+              f.type = "move";
+            }))),
             (std::vector<std::string>{"k.txt:move"}));
   // The same through an organisation's index, newest first, and counted.
-  const EventFilter meta_2025 = with([](EventFilter& f) { f.org = "Meta"; f.since = "2025-01-01"; f.newest_first = true; });
+  const EventFilter meta_2025 = with([](EventFilter& f) {
+    f.org = "Meta";
+    f.since = "2025-01-01";
+    f.newest_first = true;
+  });
   EXPECT_EQ(docs_and_types(s->events(meta_2025)), (std::vector<std::string>{"k.txt:move"}));
   EXPECT_EQ(s->count_events(meta_2025, 100), 1u);
   EXPECT_EQ(s->count_events(with([](EventFilter& f) { f.lang = "en"; }), 100), 2u);
-  EXPECT_EQ(s->count_events(with([](EventFilter& f) { f.org = "Meta"; f.lang = "ko"; }), 100), 1u);
+  EXPECT_EQ(s->count_events(with([](EventFilter& f) {
+                              f.org = "Meta";
+                              f.lang = "ko";
+                            }),
+                            100),
+            1u);
 }
 
 TEST_P(StoreTest, FilterByOrgCountsUnitsUnderTheirParent) {
   auto s = open();
   add_sample(*s);
-  EXPECT_EQ(docs_and_types(s->events({"", "Google", ""})), (std::vector<std::string>{"a.txt:move"}));
-  EXPECT_EQ(docs_and_types(s->events({"", "Google DeepMind", ""})), (std::vector<std::string>{"a.txt:move"}));
-  EXPECT_EQ(docs_and_types(s->events({"", "Anthropic", ""})), (std::vector<std::string>{"a.txt:investment"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "Google", ""})),
+            (std::vector<std::string>{"a.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "Google DeepMind", ""})),
+            (std::vector<std::string>{"a.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "Anthropic", ""})),
+            (std::vector<std::string>{"a.txt:investment"}));
   EXPECT_TRUE(s->events({"", "Microsoft", ""}).empty());
 }
 
@@ -154,22 +183,27 @@ TEST_P(StoreTest, FilterByAnySpelling) {
   add_sample(*s);
   EXPECT_EQ(docs_and_types(s->events({"", "구글", ""})), (std::vector<std::string>{"a.txt:move"}));
   EXPECT_EQ(docs_and_types(s->events({"", "메타", ""})), (std::vector<std::string>{"b.txt:move"}));
-  EXPECT_EQ(docs_and_types(s->events({"", "openai", ""})), (std::vector<std::string>{"a.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "openai", ""})),
+            (std::vector<std::string>{"a.txt:move"}));
 }
 
 TEST_P(StoreTest, FilterByPerson) {
   auto s = open();
   add_sample(*s);
-  EXPECT_EQ(docs_and_types(s->events({"", "", "Jane Doerr"})), (std::vector<std::string>{"a.txt:move"}));
-  EXPECT_EQ(docs_and_types(s->events({"", "", "루오밍 팡"})), (std::vector<std::string>{"b.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "", "Jane Doerr"})),
+            (std::vector<std::string>{"a.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"", "", "루오밍 팡"})),
+            (std::vector<std::string>{"b.txt:move"}));
   EXPECT_TRUE(s->events({"", "", "Nobody Here"}).empty());
-  EXPECT_EQ(docs_and_types(s->events({"move", "Meta", "Ruoming Pang"})), (std::vector<std::string>{"b.txt:move"}));
+  EXPECT_EQ(docs_and_types(s->events({"move", "Meta", "Ruoming Pang"})),
+            (std::vector<std::string>{"b.txt:move"}));
   EXPECT_TRUE(s->events({"investment", "", "Ruoming Pang"}).empty());
 }
 
 TEST_P(StoreTest, ForEachArticleRoundTripsEvents) {
   auto s = open();
-  const std::vector<Event> events{move("Jane Doerr", "OpenAI", "Google DeepMind"), investment("Amazon", "Anthropic", 4e9)};
+  const std::vector<Event> events{move("Jane Doerr", "OpenAI", "Google DeepMind"),
+                                  investment("Amazon", "Anthropic", 4e9)};
   text::Document d = doc("a.txt", "text a");
   d.url = "https://example.com/a";
   d.date = "2025-07-01";
@@ -189,18 +223,23 @@ TEST_P(StoreTest, ForEachArticleRoundTripsEvents) {
 }
 
 TEST_P(StoreTest, ContentHashIsSha256Hex) {
-  EXPECT_EQ(Store::content_hash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(Store::content_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Store::content_hash(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Store::content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_P(StoreTest, UnopenableLocationThrowsStoreError) {
-  const std::string bad = GetParam() == Dialect::Sqlite ? (dir_ / "no" / "such" / "dir" / "x.db").string()
-                                                        : pg_->url() + "_no_such_database";
+  const std::string bad = GetParam() == Dialect::Sqlite
+                              ? (dir_ / "no" / "such" / "dir" / "x.db").string()
+                              : pg_->url() + "_no_such_database";
   try {
     Store s(bad);
     FAIL() << "opened " << bad;
   } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find(GetParam() == Dialect::Sqlite ? "x.db" : "no_such_database"), std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find(GetParam() == Dialect::Sqlite ? "x.db" : "no_such_database"),
+        std::string::npos)
         << "the error names the location: " << e.what();
   }
 }
@@ -208,8 +247,9 @@ TEST_P(StoreTest, UnopenableLocationThrowsStoreError) {
 TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
   auto s = open();
   for (int i = 0; i < 5; ++i)
-    s->add_article(doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
-                   "in", {move(fmt::format("Person {}", i), "OpenAI", "Meta")});
+    s->add_article(
+        doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
+        "in", {move(fmt::format("Person {}", i), "OpenAI", "Meta")});
   EventFilter f{"move", "Meta", ""};
   f.newest_first = true;
   f.limit = 2;
@@ -221,7 +261,8 @@ TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
   EXPECT_EQ(s->count_events({"", "", ""}, 2), 3u);
   EventFilter both{"", "Meta", "Person 3"};
   both.newest_first = true;
-  EXPECT_EQ(docs_and_types(s->events(both)), (std::vector<std::string>{"3.txt:move"})) << "person and organisation";
+  EXPECT_EQ(docs_and_types(s->events(both)), (std::vector<std::string>{"3.txt:move"}))
+      << "person and organisation";
   both.org = "Apple";
   EXPECT_TRUE(s->events(both).empty());
   EXPECT_EQ(s->count_events(both), 0u);
@@ -233,8 +274,9 @@ TEST_P(StoreTest, EventsPageNewestFirstThroughTheEntityIndex) {
 TEST_P(StoreTest, EventsNamingTheEntityTwicePageAsOne) {
   auto s = open();
   for (int i = 0; i < 5; ++i)
-    s->add_article(doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
-                   "in", {move(fmt::format("Person {}", i), "Meta", "Meta")});
+    s->add_article(
+        doc(fmt::format("{}.txt", i), fmt::format("text {}", i), fmt::format("2025-0{}-01", i + 1)),
+        "in", {move(fmt::format("Person {}", i), "Meta", "Meta")});
   EventFilter f{"", "Meta", ""};
   f.newest_first = true;
   f.limit = 2;
@@ -245,7 +287,8 @@ TEST_P(StoreTest, EventsNamingTheEntityTwicePageAsOne) {
     EXPECT_EQ(page.size(), offset == 4 ? 1u : 2u) << "offset " << offset;
     seen.insert(seen.end(), page.begin(), page.end());
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"4.txt:move", "3.txt:move", "2.txt:move", "1.txt:move", "0.txt:move"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"4.txt:move", "3.txt:move", "2.txt:move", "1.txt:move",
+                                            "0.txt:move"}));
   EXPECT_EQ(s->count_events(f), 5u);
 }
 
@@ -269,43 +312,55 @@ TEST_P(StoreTest, EntitiesCountMentionsAndMatchAnySpelling) {
 TEST_P(StoreTest, SearchFindsKoreanAndEnglishNewestFirst) {
   auto s = open();
   s->add_article(doc("old.txt", "메타가 오픈AI 연구원을 영입했다.", "2024-01-01"), "in", {});
-  s->add_article(doc("new.txt", "메타가 애플 연구원을 영입했다. Meta hired again.", "2025-01-01"), "in", {});
+  s->add_article(doc("new.txt", "메타가 애플 연구원을 영입했다. Meta hired again.", "2025-01-01"),
+                 "in", {});
   auto docs = [](const std::vector<SearchHit>& hits) {
     std::vector<std::string> out;
     for (const auto& h : hits) out.push_back(h.doc);
     return out;
   };
   EXPECT_EQ(docs(s->search({"연구원을"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"}));
-  EXPECT_EQ(docs(s->search({"메타"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"})) << "two syllables";
+  EXPECT_EQ(docs(s->search({"메타"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"}))
+      << "two syllables";
   EXPECT_EQ(docs(s->search({"hired again"}, 10)), (std::vector<std::string>{"new.txt"}));
-  EXPECT_EQ(docs(s->search({"100%_\\'\""}, 10)), (std::vector<std::string>{})) << "pattern characters are literal";
-  EXPECT_EQ(docs(s->search({"오픈AI", "hired again"}, 10)), (std::vector<std::string>{"new.txt", "old.txt"}))
+  EXPECT_EQ(docs(s->search({"100%_\\'\""}, 10)), (std::vector<std::string>{}))
+      << "pattern characters are literal";
+  EXPECT_EQ(docs(s->search({"오픈AI", "hired again"}, 10)),
+            (std::vector<std::string>{"new.txt", "old.txt"}))
       << "any of several spellings, newest first";
-  EXPECT_EQ(docs(s->search({"메타", "연구원을"}, 1)), (std::vector<std::string>{"new.txt"})) << "up to the limit";
+  EXPECT_EQ(docs(s->search({"메타", "연구원을"}, 1)), (std::vector<std::string>{"new.txt"}))
+      << "up to the limit";
 }
 
 // Flows are kept by the store as events arrive: each person once per pair, dated by
 // their earliest report, and groups by their largest head-count.
 TEST_P(StoreTest, FlowAggregatesCountPeopleOnceInTheMonthOfTheirFirstReport) {
   auto s = open();
-  s->add_article(doc("late.txt", "late", "2025-08-10"), "in", {move("Jane Doerr", "OpenAI", "Meta")});
-  s->add_article(doc("early.txt", "early", "2025-07-02"), "in", {move("Jane Doerr", "OpenAI", "Meta")});
-  s->add_article(doc("other.txt", "other", "2025-08-20"), "in", {move("John Roe", "OpenAI", "Meta")});
+  s->add_article(doc("late.txt", "late", "2025-08-10"), "in",
+                 {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(doc("early.txt", "early", "2025-07-02"), "in",
+                 {move("Jane Doerr", "OpenAI", "Meta")});
+  s->add_article(doc("other.txt", "other", "2025-08-20"), "in",
+                 {move("John Roe", "OpenAI", "Meta")});
   Event group = move("", "Apple", "Meta");
   group.slots.erase("person");
   group.count = 4;
   s->add_article(doc("group.txt", "group", "2025-08-01"), "in", {group});
   auto pairs = [&](const std::string& since, const std::string& until) {
     std::map<std::string, std::pair<int64_t, int64_t>> out;
-    for (const auto& p : s->flow_pairs(since, until)) out[p.from + ">" + p.to] = {p.named, p.largest_group};
+    for (const auto& p : s->flow_pairs(since, until))
+      out[p.from + ">" + p.to] = {p.named, p.largest_group};
     return out;
   };
   using P = std::map<std::string, std::pair<int64_t, int64_t>>;
   EXPECT_EQ(pairs("", ""), (P{{"OpenAI>Meta", {2, 0}}, {"Apple>Meta", {0, 4}}}));
-  EXPECT_EQ(pairs("2025-07", "2025-07"), (P{{"OpenAI>Meta", {1, 0}}})) << "Jane counts in July, her first report";
+  EXPECT_EQ(pairs("2025-07", "2025-07"), (P{{"OpenAI>Meta", {1, 0}}}))
+      << "Jane counts in July, her first report";
   EXPECT_EQ(pairs("2025-08", ""), (P{{"OpenAI>Meta", {1, 0}}, {"Apple>Meta", {0, 4}}}));
-  EXPECT_EQ(pairs("2025-08-15", "2025-08-31"), (P{{"OpenAI>Meta", {1, 0}}})) << "day-precise windows";
-  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10), (std::vector<std::string>{"Jane Doerr", "John Roe"}));
+  EXPECT_EQ(pairs("2025-08-15", "2025-08-31"), (P{{"OpenAI>Meta", {1, 0}}}))
+      << "day-precise windows";
+  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10),
+            (std::vector<std::string>{"Jane Doerr", "John Roe"}));
   const auto sources = s->flow_sources("OpenAI", "Meta", "", "", 2);
   std::vector<std::string> docs;
   for (const auto& a : sources) {
@@ -335,7 +390,8 @@ TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   // As the release before outlets left it: no outlet column and no recorded version.
-  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE articles DROP COLUMN outlet; DROP TABLE schema_version", nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(raw, "ALTER TABLE articles DROP COLUMN outlet; DROP TABLE schema_version",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
   {
@@ -346,7 +402,8 @@ TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
     EXPECT_EQ(reader.flow_sources("OpenAI", "Meta", "", "", 5).size(), 1u);
   }
   Store writer(path, &extract::Lexicon::standard());
-  writer.add_article(article("b.txt", "The Daily Circuit"), "in/b.txt", {move("John Roe", "OpenAI", "Meta")});
+  writer.add_article(article("b.txt", "The Daily Circuit"), "in/b.txt",
+                     {move("John Roe", "OpenAI", "Meta")});
   const auto rows = writer.events({"", "", "John Roe"});
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].outlet, "The Daily Circuit");
@@ -358,17 +415,20 @@ TEST_P(StoreTest, LaterLatinSpellingTakesOverEarlierHangulOnes) {
   auto s = open();
   s->add_article(doc("1.txt", "1", "2025-07-01"), "in", {move("하늘 김", "OpenAI", "Meta")});
   s->add_article(doc("2.txt", "2", "2025-07-02"), "in", {move("하눌 김", "OpenAI", "Meta")});
-  ASSERT_EQ(s->flow_pairs("", "").at(0).named, 1) << "two Hangul spellings that sound alike are one person";
+  ASSERT_EQ(s->flow_pairs("", "").at(0).named, 1)
+      << "two Hangul spellings that sound alike are one person";
   EXPECT_EQ(s->flow_people("OpenAI", "Meta", "", "", 10), (std::vector<std::string>{"하눌 김"}))
       << "named by the first in code-point order until a Latin spelling comes";
   s->add_article(doc("3.txt", "3", "2025-07-03"), "in", {move("Haneul Kim", "OpenAI", "Meta")});
   const auto pairs = s->flow_pairs("", "");
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0].named, 1);
-  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "2025-07-01", "2025-07-01", 10), (std::vector<std::string>{"Haneul Kim"}))
+  EXPECT_EQ(s->flow_people("OpenAI", "Meta", "2025-07-01", "2025-07-01", 10),
+            (std::vector<std::string>{"Haneul Kim"}))
       << "dated by the earliest spelling's report";
   EXPECT_EQ(s->canonical_entity("하눌 김").value_or(""), "Haneul Kim");
-  EXPECT_EQ(s->canonical_entity("하늘 김").value_or(""), "Haneul Kim") << "a spelling merged twice stays findable";
+  EXPECT_EQ(s->canonical_entity("하늘 김").value_or(""), "Haneul Kim")
+      << "a spelling merged twice stays findable";
   EXPECT_EQ(s->events({"", "", "하늘 김"}).size(), 3u);
   const auto people = s->entities("Haneul", "person");
   ASSERT_EQ(people.size(), 1u);

@@ -10,7 +10,9 @@
 namespace tw::text {
 namespace {
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+  return s.find(part) != std::string::npos;
+}
 
 TEST(HtmlText, DropsScriptsStylesNavigationAndFooter) {
   const auto t = html_to_text(
@@ -49,7 +51,8 @@ TEST(HtmlText, ItempropArticleBodyMarksTheStory) {
 }
 
 TEST(HtmlText, BlockElementsEndLinesAndWhitespaceCollapses) {
-  const auto t = html_to_text("<p>One\n   two</p><div>three<br>four</div><span>five</span> <span>six</span>");
+  const auto t =
+      html_to_text("<p>One\n   two</p><div>three<br>four</div><span>five</span> <span>six</span>");
   EXPECT_EQ(t.text, "One two\nthree\nfour\nfive six\n");
 }
 
@@ -72,7 +75,8 @@ TEST(HtmlText, ADeclaredCharsetDoesNotReDecodeTheText) {
   // would turn every Korean sentence into mojibake.
   const auto t = html_to_text(
       "<html><head><meta charset=\"euc-kr\"><meta http-equiv=\"Content-Type\" "
-      "content=\"text/html; charset=euc-kr\"></head><body><p>네이버 연구원이 합류했다.</p></body></html>");
+      "content=\"text/html; charset=euc-kr\"></head><body><p>네이버 연구원이 "
+      "합류했다.</p></body></html>");
   EXPECT_EQ(t.text, "네이버 연구원이 합류했다.\n");
 }
 
@@ -80,9 +84,11 @@ TEST(HtmlText, TextAcrossThePiecesOfALongPageIsWhole) {
   // The page is fed to the streaming parser a megabyte at a time; a word or a story
   // root that straddles two pieces must come out whole.
   const std::string head = "<html><body><div class=\"menu\">";
-  const std::string story = "</div><article><p>Straddling sentence here.</p></article><p>After the story.</p>";
+  const std::string story =
+      "</div><article><p>Straddling sentence here.</p></article><p>After the story.</p>";
   const size_t split_at = story.find("Straddling") + 4;  // the first piece ends inside the word
-  std::string html = head + std::string((1 << 20) - head.size() - split_at, 'm') + story + "</body></html>";
+  std::string html =
+      head + std::string((1 << 20) - head.size() - split_at, 'm') + story + "</body></html>";
   ASSERT_EQ(html.substr((1 << 20) - 4, 8), "Straddli");
   const auto t = html_to_text(html);
   EXPECT_EQ(t.text, "Straddling sentence here.\n");
@@ -94,8 +100,10 @@ TEST(HtmlText, SurvivesVeryDeepNesting) {
 }
 
 TEST(HtmlText, DeepNestingIsFlattenedBeforeParsing) {
-  // The parser's implied-end-tag checks are superlinear in depth; past the cap, tags go and text stays.
-  const std::string flat = tw::text::flatten_deep_nesting(nested_divs(1000, "deep story text"), 100);
+  // The parser's implied-end-tag checks are superlinear in depth; past the cap, tags go and text
+  // stays.
+  const std::string flat =
+      tw::text::flatten_deep_nesting(nested_divs(1000, "deep story text"), 100);
   EXPECT_TRUE(contains(flat, "deep story text"));
   size_t opens = 0;
   for (size_t p = flat.find("<div"); p != std::string::npos; p = flat.find("<div", p + 1)) ++opens;
@@ -107,10 +115,12 @@ TEST(HtmlText, DeepNestingIsFlattenedBeforeParsing) {
 
 TEST(DropUnrendered, RemovesCommentsScriptsAndStylesOnly) {
   EXPECT_EQ(drop_unrendered("<p>a<!-- <p>hidden</p> -->b</p>"), "<p>ab</p>");
-  EXPECT_EQ(drop_unrendered("<p>x</p><SCRIPT type=\"t\">if (a<b) document.write('</p>');</SCRIPT ><p>y</p>"),
+  EXPECT_EQ(drop_unrendered(
+                "<p>x</p><SCRIPT type=\"t\">if (a<b) document.write('</p>');</SCRIPT ><p>y</p>"),
             "<p>x</p><p>y</p>");
   EXPECT_EQ(drop_unrendered("<style>p > b { }</style><p>z</p>"), "<p>z</p>");
-  EXPECT_EQ(drop_unrendered("<p>a <scripture>kept</scripture> <styles></p>"), "<p>a <scripture>kept</scripture> <styles></p>")
+  EXPECT_EQ(drop_unrendered("<p>a <scripture>kept</scripture> <styles></p>"),
+            "<p>a <scripture>kept</scripture> <styles></p>")
       << "only whole element names";
   EXPECT_EQ(drop_unrendered("<p>before</p><script>never closed <p>lost</p>"), "<p>before</p>")
       << "an unclosed script runs to the end, as a browser reads it";
@@ -119,8 +129,10 @@ TEST(DropUnrendered, RemovesCommentsScriptsAndStylesOnly) {
 }
 
 TEST(HtmlText, TextAroundScriptsAndCommentsIsKept) {
-  const auto t = html_to_text("<html><body><article><p>Meta hired<!-- ad --> Jane Doe.</p>"
-                              "<script>var s = '<p>not text</p>';</script><p>She starts in May.</p></article></body></html>");
+  const auto t = html_to_text(
+      "<html><body><article><p>Meta hired<!-- ad --> Jane Doe.</p>"
+      "<script>var s = '<p>not text</p>';</script><p>She starts in "
+      "May.</p></article></body></html>");
   EXPECT_NE(t.text.find("Meta hired Jane Doe."), std::string::npos) << t.text;
   EXPECT_NE(t.text.find("She starts in May."), std::string::npos) << t.text;
   EXPECT_EQ(t.text.find("not text"), std::string::npos) << t.text;

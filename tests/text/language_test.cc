@@ -15,12 +15,15 @@ TEST(DetectLanguage, English) {
 }
 
 TEST(DetectLanguage, KoreanArticleFullOfLatinNamesIsKorean) {
-  EXPECT_EQ(detect_language("메타 슈퍼인텔리전스 랩스(Meta Superintelligence Labs)는 Jane Doerr를 영입했다고 밝혔다."), "ko");
+  EXPECT_EQ(detect_language("메타 슈퍼인텔리전스 랩스(Meta Superintelligence Labs)는 Jane Doerr를 "
+                            "영입했다고 밝혔다."),
+            "ko");
 }
 
 TEST(DetectLanguage, EnglishWithAKoreanNameIsEnglish) {
-  EXPECT_EQ(detect_language("The company, known locally as 메타, said on Tuesday that it had hired three more "
-                            "researchers from OpenAI and planned to expand its laboratory in Seoul next year."),
+  EXPECT_EQ(detect_language(
+                "The company, known locally as 메타, said on Tuesday that it had hired three more "
+                "researchers from OpenAI and planned to expand its laboratory in Seoul next year."),
             "en");
 }
 

@@ -25,7 +25,7 @@ TEST(PatternSet, FindsEveryOccurrenceOfEveryWordOverlappingOnesToo) {
   const auto set = PatternSet::words({"hire", "hired", "red"}, PatternSet::Case::Exact);
   // "hired" holds "hire" and "red"; the second "hire" stands alone.
   EXPECT_EQ(flat(set.find_all("hired, hire")), (std::vector<std::tuple<uint32_t, size_t, size_t>>{
-                                                    {0, 0, 4}, {0, 7, 11}, {1, 0, 5}, {2, 2, 5}}));
+                                                   {0, 0, 4}, {0, 7, 11}, {1, 0, 5}, {2, 2, 5}}));
 }
 
 TEST(PatternSet, ExactCaseOrAsciiCaseInsensitive) {
@@ -54,7 +54,8 @@ TEST(PatternSet, EmptyWordsAndEmptyTextFindNothing) {
 }
 
 TEST(PatternSet, PrefiltersSayWhichPatternsCanMatch) {
-  const auto set = PatternSet::prefilters({R"(([A-Z][a-z]+) joined)", R"((?:^| )연구원 ([가-힣]{2,4}))", R"(acquired by ([A-Z]\w+))"});
+  const auto set = PatternSet::prefilters(
+      {R"(([A-Z][a-z]+) joined)", R"((?:^| )연구원 ([가-힣]{2,4}))", R"(acquired by ([A-Z]\w+))"});
   EXPECT_EQ(set.possible("Then Jane joined the lab."), (std::vector<bool>{true, false, false}));
   EXPECT_EQ(set.possible("메타는 연구원 보웬을 영입했다"), (std::vector<bool>{false, true, false}));
   EXPECT_EQ(set.possible(""), (std::vector<bool>{false, false, false}));
@@ -75,7 +76,9 @@ TEST(PatternSet, ThreadsScanOneSetAtOnce) {
   std::vector<std::thread> threads;
   for (size_t t = 0; t < found.size(); ++t)
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i) found[t] += set.find_all("An OFFER, 제안, and an offer").size() + other.find_all("a deal").size();
+      for (int i = 0; i < 200; ++i)
+        found[t] +=
+            set.find_all("An OFFER, 제안, and an offer").size() + other.find_all("a deal").size();
     });
   for (auto& th : threads) th.join();
   for (size_t n : found) EXPECT_EQ(n, 200u * 4);
@@ -91,12 +94,14 @@ TEST(PatternSet, CompiledDatabasesAreCachedAndABrokenCacheFileIsReplaced) {
     for (const auto& f : std::filesystem::directory_iterator(dir.path())) out.push_back(f.path());
     return out;
   };
-  const std::vector<std::string> patterns{R"(([A-Z][a-z]+) joined)", "(unclosed", R"(hired ([A-Z]\w+))"};
+  const std::vector<std::string> patterns{R"(([A-Z][a-z]+) joined)", "(unclosed",
+                                          R"(hired ([A-Z]\w+))"};
   const auto first = PatternSet::prefilters(patterns);
   const auto files = cached_files();
   ASSERT_EQ(files.size(), 1u);
   const auto second = PatternSet::prefilters(patterns);  // from the file
-  for (const std::string text : {"Jane joined", "they hired Bo", "nothing"}) EXPECT_EQ(second.possible(text), first.possible(text)) << text;
+  for (const std::string text : {"Jane joined", "they hired Bo", "nothing"})
+    EXPECT_EQ(second.possible(text), first.possible(text)) << text;
   EXPECT_FALSE(second.filters(1));  // what could not be compiled is remembered too
 
   std::ofstream(files[0], std::ios::trunc) << "01\nnot a database";
@@ -106,7 +111,10 @@ TEST(PatternSet, CompiledDatabasesAreCachedAndABrokenCacheFileIsReplaced) {
 
   const auto words = PatternSet::words({"영입", "hire"}, PatternSet::Case::AsciiInsensitive);
   EXPECT_EQ(cached_files().size(), 2u);
-  EXPECT_EQ(PatternSet::words({"영입", "hire"}, PatternSet::Case::AsciiInsensitive).find_all("HIRE 영입").size(), 2u);
+  EXPECT_EQ(PatternSet::words({"영입", "hire"}, PatternSet::Case::AsciiInsensitive)
+                .find_all("HIRE 영입")
+                .size(),
+            2u);
   EXPECT_EQ(cached_files().size(), 2u);  // the same list, the same file
   unsetenv("TALENTWAR_CACHE_DIR");
 }

@@ -49,7 +49,8 @@ TEST(Prepare, APageSaysWhoPublishedItWhenAndWhere) {
 }
 
 TEST(Prepare, ATextFilesFirstLineIsItsHeadlineAndItsLinkNamesTheOutlet) {
-  auto text = twtest::raw_article("Lab hires a chief scientist\n\nMeta hired Jane Doerr from OpenAI on Monday.\n");
+  auto text = twtest::raw_article(
+      "Lab hires a chief scientist\n\nMeta hired Jane Doerr from OpenAI on Monday.\n");
   text.url = "https://www.dailycircuit.example/2025/lab-hire";
   text.date = "2025-09-02T08:00:00+09:00";
   const Document d = document_of(text);
@@ -61,9 +62,11 @@ TEST(Prepare, ATextFilesFirstLineIsItsHeadlineAndItsLinkNamesTheOutlet) {
 }
 
 TEST(Prepare, MarkdownIsRenderedNotReadAsText) {
-  auto raw = twtest::raw_article("# Meta's hiring push\n\n**Meta** hired [Jane Doerr](https://example.com/jd) from *OpenAI*.\n\n"
-                                 "> \"A big hire,\" said one recruiter.\n",
-                                 "story.md");
+  auto raw = twtest::raw_article(
+      "# Meta's hiring push\n\n**Meta** hired [Jane Doerr](https://example.com/jd) from "
+      "*OpenAI*.\n\n"
+      "> \"A big hire,\" said one recruiter.\n",
+      "story.md");
   raw.markdown = true;
   auto r = prepare(raw);
   ASSERT_TRUE(std::holds_alternative<Document>(r));
@@ -75,7 +78,8 @@ TEST(Prepare, MarkdownIsRenderedNotReadAsText) {
 }
 
 TEST(Prepare, PlainKoreanText) {
-  const Document d = twtest::prepare_text("메타는 연구소를 열었다. 회사는 인재를 찾는다.\n", "ko.txt");
+  const Document d =
+      twtest::prepare_text("메타는 연구소를 열었다. 회사는 인재를 찾는다.\n", "ko.txt");
   EXPECT_EQ(d.doc, "ko.txt");
   EXPECT_EQ(d.lang, "ko");
   ASSERT_EQ(d.sentences.size(), 2u);
@@ -89,7 +93,8 @@ TEST(Prepare, NormalisesFullWidthAndControlCharacters) {
 }
 
 TEST(Prepare, HardWrappedLinesAreJoined) {
-  const Document d = twtest::prepare_text("Meta said on Tuesday that it had hired\nthree researchers from OpenAI.\n");
+  const Document d = twtest::prepare_text(
+      "Meta said on Tuesday that it had hired\nthree researchers from OpenAI.\n");
   ASSERT_EQ(d.sentences.size(), 1u);
   EXPECT_EQ(d.sentence(0), "Meta said on Tuesday that it had hired three researchers from OpenAI.");
 }

@@ -19,8 +19,8 @@ TEST(FindInvalidUtf8, TruncatedSequence) {
 }
 
 TEST(FindInvalidUtf8, OverlongEncoding) {
-  EXPECT_EQ(find_invalid_utf8("abc\xC0\xAF"), 3u);          // '/' in two bytes
-  EXPECT_EQ(find_invalid_utf8("x\xE0\x80\xAF"), 1u);        // '/' in three bytes
+  EXPECT_EQ(find_invalid_utf8("abc\xC0\xAF"), 3u);    // '/' in two bytes
+  EXPECT_EQ(find_invalid_utf8("x\xE0\x80\xAF"), 1u);  // '/' in three bytes
 }
 
 TEST(FindInvalidUtf8, OtherIllFormedBytes) {
@@ -66,9 +66,10 @@ TEST(Printable, KeepsTextAndEscapesWhatWouldBreakALine) {
   EXPECT_EQ(printable("data/기사 01 (final).txt"), "data/기사 01 (final).txt");
   EXPECT_EQ(printable("a\nb\tc\rd"), "a\\nb\\tc\\rd");
   EXPECT_EQ(printable(std::string_view("nul\0\x1b[31m\x7f", 10)), "nul\\x00\\x1B[31m\\x7F");
-  EXPECT_EQ(printable("bad\xFF\xFEname"), "bad\\xFF\\xFEname");         // not UTF-8
-  EXPECT_EQ(printable("cut\xED\x95"), "cut\\xED\\x95");                  // truncated sequence
-  EXPECT_EQ(printable("nel\xC2\x85 ls\xE2\x80\xA8 rlo\xE2\x80\xAE"), "nel\\u{0085} ls\\u{2028} rlo\\u{202E}");
+  EXPECT_EQ(printable("bad\xFF\xFEname"), "bad\\xFF\\xFEname");  // not UTF-8
+  EXPECT_EQ(printable("cut\xED\x95"), "cut\\xED\\x95");          // truncated sequence
+  EXPECT_EQ(printable("nel\xC2\x85 ls\xE2\x80\xA8 rlo\xE2\x80\xAE"),
+            "nel\\u{0085} ls\\u{2028} rlo\\u{202E}");
   for (std::string_view s : {"a\nb", "bad\xFF", "back\\slash \\x41", "x\xC2\x85"})
     EXPECT_EQ(printable(printable(s)), printable(s)) << s;
   EXPECT_FALSE(find_invalid_utf8(printable("\xC0\xAF\xF4\x90\x80\x80")).has_value());
@@ -87,8 +88,8 @@ TEST(Words, SplitOnRunsOfSpacesAndJoinWithOne) {
 
 TEST(Utf8, HangulSyllablesAndTheirCodes) {
   EXPECT_EQ(hangul_syllables("가나다"), 3u);
-  EXPECT_EQ(hangul_syllables("가나A"), 0u);   // anything else makes it no Hangul word
-  EXPECT_EQ(hangul_syllables("ㄱㄴ"), 0u);     // jamo are not syllables
+  EXPECT_EQ(hangul_syllables("가나A"), 0u);  // anything else makes it no Hangul word
+  EXPECT_EQ(hangul_syllables("ㄱㄴ"), 0u);   // jamo are not syllables
   EXPECT_EQ(hangul_syllables(""), 0u);
   EXPECT_EQ(syllable_code("가"), 0xEAB080u);  // U+AC00 in UTF-8
   EXPECT_NE(syllable_code("가"), syllable_code("각"));

@@ -14,7 +14,8 @@ bool DocumentState::stat(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!money) return false;
   Event e = make(s, "comp_stat");
   for (const auto& a : s.args) {
-    if (a.entity->is_org() && a.entity->is_source() && e.slot("source").empty()) e.slots["source"] = a.entity->name;
+    if (a.entity->is_org() && a.entity->is_source() && e.slot("source").empty())
+      e.slots["source"] = a.entity->name;
     if (org_ok(a.entity) && !e.has("org")) e.slots["org"] = a.entity->name;
   }
   for (const auto& [stat, words] : lang_.stats)
@@ -40,7 +41,10 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
     if (a.entity->is_person()) return;
   const Entity* org = nullptr;
   for (const auto& a : s.args)
-    if (org_ok(a.entity)) { org = a.entity; break; }
+    if (org_ok(a.entity)) {
+      org = a.entity;
+      break;
+    }
   if (!org && !previous_org.empty()) org = ents_.find_any(previous_org);
   size_t emitted = 0;
   for (const auto& m : s.money) {
@@ -49,7 +53,9 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
     if (emitted > 0 && has(s, lang_.threshold_words, m.end, words_after(s, m.end, 2).end)) continue;
     Event e = make(s, "comp_stat");
     if (org) e.slots["org"] = org->name;
-    e.slots["stat"] = m.qualifier == "at_least" ? "min" : m.qualifier == "up_to" ? "max" : "typical";
+    e.slots["stat"] = m.qualifier == "at_least" ? "min"
+                      : m.qualifier == "up_to"  ? "max"
+                                                : "typical";
     if (has(s, lang_.period_year) || previous_yearly) e.slots["period"] = "year";
     e.amount = m;
     events_.push_back(std::move(e));

@@ -18,7 +18,8 @@ bool DocumentState::counter(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!about_people) return false;
   Event e = make(s, "counteroffer");
   e.slots["org"] = org->name;
-  const Entity* rival = first_org(s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
+  const Entity* rival = first_org(
+      s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
   if (!rival) {
     // The rival is whoever has been taking this organisation's people.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)

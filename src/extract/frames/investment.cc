@@ -15,27 +15,37 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   const Span whole{0, s.text.size()};
   if (hedged(s, t.end, words_after(s, t.end, 4).end)) return;
   // "Acme was in talks to invest", "투자를 검토": no money has moved.
-  // Talks are auxiliaries before the trigger in English, endings after it in Korean ("조달을 추진 중").
-  const Span talks_side = verb_final() ? Span{t.end, std::min(clause.end, words_after(s, t.end, 2).end)}
-                                       : Span{words_before(s, t.begin, 4).begin, t.begin};
-  if (has(s, lang_.talks, talks_side.begin, talks_side.end) && !has(s, lang_.received, t.begin, t.end)) return;
+  // Talks are auxiliaries before the trigger in English, endings after it in Korean ("조달을 추진
+  // 중").
+  const Span talks_side = verb_final()
+                              ? Span{t.end, std::min(clause.end, words_after(s, t.end, 2).end)}
+                              : Span{words_before(s, t.begin, 4).begin, t.begin};
+  if (has(s, lang_.talks, talks_side.begin, talks_side.end) &&
+      !has(s, lang_.received, t.begin, t.end))
+    return;
   if (per_investor_figures(s, t)) return;
   if (s.money.empty() && backers_named(s, t)) return;
-  // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and SoftBank
-  // chipping in": backers of the round reported last (spec rule 8: one event per round, any
-  // named backer is its investor).
-  const bool joined_round = contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation) ||
-                            (s.money.empty() && has(s, lang_.round_joined, t.end));
+  // "알파벳·엔비디아도 투자자로 합류", "이번 투자에는 A, B 등이 참여했다", "with Nvidia and
+  // SoftBank chipping in": backers of the round reported last (spec rule 8: one event per round,
+  // any named backer is its investor).
+  const bool joined_round =
+      contains_any(s.text.substr(t.begin, t.end - t.begin), lang_.participation) ||
+      (s.money.empty() && has(s, lang_.round_joined, t.end));
   if (joined_round) {
     Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "investment" && it->has("investee") && s.index - it->sentence <= kCarryOver + 1) { round = &*it; break; }
+      if (it->type == "investment" && it->has("investee") &&
+          s.index - it->sentence <= kCarryOver + 1) {
+        round = &*it;
+        break;
+      }
     // "이번 라운드에는 …": a sentence that names the round means the largest figure reported for
     // the company lately; one backer's own share is smaller than the round.
     if (!round && has(s, lang_.round_words))
       for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= 8; ++it)
         if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
-            (!round || (round->slot("investee") == it->slot("investee") && it->amount->currency == round->amount->currency &&
+            (!round || (round->slot("investee") == it->slot("investee") &&
+                        it->amount->currency == round->amount->currency &&
                         it->amount->value > round->amount->value)))
           round = &*it;
     const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
@@ -51,7 +61,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     if (round) {
       // The round names any of its backers as its investor; all of them are kept beside it.
       if (!round->has("investor")) round->slots["investor"] = backers.front()->name;
-      std::string all = round->slot("round_investors").empty() ? round->slot("investor") : round->slot("round_investors");
+      std::string all = round->slot("round_investors").empty() ? round->slot("investor")
+                                                               : round->slot("round_investors");
       for (const Entity* b : backers)
         if (("," + all + ",").find("," + b->name + ",") == std::string::npos) all += "," + b->name;
       round->slots["round_investors"] = all;
@@ -69,8 +80,10 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       if (!org_ok(a.entity) || same_org(a.entity, not_this)) continue;
       // "A16z 주도로" (the marker follows the name), "led by Accel" (it comes before).
       if (verb_final()) {
-        if (has(s, lang_.round_lead, a.word_end, words_after(s, a.word_end, 1).end)) return a.entity;
-      } else if (const Span lead_words = words_before(s, a.begin, 7); a.begin >= 2 && has(s, lang_.round_lead, lead_words.begin, a.begin)) {
+        if (has(s, lang_.round_lead, a.word_end, words_after(s, a.word_end, 1).end))
+          return a.entity;
+      } else if (const Span lead_words = words_before(s, a.begin, 7);
+                 a.begin >= 2 && has(s, lang_.round_lead, lead_words.begin, a.begin)) {
         // the marker right before the name, or before a list ending in it
         const size_t marker = find_folded(s, lang_.round_lead, lead_words.begin, a.begin);
         bool others_between = false;
@@ -80,18 +93,19 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     }
     return nullptr;
   };
-  // "아마존으로부터 투자받는다", "투자를 유치했다", "Anthropic raised $4B from Amazon": the subject is the investee.
-  // The receiving verb: an ending after the trigger ("투자받는다", "투자를 유치했다") or a verb before
-  // it ("raised $4B in funding").
-  const Span receipt = verb_final() ? Span{t.begin, std::min(clause.end, words_after(s, t.end, 2).end)}
-                                    : Span{words_before(s, t.begin, 6).begin, t.end};
+  // "아마존으로부터 투자받는다", "투자를 유치했다", "Anthropic raised $4B from Amazon": the subject
+  // is the investee. The receiving verb: an ending after the trigger ("투자받는다", "투자를
+  // 유치했다") or a verb before it ("raised $4B in funding").
+  const Span receipt = verb_final()
+                           ? Span{t.begin, std::min(clause.end, words_after(s, t.end, 2).end)}
+                           : Span{words_before(s, t.begin, 6).begin, t.end};
   const bool received = has(s, lang_.received, receipt.begin, receipt.end);
   if (received) {
     // "SSI는 … 등으로부터 10억 달러를 유치했다", "Anthropic raised $13B in a round led by ICONIQ".
-    // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는 …"),
-    // else the sentence's first subject; the investor comes from 으로부터 / "led by" / "주도로".
-    // "가나랩스는 3월 500억원을, 다라AI는 4월 300억원의 투자를 유치했다": each subject with
-    // its own figure raised its own round.
+    // The investee is the subject of the trigger's clause ("리벨리온은 …을 유치했고, 업스테이지는
+    // …"), else the sentence's first subject; the investor comes from 으로부터 / "led by" /
+    // "주도로". "가나랩스는 3월 500억원을, 다라AI는 4월 300억원의 투자를 유치했다": each subject
+    // with its own figure raised its own round.
     {
       std::vector<std::pair<const Entity*, Money>> rounds;
       for (size_t i = 0; i < s.args.size(); ++i) {
@@ -99,9 +113,15 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
         if (a.role != Role::Subject || !org_ok(a.entity) || a.begin >= t.begin) continue;
         size_t next_subject = t.begin;
         for (size_t k = i + 1; k < s.args.size(); ++k)
-          if (s.args[k].role == Role::Subject && org_ok(s.args[k].entity)) { next_subject = std::min(next_subject, s.args[k].begin); break; }
+          if (s.args[k].role == Role::Subject && org_ok(s.args[k].entity)) {
+            next_subject = std::min(next_subject, s.args[k].begin);
+            break;
+          }
         for (const auto& m : s.money)
-          if (!m.conversion && m.begin > a.word_end && m.begin < next_subject) { rounds.emplace_back(a.entity, m); break; }
+          if (!m.conversion && m.begin > a.word_end && m.begin < next_subject) {
+            rounds.emplace_back(a.entity, m);
+            break;
+          }
       }
       if (rounds.size() >= 2) {
         for (const auto& [investee, money] : rounds) {
@@ -116,30 +136,38 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     const Entity* lead = round_lead(nullptr);
     const Entity* investee = nullptr;
     for (const auto& a : s.args)
-      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) && org_ok(a.entity) && a.entity != lead)
+      if (a.role == Role::Subject && a.begin < t.begin && clause.contains(a.begin) &&
+          org_ok(a.entity) && a.entity != lead)
         investee = a.entity;
     if (!investee)
       for (const auto& a : s.args)
-        if (a.role == Role::Subject && a.begin < t.begin && org_ok(a.entity) && a.entity != lead) { investee = a.entity; break; }
+        if (a.role == Role::Subject && a.begin < t.begin && org_ok(a.entity) && a.entity != lead) {
+          investee = a.entity;
+          break;
+        }
     if (!investee) investee = topic_;  // "…20억 달러 조달": the company the article is about
     const Entity* investor = lead && !same_org(lead, investee) ? lead : round_lead(investee);
     if (!investor)  // "아마존으로부터", "led by"; not "카카오 출신 윤재하" (a founder's background)
       for (const auto& a : s.args)
-        if ((a.role == Role::Source || a.role == Role::Agent) && org_ok(a.entity) && !same_org(a.entity, investee) &&
+        if ((a.role == Role::Source || a.role == Role::Agent) && org_ok(a.entity) &&
+            !same_org(a.entity, investee) &&
             !has(s, lang_.former_words, a.word_end, words_after(s, a.word_end, 2).end)) {
           investor = a.entity;
           break;
         }
-    if (!investor && verb_final()) investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
+    if (!investor && verb_final())
+      investor = first_org(s, {clause.begin, t.begin}, {Role::Subject}, investee);
     if (!org_ok(investee) || (investor && same_org(investor, investee))) return;
-    const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin) : money_near(s, whole, t.begin);
+    const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin)
+                                                       : money_near(s, whole, t.begin);
     if (!investor && !amount) return;
     Event e = make(s, "investment");
     if (investor) e.slots["investor"] = investor->name;
     e.slots["investee"] = investee->name;
     e.amount = amount;
     if (e.amount) {
-      e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin, words_after(s, e.amount->end, 4).end) ||
+      e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin,
+                         words_after(s, e.amount->end, 4).end) ||
                      has(s, lang_.cumulative_anywhere);
     }
     events_.push_back(std::move(e));
@@ -150,8 +178,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!verb_final()) {
     // "the $4 billion investment from Amazon", "backed by Nvidia": the investor follows.
     for (const auto& a : s.args)
-      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end && a.begin <= words_after(s, t.end, 3).end &&
-          org_ok(a.entity)) {
+      if ((a.role == Role::Source || a.role == Role::Agent) && a.begin >= t.end &&
+          a.begin <= words_after(s, t.end, 3).end && org_ok(a.entity)) {
         investor = a.entity;
         investee = agent(s, t, /*allow_topic=*/false);
         break;
@@ -175,19 +203,22 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   }
   // "a $3 billion deal from Beta Capital into the start-up": the investment's source in its clause,
   // when no subject says who invested.
-  if (!investor && !agent(s, t, /*allow_topic=*/false)) investor = first_org(s, clause, {Role::Source});
+  if (!investor && !agent(s, t, /*allow_topic=*/false))
+    investor = first_org(s, clause, {Role::Source});
   // "with Beta Capital pumping $1 billion into Acme": the organisation right before the verb acts.
   if (!investor && !verb_final())
     for (const auto& a : s.args)
-      if (org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 1 && a.role != Role::Recipient &&
-          a.role != Role::Destination)
+      if (org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 1 &&
+          a.role != Role::Recipient && a.role != Role::Destination)
         investor = a.entity;
   if (!investor) investor = agent(s, t, /*allow_topic=*/false);
-  if (!investor) investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
+  if (!investor)
+    investor = first_org(s, clause, {Role::Possessor}, nullptr, t.begin);  // "아마존의 누적 투자액"
   if (!investor) investor = topic_;
   if (!investee) investee = first_org(s, clause, {Role::Recipient}, investor);
   if (!investee) investee = first_org(s, whole, {Role::Recipient}, investor);
-  if (!investee && lang_.grammar.case_particles)  // "앤스로픽 총 투자액": a bare name before the noun
+  if (!investee &&
+      lang_.grammar.case_particles)  // "앤스로픽 총 투자액": a bare name before the noun
     investee = first_org(s, {clause.begin, t.begin}, {Role::Other}, investor);
   if (!investee && !verb_final())  // "backed Anthropic", "committed $10 billion to OpenAI"
     investee = first_org(s, {t.end, s.text.size()}, {Role::Object, Role::Destination}, investor);
@@ -202,7 +233,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   }
   const Event* prev = recent("investment", s.index);
   if (prev) {
-    if (!investee && (!investor || prev->slot("investor") == investor->name)) investee = x_.lexicon().find(prev->slot("investee"));
+    if (!investee && (!investor || prev->slot("investor") == investor->name))
+      investee = x_.lexicon().find(prev->slot("investee"));
     if (!investor || investor == topic_) {
       if (!investor) investor = x_.lexicon().find(prev->slot("investor"));
     }
@@ -210,7 +242,10 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!investee && s.money.size() > 0) {
     // "자신의 전 회사에 143억 달러를 투자": the company the previous sentence named.
     for (auto it = previous_orgs_.rbegin(); it != previous_orgs_.rend(); ++it)
-      if (!same_org(*it, investor)) { investee = *it; break; }
+      if (!same_org(*it, investor)) {
+        investee = *it;
+        break;
+      }
   }
   if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
   Event e = make(s, "investment");
@@ -219,14 +254,17 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   e.amount = money_near(s, clause, t.begin);
   if (!e.amount) e.amount = money_near(s, whole, t.begin);
   if (e.amount) {
-    e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin, words_after(s, e.amount->end, 4).end);
+    e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin,
+                       words_after(s, e.amount->end, 4).end);
   }
   // "a $1bn deal, which included a $300m first tranche", "invest $900m, which included a
   // $300m first payment and an additional $600m": each tranche named is its own investment.
   std::vector<Money> tranches;
   if (e.amount && has(s, lang_.tranche_words, e.amount->end))
     for (const auto& m : s.money)
-      if (!m.conversion && m.begin > e.amount->end && clause.contains(m.begin) && m.currency == e.amount->currency) tranches.push_back(m);
+      if (!m.conversion && m.begin > e.amount->end && clause.contains(m.begin) &&
+          m.currency == e.amount->currency)
+        tranches.push_back(m);
   events_.push_back(e);
   for (const auto& m : tranches) {
     Event part = e;
@@ -242,7 +280,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
 // The last round reported with its size in the last few sentences, for `investee` (any when null).
 Event* DocumentState::recent_round(const AnnotatedSentence& s, const Entity* investee) {
   constexpr size_t kRoundReach = 6;  // sentences back
-  for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= kRoundReach; ++it)
+  for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= kRoundReach;
+       ++it)
     if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
         (!investee || it->slot("investee") == investee->name))
       return &*it;
@@ -250,12 +289,16 @@ Event* DocumentState::recent_round(const AnnotatedSentence& s, const Entity* inv
 }
 
 bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& t) {
-  if (!has(s, lang_.backer_statements, words_before(s, t.begin, 4).begin, words_after(s, t.end, 4).end)) return false;
+  if (!has(s, lang_.backer_statements, words_before(s, t.begin, 4).begin,
+           words_after(s, t.end, 4).end))
+    return false;
   // Whose backers: "investors in Acme", "Acme's backers", else the company whose
   // funding the article reported last.
   const Entity* investee = first_org(s, {t.begin, words_after(s, t.end, 6).end}, {Role::Recipient});
   for (const auto& a : s.args)
-    if (!investee && a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin && t.begin - a.word_end <= 16) investee = a.entity;
+    if (!investee && a.role == Role::Possessor && org_ok(a.entity) && a.word_end <= t.begin &&
+        t.begin - a.word_end <= 16)
+      investee = a.entity;
   Event* round = nullptr;
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
     if (it->type == "investment" && it->has("investee")) {
@@ -265,15 +308,17 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   if (!investee && round) investee = ents_.find_any(round->slot("investee"));
   // "이번 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
   if (has(s, lang_.round_words))
-    if (const Event* sized = recent_round(s, nullptr)) investee = ents_.find_any(sized->slot("investee"));
+    if (const Event* sized = recent_round(s, nullptr))
+      investee = ents_.find_any(sized->slot("investee"));
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
   // The round these backers belong to: the company's last reported round, with its size.
   if (Event* sized = recent_round(s, investee)) round = sized;
   // "Backers of the round include …", or backers named after a round that has none yet ("Other
   // investors include …"): the backers of the round just reported (spec rule 8).
-  const bool of_the_round = round && round->slot("investee") == investee->name &&
-                            (has(s, lang_.round_words) || (round->amount && !round->has("investor")));
+  const bool of_the_round =
+      round && round->slot("investee") == investee->name &&
+      (has(s, lang_.round_words) || (round->amount && !round->has("investor")));
   bool any = false;
   std::vector<const Entity*> backers;  // named together with no share each: one fact (spec rule 8)
   for (const auto& a : s.args) {
@@ -287,11 +332,13 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       if (!round->has("investor")) round->slots["investor"] = a.entity->name;
       std::string& all = round->slots["round_investors"];
       if (all.empty()) all = round->slot("investor");
-      if (("," + all + ",").find("," + a.entity->name + ",") == std::string::npos) all += "," + a.entity->name;
+      if (("," + all + ",").find("," + a.entity->name + ",") == std::string::npos)
+        all += "," + a.entity->name;
       any = true;
       continue;
     }
-    if (std::find(backers.begin(), backers.end(), a.entity) == backers.end()) backers.push_back(a.entity);
+    if (std::find(backers.begin(), backers.end(), a.entity) == backers.end())
+      backers.push_back(a.entity);
     any = true;
   }
   if (!backers.empty()) {
@@ -318,7 +365,10 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
     while (p < s.text.size() && s.text[p] == ' ') ++p;
     if (p >= s.text.size() || s.text[p] != '(') continue;
     for (const auto& m : s.money)
-      if (m.begin > p && m.begin <= p + 8 && !m.conversion) { pairs.emplace_back(a.entity, m); break; }
+      if (m.begin > p && m.begin <= p + 8 && !m.conversion) {
+        pairs.emplace_back(a.entity, m);
+        break;
+      }
   }
   if (pairs.empty()) return false;
   const Entity* investee = first_org(s, {t.end, s.text.size()}, {Role::Recipient, Role::Object});
@@ -340,24 +390,28 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
 // the company it backs. Only where the backed company is named right after.
 void DocumentState::backed_compounds(const AnnotatedSentence& s) {
   for (const std::string& marker : lang_.grammar.backed_markers)
-  for (size_t p = s.folded.find(marker); p != std::string::npos; p = s.folded.find(marker, p + 1)) {
-    const Entity* backer = nullptr;
-    const Entity* backed = nullptr;
-    for (const auto& a : s.args) {
-      if (org_ok(a.entity) && a.end == p) backer = a.entity;
-      if (!backed && org_ok(a.entity) && a.begin > p && a.begin - p <= 40) backed = a.entity;
+    for (size_t p = s.folded.find(marker); p != std::string::npos;
+         p = s.folded.find(marker, p + 1)) {
+      const Entity* backer = nullptr;
+      const Entity* backed = nullptr;
+      for (const auto& a : s.args) {
+        if (org_ok(a.entity) && a.end == p) backer = a.entity;
+        if (!backed && org_ok(a.entity) && a.begin > p && a.begin - p <= 40) backed = a.entity;
+      }
+      if (!backer || !backed || same_org(backer, backed)) continue;
+      // Nothing but adjectives and a type noun between ("-backed AI startup Acme"), no new phrase.
+      size_t backed_at = 0;
+      for (const auto& a : s.args)
+        if (a.entity == backed && a.begin > p) {
+          backed_at = a.begin;
+          break;
+        }
+      if (s.text.substr(p + 8, backed_at - (p + 8)).find(',') != std::string_view::npos) continue;
+      Event e = make(s, "investment");
+      e.slots["investor"] = backer->name;
+      e.slots["investee"] = backed->name;
+      events_.push_back(std::move(e));
     }
-    if (!backer || !backed || same_org(backer, backed)) continue;
-    // Nothing but adjectives and a type noun between ("-backed AI startup Acme"), no new phrase.
-    size_t backed_at = 0;
-    for (const auto& a : s.args)
-      if (a.entity == backed && a.begin > p) { backed_at = a.begin; break; }
-    if (s.text.substr(p + 8, backed_at - (p + 8)).find(',') != std::string_view::npos) continue;
-    Event e = make(s, "investment");
-    e.slots["investor"] = backer->name;
-    e.slots["investee"] = backed->name;
-    events_.push_back(std::move(e));
-  }
 }
 
 }  // namespace tw::extract::detail

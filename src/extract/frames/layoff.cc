@@ -34,12 +34,15 @@ void DocumentState::layoff(const AnnotatedSentence& s, const TriggerHit& t) {
     // nearest before the people counted.
     for (const auto& a : s.args)
       if (a.begin < count->begin && org_ok(a.entity) &&
-          (a.role == Role::Possessor || a.role == Role::Source || a.role == Role::Recipient || a.role == Role::Other))
+          (a.role == Role::Possessor || a.role == Role::Source || a.role == Role::Recipient ||
+           a.role == Role::Other))
         org = a.entity;
   }
   if (!org) org = first_org(s, {clause.begin, t.begin}, {Role::Possessor});  // "Intel's cuts"
-  // "The layoffs at Meta", "were let go from Tesla's team", "하드웨어 부문에서": where the cuts fell.
-  if (!org) org = first_org(s, words_after(s, t.end, 4), {Role::Recipient, Role::Source, Role::Possessor});
+  // "The layoffs at Meta", "were let go from Tesla's team", "하드웨어 부문에서": where the cuts
+  // fell.
+  if (!org)
+    org = first_org(s, words_after(s, t.end, 4), {Role::Recipient, Role::Source, Role::Possessor});
   if (!org) org = first_org(s, clause, {Role::Source});
   // "firms such as Intel, Cisco and Dell keep announcing layoffs": the companies the subject lists.
   if (!org && has(s, lang_.grammar.examples, clause.begin, t.begin))
@@ -47,14 +50,19 @@ void DocumentState::layoff(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!org && count) org = topic_;  // "it cut about 9,000 more jobs"
   if (!org_ok(org)) return;
   if (!count) count = count_in(s, {0, s.text.size()});
-  if (!count && !is_group(s, clause) && !has(s, lang_.layoff_without_count) && !has(s, lang_.people_nouns, clause.begin, clause.end) &&
+  if (!count && !is_group(s, clause) && !has(s, lang_.layoff_without_count) &&
+      !has(s, lang_.people_nouns, clause.begin, clause.end) &&
       !has(s, lang_.group_markers, clause.begin, clause.end))  // "수백 명을 해고"
     return;
-  // English says whose jobs ("cut 200 jobs", "laid off staff"); a cut of nothing named is no layoff.
-  if (!lang_.staff_nouns.empty() && !count && !has(s, lang_.layoff_without_count) && !has(s, lang_.staff_nouns)) return;
+  // English says whose jobs ("cut 200 jobs", "laid off staff"); a cut of nothing named is no
+  // layoff.
+  if (!lang_.staff_nouns.empty() && !count && !has(s, lang_.layoff_without_count) &&
+      !has(s, lang_.staff_nouns))
+    return;
   // "firms such as Intel, Cisco and Dell keep announcing layoffs": every
   // organisation coordinated with the one found.
-  const std::vector<const Entity*> orgs = count ? std::vector<const Entity*>{org} : coordinated_orgs(s, org);
+  const std::vector<const Entity*> orgs =
+      count ? std::vector<const Entity*>{org} : coordinated_orgs(s, org);
   for (const Entity* o : orgs) {
     Event e = make(s, "layoff");
     e.slots["org"] = o->name;

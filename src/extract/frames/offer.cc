@@ -22,7 +22,8 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
   if (received) by = first_org(s, whole, {Role::Source, Role::Agent});
   if (!by && answered) {
     for (const auto& a : s.args)
-      if (a.role == Role::Subject && a.begin < t.begin && clause_of(s, a.begin).begin != clause.begin)
+      if (a.role == Role::Subject && a.begin < t.begin &&
+          clause_of(s, a.begin).begin != clause.begin)
         if ((by = acting_org(a))) break;
   }
   if (!by) {
@@ -38,17 +39,21 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!by && prev) by = x_.lexicon().find(prev->slot("by"));
   if (!org_ok(by)) return;
   // An offer is about people or pay: "사명을 제시하지 못했다" is neither.
-  if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 못", "지 않"}) && !answered) return;
+  if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 못", "지 않"}) &&
+      !answered)
+    return;
   bool about_people = !s.money.empty() || has(s, lang_.people_nouns) || has(s, lang_.pay_words);
   for (const auto& a : s.args) about_people |= a.entity->is_person() && a.role != Role::Subject;
   if (!about_people) return;
-  // The people offered to are in the offer's clause: "…에게 1억 달러를 제시해 A 등 8명을 영입" names
-  // hires in the next clause, not the ones the figure was offered to.
+  // The people offered to are in the offer's clause: "…에게 1억 달러를 제시해 A 등 8명을 영입"
+  // names hires in the next clause, not the ones the figure was offered to.
   auto persons = people(s, clause, by, /*subjects=*/false);
   if (answered || received)
     for (const Arg* p : people(s, clause, by))  // the one who answered or received it
-      if (p->role == Role::Subject && std::find(persons.begin(), persons.end(), p) == persons.end() &&
-          (p->entity->acts_for.empty() || !same_org(x_.lexicon().find(p->entity->acts_for), by) || received))
+      if (p->role == Role::Subject &&
+          std::find(persons.begin(), persons.end(), p) == persons.end() &&
+          (p->entity->acts_for.empty() || !same_org(x_.lexicon().find(p->entity->acts_for), by) ||
+           received))
         persons.push_back(p);
   std::erase_if(persons, [&](const Arg* p) {  // the bidder's own boss is no target
     return !p->entity->acts_for.empty() && same_org(x_.lexicon().find(p->entity->acts_for), by);
@@ -61,18 +66,25 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
         if (!target && other.entity == p->entity && &other != p) target = origin_of(s, other, by);
       if (!target) target = former_employer(p->entity, by);
       if (!target) target = affiliation_before(p->entity, by);
-      emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt, std::nullopt);
+      emit_offer(s, by, p->entity, target, persons.size() == 1 ? money : std::nullopt,
+                 std::nullopt);
     }
     return;
   }
-  const Entity* target = received ? first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object}, by)
-                                  : first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object, Role::Source}, by);
+  const Entity* target =
+      received
+          ? first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object}, by)
+          : first_org(s, whole, {Role::Possessor, Role::Recipient, Role::Object, Role::Source}, by);
   if (!target) {
     // "Meta dangled $100M in front of his staff", said OpenAI's CEO: the other organisation named.
     for (const auto& a : s.args)
-      if (const Entity* o = acting_org(a); o && !same_org(o, by)) { target = o; break; }
+      if (const Entity* o = acting_org(a); o && !same_org(o, by)) {
+        target = o;
+        break;
+      }
   }
-  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org") && (money || count_in(s, whole)))
+  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org") &&
+      (money || count_in(s, whole)))
     target = x_.lexicon().find(prev->slot("target_org"));
   auto count = count_in(s, clause);
   if (!count) count = count_in(s, whole);

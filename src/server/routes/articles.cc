@@ -9,8 +9,8 @@
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
 #include "server/params.h"
-#include "source/article_source.h"
 #include "server/routes/routes.h"
+#include "source/article_source.h"
 #include "text/dates.h"
 #include "text/pipeline.h"
 #include "text/utf8.h"
@@ -32,11 +32,13 @@ bool token_matches(const std::string& expected, const std::string& given) {
 std::string presented_token(const Request& req) {
   const std::string auth = req.header("Authorization");
   // The scheme name is case-insensitive (RFC 9110): "bearer" is "Bearer".
-  if (auth.size() > 7 && text::ascii_lower(std::string_view(auth).substr(0, 7)) == "bearer ") return auth.substr(7);
+  if (auth.size() > 7 && text::ascii_lower(std::string_view(auth).substr(0, 7)) == "bearer ")
+    return auth.substr(7);
   return req.header("X-Talentwar-Token");
 }
 
-// A string field of a posted article: absent or null gives `fallback`, anything but a string is refused.
+// A string field of a posted article: absent or null gives `fallback`, anything but a string is
+// refused.
 std::string string_field(const json& body, const char* key, std::string fallback = {}) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) return fallback;
@@ -67,7 +69,8 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
   if (!raw.date.empty() && text::iso_date(raw.date).empty())
     throw BadRequest{"\"date\" must be a real date (YYYY-MM-DD or an ISO timestamp)"};
   if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
-  if (auto why = source::refuse_reason(raw.bytes, options.max_body_bytes); !why.empty()) throw BadRequest{why};
+  if (auto why = source::refuse_reason(raw.bytes, options.max_body_bytes); !why.empty())
+    throw BadRequest{why};
   auto prepared = text::prepare(raw);
   if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
   auto& doc = std::get<text::Document>(prepared);
@@ -87,7 +90,8 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
       added = writer->add_article(doc, raw.origin, events);
       writer->commit_batch();
     } catch (...) {
-      writer.reset();  // ends the transaction with the connection (the article's own part was undone)
+      writer
+          .reset();  // ends the transaction with the connection (the article's own part was undone)
       throw;
     }
   }
@@ -95,7 +99,10 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
   for (const auto& e : events) ev.push_back(extract::to_json(e));
   const bool stored = added == store::Store::Added::New;
   send_json(res, stored ? 201 : 200,
-            {{"doc", doc.doc}, {"lang", doc.lang}, {"status", stored ? "stored" : "already stored"}, {"events", ev}});
+            {{"doc", doc.doc},
+             {"lang", doc.lang},
+             {"status", stored ? "stored" : "already stored"},
+             {"events", ev}});
 }
 
 }  // namespace
@@ -119,10 +126,19 @@ void add_articles(Router& router, ServerContext& context) {
     if (ec != std::errc()) throw BadRequest{"article id must be a number"};
     auto a = ServerContext::Reader(context, req)->article(id);
     if (!a) return send_error(res, 404, fmt::format("no article {}", id));
-    send_json(res, 200, {{"id", a->id}, {"doc", a->doc}, {"lang", a->lang}, {"title", a->title}, {"date", a->date},
-                         {"url", a->url}, {"outlet", a->outlet}, {"text", a->text}, {"events", a->events}});
+    send_json(res, 200,
+              {{"id", a->id},
+               {"doc", a->doc},
+               {"lang", a->lang},
+               {"title", a->title},
+               {"date", a->date},
+               {"url", a->url},
+               {"outlet", a->outlet},
+               {"text", a->text},
+               {"events", a->events}});
   });
-  router.post("/api/articles", [&context](const Request& req, Response& res) { ingest(context, req, res); });
+  router.post("/api/articles",
+              [&context](const Request& req, Response& res) { ingest(context, req, res); });
 }
 
 }  // namespace tw::server::routes

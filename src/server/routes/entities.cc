@@ -14,23 +14,29 @@ namespace tw::server::routes {
 void add_entities(Router& router, ServerContext& context) {
   router.get("/api/entities", [&context](const Request& req, Response& res) {
     const std::string kind = choice_param(req, "kind", {"org", "person"});
-    const size_t limit = number_param(req, "limit", 50, 500), offset = number_param(req, "offset", 0, 100000);
+    const size_t limit = number_param(req, "limit", 50, 500),
+                 offset = number_param(req, "offset", 0, 100000);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& e : ServerContext::Reader(context, req)->entities(param(req, "q"), kind, offset + limit + 1))
+    for (const auto& e :
+         ServerContext::Reader(context, req)->entities(param(req, "q"), kind, offset + limit + 1))
       items.push_back({{"name", e.name}, {"kind", e.kind}, {"events", e.events}});
     send_json(res, 200, page(items, req));
   });
   router.get(R"(/api/entities/(.+))", [&context](const Request& req, Response& res) {
-    const std::string name = req.matches[1];  // the path is decoded once already: "%2541" names "%41"
+    const std::string name =
+        req.matches[1];  // the path is decoded once already: "%2541" names "%41"
     ServerContext::Reader db(context, req);
     const std::string known = db->canonical_entity(name).value_or(name);
     // The newest events naming it: as a person for people, as an organisation otherwise.
     const auto kind = db->entity_kind(known);
-    auto facts = kind == "person" ? ServerContext::recent_facts(*db, "", known) : ServerContext::recent_facts(*db, known);
+    auto facts = kind == "person" ? ServerContext::recent_facts(*db, "", known)
+                                  : ServerContext::recent_facts(*db, known);
     const nlohmann::json p = query::entity_profile(name, facts.facts, *facts.names);
     if (p.is_null())
-      return send_json(res, 404, {{"error", fmt::format("no person or organisation named {}", name)},
-                                  {"suggestions", query::near_names(*db, extract::Lexicon::standard(), name)}});
+      return send_json(
+          res, 404,
+          {{"error", fmt::format("no person or organisation named {}", name)},
+           {"suggestions", query::near_names(*db, extract::Lexicon::standard(), name)}});
     send_json(res, 200, p);
   });
   router.get("/api/feed.atom", [&context](const Request& req, Response& res) {
@@ -39,18 +45,20 @@ void add_entities(Router& router, ServerContext& context) {
     if (org.empty() == person.empty()) throw BadRequest{"give one of org or person"};
     const std::string who = org.empty() ? db->canonical_entity(person).value_or(person) : org;
     if (!org.empty() || db->entity_kind(who) == "person") {
-      auto facts = org.empty() ? ServerContext::recent_facts(*db, "", who) : ServerContext::recent_facts(*db, org);
+      auto facts = org.empty() ? ServerContext::recent_facts(*db, "", who)
+                               : ServerContext::recent_facts(*db, org);
       const std::string host = req.header("Host").empty() ? "localhost" : req.header("Host");
       const std::string base = fmt::format("http://{}/", host);
-      const std::string self =
-          fmt::format("{}api/feed.atom?{}={}", base, org.empty() ? "person" : "org", percent_encode(who));
+      const std::string self = fmt::format("{}api/feed.atom?{}={}", base,
+                                           org.empty() ? "person" : "org", percent_encode(who));
       res.status = 200;
       res.body = query::atom_feed(facts.facts, {fmt::format("talentwar: {}", who), self, base});
       res.content_type = "application/atom+xml; charset=utf-8";
       return;
     }
-    send_json(res, 404, {{"error", fmt::format("no person named {}", who)},
-                         {"suggestions", query::near_names(*db, extract::Lexicon::standard(), person)}});
+    send_json(res, 404,
+              {{"error", fmt::format("no person named {}", who)},
+               {"suggestions", query::near_names(*db, extract::Lexicon::standard(), person)}});
   });
 }
 

@@ -8,8 +8,9 @@ namespace tw::server::routes {
 
 void add_events(Router& router, ServerContext& context) {
   router.get("/api/events", [&context](const Request& req, Response& res) {
-    store::EventFilter f{choice_param(req, "type", {"move", "offer", "investment", "acquisition", "layoff", "comp_stat",
-                                                    "counteroffer"}),
+    store::EventFilter f{choice_param(req, "type",
+                                      {"move", "offer", "investment", "acquisition", "layoff",
+                                       "comp_stat", "counteroffer"}),
                          "", param(req, "person")};
     f.limit = number_param(req, "limit", 50, 500);
     f.offset = number_param(req, "offset", 0, 1u << 30);
@@ -27,8 +28,12 @@ void add_events(Router& router, ServerContext& context) {
     // Exact up to 10,000; past that "total" is a lower bound and says so.
     constexpr size_t kListCap = 10000;
     const size_t total = db->count_events(f, kListCap);
-    send_json(res, 200, {{"total", std::min(total, kListCap)}, {"total_exact", total <= kListCap},
-                         {"offset", f.offset}, {"limit", f.limit}, {"items", items}});
+    send_json(res, 200,
+              {{"total", std::min(total, kListCap)},
+               {"total_exact", total <= kListCap},
+               {"offset", f.offset},
+               {"limit", f.limit},
+               {"items", items}});
   });
 }
 

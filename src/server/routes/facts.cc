@@ -15,12 +15,15 @@ void add_facts(Router& router, ServerContext& context) {
   router.get("/api/pay", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
     const auto filter = list_filter(req, *db, {"offer", "comp_stat"});
-    const auto recent = ServerContext::recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed);
-    nlohmann::json answer = query::pay(recent.facts, extract::Lexicon::standard(), filter.org, &query::Rates::standard());
+    const auto recent =
+        ServerContext::recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed);
+    nlohmann::json answer = query::pay(recent.facts, extract::Lexicon::standard(), filter.org,
+                                       &query::Rates::standard());
     say_reach(answer, recent);
     if (!filter.since.empty() || !filter.until.empty())
       answer["undated_reports"] = undated_reports(*db, filter, {"offer", "comp_stat"});
-    for (const char* list : {"offers", "pay_statistics"}) answer[list] = page(answer[list], req)["items"];
+    for (const char* list : {"offers", "pay_statistics"})
+      answer[list] = page(answer[list], req)["items"];
     answer["offset"] = number_param(req, "offset", 0, 1u << 30);
     answer["limit"] = number_param(req, "limit", 50, 500);
     send_json(res, 200, answer);
@@ -28,7 +31,8 @@ void add_facts(Router& router, ServerContext& context) {
   router.get("/api/deals", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
     const auto filter = list_filter(req, *db, {"investment", "acquisition"});
-    const auto recent = ServerContext::recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed);
+    const auto recent =
+        ServerContext::recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed);
     nlohmann::json answer = query::deals(recent.facts, extract::Lexicon::standard(), filter.org);
     say_reach(answer, recent);
     if (!filter.since.empty() || !filter.until.empty())
@@ -40,19 +44,21 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/timeline", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    auto filter =
-        list_filter(req, *db, {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
+    auto filter = list_filter(
+        req, *db,
+        {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
     const query::Window window{filter.since, filter.until};
     const auto recent = ServerContext::recent_facts(*db, {}, filter);
-    nlohmann::json answer = page(query::timeline(recent.facts, extract::Lexicon::standard(), filter.org, window), req);
+    nlohmann::json answer =
+        page(query::timeline(recent.facts, extract::Lexicon::standard(), filter.org, window), req);
     say_reach(answer, recent);
     if (!window.since.empty() || !window.until.empty()) {
       // Facts no report of which gives a date cannot be placed in the window: counted, not dropped.
       filter.since.clear();
       filter.until.clear();
       const auto facts = ServerContext::recent_facts(*db, {}, filter).facts;
-      answer["undated"] =
-          std::count_if(facts.begin(), facts.end(), [](const query::Fact& f) { return f.first_date.empty(); });
+      answer["undated"] = std::count_if(facts.begin(), facts.end(),
+                                        [](const query::Fact& f) { return f.first_date.empty(); });
     }
     send_json(res, 200, answer);
   });

@@ -44,7 +44,8 @@ std::string resolve(const fs::path& root, std::string_view relative) {
   size_t start = 0;
   while (start <= relative.size()) {
     const size_t slash = relative.find('/', start);
-    const std::string_view segment = relative.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    const std::string_view segment =
+        relative.substr(start, slash == std::string_view::npos ? slash : slash - start);
     if (segment == "..") return {};
     if (!segment.empty() && segment != ".") file /= std::string(segment);
     if (slash == std::string_view::npos) break;
@@ -78,24 +79,30 @@ void serve(const std::string& file, Response& res) {
 }  // namespace
 
 void add_files(Router& router, const std::string& web_root, const std::string& vendor_root) {
-  router.get("/vendor/(.*)", [vendor_root](const Request& req, Response& res) {
-    const std::string file = resolve(vendor_root, req.matches[1]);
-    if (file.empty()) {
-      res.status = 404;
-      res.body = "not found\n";
-      return;
-    }
-    serve(file, res);
-  }, Lane::Loop);
-  router.get("/(.*)", [web_root](const Request& req, Response& res) {
-    const std::string file = resolve(web_root, req.matches[1]);
-    if (file.empty()) {
-      res.status = 404;
-      res.body = "not found\n";
-      return;
-    }
-    serve(file, res);
-  }, Lane::Loop);
+  router.get(
+      "/vendor/(.*)",
+      [vendor_root](const Request& req, Response& res) {
+        const std::string file = resolve(vendor_root, req.matches[1]);
+        if (file.empty()) {
+          res.status = 404;
+          res.body = "not found\n";
+          return;
+        }
+        serve(file, res);
+      },
+      Lane::Loop);
+  router.get(
+      "/(.*)",
+      [web_root](const Request& req, Response& res) {
+        const std::string file = resolve(web_root, req.matches[1]);
+        if (file.empty()) {
+          res.status = 404;
+          res.body = "not found\n";
+          return;
+        }
+        serve(file, res);
+      },
+      Lane::Loop);
 }
 
 }  // namespace tw::server::routes

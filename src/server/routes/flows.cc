@@ -15,14 +15,17 @@ void add_flows(Router& router, ServerContext& context) {
     const std::string org = org_param(req, *db);
     const auto counts = since.empty() && until.empty() ? nullptr : context.current_flow_counts(*db);
     const size_t top = number_param(req, "top", query::kFlowEdges, 500);
-    send_json(res, 200, query::flows(*db, extract::Lexicon::standard(), {since, until}, org, top, counts.get()));
+    send_json(
+        res, 200,
+        query::flows(*db, extract::Lexicon::standard(), {since, until}, org, top, counts.get()));
   });
   router.get("/api/flows/monthly", [&context](const Request& req, Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};
     ServerContext::Reader db(context, req);
     const std::string org = org_param(req, *db);
     send_json(res, 200,
-              query::monthly_flows(*context.current_flow_counts(*db), extract::Lexicon::standard(), window, org));
+              query::monthly_flows(*context.current_flow_counts(*db), extract::Lexicon::standard(),
+                                   window, org));
   });
   router.get("/api/flows/pair", [&context](const Request& req, Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};

@@ -10,13 +10,17 @@
 
 namespace tw::server::routes {
 
-void add_meta(Router& router, ServerContext& context);      // /api/health, /api/openapi.json, /api/rates
-void add_events(Router& router, ServerContext& context);    // /api/events
-void add_entities(Router& router, ServerContext& context);  // /api/entities, /api/entities/{name}, /api/feed.atom
-void add_flows(Router& router, ServerContext& context);     // /api/flows, /api/flows/monthly, /api/flows/pair
-void add_facts(Router& router, ServerContext& context);     // /api/pay, /api/deals, /api/timeline
-void add_search(Router& router, ServerContext& context);    // /api/search
-void add_articles(Router& router, ServerContext& context);  // /api/articles/{id}, POST /api/articles
+void add_meta(Router& router,
+              ServerContext& context);  // /api/health, /api/openapi.json, /api/rates
+void add_events(Router& router, ServerContext& context);  // /api/events
+void add_entities(Router& router,
+                  ServerContext& context);  // /api/entities, /api/entities/{name}, /api/feed.atom
+void add_flows(Router& router,
+               ServerContext& context);  // /api/flows, /api/flows/monthly, /api/flows/pair
+void add_facts(Router& router, ServerContext& context);   // /api/pay, /api/deals, /api/timeline
+void add_search(Router& router, ServerContext& context);  // /api/search
+void add_articles(Router& router,
+                  ServerContext& context);  // /api/articles/{id}, POST /api/articles
 // The answer refusing a write (403 when writes are off, 401 without the right token), or
 // none when `req` may write. Asked on the request's head, before its body is read.
 std::optional<Response> refuse_write(const ServerContext& context, const Request& req);

@@ -18,7 +18,8 @@ TEST(ExtractLayoff, Korean) {
 }
 
 TEST(ExtractLayoff, English) {
-  EXPECT_TRUE(HasExactly(events_of("Meta laid off 3,600 employees."), {{{"type", "layoff"}, {"org", "Meta"}, {"count", 3600}}}));
+  EXPECT_TRUE(HasExactly(events_of("Meta laid off 3,600 employees."),
+                         {{{"type", "layoff"}, {"org", "Meta"}, {"count", 3600}}}));
   EXPECT_TRUE(HasExactly(events_of("Microsoft cut 10,000 jobs in January."),
                          {{{"type", "layoff"}, {"org", "Microsoft"}, {"count", 10000}}}));
 }
@@ -35,11 +36,14 @@ TEST(ExtractLayoff, OrganisationNamedAfterTheCutsAndVagueCounts) {
                          {{{"type", "layoff"}, {"org", "Meta"}, {"count", 600}}}));
   EXPECT_TRUE(HasExactly(events_of("About 200 employees were let go from Tesla's Autopilot team."),
                          {{{"type", "layoff"}, {"org", "Tesla"}, {"count", 200}}}));
-  EXPECT_TRUE(HasExactly(events_of("구글이 하드웨어 부문에서 수백 명을 해고했다."), {{{"type", "layoff"}, {"org", "Google"}}}));
-  EXPECT_TRUE(HasExactly(events_of("아마존이 본사 직원 1만4000명을 내보낸다."), {{{"type", "layoff"}, {"org", "Amazon"}, {"count", 14000}}}));
+  EXPECT_TRUE(HasExactly(events_of("구글이 하드웨어 부문에서 수백 명을 해고했다."),
+                         {{{"type", "layoff"}, {"org", "Google"}}}));
+  EXPECT_TRUE(HasExactly(events_of("아마존이 본사 직원 1만4000명을 내보낸다."),
+                         {{{"type", "layoff"}, {"org", "Amazon"}, {"count", 14000}}}));
   // Voluntary retirement counts; the organisation is the one whose staff are counted.
-  EXPECT_TRUE(HasEvent(events_of("가나전자의 자회사인 다라소프트의 임직원 120여 명이 희망퇴직으로 회사를 떠났다."),
-                       {{"type", "layoff"}, {"org", "다라소프트"}, {"count", 120}}));
+  EXPECT_TRUE(HasEvent(
+      events_of("가나전자의 자회사인 다라소프트의 임직원 120여 명이 희망퇴직으로 회사를 떠났다."),
+      {{"type", "layoff"}, {"org", "다라소프트"}, {"count", 120}}));
 }
 
 // Each organisation coordinated with the one cutting staff is an event of its own when no

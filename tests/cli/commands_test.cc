@@ -1,5 +1,5 @@
-// The talentwar command line, run as a separate process: subcommands, exit codes,
-// output formats, and a batch of broken inputs.
+// commands (with main.cc's option parsing) — the talentwar command line, run as a separate
+// process: subcommands, exit codes, output formats, and a batch of broken inputs.
 #include <gtest/gtest.h>
 
 #include "extract/event.h"
@@ -16,7 +16,9 @@ using twtest::TempDir;
 constexpr const char* kMoveArticle = "Meta hired OpenAI researcher Jane Doerr.\n";
 constexpr const char* kInvestArticle = "아마존은 앤스로픽에 40억 달러를 투자했다.\n";
 
-std::string sample(const char* name) { return (twtest::source_dir() / "data" / "samples" / "articles" / name).string(); }
+std::string sample(const char* name) {
+  return (twtest::source_dir() / "data" / "samples" / "articles" / name).string();
+}
 
 // stdout must be JSON Lines; returns the parsed objects.
 std::vector<json> json_lines(const std::string& out) {
@@ -47,9 +49,13 @@ class WithDatabase : public ::testing::Test {
 };
 
 TEST(Cli, HelpOfEverySubcommandExitsZero) {
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"extract", "--help"}, {"ingest", "--help"}, {"export", "--help"}, {"eval", "--help"},
-           {"events", "--help"}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--help"},
+                                             {"extract", "--help"},
+                                             {"ingest", "--help"},
+                                             {"export", "--help"},
+                                             {"eval", "--help"},
+                                             {"events", "--help"}}) {
     const CliResult r = run_cli(args);
     EXPECT_EQ(r.exit_code, 0) << args[0] << "\n" << show(r);
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << show(r);
@@ -65,7 +71,8 @@ TEST(Cli, BadUsageExitsTwo) {
 }
 
 TEST(Cli, ExtractPrintsOneJsonObjectPerArticle) {
-  const CliResult r = run_cli({"extract", sample("ko_01_meta_scale_ai.txt"), sample("en_05_retention_bonuses.txt")});
+  const CliResult r = run_cli(
+      {"extract", sample("ko_01_meta_scale_ai.txt"), sample("en_05_retention_bonuses.txt")});
   ASSERT_EQ(r.exit_code, 0) << show(r);
   const auto objects = json_lines(r.out);
   ASSERT_EQ(objects.size(), 2u) << r.out;
@@ -107,8 +114,11 @@ TEST_F(WithDatabase, BackupIsAWholeCopyAndNeverOverwrites) {
   const CliResult again = run_cli({"backup", copy, "--db", db()});
   EXPECT_NE(again.exit_code, 0) << show(again);
   EXPECT_NE(again.err.find("already exists"), std::string::npos) << show(again);
-  EXPECT_EQ(run_cli({"export", "--db", copy}).out, run_cli({"export", "--db", db()}).out) << "the copy is untouched";
-  EXPECT_EQ(run_cli({"backup", (dir_ / "b.db").string(), "--db", (dir_ / "missing.db").string()}).exit_code, 3);
+  EXPECT_EQ(run_cli({"export", "--db", copy}).out, run_cli({"export", "--db", db()}).out)
+      << "the copy is untouched";
+  EXPECT_EQ(run_cli({"backup", (dir_ / "b.db").string(), "--db", (dir_ / "missing.db").string()})
+                .exit_code,
+            3);
 }
 
 TEST_F(WithDatabase, EventsTableFilteredByType) {
@@ -143,14 +153,20 @@ TEST_F(WithDatabase, EventsAsJson) {
 // The command line refuses what the API refuses, for the same reason (query/arguments.h).
 TEST_F(WithDatabase, BadDatesAndUnknownOrganisationsAreUsageErrors) {
   for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"flows", "--since", "last month"}, {"flows", "--until", "2025-13"},
-        {"flows", "--since", "2025-02-30"}, {"flows", "--org", "Nowhere Labs"}, {"pay", "--org", "Nowhere Labs"},
-        {"deals", "--org", "Nowhere Labs"}, {"timeline", "--org", "Nowhere Labs"}, {"events", "--org", "Nowhere Labs"}}) {
+       {std::vector<std::string>{"flows", "--since", "last month"},
+        {"flows", "--until", "2025-13"},
+        {"flows", "--since", "2025-02-30"},
+        {"flows", "--org", "Nowhere Labs"},
+        {"pay", "--org", "Nowhere Labs"},
+        {"deals", "--org", "Nowhere Labs"},
+        {"timeline", "--org", "Nowhere Labs"},
+        {"events", "--org", "Nowhere Labs"}}) {
     std::vector<std::string> full = args;
     full.insert(full.end(), {"--db", db()});
     const CliResult r = run_cli(full);
     EXPECT_EQ(r.exit_code, 2) << show(r);
-    EXPECT_TRUE(r.err.find("must be a date") != std::string::npos || r.err.find("no organisation named") != std::string::npos)
+    EXPECT_TRUE(r.err.find("must be a date") != std::string::npos ||
+                r.err.find("no organisation named") != std::string::npos)
         << show(r);
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
   }
@@ -169,7 +185,8 @@ TEST_F(WithDatabase, EntityTakesAnUnquotedNameAndSuggestsNearOnes) {
 
 TEST(Cli, TimelineShowsHowManyPeopleALayoffCounts) {
   TempDir dir;
-  dir.write("in/layoff.txt", "Layoffs at a lab\n\nMeta laid off 600 employees from its AI unit on Wednesday.\n");
+  dir.write("in/layoff.txt",
+            "Layoffs at a lab\n\nMeta laid off 600 employees from its AI unit on Wednesday.\n");
   const std::string db = (dir / "tw.db").string();
   ASSERT_EQ(run_cli({"ingest", "--db", db, (dir / "in").string()}).exit_code, 0);
   const CliResult r = run_cli({"timeline", "--db", db});
@@ -189,7 +206,8 @@ TEST_F(WithDatabase, ExportCsvHasAHeaderAndOneRowPerEvent) {
   // Each slot in its own column: the mover's name sits under "person".
   const auto column = [&](const std::string& name) {
     size_t i = 0;
-    for (size_t pos = 0; pos < lines[0].size() && lines[0].compare(pos, name.size() + 1, name + ",") != 0; ++i)
+    for (size_t pos = 0;
+         pos < lines[0].size() && lines[0].compare(pos, name.size() + 1, name + ",") != 0; ++i)
       pos = lines[0].find(',', pos) + 1;
     return i;
   };
@@ -249,7 +267,8 @@ TEST(Cli, MissingDatabaseIsFatal) {
 
 TEST(Cli, EvalPrintsAnF1Line) {
   const auto samples = twtest::source_dir() / "data" / "samples";
-  const CliResult r = run_cli({"eval", (samples / "gold.jsonl").string(), (samples / "articles").string()});
+  const CliResult r =
+      run_cli({"eval", (samples / "gold.jsonl").string(), (samples / "articles").string()});
   ASSERT_EQ(r.exit_code, 0) << show(r);
   bool found = false;
   for (const auto& line : lines_of(r.out))
@@ -277,12 +296,15 @@ TEST(Cli, IngestBatchWithBadInputs) {
   const auto in = dir / "in";
   dir.write("in/good.txt", kMoveArticle);
   dir.write("in/empty.txt", "");
-  dir.write("in/binary.txt", std::string("\0\0\0\x01\x02" "binary\0", 12));
+  dir.write("in/binary.txt", std::string("\0\0\0\x01\x02"
+                                         "binary\0",
+                                         12));
   dir.write("in/invalid.txt", "Meta hired \xFF\xFE someone.\n");
   dir.write("in/huge.txt", std::string(50u << 20, 'x'));
   dir.write("in/lines.jsonl", "{ this is not json\n");
   twtest::make_unreadable(dir, "in/x.txt");
-  const std::vector<std::string> bad{"empty.txt", "binary.txt", "invalid.txt", "huge.txt", "lines.jsonl:1", "x.txt"};
+  const std::vector<std::string> bad{"empty.txt", "binary.txt",    "invalid.txt",
+                                     "huge.txt",  "lines.jsonl:1", "x.txt"};
 
   const std::string db = (dir / "tw.db").string();
   const CliResult r = run_cli({"ingest", "--db", db, in.string()});
@@ -294,7 +316,8 @@ TEST(Cli, IngestBatchWithBadInputs) {
     for (const auto& line : err_lines)
       if (line.find("/" + name) != std::string::npos) {
         ++naming;
-        EXPECT_GT(line.size(), line.find("/" + name) + name.size() + 3) << "no reason given: " << line;
+        EXPECT_GT(line.size(), line.find("/" + name) + name.size() + 3)
+            << "no reason given: " << line;
       }
     EXPECT_EQ(naming, 1u) << name << " should be named on exactly one line\n" << r.err;
   }
@@ -328,8 +351,10 @@ TEST(Cli, ParallelIngestAndExtractMatchOneThread) {
   const auto samples = (twtest::source_dir() / "data" / "samples" / "articles").string();
   dir.write("bad/empty.txt", "");
   const std::string one = (dir / "one.db").string(), four = (dir / "four.db").string();
-  const CliResult a = run_cli({"ingest", "--jobs", "1", "--db", one, samples, (dir / "bad").string()});
-  const CliResult b = run_cli({"ingest", "--jobs", "4", "--db", four, samples, (dir / "bad").string()});
+  const CliResult a =
+      run_cli({"ingest", "--jobs", "1", "--db", one, samples, (dir / "bad").string()});
+  const CliResult b =
+      run_cli({"ingest", "--jobs", "4", "--db", four, samples, (dir / "bad").string()});
   EXPECT_EQ(a.exit_code, 1) << show(a);
   EXPECT_EQ(b.exit_code, 1) << show(b);
   EXPECT_EQ(run_cli({"export", "--db", one}).out, run_cli({"export", "--db", four}).out);
@@ -337,7 +362,8 @@ TEST(Cli, ParallelIngestAndExtractMatchOneThread) {
   const CliResult x4 = run_cli({"extract", "-j", "4", samples});
   EXPECT_EQ(x1.out, x4.out);
   EXPECT_EQ(json_lines(x4.out).size(), 14u);
-  EXPECT_EQ(run_cli({"ingest", "--jobs", "0", "--db", one, samples}).exit_code, 2) << "jobs must be at least 1";
+  EXPECT_EQ(run_cli({"ingest", "--jobs", "0", "--db", one, samples}).exit_code, 2)
+      << "jobs must be at least 1";
 }
 
 }  // namespace
