@@ -15,16 +15,12 @@
 #include <variant>
 #include <vector>
 
+#include "text/document.h"
+
 namespace tw::source {
 
-struct RawArticle {
-  std::string doc;     // file base name, JSONL `id`, or "<file>#<line>"
-  std::string origin;  // where it came from, for messages: a path or "path:line"
-  std::string bytes;   // the content as read
-  bool html = false;      // content is HTML (by extension, JSONL field, or sniffing)
-  bool markdown = false;  // content is Markdown (.md): rendered to HTML before reading
-  std::string url, title, date, outlet;
-};
+// The text stage's input (text/document.h), as this stage reads it.
+using RawArticle = text::RawArticle;
 
 struct ReadError {
   std::string origin;  // path or "path:line"

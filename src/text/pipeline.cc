@@ -1,8 +1,8 @@
 #include "text/pipeline.h"
 
 #include <cmark.h>
-#include <cstdlib>
 #include <fmt/format.h>
+#include <cstdlib>
 
 #include "text/dates.h"
 #include "text/furniture.h"
@@ -21,7 +21,8 @@ std::string unwrap_lines(std::string text) {
     if (nl == 0 || nl + 1 >= text.size()) continue;
     const char prev = text[nl - 1];
     const char next = text[nl + 1];
-    const bool ends_sentence = prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == '"';
+    const bool ends_sentence =
+        prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == '"';
     if (!ends_sentence && next >= 'a' && next <= 'z') text[nl] = ' ';
   }
   return text;
@@ -45,7 +46,7 @@ std::string host_of(std::string_view url) {
 
 }  // namespace
 
-std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
+std::variant<Document, TextError> prepare(const RawArticle& raw) {
   if (auto bad = find_invalid_utf8(raw.bytes))
     return TextError{fmt::format("invalid UTF-8 at byte {}", *bad)};
   Document d;
@@ -62,7 +63,8 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
     std::free(html);
   }
   if (raw.html || raw.markdown) {
-    HtmlText h = html_to_text(raw.markdown ? std::string_view(rendered) : std::string_view(raw.bytes));
+    HtmlText h =
+        html_to_text(raw.markdown ? std::string_view(rendered) : std::string_view(raw.bytes));
     body = std::move(h.text);
     if (d.title.empty()) d.title = std::move(h.title);
     if (d.date.empty()) d.date = std::move(h.published);
@@ -76,12 +78,14 @@ std::variant<Document, TextError> prepare(const source::RawArticle& raw) {
   // Unicode deprecates): dropped, so that a file saved with and without a BOM is one
   // article (the same cleaned text, the same hash).
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  for (size_t at = body.find(kBom); at != std::string::npos; at = body.find(kBom, at)) body.erase(at, kBom.size());
+  for (size_t at = body.find(kBom); at != std::string::npos; at = body.find(kBom, at))
+    body.erase(at, kBom.size());
   if (d.date.empty()) d.date = stated_date(body);
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';
   d.text = FurnitureFilter::standard().clean(unwrap_lines(std::move(body)));
-  if (d.text.empty()) return TextError{"no story text left after removing markup and page furniture"};
+  if (d.text.empty())
+    return TextError{"no story text left after removing markup and page furniture"};
   if (d.title.empty()) d.title = headline_of(d.text);
   if (d.outlet.empty()) d.outlet = host_of(d.url);
   d.lang = detect_language(d.text);

@@ -7,7 +7,6 @@
 #include <string>
 #include <variant>
 
-#include "source/article_source.h"
 #include "text/document.h"
 
 namespace tw::text {
@@ -16,7 +15,7 @@ struct TextError {
   std::string reason;
 };
 
-std::variant<Document, TextError> prepare(const source::RawArticle& raw);
+std::variant<Document, TextError> prepare(const RawArticle& raw);
 
 // Loads what every prepare() shares (ICU's normalisation data) on the calling thread.
 // Call it before starting threads that prepare articles: ICU initialises lazily behind
