@@ -15,6 +15,7 @@
 
 #include "eval/scorer.h"
 #include "extract/extractor.h"
+#include "model/model.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 #include "server/http_server.h"
@@ -383,11 +384,11 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
   if (names) {
     const auto& lexicon = extract::Extractor::standard().lexicon();
     const auto known = [&](const std::string& n) { return lexicon.find(n) != nullptr; };
-    name_scores.emplace(eval::score_names(gold, tagged_people, {"person"}, known),
-                        eval::score_names(gold, tagged_orgs,
-                                          {"from", "to", "by", "target_org", "investor", "investee",
-                                           "acquirer", "target", "org"},
-                                          known));
+    name_scores.emplace(
+        eval::score_names(gold, tagged_people, {"person"}, known),
+        eval::score_names(gold, tagged_orgs,
+                          {model::kOrganisationSlots.begin(), model::kOrganisationSlots.end()},
+                          known));
   }
   if (as_json) {
     json out;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "model/model.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
   auto* events = app.add_subcommand("events", "Show stored events as a table");
   events->add_option("--type", type, "event type")
       ->check(CLI::IsMember(
-          {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"}));
+          std::vector<std::string>(tw::model::kEventTypes.begin(), tw::model::kEventTypes.end())));
   events->add_option("--org", org,
                      "an organisation in any slot (its units included), any spelling");
   events->add_option("--person", person, "a person, any spelling");

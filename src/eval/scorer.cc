@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "extract/event.h"
+#include "model/model.h"
 #include "text/utf8.h"
 
 namespace tw::eval {
@@ -37,7 +38,7 @@ bool money_ok(const json& gold, const json& pred) {
   if (!num(gold, g) || !num(pred, p)) return false;
   const std::string gc = normalise_name(gold.value("currency", "USD"));
   const std::string pc = normalise_name(pred.value("currency", "USD"));
-  return gc == pc && std::fabs(g - p) <= 0.01 * std::fabs(g);
+  return gc == pc && model::within_one_percent(p, g);
 }
 
 bool slot_ok(const json& gold, const json* pred) {

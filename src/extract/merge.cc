@@ -5,13 +5,13 @@
 #include <cmath>
 
 #include "extract/extractor.h"
+#include "model/model.h"
 
 namespace tw::extract {
 namespace {
 
 bool same_amount(const Money& a, const Money& b) {
-  return a.currency == b.currency &&
-         std::fabs(a.value - b.value) <= 0.01 * std::max(a.value, b.value);
+  return a.currency == b.currency && model::same_amount(a.value, b.value);
 }
 
 // Can `a` and `b` be reports of one fact? Every key slot agrees or is missing on one side.
@@ -66,8 +66,8 @@ std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lex) 
   for (auto& e : events) {
     // Slots name the organisation ("Google"); the unit the text named stays beside it
     // ("from_unit": "Google DeepMind"), so flows add up per organisation.
-    for (const char* k :
-         {"from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"}) {
+    for (const std::string_view slot : model::kOrganisationSlots) {
+      const std::string k(slot);
       auto it = e.slots.find(k);
       if (it == e.slots.end() || it->second.empty()) continue;
       const std::string top(lex.top_parent(it->second));

@@ -9,14 +9,12 @@
 #include <unordered_map>
 
 #include "extract/event.h"
+#include "model/model.h"
 #include "resolve/phonetic.h"
 #include "text/dates.h"
 
 namespace tw::query {
 namespace {
-
-constexpr const char* kOrgSlots[] = {"from",     "to",       "by",     "target_org", "investor",
-                                     "investee", "acquirer", "target", "org"};
 
 double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 
@@ -24,7 +22,7 @@ double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 bool amounts_agree(const nlohmann::json& a, const nlohmann::json& b) {
   if (a.value("currency", "USD") != b.value("currency", "USD")) return false;
   const double x = value_of(a), y = value_of(b);
-  if (std::fabs(x - y) <= 0.01 * std::max(x, y)) return true;
+  if (model::same_amount(x, y)) return true;
   // A bound agrees with a precise figure it admits, if they are close: ≥ $14B and $14.3B.
   auto admits = [](const nlohmann::json& bound, double v) {
     const std::string q = bound.value("qualifier", "");
@@ -73,7 +71,7 @@ void choose_best(Fact& f) {
   auto precise = [](const ReportedAmount& r) { return r.amount.value("qualifier", "").empty(); };
   auto support = [&](const ReportedAmount& r) {
     return std::count_if(f.amounts.begin(), f.amounts.end(), [&](const ReportedAmount& o) {
-      return std::fabs(value_of(o.amount) - value_of(r.amount)) <= 0.01 * value_of(r.amount);
+      return model::same_amount(value_of(o.amount), value_of(r.amount));
     });
   };
   const ReportedAmount* best = &f.amounts.front();
@@ -212,7 +210,8 @@ const std::string& Fact::slot(const std::string& k) const {
 }
 
 bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) const {
-  for (const char* k : kOrgSlots) {
+  for (const std::string_view slot_name : model::kOrganisationSlots) {
+    const std::string k(slot_name);
     const std::string& v = slot(k);
     if (!v.empty() &&
         (v == org || lexicon.within(v, org) || lexicon.within(slot(std::string(k) + "_unit"), org)))
@@ -319,8 +318,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" ||
           k == "disputed_by")
         continue;
-      const bool is_name = k == "person" || std::find(std::begin(kOrgSlots), std::end(kOrgSlots),
-                                                      k) != std::end(kOrgSlots);
+      const bool is_name = k == "person" || model::is_organisation_slot(k);
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};

@@ -104,7 +104,7 @@ std::string org_param(const Request& req, const store::Store& db) {
 }
 
 store::EventFilter list_filter(const Request& req, const store::Store& db,
-                               std::initializer_list<const char*> types) {
+                               std::span<const std::string_view> types) {
   store::EventFilter f;
   f.type = choice_param(req, "type", types);
   f.org = org_param(req, db);

@@ -9,7 +9,9 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "query/facts.h"
@@ -84,7 +86,7 @@ std::string org_param(const Request& req, const store::Store& db);
 // The filters a list takes from the URL: type (one of `types`), org, person, since,
 // until and lang; 400 for a value none of them can be.
 store::EventFilter list_filter(const Request& req, const store::Store& db,
-                               std::initializer_list<const char*> types);
+                               std::span<const std::string_view> types);
 // What a list says of its reach: the reports read and how many match in all, so a page
 // of facts from the newest reports never passes for all of them.
 void say_reach(nlohmann::json& answer, const ServerContext::RecentFacts& r);

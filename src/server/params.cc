@@ -50,6 +50,17 @@ std::string choice_param(const Request& req, const char* name,
   throw BadRequest{fmt::format("{} must be one of: {}", name, list)};
 }
 
+std::string choice_param(const Request& req, const char* name,
+                         std::span<const std::string_view> allowed) {
+  const std::string v = param(req, name);
+  if (v.empty()) return v;
+  for (const auto a : allowed)
+    if (v == a) return v;
+  std::string list;
+  for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  throw BadRequest{fmt::format("{} must be one of: {}", name, list)};
+}
+
 json page(const json& items, const Request& req) {
   const size_t limit = number_param(req, "limit", 50, 500);
   const size_t offset = number_param(req, "offset", 0, 1u << 30);

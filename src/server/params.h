@@ -4,6 +4,7 @@
 #pragma once
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,8 @@ std::string date_param(const Request& req, const char* name);
 // One of `allowed`, or "" when absent.
 std::string choice_param(const Request& req, const char* name,
                          std::initializer_list<const char*> allowed);
+std::string choice_param(const Request& req, const char* name,
+                         std::span<const std::string_view> allowed);
 // A page of a JSON array, from the request's offset and limit: {"total", "offset", "limit",
 // "items"}.
 nlohmann::json page(const nlohmann::json& items, const Request& req);

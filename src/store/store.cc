@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "model/model.h"
 #include "resolve/phonetic.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
@@ -20,11 +21,7 @@ namespace tw::store {
 namespace {
 
 bool is_entity_slot(const std::string& slot) {
-  static const std::array<std::string_view, 11> slots{
-      "person",   "from",     "to",     "by",  "target_org", "investor",
-      "investee", "acquirer", "target", "org", "source"};
-  for (auto s : slots)
-    if (s == slot) return true;
+  if (slot == "person" || slot == "source" || model::is_organisation_slot(slot)) return true;
   // A unit named beside its parent (from_unit: "Google DeepMind") is an entity of its own.
   return slot.size() > 5 && slot.compare(slot.size() - 5, 5, "_unit") == 0;
 }

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <string_view>
+
 #include "server/params.h"
 #include "test_support.h"
 
@@ -81,17 +84,18 @@ TEST_F(Context, RecentFactsSayHowManyReportsTheyRead) {
 }
 
 TEST_F(Context, ListFiltersAreStrict) {
+  constexpr std::array<std::string_view, 2> kPay{"offer", "comp_stat"};
   ServerContext context(options());
   ServerContext::Reader db(context);
   Request req;
   tw::server::parse_target("/api/pay?type=offer&lang=ko&since=2025&org=Meta", req);
-  const auto f = tw::server::list_filter(req, *db, {"offer", "comp_stat"});
+  const auto f = tw::server::list_filter(req, *db, kPay);
   EXPECT_EQ(f.type, "offer");
   EXPECT_EQ(f.lang, "ko");
   EXPECT_EQ(f.since, "2025");
   EXPECT_EQ(f.org, "Meta");
   tw::server::parse_target("/api/pay?type=move", req);
-  EXPECT_THROW(tw::server::list_filter(req, *db, {"offer", "comp_stat"}), tw::server::BadRequest);
+  EXPECT_THROW(tw::server::list_filter(req, *db, kPay), tw::server::BadRequest);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // /api/events: the stored reports, newest first, by type, organisation and person.
 #include <algorithm>
 
+#include "model/model.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
 
@@ -8,10 +9,7 @@ namespace tw::server::routes {
 
 void add_events(Router& router, ServerContext& context) {
   router.get("/api/events", [&context](const Request& req, Response& res) {
-    store::EventFilter f{choice_param(req, "type",
-                                      {"move", "offer", "investment", "acquisition", "layoff",
-                                       "comp_stat", "counteroffer"}),
-                         "", param(req, "person")};
+    store::EventFilter f{choice_param(req, "type", model::kEventTypes), "", param(req, "person")};
     f.limit = number_param(req, "limit", 50, 500);
     f.offset = number_param(req, "offset", 0, 1u << 30);
     f.newest_first = true;

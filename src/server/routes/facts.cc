@@ -2,19 +2,28 @@
 // newest matching reports. Each takes the filters of list_filter and a page (offset,
 // limit), and says how many reports it read and how many match in all.
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 #include "extract/lexicon.h"
+#include "model/model.h"
 #include "query/analytics.h"
 #include "query/rates.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
 
 namespace tw::server::routes {
+namespace {
+
+constexpr std::array<std::string_view, 2> kPayTypes{"offer", "comp_stat"};
+constexpr std::array<std::string_view, 2> kDealTypes{"investment", "acquisition"};
+
+}  // namespace
 
 void add_facts(Router& router, ServerContext& context) {
   router.get("/api/pay", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    const auto filter = list_filter(req, *db, {"offer", "comp_stat"});
+    const auto filter = list_filter(req, *db, kPayTypes);
     const auto recent =
         ServerContext::recent_facts(*db, {"offer", "comp_stat"}, filter, kRecentListed);
     nlohmann::json answer = query::pay(recent.facts, extract::Lexicon::standard(), filter.org,
@@ -30,7 +39,7 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/deals", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    const auto filter = list_filter(req, *db, {"investment", "acquisition"});
+    const auto filter = list_filter(req, *db, kDealTypes);
     const auto recent =
         ServerContext::recent_facts(*db, {"investment", "acquisition"}, filter, kRecentListed);
     nlohmann::json answer = query::deals(recent.facts, extract::Lexicon::standard(), filter.org);
@@ -44,9 +53,7 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/timeline", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    auto filter = list_filter(
-        req, *db,
-        {"move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"});
+    auto filter = list_filter(req, *db, model::kEventTypes);
     const query::Window window{filter.since, filter.until};
     const auto recent = ServerContext::recent_facts(*db, {}, filter);
     nlohmann::json answer =

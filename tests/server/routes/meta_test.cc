@@ -2,6 +2,7 @@
 // answers.
 #include <set>
 
+#include "model/model.h"
 #include "server/api_fixture.h"
 
 namespace {
@@ -42,6 +43,27 @@ TEST_F(Api, OpenApiDescribesEveryRoute) {
         "/api/flows/monthly", "/api/rates"})
     EXPECT_TRUE(doc["paths"].contains(route)) << route;
   EXPECT_TRUE(doc["paths"]["/api/articles"].contains("post"));
+}
+
+}  // namespace
+
+namespace {
+
+// The API's description lists the event types the model knows, in its order: the
+// document is data, the list is code, and this keeps them one.
+TEST_F(Api, OpenApiEventTypesAreTheModels) {
+  const json doc = get_json("/api/openapi.json");
+  const std::vector<std::string> types(tw::model::kEventTypes.begin(),
+                                       tw::model::kEventTypes.end());
+  for (const char* path : {"/api/events", "/api/timeline"}) {
+    bool found = false;
+    for (const auto& p : doc["paths"][path]["get"]["parameters"])
+      if (p.value("name", "") == "type") {
+        EXPECT_EQ(p["schema"]["enum"].get<std::vector<std::string>>(), types) << path;
+        found = true;
+      }
+    EXPECT_TRUE(found) << path << " documents no type parameter";
+  }
 }
 
 }  // namespace

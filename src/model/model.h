@@ -1,0 +1,29 @@
+// model — the domain's vocabulary and rules, in one place for every stage: the event
+// types of shared/spec/events.md, the slots that name an organisation, and when two
+// reported figures are the same figure. The extractor's merge of repeated reports, the
+// fact merger across articles, the scorer, the store, the CLI and the API all ask here.
+#pragma once
+#include <array>
+#include <string_view>
+
+namespace tw::model {
+
+// The event types, in the spec's order.
+inline constexpr std::array<std::string_view, 7> kEventTypes{
+    "move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"};
+
+// The slots whose value is an organisation (a unit beside one is `<slot>_unit`).
+inline constexpr std::array<std::string_view, 9> kOrganisationSlots{
+    "from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"};
+
+bool is_event_type(std::string_view type);
+bool is_organisation_slot(std::string_view slot);
+
+// A figure agrees with a reference figure when it is within 1 % of it (the spec's rule
+// for scoring an amount against the gold one).
+bool within_one_percent(double value, double reference);
+// Two reports give the same amount when they differ by at most 1 % of the larger: the
+// rule is symmetric, so the order reports arrive in never matters.
+bool same_amount(double a, double b);
+
+}  // namespace tw::model
