@@ -61,9 +61,10 @@ BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
 void BM_MoneyParser(benchmark::State& state) {
   const std::string sentence =
-      "가나전자는 지난해 3월 8억 2000만 달러를 투자한 데 이어, 이날 15억5000만 달러(약 2조1000억 "
-      "원)를 더 넣겠다고 "
-      "밝혔고 Acme offered up to $80 million, more than $9.6 billion and US$2.5bn.";
+      // Our own words (figures in both languages' forms), not a sentence of the corpus.
+      "한빛로보틱스의 올해 상반기 유치액은 3억 4000만 달러였고, 하반기에는 12억5000만 달러(약 "
+      "1조7000억 원) 규모의 라운드가 예정돼 있다. Acme offered up to $80 million, more than "
+      "$9.6 billion and US$2.5bn.";
   for (auto _ : state) benchmark::DoNotOptimize(tw::extract::find_money(sentence));
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(sentence.size()));
 }

@@ -36,9 +36,9 @@
 
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
+#include "pipeline/process.h"
 #include "server/http_server.h"
 #include "store/store.h"
-#include "text/pipeline.h"
 
 namespace {
 
@@ -75,13 +75,13 @@ void make_database(const std::string& db_path) {
     tw::source::RawArticle raw;
     raw.doc = raw.origin = name;
     raw.bytes = text;
-    auto prepared = tw::text::prepare(raw);
-    if (auto* err = std::get_if<tw::text::TextError>(&prepared)) {
-      std::fprintf(stderr, "http_fuzz: %s: %s\n", name, err->reason.c_str());
+    auto result = tw::pipeline::process(raw);
+    if (const auto* no = tw::pipeline::refused(result)) {
+      std::fprintf(stderr, "http_fuzz: %s: %s\n", name, no->reason.c_str());
       std::abort();
     }
-    const auto& doc = std::get<tw::text::Document>(prepared);
-    db.add_article(doc, raw.origin, tw::extract::Extractor::standard().extract(doc));
+    const auto& article = *tw::pipeline::processed(result);
+    db.add_article(article.doc, raw.origin, article.events);
   }
   db.commit_batch();
 }

@@ -16,7 +16,7 @@
 
 #include "extract/event.h"
 #include "extract/extractor.h"
-#include "text/pipeline.h"
+#include "pipeline/process.h"
 
 namespace {
 
@@ -30,17 +30,17 @@ void run(std::string_view bytes, bool html, bool markdown) {
   raw.bytes = std::string(bytes);
   raw.html = html;
   raw.markdown = markdown;
-  auto prepared = tw::text::prepare(raw);
-  if (auto* err = std::get_if<tw::text::TextError>(&prepared)) {
-    check(!err->reason.empty());
+  auto result = tw::pipeline::process(raw);
+  if (const auto* no = tw::pipeline::refused(result)) {
+    check(!no->reason.empty());
     return;
   }
-  const auto& doc = std::get<tw::text::Document>(prepared);
+  const auto& doc = tw::pipeline::processed(result)->doc;
   check(!doc.text.empty());
   check(doc.lang == "ko" || doc.lang == "en");
   for (const auto& s : doc.sentences) check(s.begin < s.end && s.end <= doc.text.size());
 
-  const auto events = tw::extract::Extractor::standard().extract(doc);
+  const auto& events = tw::pipeline::processed(result)->events;
   for (const auto& e : events) {
     check(!e.type.empty());
     check(e.sentence < doc.sentences.size());

@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "extract/extractor.h"
+#include "pipeline/process.h"
 #include "store/postgres_connection.h"
 #include "text/pipeline.h"
 
@@ -138,7 +139,10 @@ tw::text::Document prepare_text(std::string_view bytes, std::string doc, bool ht
 }
 
 std::vector<tw::extract::Event> extract_events(std::string_view bytes, std::string doc) {
-  return tw::extract::Extractor::standard().extract(prepare_text(bytes, std::move(doc)));
+  auto result = tw::pipeline::process(raw_article(bytes, std::move(doc), false));
+  if (const auto* no = tw::pipeline::refused(result))
+    throw std::runtime_error("text stage: " + no->reason);
+  return std::move(tw::pipeline::processed(result)->events);
 }
 
 json events_json(const std::vector<tw::extract::Event>& events) {

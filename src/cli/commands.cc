@@ -16,6 +16,7 @@
 #include "eval/scorer.h"
 #include "extract/extractor.h"
 #include "model/model.h"
+#include "pipeline/process.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 #include "server/http_server.h"
@@ -30,19 +31,7 @@ namespace {
 
 using nlohmann::json;
 
-struct Extracted {
-  text::Document doc;
-  std::vector<extract::Event> events;
-};
-
-// One article through the text and extract stages; an error names the article.
-std::variant<Extracted, std::string> process(const source::RawArticle& raw) {
-  auto prepared = text::prepare(raw);
-  if (auto* err = std::get_if<text::TextError>(&prepared)) return err->reason;
-  Extracted x{std::move(std::get<text::Document>(prepared)), {}};
-  x.events = extract::Extractor::standard().extract(x.doc);
-  return x;
-}
+using Extracted = pipeline::Processed;
 
 json article_json(const Extracted& x) {
   json events = json::array();
@@ -137,14 +126,15 @@ size_t extract_each(const std::vector<std::string>& inputs,
   }
   struct Batch {
     std::vector<source::Item> items;
-    std::vector<std::variant<Extracted, std::string>> results;
+    std::vector<pipeline::Result> results;
     std::vector<std::thread> extracting;
 
     void start(unsigned jobs) {
-      results.assign(items.size(), std::string{});
+      results.assign(items.size(), pipeline::Refused{});
       auto work = [this, jobs](size_t first) {
         for (size_t i = first; i < items.size(); i += jobs)
-          if (auto* raw = std::get_if<source::RawArticle>(&items[i])) results[i] = process(*raw);
+          if (auto* raw = std::get_if<source::RawArticle>(&items[i]))
+            results[i] = pipeline::process(*raw);
       };
       if (jobs == 1 || items.size() == 1)
         work(0);
@@ -163,10 +153,10 @@ size_t extract_each(const std::vector<std::string>& inputs,
         continue;
       }
       const auto& raw = std::get<source::RawArticle>(b.items[i]);
-      if (auto* reason = std::get_if<std::string>(&b.results[i]))
-        fail(raw.origin, *reason);
+      if (const auto* no = pipeline::refused(b.results[i]))
+        fail(raw.origin, no->reason);
       else
-        fn(raw, std::get<Extracted>(b.results[i]));
+        fn(raw, *pipeline::processed(b.results[i]));
     }
     b.items.clear();
     b.results.clear();

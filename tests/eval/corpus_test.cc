@@ -7,6 +7,7 @@
 
 #include "eval/scorer.h"
 #include "extract/extractor.h"
+#include "pipeline/process.h"
 #include "source/article_source.h"
 #include "test_support.h"
 #include "text/pipeline.h"
@@ -23,13 +24,13 @@ EventsByDoc extract_dir(const twtest::fs::path& dir) {
       return;
     }
     const auto& raw = std::get<source::RawArticle>(item);
-    auto prepared = text::prepare(raw);
-    if (auto* err = std::get_if<text::TextError>(&prepared)) {
-      ADD_FAILURE() << raw.origin << ": " << err->reason;
+    auto result = pipeline::process(raw);
+    if (const auto* no = pipeline::refused(result)) {
+      ADD_FAILURE() << raw.origin << ": " << no->reason;
       return;
     }
     auto& events = pred[raw.doc];
-    for (const auto& e : extract::Extractor::standard().extract(std::get<text::Document>(prepared)))
+    for (const auto& e : pipeline::processed(result)->events)
       events.push_back(extract::to_spec_json(e));
   });
   return pred;

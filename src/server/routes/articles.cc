@@ -8,6 +8,7 @@
 
 #include "extract/extractor.h"
 #include "extract/lexicon.h"
+#include "pipeline/process.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
 #include "source/article_source.h"
@@ -71,10 +72,10 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
   if (raw.bytes.empty()) throw BadRequest{"the article text is empty"};
   if (auto why = source::refuse_reason(raw.bytes, options.max_body_bytes); !why.empty())
     throw BadRequest{why};
-  auto prepared = text::prepare(raw);
-  if (auto* err = std::get_if<text::TextError>(&prepared)) throw BadRequest{err->reason};
-  auto& doc = std::get<text::Document>(prepared);
-  const auto events = extract::Extractor::standard().extract(doc);
+  auto result = pipeline::process(raw);
+  if (const auto* no = pipeline::refused(result)) throw BadRequest{no->reason};
+  const auto& doc = pipeline::processed(result)->doc;
+  const auto& events = pipeline::processed(result)->events;
   store::Store::Added added;
   {
     std::lock_guard lock(context.write_mutex);

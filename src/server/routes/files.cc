@@ -79,30 +79,20 @@ void serve(const std::string& file, Response& res) {
 }  // namespace
 
 void add_files(Router& router, const std::string& web_root, const std::string& vendor_root) {
-  router.get(
-      "/vendor/(.*)",
-      [vendor_root](const Request& req, Response& res) {
-        const std::string file = resolve(vendor_root, req.matches[1]);
-        if (file.empty()) {
-          res.status = 404;
-          res.body = "not found\n";
-          return;
-        }
-        serve(file, res);
-      },
-      Lane::Loop);
-  router.get(
-      "/(.*)",
-      [web_root](const Request& req, Response& res) {
-        const std::string file = resolve(web_root, req.matches[1]);
-        if (file.empty()) {
-          res.status = 404;
-          res.body = "not found\n";
-          return;
-        }
-        serve(file, res);
-      },
-      Lane::Loop);
+  // The file the path's rest names under `root`, or 404.
+  auto from = [](std::string root) {
+    return [root = std::move(root)](const Request& req, Response& res) {
+      const std::string file = resolve(root, req.matches[1]);
+      if (file.empty()) {
+        res.status = 404;
+        res.body = "not found\n";
+        return;
+      }
+      serve(file, res);
+    };
+  };
+  router.get("/vendor/(.*)", from(vendor_root), Lane::Loop);
+  router.get("/(.*)", from(web_root), Lane::Loop);
 }
 
 }  // namespace tw::server::routes

@@ -1,0 +1,46 @@
+// process — an article through the text and extract stages as every caller runs it.
+#include "pipeline/process.h"
+
+#include <gtest/gtest.h>
+
+namespace tw::pipeline {
+namespace {
+
+text::RawArticle raw(std::string bytes, bool html = false) {
+  text::RawArticle r;
+  r.doc = r.origin = "test";
+  r.bytes = std::move(bytes);
+  r.html = html;
+  return r;
+}
+
+TEST(Process, AnArticleGivesItsDocumentAndEvents) {
+  auto result = process(raw("Meta hired OpenAI researcher Jane Doerr.\n"));
+  Processed* p = processed(result);
+  ASSERT_NE(p, nullptr) << refused(result)->reason;
+  EXPECT_EQ(p->doc.lang, "en");
+  ASSERT_EQ(p->events.size(), 1u);
+  EXPECT_EQ(p->events[0].type, "move");
+  EXPECT_EQ(p->events[0].slot("to"), "Meta");
+}
+
+TEST(Process, HtmlIsReadAsAPage) {
+  auto result =
+      process(raw("<html><body><nav>Home | World</nav><p>메타는 오픈AI 연구원 제인 도어를 "
+                  "영입했다.</p></body></html>",
+                  true));
+  ASSERT_NE(processed(result), nullptr);
+  EXPECT_EQ(processed(result)->doc.lang, "ko");
+}
+
+TEST(Process, ARefusalSaysWhyInOneLine) {
+  auto bad = process(raw("Meta hired \xFF researcher.\n"));
+  ASSERT_NE(refused(bad), nullptr);
+  EXPECT_EQ(refused(bad)->reason, "invalid UTF-8 at byte 11");
+  auto empty = process(raw("<html><body><nav>Home</nav></body></html>", true));
+  ASSERT_NE(refused(empty), nullptr);
+  EXPECT_NE(refused(empty)->reason.find("no story text"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tw::pipeline
