@@ -16,6 +16,7 @@
 #include "store/connection.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
+#include "text/pipeline.h"
 
 namespace tw::server {
 
@@ -172,6 +173,9 @@ int Server::bind(std::string& error) {
 }
 
 bool Server::serve() {
+  // ICU loads its normalisation data lazily, behind locks ThreadSanitizer cannot see: loaded
+  // here, before the workers that post articles start, as the CLI's ingest does.
+  text::load_shared_data();
   // The counts windowed flows are summed from are loaded while the first requests come
   // in, not by the first one that needs them (seconds at ten million events).
   std::thread warm([this] {

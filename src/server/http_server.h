@@ -25,11 +25,12 @@ struct ServerOptions {
   std::string token;                 // empty: writes are off
   std::string web_root;              // the dashboard's files; empty: the source tree's web/
   size_t max_body_bytes = 8u << 20;  // a larger POST body is refused: 413
-  double read_timeout_s = 10;        // a request must arrive whole within this, from its first byte
+  double read_timeout_s = 10;    // a request must arrive whole within this (from the connection's
+                                 // first byte or the previous answer)
   std::string cors_origin = {};  // e.g. "https://dash.example.org"; empty: no cross-origin access
   size_t threads = 0;            // requests answered at once by workers; 0: 8
   unsigned max_connections = 1000;      // open at once; more wait in the listen queue
-  unsigned max_per_client = 500;        // open at once from one address
+  unsigned max_per_client = 500;        // open at once from one address; more are refused
   size_t max_header_bytes = 64u << 10;  // request line and headers together
   double query_budget_s = 5;  // database work a read may do; past it, 503 (SQLite interrupted)
 };
