@@ -72,7 +72,7 @@ void make_database(const std::string& db_path) {
   tw::store::Store db(db_path, &tw::extract::Lexicon::standard());
   db.begin_batch();
   for (const auto& [name, text] : kArticles) {
-    tw::source::RawArticle raw;
+    tw::text::RawArticle raw;
     raw.doc = raw.origin = name;
     raw.bytes = text;
     auto result = tw::pipeline::process(raw);

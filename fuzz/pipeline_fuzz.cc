@@ -25,7 +25,7 @@ void check(bool ok) {
 }
 
 void run(std::string_view bytes, bool html, bool markdown) {
-  tw::source::RawArticle raw;
+  tw::text::RawArticle raw;
   raw.doc = raw.origin = "fuzz";
   raw.bytes = std::string(bytes);
   raw.html = html;
