@@ -3,7 +3,7 @@
 //
 // A Request holds its path decoded exactly once ("%2541" is "%41"), its query parameters
 // decoded ('+' is a space), its headers by case-insensitive name and its whole body. A
-// Response is JSON, text or a file on disk; `close` ends the connection after it.
+// Response is a status, a body and its type; `close` ends the connection after it.
 #pragma once
 #include <functional>
 #include <map>
@@ -41,8 +41,7 @@ struct Response {
   std::string body;
   std::string content_type = "text/plain; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
-  std::optional<std::string> file;  // send this file's bytes instead of `body`
-  bool close = false;               // end the connection after this answer
+  bool close = false;  // end the connection after this answer
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -300,22 +300,10 @@ struct Transport::Impl {
   }
 
   static MHD_Result send(MHD_Connection* connection, const Response& r) {
-    MHD_Response* response = nullptr;
-    if (r.file) {
-      const int fd = ::open(r.file->c_str(), O_RDONLY | O_CLOEXEC);
-      struct stat st {};
-      if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        response = MHD_create_response_from_fd64(static_cast<uint64_t>(st.st_size), fd);
-      } else if (fd >= 0) {
-        ::close(fd);
-      }
-      if (!response) return send(connection, error_response(404, "not found"));
-    } else {
-      auto* body = new std::string(r.body);
-      response = MHD_create_response_from_buffer_with_free_callback_cls(
-          body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); },
-          body);
-    }
+    auto* body = new std::string(r.body);
+    MHD_Response* response = MHD_create_response_from_buffer_with_free_callback_cls(
+        body->size(), body->data(), [](void* owned) { delete static_cast<std::string*>(owned); },
+        body);
     if (r.status != 204) MHD_add_response_header(response, "Content-Type", r.content_type.c_str());
     for (const auto& [name, value] : r.headers)
       MHD_add_response_header(response, name.c_str(), value.c_str());
