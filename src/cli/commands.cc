@@ -434,25 +434,6 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
 
 namespace {
 
-// A database and, when asked for, the facts of all its events with names resolved.
-struct Facts {
-  std::unique_ptr<store::Store> db;
-  std::unique_ptr<query::NameResolver> names;
-  std::vector<query::Fact> facts;
-};
-
-std::optional<Facts> load_facts(const std::string& db_path, bool with_facts = true) {
-  Facts f;
-  f.db = open_existing(db_path);
-  if (!f.db) return std::nullopt;
-  if (!with_facts) return f;
-  const auto rows = f.db->events({});
-  f.names =
-      std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
-  f.facts = query::build_facts(rows, *f.names);
-  return f;
-}
-
 // The figure of a fact or event: its amount, else the people it counts (a layoff, a group move).
 std::string figure_cell(const json& fact) {
   if (!fact.contains("amount"))
@@ -480,18 +461,35 @@ void print_fact_rows(const json& facts) {
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
-// An analytics command: the database's facts → JSON → printed as JSON or as a table.
-int answer(const std::string& db_path, bool as_json,
-           const std::function<json(const Facts&)>& compute,
-           const std::function<void(const json&)>& table, bool with_facts = true) {
-  auto f = load_facts(db_path, with_facts);
-  if (!f) return kFatal;
-  const json r = compute(*f);
-  if (as_json)
+// An answer printed as JSON or as a table; a fact-based one (query/questions.h) ends its
+// table with a line saying how far it read.
+int print_answer(const json& r, bool as_json, const std::function<void(const json&)>& table) {
+  if (as_json) {
     std::cout << r.dump(1) << "\n";
-  else
-    table(r);
+    return kOk;
+  }
+  table(r);
+  if (!r.contains("reports_read")) return kOk;
+  const bool all = r["reports_read"] == r["reports_matching"] && r["reports_matching_exact"];
+  std::cout << (all ? fmt::format("(from all {} matching reports)\n", r["reports_read"].dump())
+                    : fmt::format("(from the newest {} of {}{} matching reports)\n",
+                                  r["reports_read"].dump(), r["reports_matching"].dump(),
+                                  r["reports_matching_exact"] ? "" : "+"));
   return kOk;
+}
+
+// A question of the database, its answer printed.
+int ask(const std::string& db_path, bool as_json,
+        const std::function<json(const store::Store&)>& question,
+        const std::function<void(const json&)>& table) {
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
+  return print_answer(question(*db), as_json, table);
+}
+
+std::string undated_line(const json& r, const char* key, const char* what) {
+  return r.contains(key) ? fmt::format("+{} {} not placed in the window\n", r[key].dump(), what)
+                         : "";
 }
 
 }  // namespace
@@ -500,13 +498,12 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
               const std::string& org, size_t top, bool as_json) {
   const query::Window window{query::window_bound(since, "--since"),
                              query::window_bound(until, "--until")};
-  auto compute = [&](const Facts& f) {
+  auto question = [&](const store::Store& db) {
     const auto& lexicon = extract::Lexicon::standard();
-    return query::flows(*f.db, lexicon, window, query::known_organisation(*f.db, lexicon, org),
-                        top);
+    return query::flows(db, lexicon, window, query::known_organisation(db, lexicon, org), top);
   };
-  return answer(
-      db_path, as_json, compute,
+  return ask(
+      db_path, as_json, question,
       [](const json& r) {
         std::cout << "TALENT FLOWS (people)\n"
                   << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
@@ -534,17 +531,14 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
           std::cout << fmt::format(
               "\n+{} people first reported without a date are not placed in the window\n",
               r["undated"].get<long>());
-      },
-      false);
+      });
 }
 
-int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
-  auto compute = [&](const Facts& f) {
-    const auto& lexicon = extract::Lexicon::standard();
-    return query::pay(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org),
-                      &query::Rates::standard());
+int run_pay(const std::string& db_path, const query::Filter& asked, bool as_json) {
+  auto question = [&](const store::Store& db) {
+    return query::pay_answer(db, query::checked(asked, db, query::kPayTypes));
   };
-  return answer(db_path, as_json, compute, [](const json& r) {
+  return ask(db_path, as_json, question, [](const json& r) {
     std::cout << "OFFERS\n";
     print_fact_rows(r["offers"]);
     std::cout << "\nPAY STATISTICS\n";
@@ -555,15 +549,15 @@ int run_pay(const std::string& db_path, const std::string& org, bool as_json) {
                                short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
                                short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
                                short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
+    std::cout << undated_line(r, "undated_reports", "reports without a date are");
   });
 }
 
-int run_deals(const std::string& db_path, const std::string& org, bool as_json) {
-  auto compute = [&](const Facts& f) {
-    const auto& lexicon = extract::Lexicon::standard();
-    return query::deals(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org));
+int run_deals(const std::string& db_path, const query::Filter& asked, bool as_json) {
+  auto question = [&](const store::Store& db) {
+    return query::deals_answer(db, query::checked(asked, db, query::kDealTypes));
   };
-  return answer(db_path, as_json, compute, [](const json& r) {
+  return ask(db_path, as_json, question, [](const json& r) {
     std::cout << "DEALS\n";
     print_fact_rows(r["deals"]);
     std::cout << "\nTOTALS PER PAIR\n"
@@ -572,75 +566,61 @@ int run_deals(const std::string& db_path, const std::string& org, bool as_json) 
       std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
                 << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14)
                 << t["rule"].get<std::string>() << "\n";
+    std::cout << undated_line(r, "undated_reports", "reports without a date are");
   });
 }
 
 int run_entity(const std::string& db_path, const std::string& name, bool as_json) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
-  const json p = query::entity_profile(name, f->facts, *f->names);
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
+  const json p = query::entity_answer(*db, name);
   if (p.is_null()) {
     std::string near;
-    for (const auto& n : query::near_names(*f->db, extract::Lexicon::standard(), name))
+    for (const auto& n : query::near_names(*db, extract::Lexicon::standard(), name))
       near += (near.empty() ? "; did you mean: " : ", ") + n;
     std::cerr << "talentwar: " << text::printable(name)
               << ": no person or organisation by that name" << near << "\n";
     return kSomeFailed;
   }
-  if (as_json) {
-    std::cout << p.dump(1) << "\n";
-    return kOk;
-  }
-  std::string spellings;
-  for (const auto& s : p["spellings"])
-    spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
-  std::cout << text::printable(p["name"].get<std::string>()) << " (" << p["kind"].get<std::string>()
-            << ")\n";
-  std::cout << "  spellings: " << text::printable(spellings) << "\n";
-  if (p.contains("parent"))
-    std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
-  if (p.contains("units") && !p["units"].empty()) {
-    std::string units;
-    for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
-    std::cout << "  units: " << text::printable(units) << "\n";
-  }
-  if (p.contains("affiliations") && !p["affiliations"].empty()) {
-    std::string aff;
-    for (const auto& a : p["affiliations"])
-      aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
-    std::cout << "  career: " << text::printable(aff) << "\n";
-  }
-  std::cout << "\n";
-  print_fact_rows(p["facts"]);
-  return kOk;
+  return print_answer(p, as_json, [](const json& p) {
+    std::string spellings;
+    for (const auto& s : p["spellings"])
+      spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
+    std::cout << text::printable(p["name"].get<std::string>()) << " ("
+              << p["kind"].get<std::string>() << ")\n";
+    std::cout << "  spellings: " << text::printable(spellings) << "\n";
+    if (p.contains("parent"))
+      std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
+    if (p.contains("units") && !p["units"].empty()) {
+      std::string units;
+      for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
+      std::cout << "  units: " << text::printable(units) << "\n";
+    }
+    if (p.contains("affiliations") && !p["affiliations"].empty()) {
+      std::string aff;
+      for (const auto& a : p["affiliations"])
+        aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
+      std::cout << "  career: " << text::printable(aff) << "\n";
+    }
+    std::cout << "\n";
+    print_fact_rows(p["facts"]);
+  });
 }
 
-int run_timeline(const std::string& db_path, const std::string& org, const std::string& since,
-                 const std::string& until, bool as_json) {
-  const query::Window window{query::window_bound(since, "--since"),
-                             query::window_bound(until, "--until")};
-  size_t undated = 0;
-  auto compute = [&](const Facts& f) {
-    const auto& lexicon = extract::Lexicon::standard();
-    return query::timeline(f.facts, lexicon, query::known_organisation(*f.db, lexicon, org), window,
-                           &undated);
+int run_timeline(const std::string& db_path, const query::Filter& asked, bool as_json) {
+  auto question = [&](const store::Store& db) {
+    return query::timeline_answer(db, query::checked(asked, db, model::kEventTypes));
   };
-  const bool windowed = !window.since.empty() || !window.until.empty();
-  const int rc = answer(db_path, as_json, compute, [&](const json& rows) {
+  return ask(db_path, as_json, question, [](const json& r) {
     std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48)
               << pad("AMOUNT", 16) << "SOURCES\n";
-    for (const auto& r : rows)
-      std::cout << pad(r.value("first_reported", "(undated)"), 16) << pad(r.value("type", ""), 13)
-                << pad(clip(query::fact_summary(r), 62), 48) << pad(figure_cell(r), 16)
-                << sources_cell(r) << "\n";
-    std::cout << fmt::format("{} facts", rows.size());
-    if (windowed) std::cout << fmt::format(" (+{} undated, not placed in the window)", undated);
-    std::cout << "\n";
+    for (const auto& f : r["facts"])
+      std::cout << pad(f.value("first_reported", "(undated)"), 16) << pad(f.value("type", ""), 13)
+                << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16)
+                << sources_cell(f) << "\n";
+    std::cout << fmt::format("{} facts\n", r["facts"].size())
+              << undated_line(r, "undated", "undated facts are");
   });
-  // JSON on stdout stays a list of facts; what the window left out is said beside it.
-  if (as_json && windowed && rc == kOk && undated > 0)
-    std::cerr << fmt::format("talentwar: {} undated facts are not placed in the window\n", undated);
-  return rc;
 }
 
 int run_backup(const std::string& db_path, const std::string& dest) {
@@ -657,15 +637,17 @@ int run_backup(const std::string& db_path, const std::string& dest) {
 }
 
 int run_graph(const std::string& db_path, const std::string& format) {
-  auto f = load_facts(db_path);
-  if (!f) return kFatal;
+  auto db = open_existing(db_path);
+  if (!db) return kFatal;
+  // The whole graph, an export: every report, not the newest (query::kAllReports).
+  const auto facts = query::recent_facts(*db, {}, {}, query::kAllReports).facts;
   const auto& lex = extract::Lexicon::standard();
   if (format == "dot")
-    std::cout << query::graph_dot(f->facts, lex);
+    std::cout << query::graph_dot(facts, lex);
   else if (format == "graphml")
-    std::cout << query::graph_graphml(f->facts, lex);
+    std::cout << query::graph_graphml(facts, lex);
   else
-    std::cout << query::graph_json(f->facts, lex).dump(1) << "\n";
+    std::cout << query::graph_json(facts, lex).dump(1) << "\n";
   return kOk;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "query/questions.h"
+
 namespace tw::cli {
 
 enum ExitCode { kOk = 0, kSomeFailed = 1, kUsage = 2, kFatal = 3 };
@@ -22,11 +24,13 @@ int run_events(const std::string& db, const std::string& type, const std::string
 // Analytics over facts merged across articles (see query/analytics.h).
 int run_flows(const std::string& db, const std::string& since, const std::string& until,
               const std::string& org, size_t top, bool json);
-int run_pay(const std::string& db, const std::string& org, bool json);
-int run_deals(const std::string& db, const std::string& org, bool json);
+// Pay, deals, the timeline and an entity are the query layer's answers (query/questions.h),
+// the API's own: the same filters, the same bound, stated in the table's last line and in
+// the JSON (reports_read, reports_matching, reports_matching_exact).
+int run_pay(const std::string& db, const query::Filter& asked, bool json);
+int run_deals(const std::string& db, const query::Filter& asked, bool json);
+int run_timeline(const std::string& db, const query::Filter& asked, bool json);
 int run_entity(const std::string& db, const std::string& name, bool json);
-int run_timeline(const std::string& db, const std::string& org, const std::string& since,
-                 const std::string& until, bool json);
 int run_graph(const std::string& db, const std::string& format);
 // Copies the SQLite database into a new file, consistently, while it may be in use.
 int run_backup(const std::string& db, const std::string& dest);

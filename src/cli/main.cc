@@ -85,16 +85,27 @@ int main(int argc, char** argv) {
   flows->add_flag("--json", json, "print JSON");
   flows->add_option("--db", db, "SQLite database file");
 
-  // The analytics commands that take an organisation filter, --json and --db.
-  auto org_query = [&](const char* command, const char* description) {
+  // The fact lists take the API's filters (query::Filter) under the same names, checked by
+  // the same rules (query::checked), and answer as the API does.
+  tw::query::Filter asked;
+  auto fact_list = [&](const char* command, const char* description) {
     auto* sub = app.add_subcommand(command, description);
-    sub->add_option("--org", org, "an organisation in any slot (its units included), any spelling");
+    sub->add_option("--type", asked.type, "one event type of those the list covers");
+    sub->add_option("--org", asked.org,
+                    "an organisation in any slot (its units included), any spelling");
+    sub->add_option("--person", asked.person, "a person, any spelling");
+    sub->add_option("--since", asked.since,
+                    "reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+    sub->add_option("--until", asked.until,
+                    "reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
+    sub->add_option("--lang", asked.lang, "only articles in this language (ko, en)");
     sub->add_flag("--json", json, "print JSON");
     sub->add_option("--db", db, "SQLite database file");
     return sub;
   };
-  auto* pay = org_query("pay", "Offers, packages and pay statistics, with sources");
-  auto* deals = org_query("deals", "Investments and acquisitions, with totals per pair");
+  auto* pay = fact_list("pay", "Offers, packages and pay statistics, with sources");
+  auto* deals = fact_list("deals", "Investments and acquisitions, with totals per pair");
+  auto* timeline = fact_list("timeline", "Facts in the order they were first reported");
 
   auto* entity = app.add_subcommand(
       "entity",
@@ -104,12 +115,6 @@ int main(int argc, char** argv) {
       ->required();
   entity->add_flag("--json", json, "print JSON");
   entity->add_option("--db", db, "SQLite database file");
-
-  auto* timeline = org_query("timeline", "Facts in the order they were first reported");
-  timeline->add_option("--since", since,
-                       "first reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
-  timeline->add_option("--until", until,
-                       "first reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
 
   auto* graph = app.add_subcommand(
       "graph", "The knowledge graph for Gephi (graphml), Graphviz (dot) or scripts (json)");
@@ -156,13 +161,13 @@ int main(int argc, char** argv) {
     if (*eval) return tw::cli::run_eval(gold, inputs, show_misses, json, names);
     if (*events) return tw::cli::run_events(db, type, org, person, json);
     if (*flows) return tw::cli::run_flows(db, since, until, org, top, json);
-    if (*pay) return tw::cli::run_pay(db, org, json);
-    if (*deals) return tw::cli::run_deals(db, org, json);
+    if (*pay) return tw::cli::run_pay(db, asked, json);
+    if (*deals) return tw::cli::run_deals(db, asked, json);
     if (*entity) {
       for (const auto& w : name_words) name += (name.empty() ? "" : " ") + w;
       return tw::cli::run_entity(db, name, json);
     }
-    if (*timeline) return tw::cli::run_timeline(db, org, since, until, json);
+    if (*timeline) return tw::cli::run_timeline(db, asked, json);
     if (*graph) return tw::cli::run_graph(db, graph_format);
     if (*serve) return tw::cli::run_serve(db, host, port, token, web_root, cors_origin);
   } catch (const tw::query::BadArgument& e) {

@@ -423,7 +423,7 @@ json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon)
     if (const auto* e = lexicon.find(name); e && !e->parent.empty()) node["parent"] = e->parent;
     n.push_back(node);
   }
-  return {{"nodes", n}, {"edges", edges}};
+  return {{"nodes", n}, {"edges", edges}, {"facts", facts.size()}};
 }
 
 std::string graph_dot(const std::vector<Fact>& facts, const extract::Lexicon& lexicon) {

@@ -66,7 +66,8 @@ nlohmann::json timeline(const std::vector<Fact>& facts, const extract::Lexicon& 
                         const std::string& org, const Window& window = {},
                         size_t* undated = nullptr);
 
-// The knowledge graph: entities as nodes, facts as edges.
+// The knowledge graph: entities as nodes, facts as edges ({"nodes", "edges", "facts": how
+// many facts it was drawn from}).
 nlohmann::json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);
 std::string graph_dot(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);
 std::string graph_graphml(const std::vector<Fact>& facts, const extract::Lexicon& lexicon);

@@ -4,6 +4,7 @@
 
 #include "extract/lexicon.h"
 #include "query/arguments.h"
+#include "query/questions.h"
 #include "server/params.h"
 
 namespace tw::server {
@@ -56,83 +57,18 @@ std::shared_ptr<const store::FlowCounts> ServerContext::current_flow_counts(stor
   return flow_counts;
 }
 
-ServerContext::RecentFacts ServerContext::recent_facts(store::Store& db,
-                                                       std::initializer_list<const char*> types,
-                                                       const store::EventFilter& filter,
-                                                       size_t per_type) {
-  std::vector<store::EventRow> rows;
-  size_t matching = 0;
-  auto add = [&](const std::string& type) {
-    store::EventFilter f = filter;
-    f.type = type;
-    f.limit = per_type;
-    f.newest_first = true;
-    auto got = db.events(f);
-    // Counted only when the read stopped at its limit: otherwise it read them all.
-    matching += got.size() < per_type ? got.size() : db.count_events(f, kCountCap);
-    rows.insert(rows.end(), std::make_move_iterator(got.begin()),
-                std::make_move_iterator(got.end()));
-  };
-  if (!filter.type.empty() || types.size() == 0)
-    add(filter.type);
-  else
-    for (const char* t : types) add(t);
-  // Facts are built in ingest order, as over the whole database.
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  rows.erase(std::unique(rows.begin(), rows.end(),
-                         [](const auto& a, const auto& b) { return a.id == b.id; }),
-             rows.end());
-  RecentFacts r;
-  r.names =
-      std::make_unique<query::NameResolver>(extract::Lexicon::standard(), query::people_in(rows));
-  r.facts = query::build_facts(rows, *r.names);
-  r.reports_read = rows.size();
-  r.reports_matching = matching;
-  return r;
-}
-
-ServerContext::RecentFacts ServerContext::recent_facts(store::Store& db, const std::string& org,
-                                                       const std::string& person) {
-  store::EventFilter f;
-  f.org = org;
-  f.person = person;
-  return recent_facts(db, {}, f);
-}
-
 std::string org_param(const Request& req, const store::Store& db) {
   return query::known_organisation(db, extract::Lexicon::standard(), param(req, "org"));
 }
 
 store::EventFilter list_filter(const Request& req, const store::Store& db,
                                std::span<const std::string_view> types) {
-  store::EventFilter f;
-  f.type = choice_param(req, "type", types);
-  f.org = org_param(req, db);
-  f.person = param(req, "person");
-  f.since = date_param(req, "since");
-  f.until = date_param(req, "until");
-  f.lang = choice_param(req, "lang", {"ko", "en"});
-  return f;
-}
-
-void say_reach(nlohmann::json& answer, const ServerContext::RecentFacts& r) {
-  answer["reports_read"] = r.reports_read;
-  answer["reports_matching"] = std::min(r.reports_matching, kCountCap);
-  answer["reports_matching_exact"] = r.reports_matching <= kCountCap;
-}
-
-size_t undated_reports(const store::Store& db, store::EventFilter filter,
-                       std::initializer_list<const char*> types) {
-  filter.since.clear();
-  filter.until.clear();
-  filter.undated = true;
-  if (!filter.type.empty()) return db.count_events(filter, kCountCap);
-  size_t n = 0;
-  for (const char* t : types) {
-    filter.type = t;
-    n += db.count_events(filter, kCountCap);
-  }
-  return n;
+  query::Filter asked;
+  for (auto [name, field] : {std::pair{"type", &asked.type}, {"org", &asked.org},
+                             {"person", &asked.person}, {"since", &asked.since},
+                             {"until", &asked.until}, {"lang", &asked.lang}})
+    *field = param(req, name);
+  return query::checked(asked, db, types);
 }
 
 }  // namespace tw::server

@@ -1,5 +1,5 @@
 // context — what routes share: pooled read-only connections bounded by the request's
-// budget and its client's presence, and facts from the newest matching reports.
+// budget and its client's presence, and a list's filters read from the URL.
 #include "server/context.h"
 
 #include <gtest/gtest.h>
@@ -7,6 +7,7 @@
 #include <array>
 #include <string_view>
 
+#include "query/arguments.h"
 #include "server/params.h"
 #include "test_support.h"
 
@@ -67,22 +68,6 @@ TEST_F(Context, ARequestsWorkIsBoundedByItsBudgetAndItsClient) {
   EXPECT_FALSE(startup->events({}).empty());
 }
 
-TEST_F(Context, RecentFactsSayHowManyReportsTheyRead) {
-  ServerContext context(options());
-  ServerContext::Reader db(context);
-  tw::store::EventFilter all;
-  const auto every = ServerContext::recent_facts(*db, {}, all);
-  EXPECT_EQ(every.reports_read, db->event_count());
-  EXPECT_LE(every.facts.size(), every.reports_read) << "reports merge into facts";
-  const auto two = ServerContext::recent_facts(*db, {"move"}, all, 2);
-  EXPECT_EQ(two.reports_read, 2u);
-  EXPECT_GT(two.reports_matching, 2u) << "matching reports are counted past what was read";
-  nlohmann::json answer;
-  tw::server::say_reach(answer, two);
-  EXPECT_EQ(answer["reports_read"], 2);
-  EXPECT_EQ(answer["reports_matching_exact"], true);
-}
-
 TEST_F(Context, ListFiltersAreStrict) {
   constexpr std::array<std::string_view, 2> kPay{"offer", "comp_stat"};
   ServerContext context(options());
@@ -95,7 +80,7 @@ TEST_F(Context, ListFiltersAreStrict) {
   EXPECT_EQ(f.since, "2025");
   EXPECT_EQ(f.org, "Meta");
   tw::server::parse_target("/api/pay?type=move", req);
-  EXPECT_THROW(tw::server::list_filter(req, *db, kPay), tw::server::BadRequest);
+  EXPECT_THROW(tw::server::list_filter(req, *db, kPay), tw::query::BadArgument);
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "extract/lexicon.h"
-#include "query/analytics.h"
 #include "query/arguments.h"
 #include "query/feed.h"
+#include "query/questions.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
 
@@ -26,12 +26,7 @@ void add_entities(Router& router, ServerContext& context) {
     const std::string name =
         req.matches[1];  // the path is decoded once already: "%2541" names "%41"
     ServerContext::Reader db(context, req);
-    const std::string known = db->canonical_entity(name).value_or(name);
-    // The newest events naming it: as a person for people, as an organisation otherwise.
-    const auto kind = db->entity_kind(known);
-    auto facts = kind == "person" ? ServerContext::recent_facts(*db, "", known)
-                                  : ServerContext::recent_facts(*db, known);
-    const nlohmann::json p = query::entity_profile(name, facts.facts, *facts.names);
+    const nlohmann::json p = query::entity_answer(*db, name);
     if (p.is_null())
       return send_json(
           res, 404,
@@ -45,8 +40,7 @@ void add_entities(Router& router, ServerContext& context) {
     if (org.empty() == person.empty()) throw BadRequest{"give one of org or person"};
     const std::string who = org.empty() ? db->canonical_entity(person).value_or(person) : org;
     if (!org.empty() || db->entity_kind(who) == "person") {
-      auto facts = org.empty() ? ServerContext::recent_facts(*db, "", who)
-                               : ServerContext::recent_facts(*db, org);
+      const auto facts = org.empty() ? query::facts_about(*db, "", who) : query::facts_about(*db, org);
       const std::string host = req.header("Host").empty() ? "localhost" : req.header("Host");
       const std::string base = fmt::format("http://{}/", host);
       const std::string self = fmt::format("{}api/feed.atom?{}={}", base,

@@ -1,0 +1,155 @@
+#include "query/questions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "extract/lexicon.h"
+#include "query/analytics.h"
+#include "query/arguments.h"
+#include "query/rates.h"
+
+namespace tw::query {
+namespace {
+
+const extract::Lexicon& lexicon() { return extract::Lexicon::standard(); }
+
+std::string one_of(const std::string& value, std::string_view name,
+                   std::span<const std::string_view> allowed) {
+  if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
+    return value;
+  std::string list;
+  for (const auto a : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
+  throw BadArgument(fmt::format("{} must be one of: {}", name, list));
+}
+
+bool windowed(const store::EventFilter& f) { return !f.since.empty() || !f.until.empty(); }
+
+// Matching reports of `types` (or of the filter's type) outside every window: from
+// articles that give no date.
+size_t undated_reports(const store::Store& db, store::EventFilter filter,
+                       std::span<const std::string_view> types) {
+  filter.since.clear();
+  filter.until.clear();
+  filter.undated = true;
+  if (!filter.type.empty()) return db.count_events(filter, kCountCap);
+  size_t n = 0;
+  for (const auto t : types) {
+    filter.type = t;
+    n += db.count_events(filter, kCountCap);
+  }
+  return n;
+}
+
+}  // namespace
+
+store::EventFilter checked(const Filter& asked, const store::Store& db,
+                           std::span<const std::string_view> types) {
+  constexpr std::string_view kLanguages[] = {"ko", "en"};
+  store::EventFilter f;
+  f.type = one_of(asked.type, "type", types);
+  f.org = known_organisation(db, lexicon(), asked.org);
+  f.person = asked.person;
+  f.since = window_bound(asked.since, "since");
+  f.until = window_bound(asked.until, "until");
+  f.lang = one_of(asked.lang, "lang", kLanguages);
+  return f;
+}
+
+void Reach::state(nlohmann::json& answer) const {
+  answer["reports_read"] = read;
+  answer["reports_matching"] = std::min(matching, kCountCap);
+  answer["reports_matching_exact"] = matching <= kCountCap;
+}
+
+std::string Reach::sentence() const {
+  if (read >= matching) return fmt::format("from all {} matching reports", read);
+  return fmt::format("from the newest {} of {}{} matching reports", read,
+                     std::min(matching, kCountCap), matching > kCountCap ? "+" : "");
+}
+
+RecentFacts recent_facts(const store::Store& db, std::span<const std::string_view> types,
+                         const store::EventFilter& filter, size_t per_type) {
+  std::vector<store::EventRow> rows;
+  RecentFacts r;
+  auto add = [&](std::string_view type) {
+    store::EventFilter f = filter;
+    f.type = type;
+    f.limit = per_type;
+    f.newest_first = true;
+    auto got = db.events(f);
+    // Counted only when the read stopped at its limit: otherwise it read them all.
+    const bool read_all = per_type == kAllReports || got.size() < per_type;
+    r.reach.matching += read_all ? got.size() : db.count_events(f, kCountCap);
+    rows.insert(rows.end(), std::make_move_iterator(got.begin()),
+                std::make_move_iterator(got.end()));
+  };
+  if (!filter.type.empty() || types.empty())
+    add(filter.type);
+  else
+    for (const auto t : types) add(t);
+  // Facts are built in ingest order, as over the whole database.
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  rows.erase(std::unique(rows.begin(), rows.end(),
+                         [](const auto& a, const auto& b) { return a.id == b.id; }),
+             rows.end());
+  r.names = std::make_unique<NameResolver>(lexicon(), people_in(rows));
+  r.facts = build_facts(rows, *r.names);
+  r.reach.read = rows.size();
+  return r;
+}
+
+RecentFacts facts_about(const store::Store& db, const std::string& org,
+                        const std::string& person) {
+  store::EventFilter f;
+  f.org = org;
+  f.person = person;
+  return recent_facts(db, {}, f);
+}
+
+nlohmann::json pay_answer(const store::Store& db, const store::EventFilter& filter) {
+  const auto recent = recent_facts(db, kPayTypes, filter, kRecentListed);
+  nlohmann::json answer = pay(recent.facts, lexicon(), filter.org, &Rates::standard());
+  recent.reach.state(answer);
+  if (windowed(filter)) answer["undated_reports"] = undated_reports(db, filter, kPayTypes);
+  return answer;
+}
+
+nlohmann::json deals_answer(const store::Store& db, const store::EventFilter& filter) {
+  const auto recent = recent_facts(db, kDealTypes, filter, kRecentListed);
+  nlohmann::json answer = deals(recent.facts, lexicon(), filter.org);
+  recent.reach.state(answer);
+  if (windowed(filter)) answer["undated_reports"] = undated_reports(db, filter, kDealTypes);
+  return answer;
+}
+
+nlohmann::json timeline_answer(const store::Store& db, const store::EventFilter& filter) {
+  const Window window{filter.since, filter.until};
+  const auto recent = recent_facts(db, {}, filter);
+  nlohmann::json answer = {{"facts", timeline(recent.facts, lexicon(), filter.org, window)}};
+  recent.reach.state(answer);
+  if (windowed(filter)) {
+    // Facts no report of which gives a date cannot be placed in the window: counted, not
+    // dropped unsaid.
+    store::EventFilter open = filter;
+    open.since.clear();
+    open.until.clear();
+    const auto facts = recent_facts(db, {}, open).facts;
+    answer["undated"] = std::count_if(facts.begin(), facts.end(),
+                                      [](const Fact& f) { return f.first_date.empty(); });
+  }
+  return answer;
+}
+
+nlohmann::json entity_answer(const store::Store& db, const std::string& name) {
+  const std::string known = db.canonical_entity(name).value_or(name);
+  // The newest events naming it: as a person for people, as an organisation otherwise.
+  const auto recent = db.entity_kind(known) == "person" ? facts_about(db, "", known)
+                                                        : facts_about(db, known);
+  nlohmann::json profile = entity_profile(name, recent.facts, *recent.names);
+  if (!profile.is_null()) recent.reach.state(profile);
+  return profile;
+}
+
+}  // namespace tw::query
