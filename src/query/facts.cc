@@ -10,6 +10,7 @@
 
 #include "extract/event.h"
 #include "model/model.h"
+#include "resolve/person_links.h"
 #include "resolve/phonetic.h"
 #include "text/dates.h"
 
@@ -168,24 +169,23 @@ NameResolver::NameResolver(const extract::Lexicon& lexicon,
   }
   for (const auto& n : people_seen)
     if (!resolve::has_hangul(n) && !lexicon.find(n)) latin.push_back(n);
-  // A Hangul-only name links to the Latin name that sounds the same, if exactly one does.
+  // Each Hangul spelling by the one rule (resolve::linked_spelling), given the spellings
+  // seen and known that sound like it.
   for (const auto& n : people_seen) {
     if (!resolve::has_hangul(n) || lexicon.find(n)) continue;
-    std::vector<std::string> hits;
+    std::set<std::string> latin_alike, hangul_alike;
     for (const auto& l : latin)
-      if (resolve::same_name(n, l)) hits.push_back(l);
-    if (hits.size() == 1) links_[n] = hits.front();
-  }
-  // Two Hangul spellings with no Latin form still become one (the first seen names it).
-  for (const auto& n : people_seen) {
-    if (!resolve::has_hangul(n) || lexicon.find(n) || links_.count(n)) continue;
+      if (resolve::same_name(n, l)) latin_alike.insert(l);
     for (const auto& m : people_seen)
-      if (m != n && resolve::has_hangul(m) && !links_.count(m) && m < n &&
-          resolve::same_name(n, m)) {
-        links_[n] = m;
-        break;
-      }
+      if (m != n && resolve::has_hangul(m) && !lexicon.find(m) && resolve::same_name(n, m))
+        hangul_alike.insert(m);
+    if (std::string linked = resolve::linked_spelling(n, latin_alike, hangul_alike); linked != n)
+      links_[n] = std::move(linked);
   }
+  // A spelling linked to one that is linked in turn is the latter's person.
+  for (auto& [from, to] : links_)
+    if (auto next = links_.find(to); next != links_.end() && next->second != from)
+      to = next->second;
 }
 
 std::string NameResolver::canonical(const std::string& name) const {

@@ -19,8 +19,9 @@
 
 namespace tw::query {
 
-// Resolves any spelling of a name to one canonical name: the lexicon's aliases, then
-// names that sound the same across scripts (셩자오 자오 = Shengjia Zhao = 자오셩자).
+// Resolves any spelling of a name to one canonical name: the lexicon's aliases, then the
+// spellings seen linked by the one rule of resolve/person_links.h (셩자오 자오 = Shengjia
+// Zhao = 자오셩자), the rule the store's linker applies as names arrive.
 class NameResolver {
  public:
   NameResolver(const extract::Lexicon& lexicon, const std::vector<std::string>& people_seen);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "model/model.h"
+#include "resolve/person_links.h"
 #include "resolve/phonetic.h"
 #include "store/flow_counts.h"
 #include "store/postgres_connection.h"
@@ -197,10 +198,9 @@ int64_t Store::entity_id(const std::string& name, const std::string& slot) {
   return *id;
 }
 
-// Links a person's name to a spelling already known, as query::NameResolver does over a
-// whole corpus, but one name at a time as they arrive: a Hangul name goes to the one
-// Latin name that sounds the same, else to the earliest (in code-point order) Hangul
-// spelling. A name that arrives later and changes the answer — the Latin spelling of
+// Links a person's name to a spelling already known by the one rule
+// (resolve::linked_spelling), applied to the spellings stored so far that sound alike,
+// one name at a time as they arrive. A name that arrives later and changes the answer — the Latin spelling of
 // someone known only in Hangul so far — takes over the earlier spellings' events and
 // flows (merge_person), so the result does not depend on the order of ingest.
 std::string Store::person_canonical(const std::string& name) {
@@ -216,24 +216,21 @@ std::string Store::person_canonical(const std::string& name) {
     db_->run("SELECT name, latin FROM person_keys WHERE key = $1", {k}, [&](const Row& r) {
       if (r.text(0) != name) (r.integer(1) ? latin : korean).insert(r.text(0));
     });
-  if (hangul) {
-    if (latin.size() == 1) return *latin.begin();
-    if (latin.empty() && !korean.empty() && *korean.begin() < name) return *korean.begin();
-  }
+  if (const std::string linked = resolve::linked_spelling(name, latin, korean); linked != name)
+    return linked;
   for (const auto& k : keys)
     db_->run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
              {k, name, int64_t{hangul ? 0 : 1}});
-  // Spellings known before this one that now resolve to it.
+  // Spellings known before this one that now resolve to it, by the same rule.
   for (const auto& other : korean) {
+    std::set<std::string> their_latin = latin;
     if (!hangul) {
-      std::set<std::string> theirs;
+      their_latin.clear();
       for (const auto& k : resolve::name_keys(other))
         db_->run("SELECT name FROM person_keys WHERE key = $1 AND latin = 1", {k},
-                 [&](const Row& r) { theirs.insert(r.text(0)); });
-      if (theirs.size() == 1) merge_person(other, name);
-    } else if (latin.empty() && name < other) {
-      merge_person(other, name);
+                 [&](const Row& r) { their_latin.insert(r.text(0)); });
     }
+    if (resolve::linked_spelling(other, their_latin, {name}) == name) merge_person(other, name);
   }
   return name;
 }
