@@ -502,36 +502,33 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
     const auto& lexicon = extract::Lexicon::standard();
     return query::flows(db, lexicon, window, query::known_organisation(db, lexicon, org), top);
   };
-  return ask(
-      db_path, as_json, question,
-      [](const json& r) {
-        std::cout << "TALENT FLOWS (people)\n"
-                  << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
-        for (const auto& e : r["flows"]) {
-          std::string from = e["from"].get<std::string>();
-          const auto& units = e["from_units"];
-          if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
-          std::string named;
-          for (const auto& n : e["named"])
-            named += (named.empty() ? "" : ", ") + n.get<std::string>();
-          std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28)
-                    << pad(std::to_string(e["people"].get<long>()), 8) << clip(named, 80) << "\n";
-        }
-        std::cout << "\nNET GAIN BY ORGANISATION\n"
-                  << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
-        for (const auto& o : r["organisations"]) {
-          std::string from;
-          for (const auto& s : o["sources"])
-            from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
-          std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
-                    << pad(std::to_string(o["out"].get<long>()), 6)
-                    << pad(fmt::format("{:+d}", o["net"].get<long>()), 6) << clip(from, 80) << "\n";
-        }
-        if (r.contains("undated"))
-          std::cout << fmt::format(
-              "\n+{} people first reported without a date are not placed in the window\n",
-              r["undated"].get<long>());
-      });
+  return ask(db_path, as_json, question, [](const json& r) {
+    std::cout << "TALENT FLOWS (people)\n"
+              << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
+    for (const auto& e : r["flows"]) {
+      std::string from = e["from"].get<std::string>();
+      const auto& units = e["from_units"];
+      if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
+      std::string named;
+      for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
+      std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28)
+                << pad(std::to_string(e["people"].get<long>()), 8) << clip(named, 80) << "\n";
+    }
+    std::cout << "\nNET GAIN BY ORGANISATION\n"
+              << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
+    for (const auto& o : r["organisations"]) {
+      std::string from;
+      for (const auto& s : o["sources"])
+        from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
+      std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
+                << pad(std::to_string(o["out"].get<long>()), 6)
+                << pad(fmt::format("{:+d}", o["net"].get<long>()), 6) << clip(from, 80) << "\n";
+    }
+    if (r.contains("undated"))
+      std::cout << fmt::format(
+          "\n+{} people first reported without a date are not placed in the window\n",
+          r["undated"].get<long>());
+  });
 }
 
 int run_pay(const std::string& db_path, const query::Filter& asked, bool as_json) {

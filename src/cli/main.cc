@@ -94,10 +94,8 @@ int main(int argc, char** argv) {
     sub->add_option("--org", asked.org,
                     "an organisation in any slot (its units included), any spelling");
     sub->add_option("--person", asked.person, "a person, any spelling");
-    sub->add_option("--since", asked.since,
-                    "reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
-    sub->add_option("--until", asked.until,
-                    "reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
+    sub->add_option("--since", asked.since, "reported on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+    sub->add_option("--until", asked.until, "reported on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
     sub->add_option("--lang", asked.lang, "only articles in this language (ko, en)");
     sub->add_flag("--json", json, "print JSON");
     sub->add_option("--db", db, "SQLite database file");

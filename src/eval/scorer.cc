@@ -12,6 +12,7 @@
 
 #include "extract/event.h"
 #include "model/model.h"
+#include "model/reports.h"
 #include "text/utf8.h"
 
 namespace tw::eval {
@@ -67,7 +68,8 @@ bool slot_ok(const json& gold, const json* pred) {
 
 bool matches(const json& g, const json& p) {
   if (g.value("type", "") != p.value("type", "")) return false;
-  for (const auto& k : extract::key_slots(g.value("type", ""))) {
+  for (const std::string_view key : model::key_slots(g.value("type", ""))) {
+    const std::string k(key);
     auto it = g.find(k);
     if (it == g.end() || it->is_null()) continue;
     auto pit = p.find(k);

@@ -25,21 +25,6 @@ const std::vector<std::string>& slot_names() {
   return names;
 }
 
-const std::vector<std::string>& key_slots(const std::string& type) {
-  static const std::unordered_map<std::string, std::vector<std::string>> keys{
-      {"move", {"to", "from", "person", "count"}},
-      {"offer", {"by", "person", "target_org", "amount"}},
-      {"investment", {"investor", "investee", "amount"}},
-      {"acquisition", {"acquirer", "target"}},
-      {"layoff", {"org", "count"}},
-      {"comp_stat", {"org", "amount"}},
-      {"counteroffer", {"org"}},
-  };
-  static const std::vector<std::string> none;
-  auto it = keys.find(type);
-  return it == keys.end() ? none : it->second;
-}
-
 nlohmann::json money_json(const Money& m) {
   nlohmann::json j{{"value", std::llround(m.value)}, {"currency", m.currency}};
   if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;

@@ -32,9 +32,6 @@ struct Event {
 // the attribution fields last): the columns of a table of events.
 const std::vector<std::string>& slot_names();
 
-// The slots an event must agree on to be the same fact (the spec's key slots).
-const std::vector<std::string>& key_slots(const std::string& type);
-
 nlohmann::json to_json(const Event& e);
 // The spec's shape (shared/spec/events.md rule 7): an organisation slot names the unit the
 // article named ("from": "Google DeepMind"), its organisation beside it ("from_org": "Google").

@@ -1,47 +1,30 @@
-// merge — reports of one fact within an article become one event (spec rule 1): same type,
-// no key slot in conflict, figures within 1 %; organisation slots name the organisation and
-// keep the unit the text named beside it.
+// merge — reports of one fact within an article become one event (spec rule 1, decided by
+// model::same_fact); organisation slots name the organisation and keep the unit the text
+// named beside it.
 #include <algorithm>
 #include <cmath>
 
 #include "extract/extractor.h"
 #include "model/model.h"
+#include "model/reports.h"
 
 namespace tw::extract {
 namespace {
 
-bool same_amount(const Money& a, const Money& b) {
-  return a.currency == b.currency && model::same_amount(a.value, b.value);
-}
-
-// Can `a` and `b` be reports of one fact? Every key slot agrees or is missing on one side.
+// Can `a` and `b` be reports of one fact? The rule of model/reports.h, within an article.
 bool compatible(const Event& a, const Event& b) {
-  if (a.type != b.type || a.group != b.group) return false;
-  for (const auto& k : key_slots(a.type)) {
-    if (k == "amount") {
-      if (a.amount && b.amount && !same_amount(*a.amount, *b.amount)) return false;
-      if ((a.amount && b.amount) && a.cumulative != b.cumulative) return false;
-      continue;
-    }
-    if (k == "count") {
-      if (a.count && b.count && *a.count != *b.count) return false;
-      continue;
-    }
-    if (a.has(k) && b.has(k) && a.slot(k) != b.slot(k)) return false;
-  }
-  // A named person's event never absorbs an event about nobody in particular, and vice versa.
-  if (a.has("person") != b.has("person")) return false;
-  // A counted group from several origins and one origin's share of it are two facts (spec rule 9).
-  if (a.one_of_origins != b.one_of_origins) return false;
-  // A round without its investors and a backer without the round's figure are two facts:
-  // merging them would credit the whole round to one backer.
-  if (a.type == "investment" && a.has("investor") != b.has("investor") &&
-      a.amount.has_value() != b.amount.has_value()) {
-    const bool a_named_no_figure = a.has("investor") && !a.amount;
-    const bool b_named_no_figure = b.has("investor") && !b.amount;
-    if (a_named_no_figure != b_named_no_figure) return false;
-  }
-  return true;
+  auto view = [](const Event& e, std::optional<model::Amount>& amount) {
+    if (e.amount) amount = model::Amount{e.amount->value, e.amount->currency, e.amount->qualifier};
+    model::Report r{.type = e.type, .slots = &e.slots, .count = e.count};
+    if (amount) r.amounts = std::span(&*amount, 1);
+    r.group = e.group;
+    r.cumulative = e.cumulative;
+    r.one_of_origins = e.one_of_origins;
+    r.names_backers = e.has("investor");
+    return r;
+  };
+  std::optional<model::Amount> x, y;
+  return model::same_fact(view(a, x), view(b, y), model::Scope::Article);
 }
 
 void absorb(Event& into, const Event& from) {

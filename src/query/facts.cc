@@ -10,6 +10,7 @@
 
 #include "extract/event.h"
 #include "model/model.h"
+#include "model/reports.h"
 #include "resolve/person_links.h"
 #include "resolve/phonetic.h"
 #include "text/dates.h"
@@ -19,51 +20,26 @@ namespace {
 
 double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 
-// Do two reported amounts describe the same figure?
-bool amounts_agree(const nlohmann::json& a, const nlohmann::json& b) {
-  if (a.value("currency", "USD") != b.value("currency", "USD")) return false;
-  const double x = value_of(a), y = value_of(b);
-  if (model::same_amount(x, y)) return true;
-  // A bound agrees with a precise figure it admits, if they are close: ≥ $14B and $14.3B.
-  auto admits = [](const nlohmann::json& bound, double v) {
-    const std::string q = bound.value("qualifier", "");
-    const double b = value_of(bound);
-    if (q == "at_least") return v >= b && v <= b * 1.25;
-    if (q == "up_to") return v <= b && v >= b * 0.75;
-    if (q == "about") return std::fabs(v - b) <= 0.1 * b;
-    return false;
-  };
-  return admits(a, y) || admits(b, x);
+model::Amount amount_of(const nlohmann::json& m) {
+  return {value_of(m), m.value("currency", "USD"), m.value("qualifier", "")};
 }
 
+// Can report `e` (its names canonical in `slots`) be merged into `f`? The rule of
+// model/reports.h, across articles.
 bool compatible(const Fact& f, const nlohmann::json& e,
                 const std::map<std::string, std::string>& slots) {
   const std::string type = e.value("type", "");
-  if (f.type != type) return false;
-  const bool group = !slots.count("person") && (type == "move" || type == "offer");
-  if (f.group != group) return false;
-  if (f.cumulative != e.value("cumulative", false)) return false;
-  for (const auto& k : extract::key_slots(type)) {
-    if (k == "amount") {
-      if (!e.contains("amount")) continue;
-      for (const auto& r : f.amounts)
-        if (!amounts_agree(r.amount, e["amount"])) return false;
-      continue;
-    }
-    if (k == "count") {
-      if (f.count && e.contains("count") && *f.count != e["count"].get<long>()) return false;
-      continue;
-    }
-    auto it = slots.find(k);
-    const std::string& mine = f.slot(k);
-    if (it != slots.end() && !mine.empty() && it->second != mine) return false;
-  }
-  // Groups of unnamed people are the same only when both ends agree: "four engineers joined
-  // OpenAI" is not "some Apple researchers joined OpenAI".
-  if (group)
-    for (const char* k : {"from", "to"})
-      if (slots.count(k) != !f.slot(k).empty()) return false;
-  return true;
+  std::optional<model::Amount> amount;
+  if (e.contains("amount")) amount = amount_of(e["amount"]);
+  model::Report report{.type = type, .slots = &slots};
+  if (amount) report.amounts = std::span(&*amount, 1);
+  if (e.contains("count")) report.count = e["count"].get<long>();
+  report.group = !slots.count("person") && (type == "move" || type == "offer");
+  report.cumulative = e.value("cumulative", false);
+  model::Report fact{.type = f.type, .slots = &f.slots, .amounts = f.figures, .count = f.count};
+  fact.group = f.group;
+  fact.cumulative = f.cumulative;
+  return model::same_fact(fact, report, model::Scope::Corpus);
 }
 
 void choose_best(Fact& f) {
@@ -339,7 +315,10 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     for (const auto& [k, v] : slots)
       if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
-    if (e.contains("amount")) f.amounts.push_back({e["amount"], src});
+    if (e.contains("amount")) {
+      f.amounts.push_back({e["amount"], src});
+      f.figures.push_back(amount_of(e["amount"]));
+    }
     if (e.contains("claimed_by"))
       f.claims.emplace_back(names.canonical(e["claimed_by"].get<std::string>()), src);
     if (e.contains("disputed_by"))

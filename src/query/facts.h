@@ -1,10 +1,8 @@
 // facts — from reports to facts: the events of many articles, names resolved across
 // scripts and spellings, merged into one fact per real-world fact with all its sources.
 //
-// Two reports are one fact when their type agrees, no key slot conflicts (names
-// compared after resolution), and their amounts agree — within 1 %, or one is a
-// bound the other satisfies ("140억 달러 이상" and "$14.3 billion"). A running total
-// is never merged with a tranche. Each fact keeps every reported amount with its
+// Two reports are one fact by the rule of model/reports.h (model::same_fact across
+// articles), their names compared after resolution. Each fact keeps every reported amount with its
 // source; its best estimate follows a stated rule: a precise figure beats a
 // qualified one, then the figure most sources report, then the latest report.
 #pragma once
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "extract/lexicon.h"
+#include "model/reports.h"
 #include "store/store.h"
 
 namespace tw::query {
@@ -61,6 +60,7 @@ struct Fact {
   bool group = false;       // about people not named
   bool cumulative = false;  // a running total
   std::vector<ReportedAmount> amounts;
+  std::vector<model::Amount> figures;  // the same amounts, as the merging rule reads them
   std::optional<nlohmann::json> best_amount;
   std::string best_rule;  // why best_amount was chosen
   std::vector<Source> sources;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "extract/event.h"
+#include "model/reports.h"
 
 namespace tw::query {
 namespace {
@@ -21,8 +22,9 @@ std::string rfc3339(const std::string& day) { return day.size() == 10 ? day + "T
 // A stable id for a fact: its type and key names, hashed.
 std::string fact_id(const nlohmann::json& fact) {
   std::string key = fact.value("type", "");
-  for (const auto& slot : extract::key_slots(key))
-    if (fact.contains(slot)) key += "|" + slot + "=" + fact[slot].dump();
+  for (const std::string_view key_slot : model::key_slots(key))
+    if (const std::string slot(key_slot); fact.contains(slot))
+      key += "|" + slot + "=" + fact[slot].dump();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_Digest(key.data(), key.size(), digest, &n, EVP_sha256(), nullptr);

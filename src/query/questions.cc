@@ -100,8 +100,7 @@ RecentFacts recent_facts(const store::Store& db, std::span<const std::string_vie
   return r;
 }
 
-RecentFacts facts_about(const store::Store& db, const std::string& org,
-                        const std::string& person) {
+RecentFacts facts_about(const store::Store& db, const std::string& org, const std::string& person) {
   store::EventFilter f;
   f.org = org;
   f.person = person;
@@ -145,8 +144,8 @@ nlohmann::json timeline_answer(const store::Store& db, const store::EventFilter&
 nlohmann::json entity_answer(const store::Store& db, const std::string& name) {
   const std::string known = db.canonical_entity(name).value_or(name);
   // The newest events naming it: as a person for people, as an organisation otherwise.
-  const auto recent = db.entity_kind(known) == "person" ? facts_about(db, "", known)
-                                                        : facts_about(db, known);
+  const auto recent =
+      db.entity_kind(known) == "person" ? facts_about(db, "", known) : facts_about(db, known);
   nlohmann::json profile = entity_profile(name, recent.facts, *recent.names);
   if (!profile.is_null()) recent.reach.state(profile);
   return profile;

@@ -64,9 +64,12 @@ std::string org_param(const Request& req, const store::Store& db) {
 store::EventFilter list_filter(const Request& req, const store::Store& db,
                                std::span<const std::string_view> types) {
   query::Filter asked;
-  for (auto [name, field] : {std::pair{"type", &asked.type}, {"org", &asked.org},
-                             {"person", &asked.person}, {"since", &asked.since},
-                             {"until", &asked.until}, {"lang", &asked.lang}})
+  for (auto [name, field] : {std::pair{"type", &asked.type},
+                             {"org", &asked.org},
+                             {"person", &asked.person},
+                             {"since", &asked.since},
+                             {"until", &asked.until},
+                             {"lang", &asked.lang}})
     *field = param(req, name);
   return query::checked(asked, db, types);
 }

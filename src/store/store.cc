@@ -199,10 +199,11 @@ int64_t Store::entity_id(const std::string& name, const std::string& slot) {
 }
 
 // Links a person's name to a spelling already known by the one rule
-// (resolve::linked_spelling), applied to the spellings stored so far that sound alike,
-// one name at a time as they arrive. A name that arrives later and changes the answer — the Latin spelling of
-// someone known only in Hangul so far — takes over the earlier spellings' events and
-// flows (merge_person), so the result does not depend on the order of ingest.
+// (resolve::linked_spelling), applied to the spellings stored so far that sound alike, one
+// name at a time as they arrive. A name that arrives later and changes the answer — the
+// Latin spelling of someone known only in Hangul so far — takes over the earlier
+// spellings' events and flows (merge_person), so the result does not depend on the order
+// of ingest.
 std::string Store::person_canonical(const std::string& name) {
   if (lexicon_)
     if (const auto* e = lexicon_->find(name); e && e->is_person()) return e->name;

@@ -142,6 +142,11 @@ test('Korean mode has a label for every English one', async () => {
   assert.deepEqual(ko, en, 'the same label set in both languages');
   const types = await page.evaluate(() => [Object.keys(TYPE_NAMES.en).sort(), Object.keys(TYPE_NAMES.ko).sort()]);
   assert.deepEqual(types[1], types[0]);
+  // …and exactly the model's event types, as the API states them (meta_test holds the
+  // OpenAPI lists to src/model/model.h).
+  const api = await (await fetch(`${base}/api/openapi.json`)).json();
+  const served = api.paths['/api/timeline'].get.parameters.find((p) => p.name === 'type').schema.enum;
+  assert.deepEqual(types[0], [...served].sort());
 });
 
 test('each view names itself in the tab, and the page has an icon', async () => {

@@ -1,4 +1,5 @@
-// event — the spec's JSON shape of an event and its key slots (merging: merge_test.cc).
+// event — the spec's JSON shape of an event (key slots and merging: model/reports_test.cc,
+// merge_test.cc).
 #include "extract/event.h"
 
 #include <gtest/gtest.h>
@@ -11,17 +12,6 @@ namespace {
 
 Event make(std::string type, std::map<std::string, std::string> slots) {
   return twtest::make_event(std::move(type), std::move(slots));
-}
-
-TEST(Event, KeySlotsFollowTheSpec) {
-  EXPECT_EQ(key_slots("move"), (std::vector<std::string>{"to", "from", "person", "count"}));
-  EXPECT_EQ(key_slots("offer"), (std::vector<std::string>{"by", "person", "target_org", "amount"}));
-  EXPECT_EQ(key_slots("investment"), (std::vector<std::string>{"investor", "investee", "amount"}));
-  EXPECT_EQ(key_slots("acquisition"), (std::vector<std::string>{"acquirer", "target"}));
-  EXPECT_EQ(key_slots("layoff"), (std::vector<std::string>{"org", "count"}));
-  EXPECT_EQ(key_slots("comp_stat"), (std::vector<std::string>{"org", "amount"}));
-  EXPECT_EQ(key_slots("counteroffer"), (std::vector<std::string>{"org"}));
-  EXPECT_TRUE(key_slots("weather").empty());
 }
 
 TEST(Event, ToJsonWritesOnlyWhatWasFound) {

@@ -29,8 +29,9 @@ class Questions : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new twtest::TempDir;
     samples_ = (dir_->path() / "samples.db").string();
-    const auto r = twtest::run_cli({"ingest", "--db", samples_,
-                                    (twtest::source_dir() / "data" / "samples" / "articles").string()});
+    const auto r =
+        twtest::run_cli({"ingest", "--db", samples_,
+                         (twtest::source_dir() / "data" / "samples" / "articles").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   static void TearDownTestSuite() { delete dir_; }
@@ -64,8 +65,8 @@ TEST_F(Questions, RecentFactsSayHowManyReportsTheyRead) {
 TEST_F(Questions, FiltersAreCheckedByOneSetOfRules) {
   tw::store::Store db(samples_, &tw::extract::Lexicon::standard(),
                       tw::store::Store::Mode::ReadOnly);
-  const auto f = query::checked({"offer", "메타", "", "2025", "2026-02", "ko"}, db,
-                                query::kPayTypes);
+  const auto f =
+      query::checked({"offer", "메타", "", "2025", "2026-02", "ko"}, db, query::kPayTypes);
   EXPECT_EQ(f.type, "offer");
   EXPECT_EQ(f.org, "Meta") << "the organisation by its canonical name";
   EXPECT_EQ(f.since, "2025");

@@ -40,7 +40,8 @@ void add_entities(Router& router, ServerContext& context) {
     if (org.empty() == person.empty()) throw BadRequest{"give one of org or person"};
     const std::string who = org.empty() ? db->canonical_entity(person).value_or(person) : org;
     if (!org.empty() || db->entity_kind(who) == "person") {
-      const auto facts = org.empty() ? query::facts_about(*db, "", who) : query::facts_about(*db, org);
+      const auto facts =
+          org.empty() ? query::facts_about(*db, "", who) : query::facts_about(*db, org);
       const std::string host = req.header("Host").empty() ? "localhost" : req.header("Host");
       const std::string base = fmt::format("http://{}/", host);
       const std::string self = fmt::format("{}api/feed.atom?{}={}", base,

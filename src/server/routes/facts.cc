@@ -27,8 +27,7 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/timeline", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    nlohmann::json answer =
-        query::timeline_answer(*db, list_filter(req, *db, model::kEventTypes));
+    nlohmann::json answer = query::timeline_answer(*db, list_filter(req, *db, model::kEventTypes));
     nlohmann::json paged = page(answer["facts"], req);
     answer.erase("facts");
     paged.update(answer);
