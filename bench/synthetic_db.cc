@@ -43,8 +43,10 @@ void fill(store::Store& db, size_t target, const Pools& pools, bool progress) {
   std::discrete_distribution<size_t> org(weights.begin(), weights.end());
   std::uniform_int_distribution<size_t> person(0, pools.people.size() - 1);
   std::uniform_int_distribution<int> day(0, 46 * 28 - 1), kind(0, 99), amount(1, 5000);
-  const char* type_of[] = {"move",   "offer",     "investment",  "acquisition",
-                           "layoff", "comp_stat", "counteroffer"};
+  using model::EventType;
+  const EventType type_of[] = {EventType::Move,        EventType::Offer,  EventType::Investment,
+                               EventType::Acquisition, EventType::Layoff, EventType::CompStat,
+                               EventType::Counteroffer};
   const auto start = Clock::now();
   size_t article = db.article_count();
   constexpr size_t kPerArticle = 20;
@@ -74,30 +76,30 @@ void fill(store::Store& db, size_t target, const Pools& pools, bool progress) {
                                   : 6];
         const std::string x = pools.orgs[org(rng)], y = pools.orgs[org(rng)];
         const std::string& who = pools.people[person(rng)];
-        if (e.type == "move") {
+        if (e.type == EventType::Move) {
           e.slots = {{"person", who}, {"from", x}, {"to", y}};
           if (k % 10 == 0) {
             e.slots.erase("person");
             e.count = 2 + k % 7;
           }
-        } else if (e.type == "offer") {
+        } else if (e.type == EventType::Offer) {
           e.slots = {{"by", x}, {"person", who}};
           e.amount = extract::Money{amount(rng) * 1e5, "USD", "", 0, 0, false};
-        } else if (e.type == "investment") {
+        } else if (e.type == EventType::Investment) {
           e.slots = {{"investor", x}, {"investee", y}};
           e.amount = extract::Money{amount(rng) * 1e6, "USD", "", 0, 0, false};
-        } else if (e.type == "acquisition") {
+        } else if (e.type == EventType::Acquisition) {
           e.slots = {{"acquirer", x}, {"target", y}, {"status", "announced"}};
-        } else if (e.type == "layoff") {
+        } else if (e.type == EventType::Layoff) {
           e.slots = {{"org", x}};
           e.count = amount(rng);
-        } else if (e.type == "comp_stat") {
+        } else if (e.type == EventType::CompStat) {
           e.slots = {{"org", x}, {"stat", "median"}};
           e.amount = extract::Money{amount(rng) * 1e3, "USD", "", 0, 0, false};
         } else {
           e.slots = {{"org", x}, {"person", who}};
         }
-        e.evidence = fmt::format("{} {} {} ({}).", x, e.type, y, who);
+        e.evidence = fmt::format("{} {} {} ({}).", x, model::name(e.type), y, who);
         e.sentence = i;
         events.push_back(std::move(e));
       }

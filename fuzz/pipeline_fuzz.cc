@@ -42,7 +42,7 @@ void run(std::string_view bytes, bool html, bool markdown) {
 
   const auto& events = tw::pipeline::processed(result)->events;
   for (const auto& e : events) {
-    check(!e.type.empty());
+    check(tw::model::event_type(tw::model::name(e.type)) == e.type);
     check(e.sentence < doc.sentences.size());
     const nlohmann::json j = tw::extract::to_json(e);
     (void)j.dump();  // throws on invalid UTF-8 in a slot: that is a crash for `talentwar extract`

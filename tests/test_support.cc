@@ -251,7 +251,9 @@ CliResult run_cli(const std::vector<std::string>& args,
 
 tw::extract::Event make_event(std::string type, std::map<std::string, std::string> slots) {
   tw::extract::Event e;
-  e.type = std::move(type);
+  const auto known = tw::model::event_type(type);
+  if (!known) throw std::invalid_argument("make_event: no event type " + type);
+  e.type = *known;
   e.slots = std::move(slots);
   e.evidence = "evidence sentence.";
   return e;

@@ -340,7 +340,7 @@ const Entity* DocumentState::salient_org(const Entity* not_this) const {
   return best;
 }
 
-const Event* DocumentState::recent(const std::string& type, size_t sentence) const {
+const Event* DocumentState::recent(EventType type, size_t sentence) const {
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
     if (it->type == type && sentence - it->sentence <= kCarryOver) return &*it;
   return nullptr;
@@ -370,7 +370,7 @@ void DocumentState::emit_offer(const AnnotatedSentence& s, const Entity* by, con
       !(amount && !comp_kind(s.text).empty() && has(s, lang_.people_nouns) &&
         has(s, lang_.raid_words)))
     return;
-  Event e = make(s, "offer");
+  Event e = make(s, EventType::Offer);
   e.slots["by"] = by->name;
   if (person) e.slots["person"] = person->name;
   if (target && !same_org(target, by)) e.slots["target_org"] = target->name;
@@ -537,7 +537,7 @@ void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
   for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
     if (it->sentence >= s.index) continue;
     if (s.index - it->sentence > 3) break;
-    if (it->amount || it->type == "offer") {
+    if (it->amount || it->type == EventType::Offer) {
       it->slots["disputed_by"] = who ? who->name : "unnamed source";
       break;
     }

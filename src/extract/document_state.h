@@ -67,7 +67,7 @@ class DocumentState {
   bool is_group(const AnnotatedSentence& s, Span span) const;
   std::optional<Count> count_in(const AnnotatedSentence& s, Span span) const;
   std::optional<Money> money_near(const AnnotatedSentence& s, Span span, size_t pos) const;
-  const Event* recent(const std::string& type, size_t sentence) const;
+  const Event* recent(EventType type, size_t sentence) const;
   bool hedged(const AnnotatedSentence& s, size_t from, size_t to) const;
   bool same_org(const Entity* a, const Entity* b) const {
     return a && b &&
@@ -101,7 +101,7 @@ class DocumentState {
   bool stat(const AnnotatedSentence& s, const TriggerHit& t);
   void pay_benchmark(const AnnotatedSentence& s);
 
-  Event make(const AnnotatedSentence& s, const char* type) const {
+  Event make(const AnnotatedSentence& s, EventType type) const {
     Event e;
     e.type = type;
     e.evidence = std::string(s.text);

@@ -33,7 +33,7 @@ nlohmann::json money_json(const Money& m) {
 
 nlohmann::json to_json(const Event& e) {
   nlohmann::json j;
-  j["type"] = e.type;
+  j["type"] = model::name(e.type);
   for (const auto& [k, v] : e.slots)
     if (!v.empty()) j[k] = v;
   if (e.count) j["count"] = *e.count;

@@ -7,11 +7,14 @@
 #include <vector>
 
 #include "extract/money.h"
+#include "model/model.h"
 
 namespace tw::extract {
 
+using model::EventType;
+
 struct Event {
-  std::string type;  // move, offer, investment, acquisition, layoff, comp_stat, counteroffer
+  model::EventType type = model::EventType::Move;
   // Name and label slots: person, from, to, by, target_org, investor, investee, acquirer,
   // target, org, role, population, source, comp_kind, outcome, status, stat, period, action.
   std::map<std::string, std::string> slots;

@@ -9,6 +9,12 @@ bool is_event_type(std::string_view type) {
   return std::find(kEventTypes.begin(), kEventTypes.end(), type) != kEventTypes.end();
 }
 
+std::optional<EventType> event_type(std::string_view name) {
+  const auto it = std::find(kEventTypes.begin(), kEventTypes.end(), name);
+  if (it == kEventTypes.end()) return std::nullopt;
+  return static_cast<EventType>(it - kEventTypes.begin());
+}
+
 bool is_organisation_slot(std::string_view slot) {
   return std::find(kOrganisationSlots.begin(), kOrganisationSlots.end(), slot) !=
          kOrganisationSlots.end();

@@ -4,13 +4,28 @@
 // fact merger across articles, the scorer, the store, the CLI and the API all ask here.
 #pragma once
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace tw::model {
 
-// The event types, in the spec's order.
+// The event types, in the spec's order; their names below are the spec's.
+enum class EventType : uint8_t {
+  Move,
+  Offer,
+  Investment,
+  Acquisition,
+  Layoff,
+  CompStat,
+  Counteroffer
+};
 inline constexpr std::array<std::string_view, 7> kEventTypes{
     "move", "offer", "investment", "acquisition", "layoff", "comp_stat", "counteroffer"};
+
+// The spec's name of a type ("comp_stat"), and the type a name names (none for others).
+constexpr std::string_view name(EventType t) { return kEventTypes[static_cast<size_t>(t)]; }
+std::optional<EventType> event_type(std::string_view name);
 
 // The slots whose value is an organisation (a unit beside one is `<slot>_unit`).
 inline constexpr std::array<std::string_view, 9> kOrganisationSlots{

@@ -1,13 +1,12 @@
 #include "model/reports.h"
 
 #include <cmath>
-#include <unordered_map>
 
 #include "model/model.h"
 
 namespace tw::model {
 
-std::span<const std::string_view> key_slots(std::string_view type) {
+std::span<const std::string_view> key_slots(EventType type) {
   static constexpr std::string_view kMove[] = {"to", "from", "person", "count"};
   static constexpr std::string_view kOffer[] = {"by", "person", "target_org", "amount"};
   static constexpr std::string_view kInvestment[] = {"investor", "investee", "amount"};
@@ -15,16 +14,21 @@ std::span<const std::string_view> key_slots(std::string_view type) {
   static constexpr std::string_view kLayoff[] = {"org", "count"};
   static constexpr std::string_view kCompStat[] = {"org", "amount"};
   static constexpr std::string_view kCounteroffer[] = {"org"};
-  static const std::unordered_map<std::string_view, std::span<const std::string_view>> keys{
-      {"move", kMove},
-      {"offer", kOffer},
-      {"investment", kInvestment},
-      {"acquisition", kAcquisition},
-      {"layoff", kLayoff},
-      {"comp_stat", kCompStat},
-      {"counteroffer", kCounteroffer}};
-  auto it = keys.find(type);
-  return it == keys.end() ? std::span<const std::string_view>{} : it->second;
+  switch (type) {
+    case EventType::Move: return kMove;
+    case EventType::Offer: return kOffer;
+    case EventType::Investment: return kInvestment;
+    case EventType::Acquisition: return kAcquisition;
+    case EventType::Layoff: return kLayoff;
+    case EventType::CompStat: return kCompStat;
+    case EventType::Counteroffer: return kCounteroffer;
+  }
+  return {};
+}
+
+std::span<const std::string_view> key_slots(std::string_view type) {
+  const auto known = event_type(type);
+  return known ? key_slots(*known) : std::span<const std::string_view>{};
 }
 
 std::string_view Report::slot(const std::string& name) const {
@@ -75,7 +79,7 @@ bool same_fact(const Report& a, const Report& b, Scope scope) {
     if (a.one_of_origins != b.one_of_origins) return false;
     // A round without its investors and a backer without the round's figure are two facts:
     // merging them would credit the whole round to one backer.
-    if (a.type == "investment" && a.names_backers != b.names_backers &&
+    if (a.type == EventType::Investment && a.names_backers != b.names_backers &&
         a.amounts.empty() != b.amounts.empty()) {
       const bool a_backer_only = a.names_backers && a.amounts.empty();
       const bool b_backer_only = b.names_backers && b.amounts.empty();

@@ -23,10 +23,13 @@
 #include <string>
 #include <string_view>
 
+#include "model/model.h"
+
 namespace tw::model {
 
-// The spec's key slots of an event type: what two reports must not disagree on. Empty
-// for an unknown type.
+// The spec's key slots of an event type: what two reports must not disagree on. By name,
+// empty for an unknown type.
+std::span<const std::string_view> key_slots(EventType type);
 std::span<const std::string_view> key_slots(std::string_view type);
 
 struct Amount {
@@ -37,7 +40,7 @@ struct Amount {
 
 // What the rule reads of a report, or of a fact (the reports merged into it so far).
 struct Report {
-  std::string_view type{};
+  EventType type = EventType::Move;
   const std::map<std::string, std::string>* slots = nullptr;  // names already canonical
   std::span<const Amount> amounts{};  // a report's one, or every one a fact was reported with
   std::optional<long> count{};

@@ -29,7 +29,7 @@ std::vector<std::tuple<std::string, std::string, std::string>> edges_of(const Fa
   auto add = [&](const std::string& a, const std::string& b, const std::string& label) {
     if (!a.empty() && !b.empty()) out.emplace_back(a, b, label);
   };
-  if (f.type == "move") {
+  if (f.type == model::EventType::Move) {
     const std::string who = f.slot("person");
     if (!who.empty()) {
       add(who, f.slot("to"), "joined");
@@ -38,13 +38,13 @@ std::vector<std::tuple<std::string, std::string, std::string>> edges_of(const Fa
       add(f.slot("from"), f.slot("to"),
           f.count ? fmt::format("{} people moved", *f.count) : "people moved");
     }
-  } else if (f.type == "offer") {
+  } else if (f.type == model::EventType::Offer) {
     add(f.slot("by"), f.slot("person").empty() ? f.slot("target_org") : f.slot("person"), "offer");
-  } else if (f.type == "investment") {
+  } else if (f.type == model::EventType::Investment) {
     add(f.slot("investor"), f.slot("investee"), f.cumulative ? "invested (total)" : "invested");
-  } else if (f.type == "acquisition") {
+  } else if (f.type == model::EventType::Acquisition) {
     add(f.slot("acquirer"), f.slot("target"), "acquisition " + f.slot("status"));
-  } else if (f.type == "counteroffer") {
+  } else if (f.type == model::EventType::Counteroffer) {
     add(f.slot("org"), f.slot("target_org"), "counteroffer");
   }
   return out;
@@ -278,14 +278,16 @@ json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const 
   json offers = json::array(), stats = json::array();
   std::vector<double> usd;
   for (const auto& f : facts) {
-    if (!org_filter(f, lexicon, org) || (f.type != "offer" && f.type != "comp_stat")) continue;
+    if (!org_filter(f, lexicon, org) ||
+        (f.type != model::EventType::Offer && f.type != model::EventType::CompStat))
+      continue;
     json j = f.to_json();
     if (rates && f.best_amount && f.best_amount->value("currency", "USD") != "USD")
       if (auto c = rates->to_usd(f.best_amount->value("value", 0.0),
                                  f.best_amount->value("currency", ""), f.first_date))
         j["amount_usd"] = {
             {"value", c->usd}, {"per_usd", c->rate.per_usd}, {"rate_from", c->rate.from}};
-    (f.type == "offer" ? offers : stats).push_back(std::move(j));
+    (f.type == model::EventType::Offer ? offers : stats).push_back(std::move(j));
     if (f.best_amount && f.best_amount->value("currency", "") == "USD")
       usd.push_back(f.best_amount->value("value", 0.0));
   }
@@ -308,10 +310,11 @@ json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
   };
   std::map<std::pair<std::string, std::string>, Total> totals;
   for (const auto& f : facts) {
-    if ((f.type != "investment" && f.type != "acquisition") || !org_filter(f, lexicon, org))
+    if ((f.type != model::EventType::Investment && f.type != model::EventType::Acquisition) ||
+        !org_filter(f, lexicon, org))
       continue;
     ledger.push_back(f.to_json());
-    if (f.type != "investment" || !f.best_amount) continue;
+    if (f.type != model::EventType::Investment || !f.best_amount) continue;
     auto& t = totals[{f.slot("investor"), f.slot("investee")}];
     t.currency = f.best_amount->value("currency", "USD");
     const double v = f.best_amount->value("value", 0.0);
@@ -410,7 +413,7 @@ json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon)
       }
       json edge = {{"source", a},
                    {"target", b},
-                   {"type", f.type},
+                   {"type", model::name(f.type)},
                    {"label", label},
                    {"sources", f.sources.size()}};
       if (f.best_amount) edge["amount"] = *f.best_amount;

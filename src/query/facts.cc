@@ -20,21 +20,26 @@ namespace {
 
 double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 
+// A move or offer naming nobody is about a group of people.
+bool about_a_group(model::EventType type, const std::map<std::string, std::string>& slots) {
+  return !slots.count("person") &&
+         (type == model::EventType::Move || type == model::EventType::Offer);
+}
+
 model::Amount amount_of(const nlohmann::json& m) {
   return {value_of(m), m.value("currency", "USD"), m.value("qualifier", "")};
 }
 
 // Can report `e` (its names canonical in `slots`) be merged into `f`? The rule of
 // model/reports.h, across articles.
-bool compatible(const Fact& f, const nlohmann::json& e,
+bool compatible(const Fact& f, const nlohmann::json& e, model::EventType type,
                 const std::map<std::string, std::string>& slots) {
-  const std::string type = e.value("type", "");
   std::optional<model::Amount> amount;
   if (e.contains("amount")) amount = amount_of(e["amount"]);
   model::Report report{.type = type, .slots = &slots};
   if (amount) report.amounts = std::span(&*amount, 1);
   if (e.contains("count")) report.count = e["count"].get<long>();
-  report.group = !slots.count("person") && (type == "move" || type == "offer");
+  report.group = about_a_group(type, slots);
   report.cumulative = e.value("cumulative", false);
   model::Report fact{.type = f.type, .slots = &f.slots, .amounts = f.figures, .count = f.count};
   fact.group = f.group;
@@ -240,7 +245,7 @@ nlohmann::json source_json(const store::ArticleLabel& a) {
 
 nlohmann::json Fact::to_json() const {
   nlohmann::json j;
-  j["type"] = type;
+  j["type"] = model::name(type);
   for (const auto& [k, v] : slots) j[k] = v;
   if (count) j["count"] = *count;
   if (cumulative) j["cumulative"] = true;
@@ -289,6 +294,8 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
   FactIndex index;
   for (const auto& r : rows) {
     const auto& e = r.event;
+    const auto known = model::event_type(e.value("type", ""));
+    if (!known) continue;  // not a type of the spec: no fact of ours
     std::map<std::string, std::string> slots;
     for (const auto& [k, v] : e.items()) {
       if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" ||
@@ -298,15 +305,15 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};
-    const std::string type = e.value("type", "");
+    const std::string type(model::name(*known));
     const auto candidates = index.candidates(type, slots);
     auto it = std::find_if(candidates.begin(), candidates.end(),
-                           [&](size_t i) { return compatible(facts[i], e, slots); });
+                           [&](size_t i) { return compatible(facts[i], e, *known, slots); });
     size_t at = it == candidates.end() ? facts.size() : *it;
     if (at == facts.size()) {
       Fact f;
-      f.type = type;
-      f.group = !slots.count("person") && (f.type == "move" || f.type == "offer");
+      f.type = *known;
+      f.group = about_a_group(f.type, slots);
       f.cumulative = e.value("cumulative", false);
       facts.push_back(std::move(f));
       index.add(at, type, slots);

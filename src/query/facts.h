@@ -54,7 +54,7 @@ struct ReportedAmount {
 };
 
 struct Fact {
-  std::string type;
+  model::EventType type = model::EventType::Move;
   std::map<std::string, std::string> slots;  // canonical names and labels
   std::optional<long> count;
   bool group = false;       // about people not named

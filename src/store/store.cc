@@ -507,9 +507,17 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
     mentions.clear();
     for (const auto& e : events) {
       const std::string body = extract::to_json(e).dump();
-      std::vector<Param> p{
-          *article_id, e.type,  static_cast<int64_t>(e.sentence),   e.evidence, nullptr, nullptr,
-          nullptr,     nullptr, static_cast<int64_t>(e.cumulative), doc.date,   body};
+      std::vector<Param> p{*article_id,
+                           model::name(e.type),
+                           static_cast<int64_t>(e.sentence),
+                           e.evidence,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           static_cast<int64_t>(e.cumulative),
+                           doc.date,
+                           body};
       if (e.amount) {
         p[4] = e.amount->value;
         p[5] = std::string_view(e.amount->currency);
@@ -550,7 +558,7 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
                 {*event_id, slot + "_within", x->parent, entity_id(x->parent, slot), doc.date});
         }
       }
-      if (e.type == "move") record_flow(e, person, doc.date, doc.doc);
+      if (e.type == model::EventType::Move) record_flow(e, person, doc.date, doc.doc);
     }
     for (const auto& [id, n] : mentions)
       db_->run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});

@@ -27,7 +27,7 @@ inline ::testing::AssertionResult NamesUnit(const std::vector<Event>& events,
                                             const std::string& type, const std::string& slot,
                                             const std::string& unit) {
   for (const auto& e : events)
-    if (e.type == type && (e.slot(slot) == unit || e.slot(slot + "_unit") == unit))
+    if (model::name(e.type) == type && (e.slot(slot) == unit || e.slot(slot + "_unit") == unit))
       return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "no " << type << " with " << slot << " = " << unit
                                        << " in " << twtest::events_json(events).dump();

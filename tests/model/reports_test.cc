@@ -15,9 +15,9 @@ struct Made {
   Slots slots;
   std::vector<Amount> amounts;
   Report report;
-  Made(std::string_view type, Slots s, std::vector<Amount> a = {})
+  Made(std::string_view type_name, Slots s, std::vector<Amount> a = {})
       : slots(std::move(s)), amounts(std::move(a)) {
-    report.type = type;
+    report.type = *event_type(type_name);
     report.slots = &slots;
     report.amounts = amounts;
   }

@@ -20,7 +20,7 @@ TEST(Process, AnArticleGivesItsDocumentAndEvents) {
   ASSERT_NE(p, nullptr) << refused(result)->reason;
   EXPECT_EQ(p->doc.lang, "en");
   ASSERT_EQ(p->events.size(), 1u);
-  EXPECT_EQ(p->events[0].type, "move");
+  EXPECT_EQ(p->events[0].type, tw::model::EventType::Move);
   EXPECT_EQ(p->events[0].slot("to"), "Meta");
 }
 

@@ -271,7 +271,7 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
                                      {"2030", ""}}) {
     std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> expected;
     for (const auto& f : facts) {
-      if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() ||
+      if (f.type != tw::model::EventType::Move || f.slot("from").empty() || f.slot("to").empty() ||
           f.slot("from") == f.slot("to"))
         continue;
       if (!w.contains(f)) continue;
@@ -301,8 +301,8 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     if (!w.since.empty() || !w.until.empty()) {
       std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> undated;
       for (const auto& f : facts) {
-        if (f.type != "move" || f.slot("from").empty() || f.slot("to").empty() ||
-            f.slot("from") == f.slot("to"))
+        if (f.type != tw::model::EventType::Move || f.slot("from").empty() ||
+            f.slot("to").empty() || f.slot("from") == f.slot("to"))
           continue;
         if (!f.first_date.empty()) continue;
         auto& [people, group] = undated[{f.slot("from"), f.slot("to")}];

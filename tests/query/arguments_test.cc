@@ -34,7 +34,7 @@ class KnownNames : public ::testing::Test {
     d.lang = "en";
     d.text = "Meta hired Jane Doerr from Quillfeather Labs.";
     extract::Event e;
-    e.type = "move";
+    e.type = tw::model::EventType::Move;
     e.slots = {{"person", "Jane Doerr"}, {"from", "Quillfeather Labs"}, {"to", "Meta"}};
     e.evidence = d.text;
     db_->add_article(d, "in/a.txt", {e});

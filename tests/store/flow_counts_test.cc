@@ -15,7 +15,7 @@ using extract::Event;
 Event move(std::string person, std::string from, std::string to,
            std::optional<int64_t> count = std::nullopt) {
   Event e;
-  e.type = "move";
+  e.type = tw::model::EventType::Move;
   e.slots = {{"from", std::move(from)}, {"to", std::move(to)}};
   if (!person.empty()) e.slots["person"] = std::move(person);
   e.count = count;

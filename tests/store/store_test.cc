@@ -17,7 +17,7 @@ using extract::Event;
 
 Event move(std::string person, std::string from, std::string to) {
   Event e;
-  e.type = "move";
+  e.type = tw::model::EventType::Move;
   e.slots = {{"person", std::move(person)}, {"from", std::move(from)}, {"to", std::move(to)}};
   e.evidence = "evidence of a move.";
   return e;
@@ -25,7 +25,7 @@ Event move(std::string person, std::string from, std::string to) {
 
 Event investment(std::string investor, std::string investee, double usd) {
   Event e;
-  e.type = "investment";
+  e.type = tw::model::EventType::Investment;
   e.slots = {{"investor", std::move(investor)}, {"investee", std::move(investee)}};
   e.amount = extract::Money{usd, "USD", "", 0, 0, false};
   e.cumulative = true;

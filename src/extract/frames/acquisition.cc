@@ -37,7 +37,7 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
       if (a.begin >= t.begin || a.role != Role::Subject || !org_ok(a.entity) ||
           same_org(a.entity, by))
         continue;
-      Event e = make(s, "acquisition");
+      Event e = make(s, EventType::Acquisition);
       e.slots["acquirer"] = by->name;
       e.slots["target"] = a.entity->name;
       e.slots["status"] =
@@ -80,13 +80,13 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
         targets.push_back(a.entity);
   }
   for (size_t k = 1; k < targets.size(); ++k) {
-    Event more = make(s, "acquisition");
+    Event more = make(s, EventType::Acquisition);
     more.slots["acquirer"] = acquirer->name;
     more.slots["target"] = targets[k]->name;
     more.slots["status"] = "completed";
     events_.push_back(std::move(more));
   }
-  Event e = make(s, "acquisition");
+  Event e = make(s, EventType::Acquisition);
   e.slots["acquirer"] = acquirer->name;
   e.slots["target"] = target->name;
   const std::string_view around = s.text.substr(t.begin);
@@ -123,7 +123,7 @@ void DocumentState::sell(const AnnotatedSentence& s, const TriggerHit& t) {
     target = first_org(s, words_after(s, t.end, 8),
                        {Role::Other, Role::Recipient, Role::Object, Role::Subject}, buyer);
   if (!org_ok(target) || same_org(target, buyer)) return;
-  Event e = make(s, "acquisition");
+  Event e = make(s, EventType::Acquisition);
   e.slots["acquirer"] = buyer->name;
   e.slots["target"] = target->name;
   e.slots["status"] = "completed";

@@ -12,7 +12,7 @@ namespace tw::extract::detail {
 bool DocumentState::stat(const AnnotatedSentence& s, const TriggerHit& t) {
   const auto money = money_near(s, {0, s.text.size()}, t.begin);
   if (!money) return false;
-  Event e = make(s, "comp_stat");
+  Event e = make(s, EventType::CompStat);
   for (const auto& a : s.args) {
     if (a.entity->is_org() && a.entity->is_source() && e.slot("source").empty())
       e.slots["source"] = a.entity->name;
@@ -31,7 +31,7 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
   // "남직원은 1억2000만원, 여직원은 9800만원": a sentence right after a pay
   // statistic that gives more figures for people continues it.
   // Copies: events_ grows below, and a pointer into it would dangle.
-  const Event* last = recent("comp_stat", s.index);
+  const Event* last = recent(EventType::CompStat, s.index);
   const bool continues = last && s.index - last->sentence == 1;
   const std::string previous_org = continues ? last->slot("org") : std::string{};
   const bool previous_yearly = continues && last->slot("period") == "year";
@@ -51,7 +51,7 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
     if (m.conversion) continue;
     // "1억원을 넘었지만": a threshold the figure is compared with, not a figure of its own.
     if (emitted > 0 && has(s, lang_.threshold_words, m.end, words_after(s, m.end, 2).end)) continue;
-    Event e = make(s, "comp_stat");
+    Event e = make(s, EventType::CompStat);
     if (org) e.slots["org"] = org->name;
     e.slots["stat"] = m.qualifier == "at_least" ? "min"
                       : m.qualifier == "up_to"  ? "max"

@@ -16,14 +16,14 @@ bool DocumentState::counter(const AnnotatedSentence& s, const TriggerHit& t) {
   bool about_people = has(s, lang_.people_nouns) || has(s, lang_.pay_words);
   for (const auto& a : s.args) about_people |= a.entity->is_person();
   if (!about_people) return false;
-  Event e = make(s, "counteroffer");
+  Event e = make(s, EventType::Counteroffer);
   e.slots["org"] = org->name;
   const Entity* rival = first_org(
       s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
   if (!rival) {
     // The rival is whoever has been taking this organisation's people.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "move" && it->has("to") && it->slot("from") == org->name) {
+      if (it->type == EventType::Move && it->has("to") && it->slot("from") == org->name) {
         rival = x_.lexicon().find(it->slot("to"));
         break;
       }

@@ -34,7 +34,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (joined_round) {
     Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "investment" && it->has("investee") &&
+      if (it->type == EventType::Investment && it->has("investee") &&
           s.index - it->sentence <= kCarryOver + 1) {
         round = &*it;
         break;
@@ -43,7 +43,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     // the company lately; one backer's own share is smaller than the round.
     if (!round && has(s, lang_.round_words))
       for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= 8; ++it)
-        if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
+        if (it->type == EventType::Investment && it->amount && !it->cumulative &&
+            it->has("investee") &&
             (!round || (round->slot("investee") == it->slot("investee") &&
                         it->amount->currency == round->amount->currency &&
                         it->amount->value > round->amount->value)))
@@ -68,7 +69,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       round->slots["round_investors"] = all;
       return;
     }
-    Event e = make(s, "investment");
+    Event e = make(s, EventType::Investment);
     e.slots["investor"] = backers.front()->name;
     e.slots["investee"] = investee->name;
     events_.push_back(std::move(e));
@@ -125,7 +126,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       }
       if (rounds.size() >= 2) {
         for (const auto& [investee, money] : rounds) {
-          Event e = make(s, "investment");
+          Event e = make(s, EventType::Investment);
           e.slots["investee"] = investee->name;
           e.amount = money;
           events_.push_back(std::move(e));
@@ -161,7 +162,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     const auto amount = money_near(s, clause, t.begin) ? money_near(s, clause, t.begin)
                                                        : money_near(s, whole, t.begin);
     if (!investor && !amount) return;
-    Event e = make(s, "investment");
+    Event e = make(s, EventType::Investment);
     if (investor) e.slots["investor"] = investor->name;
     e.slots["investee"] = investee->name;
     e.amount = amount;
@@ -226,12 +227,12 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!investee && investor) {
     // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "investment" && it->slot("investor") == investor->name) {
+      if (it->type == EventType::Investment && it->slot("investor") == investor->name) {
         investee = x_.lexicon().find(it->slot("investee"));
         break;
       }
   }
-  const Event* prev = recent("investment", s.index);
+  const Event* prev = recent(EventType::Investment, s.index);
   if (prev) {
     if (!investee && (!investor || prev->slot("investor") == investor->name))
       investee = x_.lexicon().find(prev->slot("investee"));
@@ -248,7 +249,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       }
   }
   if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
-  Event e = make(s, "investment");
+  Event e = make(s, EventType::Investment);
   e.slots["investor"] = investor->name;
   e.slots["investee"] = investee->name;
   e.amount = money_near(s, clause, t.begin);
@@ -282,7 +283,7 @@ Event* DocumentState::recent_round(const AnnotatedSentence& s, const Entity* inv
   constexpr size_t kRoundReach = 6;  // sentences back
   for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= kRoundReach;
        ++it)
-    if (it->type == "investment" && it->amount && !it->cumulative && it->has("investee") &&
+    if (it->type == EventType::Investment && it->amount && !it->cumulative && it->has("investee") &&
         (!investee || it->slot("investee") == investee->name))
       return &*it;
   return nullptr;
@@ -301,7 +302,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       investee = a.entity;
   Event* round = nullptr;
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-    if (it->type == "investment" && it->has("investee")) {
+    if (it->type == EventType::Investment && it->has("investee")) {
       round = &*it;
       break;
     }
@@ -342,7 +343,7 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
     any = true;
   }
   if (!backers.empty()) {
-    Event e = make(s, "investment");
+    Event e = make(s, EventType::Investment);
     e.slots["investor"] = backers.front()->name;
     e.slots["investee"] = investee->name;
     if (backers.size() > 1) {
@@ -377,7 +378,7 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
   if (!org_ok(investee)) return false;
   for (const auto& [investor, money] : pairs) {
     if (same_org(investor, investee)) continue;
-    Event e = make(s, "investment");
+    Event e = make(s, EventType::Investment);
     e.slots["investor"] = investor->name;
     e.slots["investee"] = investee->name;
     e.amount = money;
@@ -407,7 +408,7 @@ void DocumentState::backed_compounds(const AnnotatedSentence& s) {
           break;
         }
       if (s.text.substr(p + 8, backed_at - (p + 8)).find(',') != std::string_view::npos) continue;
-      Event e = make(s, "investment");
+      Event e = make(s, EventType::Investment);
       e.slots["investor"] = backer->name;
       e.slots["investee"] = backed->name;
       events_.push_back(std::move(e));

@@ -31,7 +31,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
         to = a.entity;
   if (passive && !to) to = agent(s, t);
   if (!to) {
-    if (const Event* prev = recent("move", s.index); prev && prev->has("to"))
+    if (const Event* prev = recent(EventType::Move, s.index); prev && prev->has("to"))
       to = x_.lexicon().find(prev->slot("to"));
   }
   if (!org_ok(to)) return;
@@ -60,7 +60,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!from) from = former_employer(p->entity, to);
     if (!from) from = affiliation_before(p->entity, to);
     if (!from) {
-      if (const Event* prev = recent("move", s.index);
+      if (const Event* prev = recent(EventType::Move, s.index);
           prev && prev->has("from") && prev->slot("to") == to->name)
         from = x_.lexicon().find(prev->slot("from"));
     }
@@ -68,7 +68,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
       emit_offer(s, to, p->entity, from, money, std::nullopt);
       continue;
     }
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.slots["person"] = p->entity->name;
     e.slots["to"] = to->name;
     if (from) e.slots["from"] = from->name;
@@ -120,7 +120,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     }
     if (origins.size() > 1) {
       if (count) {
-        Event all = make(s, "move");
+        Event all = make(s, EventType::Move);
         all.group = true;
         all.slots["to"] = to->name;
         all.count = count->value;
@@ -128,7 +128,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
       }
       for (const Entity* o : origins) {
         if (same_org(o, to)) continue;
-        Event e = make(s, "move");
+        Event e = make(s, EventType::Move);
         e.group = true;
         e.one_of_origins = true;
         e.slots["to"] = to->name;
@@ -137,7 +137,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
       }
       return;
     }
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.group = true;
     e.slots["to"] = to->name;
     if (from) e.slots["from"] = from->name;
@@ -219,7 +219,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       left_object = named;
     else if (anaphoric)
       for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-        if (it->type == "move" && it->has("from") && s.index - it->sentence <= 6) {
+        if (it->type == EventType::Move && it->has("from") && s.index - it->sentence <= 6) {
           left_object = x_.lexicon().find(it->slot("from"));
           break;
         }
@@ -301,7 +301,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   // Subjects that are organisations do not move: "메타는 … 이직했다" is about its people.
   // A copy: events_ grows in the loop below, and a pointer into it would dangle.
   std::optional<Event> prev_move;
-  if (const Event* r = recent("move", s.index)) prev_move = *r;
+  if (const Event* r = recent(EventType::Move, s.index)) prev_move = *r;
   const Event* prev = prev_move ? &*prev_move : nullptr;
   for (const Arg* p : persons) {
     // A boss as the subject moves only when the sentence says what they left: "Jane Roe, who left
@@ -343,7 +343,7 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       pf = topic_;
     if (!pt && !pf) continue;
     if (pt && pf && same_org(pt, pf)) continue;
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.slots["person"] = p->entity->name;
     if (pt) e.slots["to"] = pt->name;
     if (pf) e.slots["from"] = pf->name;
@@ -384,14 +384,15 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (!gfrom) {
     // People who accepted an offer come from the organisation it targeted.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "offer" && s.index - it->sentence <= kCarryOver && it->has("target_org")) {
+      if (it->type == EventType::Offer && s.index - it->sentence <= kCarryOver &&
+          it->has("target_org")) {
         gfrom = x_.lexicon().find(it->slot("target_org"));
         break;
       }
     if (!gfrom && topic_ && gto && !same_org(topic_, gto)) gfrom = topic_;
   }
   if (gfrom && gto && same_org(gfrom, gto)) return;
-  Event e = make(s, "move");
+  Event e = make(s, EventType::Move);
   e.group = true;
   if (gto) e.slots["to"] = gto->name;
   if (gfrom) e.slots["from"] = gfrom->name;
@@ -441,7 +442,7 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
   if (!org_ok(company)) return false;
   for (const Entity* from : origins) {
     if (same_org(from, company)) continue;
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.group = true;
     e.slots["from"] = from->name;
     e.slots["to"] = company->name;
@@ -453,7 +454,7 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
   // Named founders among them ("including Jane Roe and John Moe").
   for (const Arg* p : people(s, founders, nullptr)) {
     if (origins.size() != 1 || same_org(origins.front(), company)) break;
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.slots["person"] = p->entity->name;
     e.slots["from"] = origins.front()->name;
     e.slots["to"] = company->name;
@@ -520,7 +521,7 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     // Founding is a move from the organisation the person left, when the article names it (spec
     // rule 9); a founder whose earlier employer the text does not give moved from nowhere it says.
     if (!pf) continue;
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.slots["person"] = p->entity->name;
     e.slots["to"] = to->name;
     e.slots["from"] = pf->name;
@@ -550,7 +551,7 @@ void DocumentState::list_item(const AnnotatedSentence& s) {
   if (s.args.empty() || s.args.front().begin != 0 || !s.args.front().entity->is_person()) return;
   const Arg& p = s.args.front();
   if (p.end >= s.text.size() || s.text[p.end] != ':') return;
-  Event e = make(s, "move");
+  Event e = make(s, EventType::Move);
   e.slots["person"] = p.entity->name;
   if (move_list_->from) e.slots["from"] = move_list_->from->name;
   if (move_list_->to) e.slots["to"] = move_list_->to->name;
@@ -563,14 +564,14 @@ void DocumentState::list_item(const AnnotatedSentence& s) {
 void DocumentState::include(const AnnotatedSentence& s) {
   const Event* group = nullptr;
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-    if (it->type == "move" && it->group && s.index - it->sentence <= kCarryOver) {
+    if (it->type == EventType::Move && it->group && s.index - it->sentence <= kCarryOver) {
       group = &*it;
       break;
     }
   if (!group)
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == "move" && it->sentence < s.index && s.index - it->sentence <= kCarryOver &&
-          it->has("to")) {
+      if (it->type == EventType::Move && it->sentence < s.index &&
+          s.index - it->sentence <= kCarryOver && it->has("to")) {
         group = &*it;
         break;
       }
@@ -581,7 +582,7 @@ void DocumentState::include(const AnnotatedSentence& s) {
     if (p->role == Role::Possessor) continue;  // "주커버그의 AI 비전에는 … 포함되며": not a member
     if (!p->entity->acts_for.empty() && to && same_org(x_.lexicon().find(p->entity->acts_for), to))
       continue;
-    Event e = make(s, "move");
+    Event e = make(s, EventType::Move);
     e.slots["person"] = p->entity->name;
     for (const char* k : {"from", "to"})
       if (copy.has(k)) e.slots[k] = copy.slot(k);

@@ -35,7 +35,7 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
       if (subject_named) by = nullptr;
     }
   }
-  const Event* prev = recent("offer", s.index);
+  const Event* prev = recent(EventType::Offer, s.index);
   if (!by && prev) by = x_.lexicon().find(prev->slot("by"));
   if (!org_ok(by)) return;
   // An offer is about people or pay: "사명을 제시하지 못했다" is neither.

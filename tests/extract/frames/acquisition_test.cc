@@ -91,7 +91,7 @@ TEST(ExtractAcquisition, AStakeIsAnInvestmentNotAnAcquisition) {
   const auto events = events_of("Meta bought a 49% stake in Scale AI for $14.3 billion.");
   EXPECT_TRUE(
       HasEvent(events, {{"type", "investment"}, {"investor", "Meta"}, {"investee", "Scale AI"}}));
-  for (const auto& e : events) EXPECT_NE(e.type, "acquisition");
+  for (const auto& e : events) EXPECT_NE(e.type, EventType::Acquisition);
 }
 
 TEST(ExtractAcquisition, KoreanListsAndPassivesNameEveryTarget) {
