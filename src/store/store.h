@@ -11,6 +11,13 @@
 // same at ten events or ten million: talent flows per organisation pair (distinct
 // people, by month of first report), mention counts per entity, and indexes that read
 // the newest events of a type or an entity without a sort.
+//
+// Store is the face of the stage; its jobs have a file each, in the order an article
+// meets them: schema.cc (numbered versions, migrations), store.cc (opening, batches),
+// article_writer.cc, person_linker.cc (the one linker of people's names, by
+// resolve/person_links.h), flow_aggregates.cc (written on ingest, read by flows) and
+// readers.cc (articles, search, entities, pages of events). connection.h writes the SQL
+// once for both databases.
 #pragma once
 #include <functional>
 #include <map>
