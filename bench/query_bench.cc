@@ -18,7 +18,7 @@
 #include <random>
 #include <thread>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "server/http_server.h"
 #include "store/store.h"
 #include "synthetic_db.h"
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   app.add_option("--requests", requests, "requests per query kind");
   CLI11_PARSE(app, argc, argv);
 
-  const auto& lex = tw::extract::Lexicon::standard();
+  const auto& lex = tw::knowledge::Lexicon::standard();
   const tw::synthetic::Pools pools = tw::synthetic::make_pools(lex);
   {
     tw::store::Store db(db_path, &lex);

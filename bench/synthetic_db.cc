@@ -11,7 +11,7 @@ namespace tw::synthetic {
 
 using Clock = std::chrono::steady_clock;
 
-Pools make_pools(const extract::Lexicon& lex) {
+Pools make_pools(const knowledge::Lexicon& lex) {
   Pools p;
   for (size_t i = 0; i < lex.size(); ++i) {
     const auto& e = lex.entity(static_cast<uint32_t>(i));

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/store.h"
 
 namespace tw::synthetic {
@@ -19,7 +19,7 @@ namespace tw::synthetic {
 struct Pools {
   std::vector<std::string> orgs, people, terms;  // terms: words an article's text holds
 };
-Pools make_pools(const extract::Lexicon& lexicon);
+Pools make_pools(const knowledge::Lexicon& lexicon);
 
 // Adds synthetic articles until `db` holds `target` events; with `progress`, a line on
 // stderr every 20,000 articles.

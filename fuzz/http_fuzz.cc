@@ -35,7 +35,7 @@
 #include <variant>
 
 #include "extract/extractor.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "pipeline/process.h"
 #include "server/http_server.h"
 #include "store/store.h"
@@ -69,7 +69,7 @@ void remove_dir() {
 }
 
 void make_database(const std::string& db_path) {
-  tw::store::Store db(db_path, &tw::extract::Lexicon::standard());
+  tw::store::Store db(db_path, &tw::knowledge::Lexicon::standard());
   db.begin_batch();
   for (const auto& [name, text] : kArticles) {
     tw::text::RawArticle raw;

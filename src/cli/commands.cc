@@ -196,7 +196,7 @@ int run_extract(const std::vector<std::string>& inputs, unsigned jobs) {
 }
 
 int run_ingest(const std::string& db_path, const std::vector<std::string>& inputs, unsigned jobs) {
-  store::Store db(db_path, &extract::Lexicon::standard());
+  store::Store db(db_path, &knowledge::Lexicon::standard());
   size_t read = 0, stored = 0, already = 0, events = 0;
   std::vector<std::pair<std::string, std::string>> failures;
   Progress progress;
@@ -265,7 +265,7 @@ std::unique_ptr<store::Store> open_existing(const std::string& db_path) {
       store::is_postgres_url(db_path) ||
       (::access(db_path.c_str(), W_OK) == 0 && ::access(parent_of(db_path).c_str(), W_OK) == 0);
   return std::make_unique<store::Store>(
-      db_path, &extract::Lexicon::standard(),
+      db_path, &knowledge::Lexicon::standard(),
       writable ? store::Store::Mode::ReadWrite : store::Store::Mode::ReadOnly);
 }
 
@@ -499,7 +499,7 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
   const query::Window window{query::window_bound(since, "--since"),
                              query::window_bound(until, "--until")};
   auto question = [&](const store::Store& db) {
-    const auto& lexicon = extract::Lexicon::standard();
+    const auto& lexicon = knowledge::Lexicon::standard();
     return query::flows(db, lexicon, window, query::known_organisation(db, lexicon, org), top);
   };
   return ask(db_path, as_json, question, [](const json& r) {
@@ -573,7 +573,7 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
   const json p = query::entity_answer(*db, name);
   if (p.is_null()) {
     std::string near;
-    for (const auto& n : query::near_names(*db, extract::Lexicon::standard(), name))
+    for (const auto& n : query::near_names(*db, knowledge::Lexicon::standard(), name))
       near += (near.empty() ? "; did you mean: " : ", ") + n;
     std::cerr << "talentwar: " << text::printable(name)
               << ": no person or organisation by that name" << near << "\n";
@@ -638,7 +638,7 @@ int run_graph(const std::string& db_path, const std::string& format) {
   if (!db) return kFatal;
   // The whole graph, an export: every report, not the newest (query::kAllReports).
   const auto facts = query::recent_facts(*db, {}, {}, query::kAllReports).facts;
-  const auto& lex = extract::Lexicon::standard();
+  const auto& lex = knowledge::Lexicon::standard();
   if (format == "dot")
     std::cout << query::graph_dot(facts, lex);
   else if (format == "graphml")
@@ -672,8 +672,8 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
                const std::string& person, bool as_json) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
-  const auto rows =
-      db->events({type, query::known_organisation(*db, extract::Lexicon::standard(), org), person});
+  const auto rows = db->events(
+      {type, query::known_organisation(*db, knowledge::Lexicon::standard(), org), person});
   if (as_json) {
     for (const auto& r : rows) {
       json e = r.event;

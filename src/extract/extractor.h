@@ -11,12 +11,21 @@
 #include <vector>
 
 #include "extract/event.h"
-#include "extract/lexicon.h"
 #include "extract/mentions.h"
 #include "extract/triggers.h"
+#include "knowledge/lexicon.h"
 #include "text/document.h"
 
 namespace tw::extract {
+
+// The lexicon is the knowledge stage's; the extractor reads it by these names.
+using knowledge::AliasTrie;
+using knowledge::Entity;
+using knowledge::EntityKind;
+using knowledge::Lexicon;
+using knowledge::ParticleSet;
+using knowledge::StringSet;
+using knowledge::ViewHash;
 
 class Extractor {
  public:

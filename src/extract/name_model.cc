@@ -5,10 +5,12 @@
 #include <unordered_set>
 
 #include "common/data_dir.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "text/utf8.h"
 
 namespace tw::extract {
+
+using knowledge::ParticleSet;
 namespace {
 
 enum FeatureKind : uint64_t { First = 1, Last, One, Pair, Length };

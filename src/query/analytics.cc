@@ -14,11 +14,11 @@ namespace {
 
 using nlohmann::json;
 
-bool org_filter(const Fact& f, const extract::Lexicon& lexicon, const std::string& org) {
+bool org_filter(const Fact& f, const knowledge::Lexicon& lexicon, const std::string& org) {
   return org.empty() || f.involves(org, lexicon);
 }
 
-std::string canonical_org(const extract::Lexicon& lexicon, const std::string& org) {
+std::string canonical_org(const knowledge::Lexicon& lexicon, const std::string& org) {
   const auto* e = lexicon.find(org);
   return e ? e->name : org;
 }
@@ -93,7 +93,7 @@ json other_flows(const std::vector<store::FlowPair>& listed,
 }
 }  // namespace
 
-json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window& window,
+json flows(const store::Store& db, const knowledge::Lexicon& lexicon, const Window& window,
            const std::string& org, size_t max_edges, const store::FlowCounts* counts) {
   // Named people and articles listed per edge, and sources per organisation: enough for a
   // tooltip or a table cell; the pair's own answer (flow_pair) lists them all.
@@ -230,7 +230,7 @@ json flows(const store::Store& db, const extract::Lexicon& lexicon, const Window
   return answer;
 }
 
-json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexicon,
+json monthly_flows(const store::FlowCounts& counts, const knowledge::Lexicon& lexicon,
                    const Window& window, const std::string& org) {
   const std::string focus = org.empty() ? "" : canonical_org(lexicon, org);
   std::function<bool(const std::string&)> in_focus;
@@ -247,7 +247,7 @@ json monthly_flows(const store::FlowCounts& counts, const extract::Lexicon& lexi
   return answer;
 }
 
-json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const std::string& from,
+json flow_pair(const store::Store& db, const knowledge::Lexicon& lexicon, const std::string& from,
                const std::string& to, const Window& window) {
   constexpr size_t kPeople = 500, kSources = 100;
   json sources = json::array();
@@ -273,7 +273,7 @@ json flow_pair(const store::Store& db, const extract::Lexicon& lexicon, const st
           {"sources", sources}};
 }
 
-json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const std::string& org,
+json pay(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon, const std::string& org,
          const Rates* rates) {
   json offers = json::array(), stats = json::array();
   std::vector<double> usd;
@@ -301,7 +301,7 @@ json pay(const std::vector<Fact>& facts, const extract::Lexicon& lexicon, const 
   return {{"offers", offers}, {"pay_statistics", stats}, {"summary", summary}};
 }
 
-json deals(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
+json deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
            const std::string& org) {
   json ledger = json::array();
   struct Total {
@@ -382,7 +382,7 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts,
   return profile;
 }
 
-json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
+json timeline(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
               const std::string& org, const Window& window, size_t* undated) {
   const bool windowed = !window.since.empty() || !window.until.empty();
   if (undated) *undated = 0;
@@ -401,7 +401,7 @@ json timeline(const std::vector<Fact>& facts, const extract::Lexicon& lexicon,
   return rows;
 }
 
-json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon) {
+json graph_json(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon) {
   std::map<std::string, std::string> nodes;  // name → kind
   json edges = json::array();
   for (const auto& f : facts) {
@@ -429,7 +429,7 @@ json graph_json(const std::vector<Fact>& facts, const extract::Lexicon& lexicon)
   return {{"nodes", n}, {"edges", edges}, {"facts", facts.size()}};
 }
 
-std::string graph_dot(const std::vector<Fact>& facts, const extract::Lexicon& lexicon) {
+std::string graph_dot(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon) {
   const json g = graph_json(facts, lexicon);
   auto q = [](const std::string& s) {
     std::string out = "\"";
@@ -444,7 +444,7 @@ std::string graph_dot(const std::vector<Fact>& facts, const extract::Lexicon& le
   return out + "}\n";
 }
 
-std::string graph_graphml(const std::vector<Fact>& facts, const extract::Lexicon& lexicon) {
+std::string graph_graphml(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon) {
   const json g = graph_json(facts, lexicon);
   auto x = [](const std::string& s) {
     std::string out;

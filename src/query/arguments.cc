@@ -39,7 +39,7 @@ std::string window_bound(std::string_view value, std::string_view name) {
   return std::string(value);
 }
 
-std::string known_organisation(const store::Store& db, const extract::Lexicon& lexicon,
+std::string known_organisation(const store::Store& db, const knowledge::Lexicon& lexicon,
                                const std::string& name) {
   if (name.empty()) return {};
   if (const auto* e = lexicon.find(name); e && e->is_org()) return e->name;
@@ -75,7 +75,7 @@ std::set<std::string> word_keys(std::string_view name) {
 
 }  // namespace
 
-std::vector<std::string> near_names(const store::Store& db, const extract::Lexicon& lexicon,
+std::vector<std::string> near_names(const store::Store& db, const knowledge::Lexicon& lexicon,
                                     const std::string& name, size_t limit) {
   std::vector<std::string> out;
   auto add = [&](const std::string& n) {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/store.h"
 
 namespace tw::query {
@@ -23,13 +23,13 @@ std::string window_bound(std::string_view value, std::string_view name);
 
 // The canonical name of the organisation `name` spells ("" stays ""): one the lexicon
 // knows in any script, or one stored events name. Throws BadArgument when there is none.
-std::string known_organisation(const store::Store& db, const extract::Lexicon& lexicon,
+std::string known_organisation(const store::Store& db, const knowledge::Lexicon& lexicon,
                                const std::string& name);
 
 // "Did you mean": up to `limit` people and organisations whose name or a spelling
 // contains `name` (any case), or has a word that sounds like a word of it in either
 // script ("pang" → Ruoming Pang, "루오밍" → Ruoming Pang), most mentioned first.
-std::vector<std::string> near_names(const store::Store& db, const extract::Lexicon& lexicon,
+std::vector<std::string> near_names(const store::Store& db, const knowledge::Lexicon& lexicon,
                                     const std::string& name, size_t limit = 5);
 
 }  // namespace tw::query

@@ -139,7 +139,7 @@ class FactIndex {
 
 }  // namespace
 
-NameResolver::NameResolver(const extract::Lexicon& lexicon,
+NameResolver::NameResolver(const knowledge::Lexicon& lexicon,
                            const std::vector<std::string>& people_seen)
     : lexicon_(lexicon) {
   // Latin-script people we know: lexicon people and names seen in Latin script.
@@ -190,7 +190,7 @@ const std::string& Fact::slot(const std::string& k) const {
   return it == slots.end() ? empty : it->second;
 }
 
-bool Fact::involves(const std::string& org, const extract::Lexicon& lexicon) const {
+bool Fact::involves(const std::string& org, const knowledge::Lexicon& lexicon) const {
   for (const std::string_view slot_name : model::kOrganisationSlots) {
     const std::string k(slot_name);
     const std::string& v = slot(k);

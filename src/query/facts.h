@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "model/reports.h"
 #include "store/store.h"
 
@@ -23,14 +23,14 @@ namespace tw::query {
 // Zhao = 자오셩자), the rule the store's linker applies as names arrive.
 class NameResolver {
  public:
-  NameResolver(const extract::Lexicon& lexicon, const std::vector<std::string>& people_seen);
+  NameResolver(const knowledge::Lexicon& lexicon, const std::vector<std::string>& people_seen);
   std::string canonical(const std::string& name) const;
   // Every spelling that resolves to `canonical` (lexicon aliases and linked names).
   std::vector<std::string> spellings(const std::string& canonical) const;
-  const extract::Lexicon& lexicon() const { return lexicon_; }
+  const knowledge::Lexicon& lexicon() const { return lexicon_; }
 
  private:
-  const extract::Lexicon& lexicon_;
+  const knowledge::Lexicon& lexicon_;
   std::map<std::string, std::string> links_;  // seen spelling → canonical
 };
 
@@ -71,7 +71,7 @@ struct Fact {
   std::vector<std::pair<std::string, Source>> disputes;  // who denied it, where
 
   const std::string& slot(const std::string& k) const;
-  bool involves(const std::string& org, const extract::Lexicon& lexicon) const;
+  bool involves(const std::string& org, const knowledge::Lexicon& lexicon) const;
   nlohmann::json to_json() const;
 };
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 #include "query/rates.h"
@@ -13,7 +13,7 @@
 namespace tw::query {
 namespace {
 
-const extract::Lexicon& lexicon() { return extract::Lexicon::standard(); }
+const knowledge::Lexicon& lexicon() { return knowledge::Lexicon::standard(); }
 
 std::string one_of(const std::string& value, std::string_view name,
                    std::span<const std::string_view> allowed) {

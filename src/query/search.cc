@@ -112,7 +112,7 @@ Snippet snippet(std::string_view text, const std::vector<std::string>& spellings
   return out;
 }
 
-nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon,
+nlohmann::json search(const store::Store& db, const knowledge::Lexicon& lexicon,
                       const std::string& query, size_t limit) {
   nlohmann::json answer = {{"query", query}};
   std::vector<std::string> spellings{query};

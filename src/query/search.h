@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/store.h"
 
 namespace tw::query {
@@ -44,7 +44,7 @@ Snippet snippet(std::string_view text, const std::vector<std::string>& spellings
 
 // {"query", "entity"?: {name, kind}, "spellings", "items": [{id, doc, title, outlet, date,
 // snippet (plain text), snippet_parts: [{text, match?}]}], "suggestions"?}
-nlohmann::json search(const store::Store& db, const extract::Lexicon& lexicon,
+nlohmann::json search(const store::Store& db, const knowledge::Lexicon& lexicon,
                       const std::string& query, size_t limit);
 
 }  // namespace tw::query

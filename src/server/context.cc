@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "query/arguments.h"
 #include "query/questions.h"
 #include "server/params.h"
@@ -31,7 +31,7 @@ ServerContext::Reader::~Reader() {
 
 store::Store& ServerContext::Reader::operator*() {
   if (!db_)
-    db_ = std::make_unique<store::Store>(context_.options.db, &extract::Lexicon::standard(),
+    db_ = std::make_unique<store::Store>(context_.options.db, &knowledge::Lexicon::standard(),
                                          store::Store::Mode::ReadOnly);
   if (!budgeted_ && request_) {
     // The request's database work is bounded from its first query, and stops early when
@@ -58,7 +58,7 @@ std::shared_ptr<const store::FlowCounts> ServerContext::current_flow_counts(stor
 }
 
 std::string org_param(const Request& req, const store::Store& db) {
-  return query::known_organisation(db, extract::Lexicon::standard(), param(req, "org"));
+  return query::known_organisation(db, knowledge::Lexicon::standard(), param(req, "org"));
 }
 
 store::EventFilter list_filter(const Request& req, const store::Store& db,

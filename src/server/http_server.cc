@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "common/data_dir.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "query/arguments.h"
 #include "server/context.h"
 #include "server/params.h"
@@ -158,7 +158,7 @@ int Server::bind(std::string& error) {
   const auto& options = impl_->context.options;
   if (!store::is_postgres_url(options.db) && !std::filesystem::exists(options.db)) {
     // An empty database to serve, so the dashboard works before the first ingest.
-    store::Store create(options.db, &extract::Lexicon::standard());
+    store::Store create(options.db, &knowledge::Lexicon::standard());
   }
   // A file that is not a talentwar database is refused before listening, not answered
   // with 500s: it must open and hold the articles table.

@@ -33,7 +33,7 @@ std::string date_after(const std::string& until) {
                      static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
 }
 
-Store::Store(const std::string& location, const extract::Lexicon* lexicon, Mode mode)
+Store::Store(const std::string& location, const knowledge::Lexicon* lexicon, Mode mode)
     : lexicon_(lexicon) {
   const bool read_only = mode == Mode::ReadOnly;
   if (is_postgres_url(location)) {

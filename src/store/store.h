@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "extract/event.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/connection.h"
 #include "text/document.h"
 
@@ -110,7 +110,7 @@ class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
   // `location` is a SQLite file path or a postgresql:// URL.
-  explicit Store(const std::string& location, const extract::Lexicon* lexicon = nullptr,
+  explicit Store(const std::string& location, const knowledge::Lexicon* lexicon = nullptr,
                  Mode mode = Mode::ReadWrite);
   ~Store();
   Store(const Store&) = delete;
@@ -238,7 +238,7 @@ class Store {
   std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
   std::map<int64_t, int64_t>
       article_mentions_;  // the article being written: entity id → arguments naming it
-  const extract::Lexicon* lexicon_;
+  const knowledge::Lexicon* lexicon_;
   std::string outlet_column_ =
       "a.outlet";  // "''" in a database written before articles had an outlet
   bool in_batch_ = false;

@@ -258,7 +258,7 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     args.push_back(corpus);
   }
   ASSERT_EQ(run_cli(args).exit_code, 0);
-  const auto& lexicon = tw::extract::Lexicon::standard();
+  const auto& lexicon = tw::knowledge::Lexicon::standard();
   tw::store::Store db(db_path, &lexicon);
   const auto rows = db.events({});
   const tw::query::NameResolver names(lexicon, tw::query::people_in(rows));

@@ -28,7 +28,7 @@ class KnownNames : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = std::make_unique<store::Store>((dir_.path() / "k.db").string(),
-                                         &extract::Lexicon::standard());
+                                         &knowledge::Lexicon::standard());
     text::Document d;
     d.doc = "a.txt";
     d.lang = "en";
@@ -44,7 +44,7 @@ class KnownNames : public ::testing::Test {
 };
 
 TEST_F(KnownNames, AnOrganisationInAnySpellingOrStoredByEvents) {
-  const auto& lex = extract::Lexicon::standard();
+  const auto& lex = knowledge::Lexicon::standard();
   EXPECT_EQ(known_organisation(*db_, lex, ""), "");
   EXPECT_EQ(known_organisation(*db_, lex, "메타"), "Meta");
   EXPECT_EQ(known_organisation(*db_, lex, "Quillfeather Labs"), "Quillfeather Labs")
@@ -55,7 +55,7 @@ TEST_F(KnownNames, AnOrganisationInAnySpellingOrStoredByEvents) {
 }
 
 TEST_F(KnownNames, NearNamesContainTheQueryOrSoundLikeIt) {
-  const auto& lex = extract::Lexicon::standard();
+  const auto& lex = knowledge::Lexicon::standard();
   const auto doerr = near_names(*db_, lex, "doerr");
   EXPECT_NE(std::find(doerr.begin(), doerr.end(), "Jane Doerr"), doerr.end());
   const auto zhao = near_names(*db_, lex, "셩자오");  // a given name in Hangul

@@ -32,7 +32,7 @@ json investment(double usd, bool cumulative = false, std::string qualifier = "")
 }
 
 std::vector<Fact> facts_of(const std::vector<store::EventRow>& rows) {
-  const NameResolver names(extract::Lexicon::standard(), people_in(rows));
+  const NameResolver names(knowledge::Lexicon::standard(), people_in(rows));
   return build_facts(rows, names);
 }
 
@@ -71,7 +71,7 @@ TEST(Facts, NamesAreResolvedAcrossScriptsBeforeMerging) {
   ASSERT_EQ(facts.size(), 1u);
   EXPECT_EQ(facts[0].slot("person"), "Shengjia Zhao");
   EXPECT_EQ(facts[0].sources.size(), 2u);
-  const NameResolver names(extract::Lexicon::standard(), {"셩자오 자오"});
+  const NameResolver names(knowledge::Lexicon::standard(), {"셩자오 자오"});
   EXPECT_EQ(names.canonical("셩자오 자오"), "Shengjia Zhao");
   EXPECT_EQ(fact_summary(facts[0].to_json()), "Shengjia Zhao: OpenAI → Meta");
 }

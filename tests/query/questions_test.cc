@@ -40,7 +40,7 @@ class Questions : public ::testing::Test {
 };
 
 TEST_F(Questions, RecentFactsSayHowManyReportsTheyRead) {
-  tw::store::Store db(samples_, &tw::extract::Lexicon::standard(),
+  tw::store::Store db(samples_, &tw::knowledge::Lexicon::standard(),
                       tw::store::Store::Mode::ReadOnly);
   const auto every = query::recent_facts(db, {}, {});
   EXPECT_EQ(every.reach.read, db.event_count());
@@ -63,7 +63,7 @@ TEST_F(Questions, RecentFactsSayHowManyReportsTheyRead) {
 }
 
 TEST_F(Questions, FiltersAreCheckedByOneSetOfRules) {
-  tw::store::Store db(samples_, &tw::extract::Lexicon::standard(),
+  tw::store::Store db(samples_, &tw::knowledge::Lexicon::standard(),
                       tw::store::Store::Mode::ReadOnly);
   const auto f =
       query::checked({"offer", "메타", "", "2025", "2026-02", "ko"}, db, query::kPayTypes);
@@ -95,8 +95,8 @@ class SameAnswers : public ::testing::Test {
       db_ = big;
     } else {
       db_ = (dir_->path() / "synthetic.db").string();
-      tw::store::Store db(db_, &tw::extract::Lexicon::standard());
-      tw::synthetic::fill(db, 12000, tw::synthetic::make_pools(tw::extract::Lexicon::standard()));
+      tw::store::Store db(db_, &tw::knowledge::Lexicon::standard());
+      tw::synthetic::fill(db, 12000, tw::synthetic::make_pools(tw::knowledge::Lexicon::standard()));
     }
     server_ = new tw::server::Server({"127.0.0.1", 0, db_, "", ""});
     std::string error;

@@ -63,7 +63,7 @@ class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = std::make_unique<store::Store>((dir_.path() / "s.db").string(),
-                                         &extract::Lexicon::standard());
+                                         &knowledge::Lexicon::standard());
     add("ko.txt", "메타가 오픈AI 연구원 세 명을 영입했다.", "2025-07-01");
     add("en.txt", "Meta hired three researchers from OpenAI.", "2025-07-02");
     add("verse.txt", "The Metaverse unit shipped a headset.", "2025-07-03");
@@ -89,7 +89,7 @@ class SearchTest : public ::testing::Test {
 };
 
 TEST_F(SearchTest, AnEntityIsFoundInEveryScript) {
-  const auto& lex = extract::Lexicon::standard();
+  const auto& lex = knowledge::Lexicon::standard();
   const json meta = search(*db_, lex, "Meta", 10);
   EXPECT_EQ(meta["entity"]["name"], "Meta");
   EXPECT_EQ(docs(meta), (std::vector<std::string>{"en.txt", "ko.txt"}))
@@ -103,11 +103,11 @@ TEST_F(SearchTest, AnEntityIsFoundInEveryScript) {
 }
 
 TEST_F(SearchTest, NoHitSuggestsNearNames) {
-  const json none = search(*db_, extract::Lexicon::standard(), "Metaa Platfroms", 10);
+  const json none = search(*db_, knowledge::Lexicon::standard(), "Metaa Platfroms", 10);
   EXPECT_TRUE(none["items"].empty());
   EXPECT_TRUE(none.contains("suggestions"));
-  EXPECT_TRUE(search(*db_, extract::Lexicon::standard(), "headset", 10).contains("items"));
-  EXPECT_EQ(docs(search(*db_, extract::Lexicon::standard(), "headset", 10)),
+  EXPECT_TRUE(search(*db_, knowledge::Lexicon::standard(), "headset", 10).contains("items"));
+  EXPECT_EQ(docs(search(*db_, knowledge::Lexicon::standard(), "headset", 10)),
             (std::vector<std::string>{"verse.txt"}));
 }
 

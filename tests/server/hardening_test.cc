@@ -21,7 +21,7 @@
 #include <functional>
 #include <thread>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/postgres_connection.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -957,7 +957,7 @@ TEST(HardeningPostgres, ABrokenReaderIsNotPutBackInThePool) {
   if (!twtest::PgDatabase::available())
     GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
   twtest::PgDatabase pg;
-  { tw::store::Store create(pg.url(), &tw::extract::Lexicon::standard()); }
+  { tw::store::Store create(pg.url(), &tw::knowledge::Lexicon::standard()); }
   tw::server::ServerOptions o;
   o.db = pg.url();
   o.threads = 2;

@@ -44,8 +44,8 @@ Pairs as_map(const std::vector<FlowPair>& pairs) {
 class FlowCountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ =
-        std::make_unique<Store>((dir_.path() / "flows.db").string(), &extract::Lexicon::standard());
+    db_ = std::make_unique<Store>((dir_.path() / "flows.db").string(),
+                                  &knowledge::Lexicon::standard());
     int day = 0;
     // People and groups over three years, some reported twice, one undated.
     for (const auto& [date, person, from, to, group] :

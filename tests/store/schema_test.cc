@@ -9,7 +9,7 @@
 
 #include <memory>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "store/postgres_connection.h"
 #include "store/sqlite_connection.h"
 #include "store/store.h"
@@ -75,14 +75,14 @@ TEST_P(Schema, ADatabaseOfThePreviousReleaseIsMigratedAndKeepsItsData) {
   EXPECT_EQ(store::schema_version(*connect()), 1);
   {
     // A reader reads it as it is, and changes nothing.
-    store::Store reader(location(), &extract::Lexicon::standard(), store::Store::Mode::ReadOnly);
+    store::Store reader(location(), &knowledge::Lexicon::standard(), store::Store::Mode::ReadOnly);
     EXPECT_EQ(reader.article_count(), 1u);
     ASSERT_TRUE(reader.article(1));
     EXPECT_EQ(reader.article(1)->title, "An old story");
   }
   EXPECT_EQ(store::schema_version(*connect()), 1) << "a reader migrated the database";
   {
-    store::Store writer(location(), &extract::Lexicon::standard());
+    store::Store writer(location(), &knowledge::Lexicon::standard());
     EXPECT_EQ(writer.article_count(), 1u);
     EXPECT_EQ(writer.event_count(), 1u);
     const auto a = writer.article(1);
@@ -103,22 +103,22 @@ TEST_P(Schema, ADatabaseOfThePreviousReleaseIsMigratedAndKeepsItsData) {
   EXPECT_EQ(store::schema_version(*db), store::kSchemaVersion);
   EXPECT_TRUE(store::has_column(*db, "articles", "outlet"));
   // Opening again is a no-op: the version stays, nothing is added twice.
-  store::Store again(location(), &extract::Lexicon::standard());
+  store::Store again(location(), &knowledge::Lexicon::standard());
   EXPECT_EQ(again.article_count(), 2u);
   EXPECT_EQ(store::integer_of(*connect(), "SELECT count(*) FROM schema_version", {}), 1);
 }
 
 TEST_P(Schema, ANewDatabaseStartsAtTheCurrentVersion) {
-  { store::Store s(location(), &extract::Lexicon::standard()); }
+  { store::Store s(location(), &knowledge::Lexicon::standard()); }
   EXPECT_EQ(store::schema_version(*connect()), store::kSchemaVersion);
 }
 
 TEST_P(Schema, TooOldOrTooNewIsRefusedWithTheReason) {
-  { store::Store s(location(), &extract::Lexicon::standard()); }
+  { store::Store s(location(), &knowledge::Lexicon::standard()); }
   connect()->run("UPDATE schema_version SET version = 99", {});
   for (auto mode : {store::Store::Mode::ReadWrite, store::Store::Mode::ReadOnly}) {
     try {
-      store::Store s(location(), &extract::Lexicon::standard(), mode);
+      store::Store s(location(), &knowledge::Lexicon::standard(), mode);
       ADD_FAILURE() << "a database from a newer talentwar was opened";
     } catch (const store::StoreError& e) {
       EXPECT_NE(std::string(e.what()).find("newer talentwar (schema version 99"), std::string::npos)
@@ -137,7 +137,7 @@ TEST(SchemaSqlite, AFileFromBeforeTheAggregatesIsRefusedWithAdvice) {
         "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id INTEGER, body TEXT)");
   }
   try {
-    store::Store s(path, &extract::Lexicon::standard());
+    store::Store s(path, &knowledge::Lexicon::standard());
     ADD_FAILURE() << "opened";
   } catch (const store::StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("ingest into a new file"), std::string::npos) << e.what();

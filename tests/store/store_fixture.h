@@ -44,7 +44,7 @@ class StoreTest : public ::testing::TestWithParam<Dialect> {
   }
   std::string location() const { return pg_ ? pg_->url() : (dir_ / "test.db").string(); }
   std::unique_ptr<store::Store> open() const {
-    return std::make_unique<store::Store>(location(), &extract::Lexicon::standard());
+    return std::make_unique<store::Store>(location(), &knowledge::Lexicon::standard());
   }
   static text::Document doc(std::string name, std::string text, std::string date = "") {
     text::Document d;

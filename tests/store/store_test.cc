@@ -68,7 +68,7 @@ TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
     d.outlet = std::move(outlet);
     return d;
   };
-  Store(path, &extract::Lexicon::standard())
+  Store(path, &knowledge::Lexicon::standard())
       .add_article(article("a.txt", ""), "in/a.txt", {move("Jane Doerr", "OpenAI", "Meta")});
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
@@ -78,13 +78,13 @@ TEST(StoreUpgrade, ADatabaseWithoutOutletsIsReadThenUpgraded) {
             SQLITE_OK);
   sqlite3_close(raw);
   {
-    Store reader(path, &extract::Lexicon::standard(), Store::Mode::ReadOnly);
+    Store reader(path, &knowledge::Lexicon::standard(), Store::Mode::ReadOnly);
     const auto rows = reader.events({});
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].outlet, "");
     EXPECT_EQ(reader.flow_sources("OpenAI", "Meta", "", "", 5).size(), 1u);
   }
-  Store writer(path, &extract::Lexicon::standard());
+  Store writer(path, &knowledge::Lexicon::standard());
   writer.add_article(article("b.txt", "The Daily Circuit"), "in/b.txt",
                      {move("John Roe", "OpenAI", "Meta")});
   const auto rows = writer.events({"", "", "John Roe"});

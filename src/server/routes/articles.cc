@@ -7,7 +7,7 @@
 #include <variant>
 
 #include "extract/extractor.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "pipeline/process.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
@@ -81,7 +81,7 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
     std::lock_guard lock(context.write_mutex);
     auto& writer = context.writer;
     if (!writer) {
-      writer = std::make_unique<store::Store>(options.db, &extract::Lexicon::standard());
+      writer = std::make_unique<store::Store>(options.db, &knowledge::Lexicon::standard());
       writer->set_write_wait(kWriteWait);  // then 503: a request cannot wait a minute
     }
     // Its own write transaction, begun IMMEDIATE so that it waits for another writer's

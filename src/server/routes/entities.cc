@@ -2,7 +2,7 @@
 // (an Atom feed of the newest facts about an organisation or a person).
 #include <fmt/format.h>
 
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "query/arguments.h"
 #include "query/feed.h"
 #include "query/questions.h"
@@ -31,7 +31,7 @@ void add_entities(Router& router, ServerContext& context) {
       return send_json(
           res, 404,
           {{"error", fmt::format("no person or organisation named {}", name)},
-           {"suggestions", query::near_names(*db, extract::Lexicon::standard(), name)}});
+           {"suggestions", query::near_names(*db, knowledge::Lexicon::standard(), name)}});
     send_json(res, 200, p);
   });
   router.get("/api/feed.atom", [&context](const Request& req, Response& res) {
@@ -53,7 +53,7 @@ void add_entities(Router& router, ServerContext& context) {
     }
     send_json(res, 404,
               {{"error", fmt::format("no person named {}", who)},
-               {"suggestions", query::near_names(*db, extract::Lexicon::standard(), person)}});
+               {"suggestions", query::near_names(*db, knowledge::Lexicon::standard(), person)}});
   });
 }
 

@@ -1,6 +1,6 @@
 // /api/flows (who hired from whom), /api/flows/monthly and /api/flows/pair (one edge,
 // with the reports behind it).
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "query/analytics.h"
 #include "query/arguments.h"
 #include "server/params.h"
@@ -17,20 +17,20 @@ void add_flows(Router& router, ServerContext& context) {
     const size_t top = number_param(req, "top", query::kFlowEdges, 500);
     send_json(
         res, 200,
-        query::flows(*db, extract::Lexicon::standard(), {since, until}, org, top, counts.get()));
+        query::flows(*db, knowledge::Lexicon::standard(), {since, until}, org, top, counts.get()));
   });
   router.get("/api/flows/monthly", [&context](const Request& req, Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};
     ServerContext::Reader db(context, req);
     const std::string org = org_param(req, *db);
     send_json(res, 200,
-              query::monthly_flows(*context.current_flow_counts(*db), extract::Lexicon::standard(),
-                                   window, org));
+              query::monthly_flows(*context.current_flow_counts(*db),
+                                   knowledge::Lexicon::standard(), window, org));
   });
   router.get("/api/flows/pair", [&context](const Request& req, Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};
     ServerContext::Reader db(context, req);
-    const auto& lexicon = extract::Lexicon::standard();
+    const auto& lexicon = knowledge::Lexicon::standard();
     const std::string from = query::known_organisation(*db, lexicon, param(req, "from"));
     const std::string to = query::known_organisation(*db, lexicon, param(req, "to"));
     if (from.empty() || to.empty()) throw BadRequest{"from and to are required"};

@@ -1,6 +1,6 @@
 // /api/search: full-text search over the stored articles, with bounded snippets.
 #include "query/search.h"
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 #include "server/params.h"
 #include "server/routes/routes.h"
 
@@ -12,7 +12,7 @@ void add_search(Router& router, ServerContext& context) {
     if (q.empty()) throw BadRequest{"q is required"};
     const size_t limit = number_param(req, "limit", 20, 100);
     send_json(res, 200,
-              query::search(*ServerContext::Reader(context, req), extract::Lexicon::standard(), q,
+              query::search(*ServerContext::Reader(context, req), knowledge::Lexicon::standard(), q,
                             limit));
   });
 }

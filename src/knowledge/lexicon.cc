@@ -1,4 +1,4 @@
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -7,7 +7,7 @@
 #include "common/data_dir.h"
 #include "text/utf8.h"
 
-namespace tw::extract {
+namespace tw::knowledge {
 
 void lower_key(std::string_view s, std::string& out) {
   out.clear();
@@ -211,4 +211,4 @@ std::string_view Lexicon::top_parent(std::string_view org) const {
   return org;
 }
 
-}  // namespace tw::extract
+}  // namespace tw::knowledge

@@ -1,12 +1,12 @@
 // lexicon — canonical entities, their aliases in every script, units and parents, particles.
-#include "extract/lexicon.h"
+#include "knowledge/lexicon.h"
 
 #include <gtest/gtest.h>
 
 #include "common/data_dir.h"
 #include "test_support.h"
 
-namespace tw::extract {
+namespace tw::knowledge {
 namespace {
 
 const Lexicon& lex() { return Lexicon::standard(); }
@@ -109,4 +109,4 @@ TEST_F(Particles, LeadingParticleIsTheLongest) {
 }
 
 }  // namespace
-}  // namespace tw::extract
+}  // namespace tw::knowledge

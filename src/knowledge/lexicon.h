@@ -17,7 +17,7 @@
 
 #include "text/pattern_set.h"
 
-namespace tw::extract {
+namespace tw::knowledge {
 
 enum class EntityKind : uint8_t { Org, Person };
 
@@ -118,4 +118,4 @@ class Lexicon {
 std::string lower_key(std::string_view s);             // ASCII lower case, spaces removed
 void lower_key(std::string_view s, std::string& out);  // the same into `out`, reusing its storage
 
-}  // namespace tw::extract
+}  // namespace tw::knowledge
