@@ -69,12 +69,12 @@ int main(int argc, char** argv) {
                              std::chrono::duration<double>(Clock::now() - t0).count());
   }
   tw::server::Server server({"127.0.0.1", 0, db_path, "", ""});
-  std::string error;
-  const int port = server.bind(error);
-  if (port < 0) {
-    std::cerr << error << "\n";
+  const auto bound = server.bind();
+  if (!bound) {
+    std::cerr << bound.failure().reason << "\n";
     return 1;
   }
+  const int port = *bound;
   std::thread serving([&] { server.serve(); });
   server.wait_until_serving();
   httplib::Client client("127.0.0.1", port);

@@ -76,11 +76,11 @@ void make_database(const std::string& db_path) {
     raw.doc = raw.origin = name;
     raw.bytes = text;
     auto result = tw::pipeline::process(raw);
-    if (const auto* no = tw::pipeline::refused(result)) {
-      std::fprintf(stderr, "http_fuzz: %s: %s\n", name, no->reason.c_str());
+    if (!result) {
+      std::fprintf(stderr, "http_fuzz: %s: %s\n", name, result.failure().reason.c_str());
       std::abort();
     }
-    const auto& article = *tw::pipeline::processed(result);
+    const auto& article = *result;
     db.add_article(article.doc, raw.origin, article.events);
   }
   db.commit_batch();
@@ -108,12 +108,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
   // Never destroyed: the server thread serves until the process exits.
   auto* server = new tw::server::Server({"127.0.0.1", 0, db_path, "fuzz-token", ""});
-  std::string error;
-  g_port = server->bind(error);
-  if (g_port <= 0) {
-    std::fprintf(stderr, "http_fuzz: %s\n", error.c_str());
+  const auto bound = server->bind();
+  if (!bound) {
+    std::fprintf(stderr, "http_fuzz: %s\n", bound.failure().reason.c_str());
     std::abort();
   }
+  g_port = *bound;
   std::thread([server] { server->serve(); }).detach();
   if (!server->wait_until_serving()) {
     std::fprintf(stderr, "http_fuzz: the server never started\n");

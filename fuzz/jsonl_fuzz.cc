@@ -73,14 +73,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         {g_path},
         [&](tw::source::Item&& item) {
           ++items;
-          line_of(std::visit([](const auto& x) { return x.origin; }, item));
-          if (auto* a = std::get_if<tw::source::RawArticle>(&item)) {
+          line_of(item ? item->origin : item.failure().where);
+          if (const auto* a = item ? &*item : nullptr) {
             check(!a->bytes.empty() && a->bytes.size() <= limit);
             check(std::memchr(a->bytes.data(), '\0', a->bytes.size()) == nullptr);
             check(!a->doc.empty() && !a->origin.empty());
           } else {
-            const auto& e = std::get<tw::source::ReadError>(item);
-            check(!e.origin.empty() && !e.reason.empty());
+            const auto& e = item.failure();
+            check(!e.where.empty() && !e.reason.empty());
           }
         },
         options);

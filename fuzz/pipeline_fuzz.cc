@@ -31,16 +31,16 @@ void run(std::string_view bytes, bool html, bool markdown) {
   raw.html = html;
   raw.markdown = markdown;
   auto result = tw::pipeline::process(raw);
-  if (const auto* no = tw::pipeline::refused(result)) {
-    check(!no->reason.empty());
+  if (!result) {
+    check(!result.failure().reason.empty());
     return;
   }
-  const auto& doc = tw::pipeline::processed(result)->doc;
+  const auto& doc = result->doc;
   check(!doc.text.empty());
   check(doc.lang == "ko" || doc.lang == "en");
   for (const auto& s : doc.sentences) check(s.begin < s.end && s.end <= doc.text.size());
 
-  const auto& events = tw::pipeline::processed(result)->events;
+  const auto& events = result->events;
   for (const auto& e : events) {
     check(tw::model::event_type(tw::model::name(e.type)) == e.type);
     check(e.sentence < doc.sentences.size());

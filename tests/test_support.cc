@@ -133,16 +133,14 @@ tw::source::RawArticle raw_article(std::string_view bytes, std::string doc, bool
 
 tw::text::Document prepare_text(std::string_view bytes, std::string doc, bool html) {
   auto result = tw::text::prepare(raw_article(bytes, std::move(doc), html));
-  if (auto* err = std::get_if<tw::text::TextError>(&result))
-    throw std::runtime_error("text stage: " + err->reason);
-  return std::get<tw::text::Document>(std::move(result));
+  if (!result) throw std::runtime_error("text stage: " + result.failure().reason);
+  return std::move(*result);
 }
 
 std::vector<tw::extract::Event> extract_events(std::string_view bytes, std::string doc) {
   auto result = tw::pipeline::process(raw_article(bytes, std::move(doc), false));
-  if (const auto* no = tw::pipeline::refused(result))
-    throw std::runtime_error("text stage: " + no->reason);
-  return std::move(tw::pipeline::processed(result)->events);
+  if (!result) throw std::runtime_error("text stage: " + result.failure().reason);
+  return std::move(result->events);
 }
 
 json events_json(const std::vector<tw::extract::Event>& events) {

@@ -66,7 +66,7 @@ std::vector<std::string> lines_of(
 
 tw::source::RawArticle raw_article(std::string_view bytes, std::string doc = "test.txt",
                                    bool html = false);
-// The text stage on `bytes`; a TextError throws (and so fails the test with its reason).
+// The text stage on `bytes`; a failure throws (and so fails the test with its reason).
 tw::text::Document prepare_text(std::string_view bytes, std::string doc = "test.txt",
                                 bool html = false);
 // Both stages: the events the standard extractor finds in `bytes`.

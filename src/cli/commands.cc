@@ -11,7 +11,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
-#include <variant>
 
 #include "eval/scorer.h"
 #include "extract/extractor.h"
@@ -126,15 +125,14 @@ size_t extract_each(const std::vector<std::string>& inputs,
   }
   struct Batch {
     std::vector<source::Item> items;
-    std::vector<pipeline::Result> results;
+    std::vector<Result<pipeline::Processed>> results;
     std::vector<std::thread> extracting;
 
     void start(unsigned jobs) {
-      results.assign(items.size(), pipeline::Refused{});
+      results.assign(items.size(), Failure{"not read"});
       auto work = [this, jobs](size_t first) {
         for (size_t i = first; i < items.size(); i += jobs)
-          if (auto* raw = std::get_if<source::RawArticle>(&items[i]))
-            results[i] = pipeline::process(*raw);
+          if (items[i]) results[i] = pipeline::process(*items[i]);
       };
       if (jobs == 1 || items.size() == 1)
         work(0);
@@ -148,15 +146,15 @@ size_t extract_each(const std::vector<std::string>& inputs,
   };
   auto hand_over = [&](Batch& b) {
     for (size_t i = 0; i < b.items.size(); ++i) {
-      if (auto* err = std::get_if<source::ReadError>(&b.items[i])) {
-        fail(err->origin, err->reason);
+      if (!b.items[i]) {
+        fail(b.items[i].failure().where, b.items[i].failure().reason);
         continue;
       }
-      const auto& raw = std::get<source::RawArticle>(b.items[i]);
-      if (const auto* no = pipeline::refused(b.results[i]))
-        fail(raw.origin, no->reason);
+      const auto& raw = *b.items[i];
+      if (!b.results[i])
+        fail(raw.origin, b.results[i].failure().reason);
       else
-        fn(raw, *pipeline::processed(b.results[i]));
+        fn(raw, *b.results[i]);
     }
     b.items.clear();
     b.results.clear();
@@ -654,16 +652,15 @@ int run_serve(const std::string& db_path, const std::string& host, int port,
   server::ServerOptions options{host, port, db_path, token, web_root};
   options.cors_origin = cors_origin;
   server::Server srv(options);
-  std::string error;
-  const int bound = srv.bind(error);
-  if (bound < 0) {
-    std::cerr << "talentwar: " << error << "\n";
+  const auto bound = srv.bind();
+  if (!bound) {
+    std::cerr << "talentwar: " << bound.failure().reason << "\n";
     return kFatal;
   }
   std::cout
       << fmt::format(
              "talentwar: dashboard at http://{}:{}/ (API under /api/, database {}, writes {})",
-             host, bound, store::redacted(db_path), token.empty() ? "off" : "with token")
+             host, *bound, store::redacted(db_path), token.empty() ? "off" : "with token")
       << std::endl;
   return srv.serve() ? kOk : kFatal;
 }

@@ -5,10 +5,10 @@
 
 namespace tw::pipeline {
 
-Result process(const text::RawArticle& raw) {
+Result<Processed> process(const text::RawArticle& raw) {
   auto prepared = text::prepare(raw);
-  if (auto* err = std::get_if<text::TextError>(&prepared)) return Refused{err->reason};
-  Processed out{std::move(std::get<text::Document>(prepared)), {}};
+  if (!prepared) return prepared.failure();
+  Processed out{std::move(*prepared), {}};
   out.events = extract::Extractor::standard().extract(out.doc);
   return out;
 }

@@ -3,9 +3,9 @@
 // gives the same events whichever door it came in by.
 #pragma once
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "common/result.h"
 #include "extract/event.h"
 #include "text/document.h"
 
@@ -16,18 +16,8 @@ struct Processed {
   std::vector<extract::Event> events;
 };
 
-// Why an article was refused: one line, naming no path (the caller names the article).
-struct Refused {
-  std::string reason;
-};
-
-using Result = std::variant<Processed, Refused>;
-
-// Cleans `raw` into a Document and extracts its events with the standard extractor.
-Result process(const text::RawArticle& raw);
-
-// The processed article, or nullptr when it was refused (then `refused` is set).
-inline Processed* processed(Result& r) { return std::get_if<Processed>(&r); }
-inline const Refused* refused(const Result& r) { return std::get_if<Refused>(&r); }
+// Cleans `raw` into a Document and extracts its events with the standard extractor; or
+// why the article was refused (one line, naming no path: the caller names the article).
+Result<Processed> process(const text::RawArticle& raw);
 
 }  // namespace tw::pipeline

@@ -154,7 +154,7 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 
 Server::~Server() = default;
 
-int Server::bind(std::string& error) {
+Result<int> Server::bind() {
   const auto& options = impl_->context.options;
   if (!store::is_postgres_url(options.db) && !std::filesystem::exists(options.db)) {
     // An empty database to serve, so the dashboard works before the first ingest.
@@ -166,10 +166,9 @@ int Server::bind(std::string& error) {
     ServerContext::Reader db(impl_->context);
     db->article_count();
   } catch (const std::exception& e) {
-    error = fmt::format("not a talentwar database: {}", e.what());
-    return -1;
+    return Failure{fmt::format("not a talentwar database: {}", e.what())};
   }
-  return impl_->transport.bind(error);
+  return impl_->transport.bind();
 }
 
 bool Server::serve() {

@@ -16,6 +16,8 @@
 #include <memory>
 #include <string>
 
+#include "common/result.h"
+
 namespace tw::server {
 
 struct ServerOptions {
@@ -42,8 +44,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds the socket; returns the port (useful with port 0) or -1 with `error` set.
-  int bind(std::string& error);
+  // Binds the socket; returns the port (useful with port 0), or why not.
+  Result<int> bind();
   // Serves until stop() (blocking).
   bool serve();
   // Waits (up to `seconds`) until serve() is accepting connections; stop() before that

@@ -393,7 +393,7 @@ Transport::~Transport() {
   if (impl_->listen_fd >= 0 && !impl_->daemon) ::close(impl_->listen_fd);
 }
 
-int Transport::bind(std::string& error) {
+Result<int> Transport::bind() {
   const auto& o = impl_->options;
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
@@ -402,8 +402,7 @@ int Transport::bind(std::string& error) {
   addrinfo* found = nullptr;
   const std::string port = std::to_string(o.port);
   if (const int rc = ::getaddrinfo(o.host.c_str(), port.c_str(), &hints, &found); rc != 0) {
-    error = fmt::format("cannot listen on {}:{}: {}", o.host, o.port, ::gai_strerror(rc));
-    return -1;
+    return Failure{fmt::format("cannot listen on {}:{}: {}", o.host, o.port, ::gai_strerror(rc))};
   }
   int fd = -1, why = 0;
   for (addrinfo* a = found; a && fd < 0; a = a->ai_next) {
@@ -422,9 +421,8 @@ int Transport::bind(std::string& error) {
   }
   ::freeaddrinfo(found);
   if (fd < 0) {
-    error = fmt::format("cannot listen on {}:{}: {}", o.host, o.port,
-                        why == EADDRINUSE ? "the port is in use" : std::strerror(why));
-    return -1;
+    return Failure{fmt::format("cannot listen on {}:{}: {}", o.host, o.port,
+                               why == EADDRINUSE ? "the port is in use" : std::strerror(why))};
   }
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;

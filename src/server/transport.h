@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 
+#include "common/result.h"
 #include "server/http.h"
 
 namespace tw::server {
@@ -58,8 +59,8 @@ class Transport {
   Transport(const Transport&) = delete;
   Transport& operator=(const Transport&) = delete;
 
-  // Binds and listens; returns the port, or -1 with `error` set ("the port is in use").
-  int bind(std::string& error);
+  // Binds and listens; returns the port, or why not ("the port is in use").
+  Result<int> bind();
   // Serves until stop(); false when it could not start.
   bool serve();
   bool wait_until_serving(double seconds) const;

@@ -82,7 +82,7 @@ void emit_article(std::string doc, std::string origin, std::string bytes, bool h
                   const std::function<void(Item&&)>& sink, const ReadOptions& opt,
                   bool markdown = false) {
   if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
-    sink(ReadError{std::move(origin), std::move(why)});
+    sink(read_error(std::move(origin), std::move(why)));
     return;
   }
   RawArticle a;
@@ -187,18 +187,18 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
   for (size_t n = 1; read_line_at_most(in, line, opt.max_article_bytes, length); ++n) {
     const std::string where = fmt::format("{}:{}", origin, n);
     if (length > opt.max_article_bytes) {
-      sink(ReadError{where, too_large(length, opt.max_article_bytes)});
+      sink(read_error(where, too_large(length, opt.max_article_bytes)));
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     LineFields f;
     const bool parsed = nlohmann::json::sax_parse(line, &f);
     if (!parsed || !f.error.empty()) {
-      sink(ReadError{where, f.error.empty() ? "not a JSON object" : f.error});
+      sink(read_error(where, f.error.empty() ? "not a JSON object" : f.error));
       continue;
     }
     if (!f.html && !f.text) {
-      sink(ReadError{where, "no \"text\" or \"html\" string field"});
+      sink(read_error(where, "no \"text\" or \"html\" string field"));
       continue;
     }
     std::string doc =
@@ -206,7 +206,7 @@ void read_jsonl(std::istream& in, const std::string& name, const std::string& or
     const bool has_text = f.text.has_value();
     std::string bytes = has_text ? std::move(*f.text) : std::move(*f.html);
     if (auto why = refuse_reason(bytes, opt.max_article_bytes); !why.empty()) {
-      sink(ReadError{where, why == "empty file" ? "empty article text" : why});
+      sink(read_error(where, why == "empty file" ? "empty article text" : why));
       continue;
     }
     RawArticle a;
@@ -227,12 +227,12 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink,
   const std::string origin = text::printable(path.string());
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
-    sink(ReadError{origin, ec ? ec.message() : "not a regular file"});
+    sink(read_error(origin, ec ? ec.message() : "not a regular file"));
     return;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    sink(ReadError{origin, fmt::format("cannot open: {}", std::strerror(errno))});
+    sink(read_error(origin, fmt::format("cannot open: {}", std::strerror(errno))));
     return;
   }
   const std::string ext = lower_ext(path);
@@ -242,7 +242,7 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink,
     in.clear();
     in.seekg(0);
     if (gzip)
-      sink(ReadError{origin + ":1", kGzipReason});  // JSONL errors name their line
+      sink(read_error(origin + ":1", kGzipReason));  // JSONL errors name their line
     else
       read_jsonl(in, path.filename().string(), origin, sink, opt);
     return;
@@ -252,21 +252,22 @@ void read_file(const fs::path& path, const std::function<void(Item&&)>& sink,
     const size_t limit = opt.max_article_bytes * 16;
     std::string bytes = read_at_most(in, limit);
     if (bytes.size() > limit)
-      sink(ReadError{origin, fmt::format("too large: over {} bytes, the limit for a feed", limit)});
+      sink(
+          read_error(origin, fmt::format("too large: over {} bytes, the limit for a feed", limit)));
     else if (is_gzip(bytes))
-      sink(ReadError{origin, kGzipReason});
+      sink(read_error(origin, kGzipReason));
     else
       read_feed(bytes, path.filename().string(), origin, sink);
     return;
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > opt.max_article_bytes) {
-    sink(ReadError{origin, too_large(size, opt.max_article_bytes)});
+    sink(read_error(origin, too_large(size, opt.max_article_bytes)));
     return;
   }
   std::string bytes = read_at_most(in, opt.max_article_bytes);  // the file may have grown since
   if (in.bad()) {
-    sink(ReadError{origin, fmt::format("read failed: {}", std::strerror(errno))});
+    sink(read_error(origin, fmt::format("read failed: {}", std::strerror(errno))));
     return;
   }
   emit_article(path.filename().string(), origin, std::move(bytes), ext == ".html" || ext == ".htm",
@@ -286,12 +287,12 @@ void read_directory(const fs::path& dir, const std::function<void(Item&&)>& sink
     std::error_code ec;
     fs::directory_iterator it(here, ec), end;
     if (ec) {
-      sink(ReadError{text::printable(here.string()), ec.message()});
+      sink(read_error(text::printable(here.string()), ec.message()));
       continue;
     }
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        sink(ReadError{text::printable(here.string()), ec.message()});
+        sink(read_error(text::printable(here.string()), ec.message()));
         break;
       }
       std::error_code fec;
@@ -326,8 +327,9 @@ void read_inputs(const std::vector<std::string>& inputs, const std::function<voi
     if (input == "-") {
       std::string bytes = read_at_most(std::cin, opt.max_article_bytes);
       if (bytes.size() > opt.max_article_bytes) {
-        sink(ReadError{"<stdin>", fmt::format("too large: over {} bytes, the limit for one article",
-                                              opt.max_article_bytes)});
+        sink(
+            read_error("<stdin>", fmt::format("too large: over {} bytes, the limit for one article",
+                                              opt.max_article_bytes)));
         continue;
       }
       emit_article("stdin", "<stdin>", std::move(bytes), false, sink, opt);
@@ -337,7 +339,7 @@ void read_inputs(const std::vector<std::string>& inputs, const std::function<voi
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      sink(ReadError{text::printable(input), "no such file or directory"});
+      sink(read_error(text::printable(input), "no such file or directory"));
     } else if (fs::is_directory(status)) {
       read_directory(path, sink, opt);
     } else {

@@ -12,9 +12,9 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "common/result.h"
 #include "text/document.h"
 
 namespace tw::source {
@@ -22,12 +22,12 @@ namespace tw::source {
 // The text stage's input (text/document.h), as this stage reads it.
 using RawArticle = text::RawArticle;
 
-struct ReadError {
-  std::string origin;  // path or "path:line"
-  std::string reason;  // one line
-};
-
-using Item = std::variant<RawArticle, ReadError>;
+// An article read, or why an input could not be one (Failure::where: the path, or
+// "path:line" in a dump).
+using Item = Result<RawArticle>;
+inline Failure read_error(std::string origin, std::string reason) {
+  return {std::move(reason), std::move(origin)};
+}
 
 // Why these bytes cannot be an article, or "" when they can: empty, over `limit`, gzip,
 // or binary (NUL bytes). The one rule for files, dumps, standard input and POSTs.

@@ -107,7 +107,7 @@ bool looks_like_feed(std::string_view bytes) {
 void read_feed(std::string_view bytes, const std::string& name, const std::string& origin,
                const std::function<void(Item&&)>& sink) {
   if (bytes.size() > INT_MAX) {
-    sink(ReadError{origin, "too large for a feed"});
+    sink(read_error(origin, "too large for a feed"));
     return;
   }
   static const bool initialised = (xmlInitParser(), true);  // once, before any thread parses
@@ -119,7 +119,7 @@ void read_feed(std::string_view bytes, const std::string& name, const std::strin
       xmlFreeDoc);
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (!root || (name_of(root) != "rss" && name_of(root) != "feed" && name_of(root) != "RDF")) {
-    sink(ReadError{origin, "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)"});
+    sink(read_error(origin, "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)"));
     return;
   }
   // The items: children of <channel> (RSS 2.0), of the root (Atom, RSS 1.0).
@@ -141,11 +141,11 @@ void read_feed(std::string_view bytes, const std::string& name, const std::strin
       Entry e = entry_of(c);
       std::string body = !trimmed(e.content).empty() ? std::move(e.content) : std::move(e.summary);
       if (trimmed(body).empty()) {
-        sink(ReadError{where, "item without content or description"});
+        sink(read_error(where, "item without content or description"));
         continue;
       }
       if (auto bad = text::find_invalid_utf8(body)) {
-        sink(ReadError{where, fmt::format("invalid UTF-8 at byte {}", *bad)});
+        sink(read_error(where, fmt::format("invalid UTF-8 at byte {}", *bad)));
         continue;
       }
       RawArticle a;
@@ -166,7 +166,7 @@ void read_feed(std::string_view bytes, const std::string& name, const std::strin
   };
   items_in(holder);
   if (holder != root) items_in(root);  // RSS 1.0 keeps its items beside the channel
-  if (n == 0) sink(ReadError{origin, "a feed without items"});
+  if (n == 0) sink(read_error(origin, "a feed without items"));
 }
 
 }  // namespace tw::source

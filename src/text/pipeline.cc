@@ -46,9 +46,9 @@ std::string host_of(std::string_view url) {
 
 }  // namespace
 
-std::variant<Document, TextError> prepare(const RawArticle& raw) {
+Result<Document> prepare(const RawArticle& raw) {
   if (auto bad = find_invalid_utf8(raw.bytes))
-    return TextError{fmt::format("invalid UTF-8 at byte {}", *bad)};
+    return Failure{fmt::format("invalid UTF-8 at byte {}", *bad)};
   Document d;
   d.doc = raw.doc;
   d.url = raw.url;
@@ -84,8 +84,7 @@ std::variant<Document, TextError> prepare(const RawArticle& raw) {
   for (char& c : body)
     if (c == '\r' || c == '\t' || c == '\f' || c == '\v') c = c == '\r' ? '\n' : ' ';
   d.text = FurnitureFilter::standard().clean(unwrap_lines(std::move(body)));
-  if (d.text.empty())
-    return TextError{"no story text left after removing markup and page furniture"};
+  if (d.text.empty()) return Failure{"no story text left after removing markup and page furniture"};
   if (d.title.empty()) d.title = headline_of(d.text);
   if (d.outlet.empty()) d.outlet = host_of(d.url);
   d.lang = detect_language(d.text);

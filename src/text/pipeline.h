@@ -5,17 +5,14 @@
 // language and split sentences.
 #pragma once
 #include <string>
-#include <variant>
 
+#include "common/result.h"
 #include "text/document.h"
 
 namespace tw::text {
 
-struct TextError {
-  std::string reason;
-};
-
-std::variant<Document, TextError> prepare(const RawArticle& raw);
+// The Document, or why the bytes hold no article (invalid UTF-8, no story text left).
+Result<Document> prepare(const RawArticle& raw);
 
 // Loads what every prepare() shares (ICU's normalisation data) on the calling thread.
 // Call it before starting threads that prepare articles: ICU initialises lazily behind

@@ -19,19 +19,18 @@ namespace {
 EventsByDoc extract_dir(const twtest::fs::path& dir) {
   EventsByDoc pred;
   source::read_inputs({dir.string()}, [&](source::Item&& item) {
-    if (auto* err = std::get_if<source::ReadError>(&item)) {
-      ADD_FAILURE() << err->origin << ": " << err->reason;
+    if (!item) {
+      ADD_FAILURE() << item.failure().where << ": " << item.failure().reason;
       return;
     }
-    const auto& raw = std::get<source::RawArticle>(item);
+    const auto& raw = *item;
     auto result = pipeline::process(raw);
-    if (const auto* no = pipeline::refused(result)) {
-      ADD_FAILURE() << raw.origin << ": " << no->reason;
+    if (!result) {
+      ADD_FAILURE() << raw.origin << ": " << result.failure().reason;
       return;
     }
     auto& events = pred[raw.doc];
-    for (const auto& e : pipeline::processed(result)->events)
-      events.push_back(extract::to_spec_json(e));
+    for (const auto& e : result->events) events.push_back(extract::to_spec_json(e));
   });
   return pred;
 }

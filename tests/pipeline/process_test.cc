@@ -16,8 +16,8 @@ text::RawArticle raw(std::string bytes, bool html = false) {
 
 TEST(Process, AnArticleGivesItsDocumentAndEvents) {
   auto result = process(raw("Meta hired OpenAI researcher Jane Doerr.\n"));
-  Processed* p = processed(result);
-  ASSERT_NE(p, nullptr) << refused(result)->reason;
+  ASSERT_TRUE(result.ok()) << result.failure().reason;
+  const Processed* p = &*result;
   EXPECT_EQ(p->doc.lang, "en");
   ASSERT_EQ(p->events.size(), 1u);
   EXPECT_EQ(p->events[0].type, tw::model::EventType::Move);
@@ -29,17 +29,17 @@ TEST(Process, HtmlIsReadAsAPage) {
       process(raw("<html><body><nav>Home | World</nav><p>메타는 오픈AI 연구원 제인 도어를 "
                   "영입했다.</p></body></html>",
                   true));
-  ASSERT_NE(processed(result), nullptr);
-  EXPECT_EQ(processed(result)->doc.lang, "ko");
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->doc.lang, "ko");
 }
 
 TEST(Process, ARefusalSaysWhyInOneLine) {
   auto bad = process(raw("Meta hired \xFF researcher.\n"));
-  ASSERT_NE(refused(bad), nullptr);
-  EXPECT_EQ(refused(bad)->reason, "invalid UTF-8 at byte 11");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.failure().reason, "invalid UTF-8 at byte 11");
   auto empty = process(raw("<html><body><nav>Home</nav></body></html>", true));
-  ASSERT_NE(refused(empty), nullptr);
-  EXPECT_NE(refused(empty)->reason.find("no story text"), std::string::npos);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.failure().reason.find("no story text"), std::string::npos);
 }
 
 }  // namespace

@@ -99,9 +99,9 @@ class SameAnswers : public ::testing::Test {
       tw::synthetic::fill(db, 12000, tw::synthetic::make_pools(tw::knowledge::Lexicon::standard()));
     }
     server_ = new tw::server::Server({"127.0.0.1", 0, db_, "", ""});
-    std::string error;
-    port_ = server_->bind(error);
-    ASSERT_GT(port_, 0) << error;
+    const auto bound = server_->bind();
+    ASSERT_TRUE(bound.ok()) << bound.failure().reason;
+    port_ = *bound;
     thread_ = std::thread([] { server_->serve(); });
     ASSERT_TRUE(server_->wait_until_serving());
   }

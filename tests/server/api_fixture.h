@@ -35,9 +35,9 @@ class Api : public ::testing::Test {
   static void start(const std::string& token, tw::server::Server*& server, int& port,
                     std::thread& thread) {
     server = new tw::server::Server({"127.0.0.1", 0, db_, token, ""});
-    std::string error;
-    port = server->bind(error);
-    ASSERT_GT(port, 0) << error;
+    const auto bound = server->bind();
+    ASSERT_TRUE(bound.ok()) << bound.failure().reason;
+    port = *bound;
     thread = std::thread([server] { server->serve(); });
     ASSERT_TRUE(server->wait_until_serving()) << "the server never started";
   }

@@ -41,9 +41,9 @@ double seconds_since(Clock::time_point t) {
 class RunningServer {
  public:
   explicit RunningServer(tw::server::ServerOptions options) : server_(adjust(std::move(options))) {
-    std::string error;
-    port_ = server_.bind(error);
-    EXPECT_GT(port_, 0) << error;
+    const auto bound = server_.bind();
+    EXPECT_TRUE(bound.ok()) << bound.failure().reason;
+    port_ = bound.ok() ? *bound : -1;
     thread_ = std::thread([this] { server_.serve(); });
     EXPECT_TRUE(server_.wait_until_serving()) << "the server never started";
   }
@@ -329,8 +329,9 @@ TEST_F(Hardening, APortInUseIsAnErrorNotASharedPort) {
   o.host = "127.0.0.1";
   o.port = first.port();
   tw::server::Server second(o);
-  std::string error;
-  EXPECT_LT(second.bind(error), 0) << "bound beside the first server";
+  const auto bound = second.bind();
+  ASSERT_FALSE(bound.ok()) << "bound beside the first server";
+  const std::string& error = bound.failure().reason;
   EXPECT_NE(error.find(std::to_string(first.port())), std::string::npos) << error;
   // And from the command line: one line, exit 3, while the first goes on answering.
   const auto r = twtest::run_cli({"serve", "--db", db_, "--port", std::to_string(first.port())});

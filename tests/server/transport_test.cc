@@ -74,9 +74,9 @@ class Running {
  public:
   Running(TransportOptions options, Transport::Handler handler, Transport::LaneOf lane)
       : transport_(std::move(options), std::move(handler), std::move(lane)) {
-    std::string error;
-    port_ = transport_.bind(error);
-    EXPECT_GT(port_, 0) << error;
+    const auto bound = transport_.bind();
+    EXPECT_TRUE(bound.ok()) << bound.failure().reason;
+    port_ = bound.ok() ? *bound : -1;
     thread_ = std::thread([this] { transport_.serve(); });
     EXPECT_TRUE(transport_.wait_until_serving(10));
   }
@@ -262,9 +262,10 @@ TEST(Transport, APortInUseIsAnError) {
   o.port = first.port();
   Transport second(
       o, [](Request&) { return text("second"); }, [](const Request&) { return Lane::Loop; });
-  std::string error;
-  EXPECT_EQ(second.bind(error), -1);
-  EXPECT_NE(error.find("the port is in use"), std::string::npos) << error;
+  const auto bound = second.bind();
+  ASSERT_FALSE(bound.ok());
+  EXPECT_NE(bound.failure().reason.find("the port is in use"), std::string::npos)
+      << bound.failure().reason;
 }
 
 }  // namespace

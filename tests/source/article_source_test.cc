@@ -12,7 +12,7 @@ namespace {
 
 struct Collected {
   std::vector<RawArticle> articles;
-  std::vector<ReadError> errors;
+  std::vector<Failure> errors;
   std::vector<std::string> order;  // doc or error origin, in callback order
 
   const RawArticle* article(std::string_view doc) const {
@@ -20,9 +20,9 @@ struct Collected {
       if (a.doc == doc) return &a;
     return nullptr;
   }
-  const ReadError* error_ending(std::string_view suffix) const {
+  const Failure* error_ending(std::string_view suffix) const {
     for (const auto& e : errors)
-      if (e.origin.ends_with(suffix)) return &e;
+      if (e.where.ends_with(suffix)) return &e;
     return nullptr;
   }
 };
@@ -32,13 +32,12 @@ Collected read(const std::vector<std::string>& inputs, const ReadOptions& option
   read_inputs(
       inputs,
       [&](Item&& item) {
-        if (auto* a = std::get_if<RawArticle>(&item)) {
-          c.order.push_back(a->doc);
-          c.articles.push_back(std::move(*a));
+        if (item) {
+          c.order.push_back(item->doc);
+          c.articles.push_back(std::move(*item));
         } else {
-          auto& e = std::get<ReadError>(item);
-          c.order.push_back(e.origin);
-          c.errors.push_back(std::move(e));
+          c.order.push_back(item.failure().where);
+          c.errors.push_back(item.failure());
         }
       },
       options);
@@ -106,7 +105,7 @@ TEST(ReadInputs, JsonLinesDump) {
 TEST(ReadInputs, MissingPathIsReported) {
   const auto c = read({"/nonexistent/talentwar/input.txt"});
   ASSERT_EQ(c.errors.size(), 1u);
-  EXPECT_EQ(c.errors[0].origin, "/nonexistent/talentwar/input.txt");
+  EXPECT_EQ(c.errors[0].where, "/nonexistent/talentwar/input.txt");
   EXPECT_FALSE(c.errors[0].reason.empty());
 }
 
@@ -139,7 +138,7 @@ TEST(ReadInputs, BadInputsAreReportedAndTheBatchGoesOn) {
   std::map<std::string, std::string> reasons;  // origin suffix → reason
   for (const char* name :
        {"empty.txt", "binary.txt", "huge.txt", "x.txt", "lines.jsonl:1", "lines.jsonl:3"}) {
-    const ReadError* e = c.error_ending(name);
+    const Failure* e = c.error_ending(name);
     ASSERT_NE(e, nullptr) << name << " was not reported";
     EXPECT_FALSE(e->reason.empty()) << name;
     EXPECT_EQ(e->reason.find('\n'), std::string::npos) << "one line: " << e->reason;

@@ -1,4 +1,4 @@
-// pipeline — raw bytes to a clean, split Document (or a TextError naming the problem).
+// pipeline — raw bytes to a clean, split Document (or a Failure naming the problem).
 #include "text/pipeline.h"
 
 #include <gtest/gtest.h>
@@ -8,27 +8,27 @@
 namespace tw::text {
 namespace {
 
-TextError error_of(const source::RawArticle& raw) {
+Failure error_of(const source::RawArticle& raw) {
   auto r = prepare(raw);
-  EXPECT_TRUE(std::holds_alternative<TextError>(r));
-  return std::holds_alternative<TextError>(r) ? std::get<TextError>(r) : TextError{};
+  EXPECT_FALSE(r.ok());
+  return r.ok() ? Failure{} : r.failure();
 }
 
 TEST(Prepare, InvalidUtf8IsAnErrorNamingTheByte) {
-  const TextError e = error_of(twtest::raw_article(std::string("Meta hi\xC0\xAFred someone.")));
+  const Failure e = error_of(twtest::raw_article(std::string("Meta hi\xC0\xAFred someone.")));
   EXPECT_NE(e.reason.find("UTF-8"), std::string::npos) << e.reason;
   EXPECT_NE(e.reason.find("byte 7"), std::string::npos) << e.reason;
 }
 
 TEST(Prepare, NothingButFurnitureIsAnError) {
-  const TextError e = error_of(twtest::raw_article("2,455.91\n• 48.76\n"));
+  const Failure e = error_of(twtest::raw_article("2,455.91\n• 48.76\n"));
   EXPECT_FALSE(e.reason.empty());
 }
 
 Document document_of(const source::RawArticle& raw) {
   auto r = prepare(raw);
-  EXPECT_TRUE(std::holds_alternative<Document>(r));
-  return std::holds_alternative<Document>(r) ? std::get<Document>(r) : Document{};
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? *r : Document{};
 }
 
 // A source is shown as people know it: outlet, headline, date and link.
@@ -69,8 +69,8 @@ TEST(Prepare, MarkdownIsRenderedNotReadAsText) {
       "story.md");
   raw.markdown = true;
   auto r = prepare(raw);
-  ASSERT_TRUE(std::holds_alternative<Document>(r));
-  const auto& d = std::get<Document>(r);
+  ASSERT_TRUE(r.ok());
+  const auto& d = *r;
   EXPECT_NE(d.text.find("Meta hired Jane Doerr from OpenAI."), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find('#'), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("https://"), std::string::npos) << d.text;

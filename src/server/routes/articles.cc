@@ -4,7 +4,6 @@
 #include <openssl/crypto.h>
 
 #include <charconv>
-#include <variant>
 
 #include "extract/extractor.h"
 #include "knowledge/lexicon.h"
@@ -73,9 +72,9 @@ void ingest(ServerContext& context, const Request& req, Response& res) {
   if (auto why = source::refuse_reason(raw.bytes, options.max_body_bytes); !why.empty())
     throw BadRequest{why};
   auto result = pipeline::process(raw);
-  if (const auto* no = pipeline::refused(result)) throw BadRequest{no->reason};
-  const auto& doc = pipeline::processed(result)->doc;
-  const auto& events = pipeline::processed(result)->events;
+  if (!result) throw BadRequest{result.failure().reason};
+  const auto& doc = result->doc;
+  const auto& events = result->events;
   store::Store::Added added;
   {
     std::lock_guard lock(context.write_mutex);
