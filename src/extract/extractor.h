@@ -18,15 +18,6 @@
 
 namespace tw::extract {
 
-// The lexicon is the knowledge stage's; the extractor reads it by these names.
-using knowledge::AliasTrie;
-using knowledge::Entity;
-using knowledge::EntityKind;
-using knowledge::Lexicon;
-using knowledge::ParticleSet;
-using knowledge::StringSet;
-using knowledge::ViewHash;
-
 class Extractor {
  public:
   Extractor(const Lexicon& lexicon, const ParticleSet& particles, const DiscoveryData& discovery,

@@ -19,7 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "knowledge/lexicon.h"
+#include "extract/knowledge.h"
 #include "text/document.h"
 #include "text/pattern_set.h"
 
@@ -28,16 +28,6 @@ class RE2;
 }
 
 namespace tw::extract {
-
-// The lexicon is the knowledge stage's; the extractor reads it by these names.
-using knowledge::AliasTrie;
-using knowledge::Entity;
-using knowledge::EntityKind;
-using knowledge::Lexicon;
-using knowledge::lower_key;
-using knowledge::ParticleSet;
-using knowledge::StringSet;
-using knowledge::ViewHash;
 
 struct Mention {
   size_t begin = 0, end = 0;  // the name, in sentence bytes

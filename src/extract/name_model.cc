@@ -5,12 +5,11 @@
 #include <unordered_set>
 
 #include "common/data_dir.h"
-#include "knowledge/lexicon.h"
+#include "extract/knowledge.h"
 #include "text/utf8.h"
 
 namespace tw::extract {
 
-using knowledge::ParticleSet;
 namespace {
 
 enum FeatureKind : uint64_t { First = 1, Last, One, Pair, Length };

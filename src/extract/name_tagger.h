@@ -19,19 +19,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/knowledge.h"
 #include "extract/name_model.h"
-#include "knowledge/lexicon.h"
 
 namespace tw::extract {
-
-// The lexicon is the knowledge stage's; the extractor reads it by these names.
-using knowledge::AliasTrie;
-using knowledge::Entity;
-using knowledge::EntityKind;
-using knowledge::Lexicon;
-using knowledge::ParticleSet;
-using knowledge::StringSet;
-using knowledge::ViewHash;
 
 struct NameCandidate {
   std::string name;

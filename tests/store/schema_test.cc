@@ -13,23 +13,15 @@
 #include "store/postgres_connection.h"
 #include "store/sqlite_connection.h"
 #include "store/store.h"
-#include "test_support.h"
+#include "store/store_fixture.h"
 
 namespace {
 
 using namespace tw;
 using store::Dialect;
 
-class Schema : public ::testing::TestWithParam<Dialect> {
+class Schema : public store::testing::StoreTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Dialect::Postgres) {
-      if (!twtest::PgDatabase::available())
-        GTEST_SKIP() << "no PostgreSQL server: set TALENTWAR_TEST_PG (scripts/pg-start)";
-      pg_ = std::make_unique<twtest::PgDatabase>();
-    }
-  }
-  std::string location() const { return pg_ ? pg_->url() : (dir_ / "old.db").string(); }
   std::unique_ptr<store::Connection> connect() const {
     if (pg_) return std::make_unique<store::PostgresConnection>(pg_->url());
     return std::make_unique<store::SqliteConnection>(location(), false);
@@ -65,9 +57,6 @@ class Schema : public ::testing::TestWithParam<Dialect> {
         "'{\"type\":\"move\",\"person\":\"Jane Doerr\"}')",
         {});
   }
-
-  std::unique_ptr<twtest::PgDatabase> pg_;
-  twtest::TempDir dir_;
 };
 
 TEST_P(Schema, ADatabaseOfThePreviousReleaseIsMigratedAndKeepsItsData) {
@@ -144,9 +133,6 @@ TEST(SchemaSqlite, AFileFromBeforeTheAggregatesIsRefusedWithAdvice) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Schema, ::testing::Values(Dialect::Sqlite, Dialect::Postgres),
-                         [](const auto& info) {
-                           return info.param == Dialect::Sqlite ? "Sqlite" : "Postgres";
-                         });
+TALENTWAR_STORE_BACKENDS(Schema);
 
 }  // namespace
