@@ -468,11 +468,7 @@ int print_answer(const json& r, bool as_json, const std::function<void(const jso
   }
   table(r);
   if (!r.contains("reports_read")) return kOk;
-  const bool all = r["reports_read"] == r["reports_matching"] && r["reports_matching_exact"];
-  std::cout << (all ? fmt::format("(from all {} matching reports)\n", r["reports_read"].dump())
-                    : fmt::format("(from the newest {} of {}{} matching reports)\n",
-                                  r["reports_read"].dump(), r["reports_matching"].dump(),
-                                  r["reports_matching_exact"] ? "" : "+"));
+  std::cout << "(" << query::Reach::stated(r).sentence() << ")\n";
   return kOk;
 }
 

@@ -63,6 +63,12 @@ void Reach::state(nlohmann::json& answer) const {
   answer["reports_matching_exact"] = matching <= kCountCap;
 }
 
+Reach Reach::stated(const nlohmann::json& answer) {
+  const size_t matching = answer.value("reports_matching", size_t{0});
+  return {answer.value("reports_read", size_t{0}),
+          answer.value("reports_matching_exact", true) ? matching : kCountCap + 1};
+}
+
 std::string Reach::sentence() const {
   if (read >= matching) return fmt::format("from all {} matching reports", read);
   return fmt::format("from the newest {} of {}{} matching reports", read,

@@ -60,6 +60,11 @@ TEST_F(Questions, RecentFactsSayHowManyReportsTheyRead) {
             fmt::format("from the newest 2 of {} matching reports", two.reach.matching));
   const query::Reach capped{500, query::kCountCap + 1};
   EXPECT_EQ(capped.sentence(), "from the newest 500 of 10000+ matching reports");
+  json stated;
+  capped.state(stated);
+  EXPECT_EQ(stated["reports_matching"], query::kCountCap);
+  EXPECT_EQ(stated["reports_matching_exact"], false);
+  EXPECT_EQ(query::Reach::stated(stated).sentence(), capped.sentence()) << "read back as said";
 }
 
 TEST_F(Questions, FiltersAreCheckedByOneSetOfRules) {
