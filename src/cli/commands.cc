@@ -275,7 +275,7 @@ int run_export(const std::string& db_path, const std::string& format) {
   if (format == "csv") {
     // One column per slot of the spec, the article as people know it, and the amount's
     // parts; a field the spec does not list goes to "other" as JSON.
-    const auto& slots = extract::slot_names();
+    const std::vector<std::string> slots(model::kSlotNames.begin(), model::kSlotNames.end());
     auto quote = [](const std::string& v) {
       std::string q = "\"";
       for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -11,20 +11,6 @@ const std::string& Event::slot(const std::string& k) const {
   return it == slots.end() ? empty : it->second;
 }
 
-const std::vector<std::string>& slot_names() {
-  static const std::vector<std::string> names{
-      "person",       "count",           "from",           "from_org",
-      "to",           "to_org",          "role",           "by",
-      "by_org",       "target_org",      "target_org_org", "comp_kind",
-      "outcome",      "investor",        "investor_org",   "investee",
-      "investee_org", "round_investors", "stake_pct",      "cumulative",
-      "acquirer",     "acquirer_org",    "target",         "status",
-      "org",          "org_org",         "population",     "stat",
-      "period",       "source",          "action",         "claimed_by",
-      "disputed_by"};
-  return names;
-}
-
 nlohmann::json money_json(const Money& m) {
   nlohmann::json j{{"value", std::llround(m.value)}, {"currency", m.currency}};
   if (!m.qualifier.empty()) j["qualifier"] = m.qualifier;

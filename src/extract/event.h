@@ -30,11 +30,6 @@ struct Event {
   bool has(const std::string& k) const { return !slot(k).empty(); }
 };
 
-// Every field an event of the spec's types may carry besides type, amount and evidence,
-// in the order of the spec's table (with rule 7's organisation beside each unit slot and
-// the attribution fields last): the columns of a table of events.
-const std::vector<std::string>& slot_names();
-
 nlohmann::json to_json(const Event& e);
 // The spec's shape (shared/spec/events.md rule 7): an organisation slot names the unit the
 // article named ("from": "Google DeepMind"), its organisation beside it ("from_org": "Google").

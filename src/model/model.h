@@ -31,7 +31,24 @@ std::optional<EventType> event_type(std::string_view name);
 inline constexpr std::array<std::string_view, 9> kOrganisationSlots{
     "from", "to", "by", "target_org", "investor", "investee", "acquirer", "target", "org"};
 
+// Every field an event of the spec's types may carry besides type, amount and evidence,
+// in the order of the spec's table (rule 7's organisation beside each unit slot, the
+// attribution fields last): the columns of a table of events.
+inline constexpr std::array<std::string_view, 33> kSlotNames{
+    "person",       "count",           "from",           "from_org",
+    "to",           "to_org",          "role",           "by",
+    "by_org",       "target_org",      "target_org_org", "comp_kind",
+    "outcome",      "investor",        "investor_org",   "investee",
+    "investee_org", "round_investors", "stake_pct",      "cumulative",
+    "acquirer",     "acquirer_org",    "target",         "status",
+    "org",          "org_org",         "population",     "stat",
+    "period",       "source",          "action",         "claimed_by",
+    "disputed_by"};
+
 bool is_event_type(std::string_view type);
+// A slot an event may carry: one of kSlotNames, or `<organisation slot>_unit` (the unit the
+// text named, kept beside its organisation while an article is read).
+bool is_slot(std::string_view name);
 bool is_organisation_slot(std::string_view slot);
 
 // A figure agrees with a reference figure when it is within 1 % of it (the spec's rule

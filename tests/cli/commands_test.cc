@@ -200,7 +200,7 @@ TEST_F(WithDatabase, ExportCsvHasAHeaderAndOneRowPerEvent) {
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
   std::string header = "doc,lang,date,outlet,title,url,type";
-  for (const auto& s : tw::extract::slot_names()) header += "," + s;
+  for (const auto s : tw::model::kSlotNames) header += "," + std::string(s);
   EXPECT_EQ(lines[0], header + ",amount_value,amount_currency,amount_qualifier,evidence,other");
   EXPECT_TRUE(r.out.find("4000000000,USD") != std::string::npos) << r.out;
   // Each slot in its own column: the mover's name sits under "person".
