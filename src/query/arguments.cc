@@ -11,6 +11,15 @@
 
 namespace tw::query {
 
+std::string one_of(const std::string& value, std::string_view name,
+                   std::span<const std::string_view> allowed) {
+  if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
+    return value;
+  std::string list;
+  for (const auto a : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
+  throw BadArgument(fmt::format("{} must be one of: {}", name, list));
+}
+
 std::string window_bound(std::string_view value, std::string_view name) {
   if (value.empty()) return {};
   auto digits = [&](size_t from, size_t n) {

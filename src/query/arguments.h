@@ -2,6 +2,7 @@
 // the command line and the API, so both refuse the same values for the same reason
 // (exit 2 there, HTTP 400 here).
 #pragma once
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@ namespace tw::query {
 struct BadArgument : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
+
+// `value` when it is "" or one of `allowed`; throws BadArgument naming `name` and the
+// values it may take otherwise.
+std::string one_of(const std::string& value, std::string_view name,
+                   std::span<const std::string_view> allowed);
 
 // `value` as a window bound: "" (open), or YYYY, YYYY-MM or YYYY-MM-DD naming a real
 // month or day. Throws BadArgument naming `name` otherwise.

@@ -15,15 +15,6 @@ namespace {
 
 const knowledge::Lexicon& lexicon() { return knowledge::Lexicon::standard(); }
 
-std::string one_of(const std::string& value, std::string_view name,
-                   std::span<const std::string_view> allowed) {
-  if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
-    return value;
-  std::string list;
-  for (const auto a : allowed) list += fmt::format("{}{}", list.empty() ? "" : ", ", a);
-  throw BadArgument(fmt::format("{} must be one of: {}", name, list));
-}
-
 bool windowed(const store::EventFilter& f) { return !f.since.empty() || !f.until.empty(); }
 
 // Matching reports of `types` (or of the filter's type) outside every window: from

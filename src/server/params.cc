@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <vector>
 
 #include "query/arguments.h"
 #include "text/utf8.h"
@@ -41,24 +42,13 @@ std::string date_param(const Request& req, const char* name) {
 
 std::string choice_param(const Request& req, const char* name,
                          std::initializer_list<const char*> allowed) {
-  const std::string v = param(req, name);
-  if (v.empty()) return v;
-  for (const char* a : allowed)
-    if (v == a) return v;
-  std::string list;
-  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  throw BadRequest{fmt::format("{} must be one of: {}", name, list)};
+  const std::vector<std::string_view> choices(allowed.begin(), allowed.end());
+  return choice_param(req, name, choices);
 }
 
 std::string choice_param(const Request& req, const char* name,
                          std::span<const std::string_view> allowed) {
-  const std::string v = param(req, name);
-  if (v.empty()) return v;
-  for (const auto a : allowed)
-    if (v == a) return v;
-  std::string list;
-  for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  throw BadRequest{fmt::format("{} must be one of: {}", name, list)};
+  return query::one_of(param(req, name), name, allowed);  // the CLI's rule, 400 here
 }
 
 json page(const json& items, const Request& req) {

@@ -26,7 +26,7 @@ std::string param(const Request& req, const char* name);
 size_t number_param(const Request& req, const char* name, size_t fallback, size_t max);
 // A window bound: YYYY, YYYY-MM or YYYY-MM-DD, a real date ("" when absent).
 std::string date_param(const Request& req, const char* name);
-// One of `allowed`, or "" when absent.
+// One of `allowed`, or "" when absent; otherwise query::BadArgument (400), by query::one_of.
 std::string choice_param(const Request& req, const char* name,
                          std::initializer_list<const char*> allowed);
 std::string choice_param(const Request& req, const char* name,

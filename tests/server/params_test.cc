@@ -2,6 +2,8 @@
 // answers that survive bytes that are not UTF-8.
 #include "server/params.h"
 
+#include "query/arguments.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -17,7 +19,7 @@ TEST(Params, ValuesAreStrict) {
   for (const char* bad : {"big", "neg", "word"})
     EXPECT_THROW(number_param(req, bad, 0, 500), BadRequest) << bad;
   EXPECT_EQ(choice_param(req, "type", {"move", "offer"}), "move");
-  EXPECT_THROW(choice_param(req, "lang", {"ko", "en"}), BadRequest);
+  EXPECT_THROW(choice_param(req, "lang", {"ko", "en"}), tw::query::BadArgument);
   const auto items = nlohmann::json::array({1, 2, 3, 4, 5});
   parse_target("/x?offset=3&limit=10", req);
   const auto p = page(items, req);
