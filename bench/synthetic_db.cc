@@ -9,6 +9,8 @@
 
 namespace tw::synthetic {
 
+using model::Slot;
+
 using Clock = std::chrono::steady_clock;
 
 Pools make_pools(const knowledge::Lexicon& lex) {
@@ -77,27 +79,27 @@ void fill(store::Store& db, size_t target, const Pools& pools, bool progress) {
         const std::string x = pools.orgs[org(rng)], y = pools.orgs[org(rng)];
         const std::string& who = pools.people[person(rng)];
         if (e.type == EventType::Move) {
-          e.slots = {{"person", who}, {"from", x}, {"to", y}};
+          e.slots = {{Slot::person, who}, {Slot::from, x}, {Slot::to, y}};
           if (k % 10 == 0) {
-            e.slots.erase("person");
+            e.slots.erase(Slot::person);
             e.count = 2 + k % 7;
           }
         } else if (e.type == EventType::Offer) {
-          e.slots = {{"by", x}, {"person", who}};
+          e.slots = {{Slot::by, x}, {Slot::person, who}};
           e.amount = extract::Money{amount(rng) * 1e5, "USD", "", 0, 0, false};
         } else if (e.type == EventType::Investment) {
-          e.slots = {{"investor", x}, {"investee", y}};
+          e.slots = {{Slot::investor, x}, {Slot::investee, y}};
           e.amount = extract::Money{amount(rng) * 1e6, "USD", "", 0, 0, false};
         } else if (e.type == EventType::Acquisition) {
-          e.slots = {{"acquirer", x}, {"target", y}, {"status", "announced"}};
+          e.slots = {{Slot::acquirer, x}, {Slot::target, y}, {Slot::status, "announced"}};
         } else if (e.type == EventType::Layoff) {
-          e.slots = {{"org", x}};
+          e.slots = {{Slot::org, x}};
           e.count = amount(rng);
         } else if (e.type == EventType::CompStat) {
-          e.slots = {{"org", x}, {"stat", "median"}};
+          e.slots = {{Slot::org, x}, {Slot::stat, "median"}};
           e.amount = extract::Money{amount(rng) * 1e3, "USD", "", 0, 0, false};
         } else {
-          e.slots = {{"org", x}, {"person", who}};
+          e.slots = {{Slot::org, x}, {Slot::person, who}};
         }
         e.evidence = fmt::format("{} {} {} ({}).", x, model::name(e.type), y, who);
         e.sentence = i;

@@ -247,7 +247,7 @@ CliResult run_cli(const std::vector<std::string>& args,
   return r;
 }
 
-tw::extract::Event make_event(std::string type, std::map<std::string, std::string> slots) {
+tw::extract::Event make_event(std::string type, tw::model::Slots slots) {
   tw::extract::Event e;
   const auto known = tw::model::event_type(type);
   if (!known) throw std::invalid_argument("make_event: no event type " + type);

@@ -119,6 +119,6 @@ pid_t start_cli(const std::vector<std::string>& args, const std::string& out_pat
 int wait_cli(pid_t pid);
 
 // An event of `type` with `slots`, for the event and merge tests.
-tw::extract::Event make_event(std::string type, std::map<std::string, std::string> slots);
+tw::extract::Event make_event(std::string type, tw::model::Slots slots);
 
 }  // namespace twtest

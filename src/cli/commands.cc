@@ -373,10 +373,8 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
     const auto& lexicon = extract::Extractor::standard().lexicon();
     const auto known = [&](const std::string& n) { return lexicon.find(n) != nullptr; };
     name_scores.emplace(
-        eval::score_names(gold, tagged_people, {"person"}, known),
-        eval::score_names(gold, tagged_orgs,
-                          {model::kOrganisationSlots.begin(), model::kOrganisationSlots.end()},
-                          known));
+        eval::score_names(gold, tagged_people, std::array{model::Slot::person}, known),
+        eval::score_names(gold, tagged_orgs, model::kOrganisationSlots, known));
   }
   if (as_json) {
     json out;

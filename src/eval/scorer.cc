@@ -68,7 +68,7 @@ bool slot_ok(const json& gold, const json* pred) {
 
 bool matches(const json& g, const json& p) {
   if (g.value("type", "") != p.value("type", "")) return false;
-  for (const std::string_view key : model::key_slots(g.value("type", ""))) {
+  for (const std::string_view key : model::key_field_names(g.value("type", ""))) {
     const std::string k(key);
     auto it = g.find(k);
     if (it == g.end() || it->is_null()) continue;
@@ -181,14 +181,15 @@ EventsByDoc load_events_jsonl(const std::string& path) {
 
 NameScore score_names(const EventsByDoc& gold,
                       const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
-                      const std::vector<std::string>& slots,
+                      std::span<const model::Slot> slots,
                       const std::function<bool(const std::string&)>& known) {
   NameScore out;
   for (const auto& [doc, events] : gold) {
     // Each gold name once per document: its normalised spellings.
     std::vector<std::vector<std::string>> names;
     for (const auto& e : events)
-      for (const auto& slot : slots) {
+      for (const model::Slot field : slots) {
+        const std::string slot(model::name(field));
         if (!e.contains(slot) || e[slot].is_null()) continue;
         std::vector<std::string> spellings;
         const auto add = [&](const nlohmann::json& v) {

@@ -6,8 +6,11 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "model/slots.h"
 
 namespace tw::eval {
 
@@ -56,7 +59,7 @@ struct NameScore {
 // known: whether the lexicon knows a spelling.
 NameScore score_names(const EventsByDoc& gold,
                       const std::map<std::string, std::vector<std::vector<std::string>>>& tagged,
-                      const std::vector<std::string>& slots,
+                      std::span<const model::Slot> slots,
                       const std::function<bool(const std::string&)>& known);
 
 }  // namespace tw::eval

@@ -371,13 +371,13 @@ void DocumentState::emit_offer(const AnnotatedSentence& s, const Entity* by, con
         has(s, lang_.raid_words)))
     return;
   Event e = make(s, EventType::Offer);
-  e.slots["by"] = by->name;
-  if (person) e.slots["person"] = person->name;
-  if (target && !same_org(target, by)) e.slots["target_org"] = target->name;
+  e.slots[Slot::by] = by->name;
+  if (person) e.slots[Slot::person] = person->name;
+  if (target && !same_org(target, by)) e.slots[Slot::target_org] = target->name;
   e.amount = amount;
   if (count && !person) e.count = count->value;
-  e.slots["comp_kind"] = comp_kind(s.text);
-  e.slots["outcome"] = outcome(s.text);
+  e.slots[Slot::comp_kind] = comp_kind(s.text);
+  e.slots[Slot::outcome] = outcome(s.text);
   e.group = !person;
   events_.push_back(std::move(e));
 }
@@ -524,7 +524,7 @@ void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
   const Entity* who = speaker(s);
   if (who)
     for (size_t k = first_event; k < events_.size(); ++k)
-      if (events_[k].sentence == s.index) events_[k].slots["claimed_by"] = who->name;
+      if (events_[k].sentence == s.index) events_[k].slots[Slot::claimed_by] = who->name;
   // "a researcher called it fake news": the claim just reported is disputed.
   if (!denial) return;
   if (!who)  // "Lucas Beyer … called the figure fake news": the subject denies
@@ -538,7 +538,7 @@ void DocumentState::attribute(const AnnotatedSentence& s, size_t first_event) {
     if (it->sentence >= s.index) continue;
     if (s.index - it->sentence > 3) break;
     if (it->amount || it->type == EventType::Offer) {
-      it->slots["disputed_by"] = who ? who->name : "unnamed source";
+      it->slots[Slot::disputed_by] = who ? who->name : "unnamed source";
       break;
     }
   }

@@ -5,7 +5,7 @@
 
 namespace tw::extract {
 
-const std::string& Event::slot(const std::string& k) const {
+const std::string& Event::slot(Slot k) const {
   static const std::string empty;
   auto it = slots.find(k);
   return it == slots.end() ? empty : it->second;
@@ -21,7 +21,7 @@ nlohmann::json to_json(const Event& e) {
   nlohmann::json j;
   j["type"] = model::name(e.type);
   for (const auto& [k, v] : e.slots)
-    if (!v.empty()) j[k] = v;
+    if (!v.empty()) j[std::string(model::name(k))] = v;
   if (e.count) j["count"] = *e.count;
   if (e.amount) j["amount"] = money_json(*e.amount);
   if (e.cumulative) j["cumulative"] = true;
@@ -32,12 +32,12 @@ nlohmann::json to_json(const Event& e) {
 nlohmann::json to_spec_json(const Event& e) {
   nlohmann::json j = to_json(e);
   for (const auto& [k, v] : e.slots) {
-    if (v.empty() || k.size() <= 5 || !k.ends_with("_unit")) continue;
-    const std::string slot = k.substr(0, k.size() - 5);
-    if (!e.has(slot)) continue;
-    j[slot + "_org"] = e.slot(slot);
+    const auto organisation = model::organisation_of_unit(k);
+    if (v.empty() || !organisation || !e.has(*organisation)) continue;
+    const std::string slot(model::name(*organisation));
+    j[std::string(model::name(*model::organisation_field(*organisation)))] = e.slot(*organisation);
     j[slot] = v;
-    j.erase(k);
+    j.erase(std::string(model::name(k)));
   }
   return j;
 }

@@ -1,6 +1,5 @@
 // event — one extracted fact, in the shape of shared/spec/events.md.
 #pragma once
-#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -12,12 +11,11 @@
 namespace tw::extract {
 
 using model::EventType;
+using model::Slot;
 
 struct Event {
   model::EventType type = model::EventType::Move;
-  // Name and label slots: person, from, to, by, target_org, investor, investee, acquirer,
-  // target, org, role, population, source, comp_kind, outcome, status, stat, period, action.
-  std::map<std::string, std::string> slots;
+  model::Slots slots;  // names and labels; the head-count and the amount have members below
   std::optional<long> count;
   std::optional<Money> amount;
   bool cumulative = false;
@@ -26,8 +24,8 @@ struct Event {
   std::string evidence;         // the sentence, trimmed
   size_t sentence = 0;          // index of the evidence sentence in the document
 
-  const std::string& slot(const std::string& k) const;
-  bool has(const std::string& k) const { return !slot(k).empty(); }
+  const std::string& slot(Slot k) const;  // "" when missing
+  bool has(Slot k) const { return !slot(k).empty(); }
 };
 
 nlohmann::json to_json(const Event& e);

@@ -20,7 +20,7 @@ bool compatible(const Event& a, const Event& b) {
     r.group = e.group;
     r.cumulative = e.cumulative;
     r.one_of_origins = e.one_of_origins;
-    r.names_backers = e.has("investor");
+    r.names_backers = e.has(Slot::investor);
     return r;
   };
   std::optional<model::Amount> x, y;
@@ -29,7 +29,7 @@ bool compatible(const Event& a, const Event& b) {
 
 void absorb(Event& into, const Event& from) {
   for (const auto& [k, v] : from.slots)
-    if (!v.empty() && (!into.has(k) || (k == "outcome" && into.slot(k) == "unknown")))
+    if (!v.empty() && (!into.has(k) || (k == Slot::outcome && into.slot(k) == "unknown")))
       into.slots[k] = v;
   if (!into.count && from.count) into.count = from.count;
   if (!into.amount && from.amount) {
@@ -49,13 +49,12 @@ std::vector<Event> merge_reports(std::vector<Event> events, const Lexicon& lex) 
   for (auto& e : events) {
     // Slots name the organisation ("Google"); the unit the text named stays beside it
     // ("from_unit": "Google DeepMind"), so flows add up per organisation.
-    for (const std::string_view slot : model::kOrganisationSlots) {
-      const std::string k(slot);
+    for (const Slot k : model::kOrganisationSlots) {
       auto it = e.slots.find(k);
       if (it == e.slots.end() || it->second.empty()) continue;
       const std::string top(lex.top_parent(it->second));
       if (top != it->second) {
-        e.slots[std::string(k) + "_unit"] = it->second;
+        e.slots[*model::unit_of(k)] = it->second;
         e.slots[k] = top;
       }
     }

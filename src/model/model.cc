@@ -15,17 +15,6 @@ std::optional<EventType> event_type(std::string_view name) {
   return static_cast<EventType>(it - kEventTypes.begin());
 }
 
-bool is_slot(std::string_view name) {
-  if (std::find(kSlotNames.begin(), kSlotNames.end(), name) != kSlotNames.end()) return true;
-  constexpr std::string_view kUnit = "_unit";
-  return name.ends_with(kUnit) && is_organisation_slot(name.substr(0, name.size() - kUnit.size()));
-}
-
-bool is_organisation_slot(std::string_view slot) {
-  return std::find(kOrganisationSlots.begin(), kOrganisationSlots.end(), slot) !=
-         kOrganisationSlots.end();
-}
-
 bool within_one_percent(double value, double reference) {
   return std::fabs(value - reference) <= 0.01 * std::fabs(reference);
 }

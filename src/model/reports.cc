@@ -6,34 +6,39 @@
 
 namespace tw::model {
 
-std::span<const std::string_view> key_slots(EventType type) {
-  static constexpr std::string_view kMove[] = {"to", "from", "person", "count"};
-  static constexpr std::string_view kOffer[] = {"by", "person", "target_org", "amount"};
-  static constexpr std::string_view kInvestment[] = {"investor", "investee", "amount"};
-  static constexpr std::string_view kAcquisition[] = {"acquirer", "target"};
-  static constexpr std::string_view kLayoff[] = {"org", "count"};
-  static constexpr std::string_view kCompStat[] = {"org", "amount"};
-  static constexpr std::string_view kCounteroffer[] = {"org"};
+KeyFields key_fields(EventType type) {
+  using enum Slot;
+  static constexpr Slot kMove[] = {to, from, person, count};
+  static constexpr Slot kOffer[] = {by, person, target_org};
+  static constexpr Slot kInvestment[] = {investor, investee};
+  static constexpr Slot kAcquisition[] = {acquirer, target};
+  static constexpr Slot kLayoff[] = {org, count};
+  static constexpr Slot kOrg[] = {org};
   switch (type) {
-    case EventType::Move: return kMove;
-    case EventType::Offer: return kOffer;
-    case EventType::Investment: return kInvestment;
-    case EventType::Acquisition: return kAcquisition;
-    case EventType::Layoff: return kLayoff;
-    case EventType::CompStat: return kCompStat;
-    case EventType::Counteroffer: return kCounteroffer;
+    case EventType::Move: return {kMove};
+    case EventType::Offer: return {kOffer, true};
+    case EventType::Investment: return {kInvestment, true};
+    case EventType::Acquisition: return {kAcquisition};
+    case EventType::Layoff: return {kLayoff};
+    case EventType::CompStat: return {kOrg, true};
+    case EventType::Counteroffer: return {kOrg};
   }
   return {};
 }
 
-std::span<const std::string_view> key_slots(std::string_view type) {
+std::vector<std::string_view> key_field_names(std::string_view type) {
+  std::vector<std::string_view> names;
   const auto known = event_type(type);
-  return known ? key_slots(*known) : std::span<const std::string_view>{};
+  if (!known) return names;
+  const KeyFields keys = key_fields(*known);
+  for (const Slot slot : keys.slots) names.push_back(name(slot));
+  if (keys.amount) names.push_back("amount");
+  return names;
 }
 
-std::string_view Report::slot(const std::string& name) const {
+std::string_view Report::slot(Slot slot) const {
   if (!slots) return {};
-  auto it = slots->find(name);
+  auto it = slots->find(slot);
   return it == slots->end() ? std::string_view{} : std::string_view(it->second);
 }
 
@@ -55,26 +60,25 @@ bool same_fact(const Report& a, const Report& b, Scope scope) {
   if (a.type != b.type || a.group != b.group) return false;
   const bool article = scope == Scope::Article;
   if (!article && a.cumulative != b.cumulative) return false;
-  for (const std::string_view key : key_slots(a.type)) {
-    if (key == "amount") {
-      for (const Amount& x : a.amounts)
-        for (const Amount& y : b.amounts)
-          if (!amounts_agree(x, y, scope)) return false;
-      if (article && !a.amounts.empty() && !b.amounts.empty() && a.cumulative != b.cumulative)
-        return false;
-      continue;
-    }
-    if (key == "count") {
+  const KeyFields keys = key_fields(a.type);
+  if (keys.amount) {
+    for (const Amount& x : a.amounts)
+      for (const Amount& y : b.amounts)
+        if (!amounts_agree(x, y, scope)) return false;
+    if (article && !a.amounts.empty() && !b.amounts.empty() && a.cumulative != b.cumulative)
+      return false;
+  }
+  for (const Slot key : keys.slots) {
+    if (key == Slot::count) {
       if (a.count && b.count && *a.count != *b.count) return false;
       continue;
     }
-    const std::string k(key);
-    const std::string_view x = a.slot(k), y = b.slot(k);
+    const std::string_view x = a.slot(key), y = b.slot(key);
     if (!x.empty() && !y.empty() && x != y) return false;
   }
   if (article) {
     // A named person's event never absorbs an event about nobody in particular.
-    if (a.slot("person").empty() != b.slot("person").empty()) return false;
+    if (a.slot(Slot::person).empty() != b.slot(Slot::person).empty()) return false;
     // A counted group from several origins and one origin's share of it are two facts.
     if (a.one_of_origins != b.one_of_origins) return false;
     // A round without its investors and a backer without the round's figure are two facts:
@@ -86,7 +90,7 @@ bool same_fact(const Report& a, const Report& b, Scope scope) {
       if (a_backer_only != b_backer_only) return false;
     }
   } else if (a.group) {
-    for (const std::string k : {"from", "to"})
+    for (const Slot k : {Slot::from, Slot::to})
       if (a.slot(k).empty() != b.slot(k).empty()) return false;
   }
   return true;

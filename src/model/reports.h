@@ -17,20 +17,26 @@
 //   - a group's ends: across articles two groups are one only when they name the same ends
 //     ("four engineers joined OpenAI" is not "Apple researchers joined OpenAI").
 #pragma once
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.h"
 
 namespace tw::model {
 
-// The spec's key slots of an event type: what two reports must not disagree on. By name,
-// empty for an unknown type.
-std::span<const std::string_view> key_slots(EventType type);
-std::span<const std::string_view> key_slots(std::string_view type);
+// The spec's key fields of an event type: what two reports must not disagree on — some of
+// its slots (a head-count among them) and, for some types, the amount.
+struct KeyFields {
+  std::span<const Slot> slots;
+  bool amount = false;
+};
+KeyFields key_fields(EventType type);
+// The same by name, in the spec's order (the amount last), for readers of JSON: empty for
+// an unknown type.
+std::vector<std::string_view> key_field_names(std::string_view type);
 
 struct Amount {
   double value = 0;
@@ -41,7 +47,7 @@ struct Amount {
 // What the rule reads of a report, or of a fact (the reports merged into it so far).
 struct Report {
   EventType type = EventType::Move;
-  const std::map<std::string, std::string>* slots = nullptr;  // names already canonical
+  const Slots* slots = nullptr;       // names already canonical
   std::span<const Amount> amounts{};  // a report's one, or every one a fact was reported with
   std::optional<long> count{};
   bool group = false;           // about people not named
@@ -49,7 +55,7 @@ struct Report {
   bool one_of_origins = false;  // one origin's share of a group from several (spec rule 9)
   bool names_backers = false;   // an investment naming its investors
 
-  std::string_view slot(const std::string& name) const;  // "" when missing
+  std::string_view slot(Slot slot) const;  // "" when missing
 };
 
 enum class Scope {

@@ -30,22 +30,24 @@ std::vector<std::tuple<std::string, std::string, std::string>> edges_of(const Fa
     if (!a.empty() && !b.empty()) out.emplace_back(a, b, label);
   };
   if (f.type == model::EventType::Move) {
-    const std::string who = f.slot("person");
+    const std::string who = f.slot(Slot::person);
     if (!who.empty()) {
-      add(who, f.slot("to"), "joined");
-      add(who, f.slot("from"), "left");
+      add(who, f.slot(Slot::to), "joined");
+      add(who, f.slot(Slot::from), "left");
     } else {
-      add(f.slot("from"), f.slot("to"),
+      add(f.slot(Slot::from), f.slot(Slot::to),
           f.count ? fmt::format("{} people moved", *f.count) : "people moved");
     }
   } else if (f.type == model::EventType::Offer) {
-    add(f.slot("by"), f.slot("person").empty() ? f.slot("target_org") : f.slot("person"), "offer");
+    add(f.slot(Slot::by),
+        f.slot(Slot::person).empty() ? f.slot(Slot::target_org) : f.slot(Slot::person), "offer");
   } else if (f.type == model::EventType::Investment) {
-    add(f.slot("investor"), f.slot("investee"), f.cumulative ? "invested (total)" : "invested");
+    add(f.slot(Slot::investor), f.slot(Slot::investee),
+        f.cumulative ? "invested (total)" : "invested");
   } else if (f.type == model::EventType::Acquisition) {
-    add(f.slot("acquirer"), f.slot("target"), "acquisition " + f.slot("status"));
+    add(f.slot(Slot::acquirer), f.slot(Slot::target), "acquisition " + f.slot(Slot::status));
   } else if (f.type == model::EventType::Counteroffer) {
-    add(f.slot("org"), f.slot("target_org"), "counteroffer");
+    add(f.slot(Slot::org), f.slot(Slot::target_org), "counteroffer");
   }
   return out;
 }
@@ -315,7 +317,7 @@ json deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
       continue;
     ledger.push_back(f.to_json());
     if (f.type != model::EventType::Investment || !f.best_amount) continue;
-    auto& t = totals[{f.slot("investor"), f.slot("investee")}];
+    auto& t = totals[{f.slot(Slot::investor), f.slot(Slot::investee)}];
     t.currency = f.best_amount->value("currency", "USD");
     const double v = f.best_amount->value("value", 0.0);
     if (f.cumulative)
@@ -366,7 +368,7 @@ json entity_profile(const std::string& name, const std::vector<Fact>& facts,
   for (const auto& f : facts) {
     const bool hit = e && e->is_org()
                          ? f.involves(e->name, lexicon)
-                         : f.slot("person") == canonical || f.involves(canonical, lexicon);
+                         : f.slot(Slot::person) == canonical || f.involves(canonical, lexicon);
     if (!hit) continue;
     related.push_back(f.to_json());
     for (const auto& s : f.sources) docs.insert(s.doc);
@@ -408,7 +410,7 @@ json graph_json(const std::vector<Fact>& facts, const knowledge::Lexicon& lexico
     for (const auto& [a, b, label] : edges_of(f)) {
       for (const auto& n : {a, b}) {
         const auto* e = lexicon.find(n);
-        const bool person = (e && e->is_person()) || n == f.slot("person");
+        const bool person = (e && e->is_person()) || n == f.slot(Slot::person);
         nodes.emplace(n, person ? "person" : "org");
       }
       json edge = {{"source", a},

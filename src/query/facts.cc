@@ -21,8 +21,8 @@ namespace {
 double value_of(const nlohmann::json& m) { return m.value("value", 0.0); }
 
 // A move or offer naming nobody is about a group of people.
-bool about_a_group(model::EventType type, const std::map<std::string, std::string>& slots) {
-  return !slots.count("person") &&
+bool about_a_group(model::EventType type, const model::Slots& slots) {
+  return !slots.count(Slot::person) &&
          (type == model::EventType::Move || type == model::EventType::Offer);
 }
 
@@ -33,7 +33,7 @@ model::Amount amount_of(const nlohmann::json& m) {
 // Can report `e` (its names canonical in `slots`) be merged into `f`? The rule of
 // model/reports.h, across articles.
 bool compatible(const Fact& f, const nlohmann::json& e, model::EventType type,
-                const std::map<std::string, std::string>& slots) {
+                const model::Slots& slots) {
   std::optional<model::Amount> amount;
   if (e.contains("amount")) amount = amount_of(e["amount"]);
   model::Report report{.type = type, .slots = &slots};
@@ -81,8 +81,7 @@ class FactIndex {
  public:
   // Candidate facts for a report, in creation order; `all` is set when every fact of the type is
   // one.
-  std::vector<size_t> candidates(const std::string& type,
-                                 const std::map<std::string, std::string>& slots) const {
+  std::vector<size_t> candidates(const std::string& type, const model::Slots& slots) const {
     const auto [key, wildcard] = key_of(type, slots);
     if (key.empty()) return list(by_type_, type);
     std::vector<size_t> out = list(by_key_, key);
@@ -94,7 +93,7 @@ class FactIndex {
     }
     return out;
   }
-  void add(size_t fact, const std::string& type, const std::map<std::string, std::string>& slots) {
+  void add(size_t fact, const std::string& type, const model::Slots& slots) {
     const auto [key, wildcard] = key_of(type, slots);
     by_key_[key.empty() ? type + "\x1f*" : key].push_back(fact);
     by_type_[type].push_back(fact);
@@ -102,27 +101,26 @@ class FactIndex {
 
  private:
   // The bucket key, and whether facts filed as "any" may match too ("" key: look at all).
-  static std::pair<std::string, bool> key_of(const std::string& type,
-                                             const std::map<std::string, std::string>& slots) {
-    auto slot = [&](const char* k) {
+  static std::pair<std::string, bool> key_of(const std::string& type, const model::Slots& slots) {
+    auto slot = [&](Slot k) {
       auto it = slots.find(k);
       return it == slots.end() ? std::string() : it->second;
     };
     if (type == "move" || type == "offer") {
-      if (slots.count("person")) return {type + '\x1f' + slot("person"), false};
+      if (slots.count(Slot::person)) return {type + '\x1f' + slot(Slot::person), false};
       // Groups agree on which ends they name; a move's ends are key slots, so they agree on those
       // too.
       if (type == "move")
-        return {type + "\x1fgroup\x1f" + slot("from") + '\x1f' + slot("to"), false};
-      return {type + "\x1fgroup\x1f" + std::to_string(slots.count("from")) +
-                  std::to_string(slots.count("to")),
+        return {type + "\x1fgroup\x1f" + slot(Slot::from) + '\x1f' + slot(Slot::to), false};
+      return {type + "\x1fgroup\x1f" + std::to_string(slots.count(Slot::from)) +
+                  std::to_string(slots.count(Slot::to)),
               false};
     }
-    static const std::map<std::string, const char*> main_slot{{"investment", "investee"},
-                                                              {"acquisition", "target"},
-                                                              {"layoff", "org"},
-                                                              {"comp_stat", "org"},
-                                                              {"counteroffer", "org"}};
+    static const std::map<std::string, Slot> main_slot{{"investment", Slot::investee},
+                                                       {"acquisition", Slot::target},
+                                                       {"layoff", Slot::org},
+                                                       {"comp_stat", Slot::org},
+                                                       {"counteroffer", Slot::org}};
     auto it = main_slot.find(type);
     if (it == main_slot.end() || slot(it->second).empty()) return {"", true};
     return {type + "\x1f=" + slot(it->second), true};
@@ -184,23 +182,21 @@ std::vector<std::string> NameResolver::spellings(const std::string& canonical_na
   return out;
 }
 
-const std::string& Fact::slot(const std::string& k) const {
+const std::string& Fact::slot(Slot k) const {
   static const std::string empty;
   auto it = slots.find(k);
   return it == slots.end() ? empty : it->second;
 }
 
 bool Fact::involves(const std::string& org, const knowledge::Lexicon& lexicon) const {
-  for (const std::string_view slot_name : model::kOrganisationSlots) {
-    const std::string k(slot_name);
+  for (const Slot k : model::kOrganisationSlots) {
     const std::string& v = slot(k);
-    if (!v.empty() &&
-        (v == org || lexicon.within(v, org) || lexicon.within(slot(std::string(k) + "_unit"), org)))
+    const std::string& unit = slot(*model::unit_of(k));
+    if (!v.empty() && (v == org || lexicon.within(v, org) || lexicon.within(unit, org)))
       return true;
-    const std::string& unit = slot(std::string(k) + "_unit");
     if (!unit.empty() && unit == org) return true;
   }
-  return slot("person") == org;
+  return slot(Slot::person) == org;
 }
 
 std::string fact_summary(const nlohmann::json& e) {
@@ -246,7 +242,7 @@ nlohmann::json source_json(const store::ArticleLabel& a) {
 nlohmann::json Fact::to_json() const {
   nlohmann::json j;
   j["type"] = model::name(type);
-  for (const auto& [k, v] : slots) j[k] = v;
+  for (const auto& [k, v] : slots) j[std::string(model::name(k))] = v;
   if (count) j["count"] = *count;
   if (cumulative) j["cumulative"] = true;
   if (best_amount) {
@@ -296,13 +292,13 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     const auto& e = r.event;
     const auto known = model::event_type(e.value("type", ""));
     if (!known) continue;  // not a type of the spec: no fact of ours
-    std::map<std::string, std::string> slots;
-    for (const auto& [k, v] : e.items()) {
-      if (!v.is_string() || k == "type" || k == "evidence" || k == "claimed_by" ||
-          k == "disputed_by")
-        continue;
-      const bool is_name = k == "person" || model::is_organisation_slot(k);
-      slots[k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
+    model::Slots slots;
+    for (const auto& [key, v] : e.items()) {
+      const auto k = model::slot_named(key);
+      // Who claimed or disputed a fact is kept apart, with the source that says so.
+      if (!k || !v.is_string() || k == Slot::claimed_by || k == Slot::disputed_by) continue;
+      const bool is_name = k == Slot::person || model::is_organisation(*k);
+      slots[*k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};
     const std::string type(model::name(*known));
@@ -320,7 +316,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
     }
     Fact& f = facts[at];
     for (const auto& [k, v] : slots)
-      if (f.slot(k).empty() || (k == "outcome" && f.slot(k) == "unknown")) f.slots[k] = v;
+      if (f.slot(k).empty() || (k == Slot::outcome && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
     if (e.contains("amount")) {
       f.amounts.push_back({e["amount"], src});

@@ -18,6 +18,8 @@
 
 namespace tw::query {
 
+using model::Slot;
+
 // Resolves any spelling of a name to one canonical name: the lexicon's aliases, then the
 // spellings seen linked by the one rule of resolve/person_links.h (셩자오 자오 = Shengjia
 // Zhao = 자오셩자), the rule the store's linker applies as names arrive.
@@ -55,7 +57,7 @@ struct ReportedAmount {
 
 struct Fact {
   model::EventType type = model::EventType::Move;
-  std::map<std::string, std::string> slots;  // canonical names and labels
+  model::Slots slots;  // canonical names and labels
   std::optional<long> count;
   bool group = false;       // about people not named
   bool cumulative = false;  // a running total
@@ -70,7 +72,7 @@ struct Fact {
   std::vector<std::pair<std::string, Source>> claims;    // who asserted it, where
   std::vector<std::pair<std::string, Source>> disputes;  // who denied it, where
 
-  const std::string& slot(const std::string& k) const;
+  const std::string& slot(model::Slot k) const;  // "" when missing
   bool involves(const std::string& org, const knowledge::Lexicon& lexicon) const;
   nlohmann::json to_json() const;
 };

@@ -22,7 +22,7 @@ std::string rfc3339(const std::string& day) { return day.size() == 10 ? day + "T
 // A stable id for a fact: its type and key names, hashed.
 std::string fact_id(const nlohmann::json& fact) {
   std::string key = fact.value("type", "");
-  for (const std::string_view key_slot : model::key_slots(key))
+  for (const std::string_view key_slot : model::key_field_names(key))
     if (const std::string slot(key_slot); fact.contains(slot))
       key += "|" + slot + "=" + fact[slot].dump();
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -35,8 +35,8 @@ void Store::index_for_search() {
   pending_search_.clear();
 }
 
-int64_t Store::entity_id(const std::string& name, const std::string& slot) {
-  const bool org = slot != "person";
+int64_t Store::entity_id(const std::string& name, model::Slot slot) {
+  const bool org = slot != model::Slot::person;
   if (org) {
     if (auto it = org_ids_.find(name); it != org_ids_.end()) return it->second;
     if (auto it = article_org_ids_.find(name); it != article_org_ids_.end()) return it->second;
@@ -129,17 +129,17 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
         if (is_entity_slot(slot)) {
           // People are filed under the spelling they were first known by, so every
           // spelling finds the same events.
-          if (slot == "person") person = person_canonical(value);
-          const int64_t id = entity_id(slot == "person" ? person : value, slot);
+          if (slot == model::Slot::person) person = person_canonical(value);
+          const int64_t id = entity_id(slot == model::Slot::person ? person : value, slot);
           ++mentions[id];
           entity = id;
         }
         db_->run(
             "INSERT INTO event_args(event_id, slot, value, entity_id, published) "
             "VALUES($1,$2,$3,$4,$5)",
-            {*event_id, slot, value, entity, doc.date});
+            {*event_id, model::name(slot), value, entity, doc.date});
         // A unit is found under its parents too (an event at Google DeepMind is news of Google).
-        if (is_entity_slot(slot) && slot != "person" && lexicon_) {
+        if (is_entity_slot(slot) && slot != model::Slot::person && lexicon_) {
           std::set<std::string> seen{value};
           for (const auto* x = lexicon_->find(value);
                x && !x->parent.empty() && seen.insert(x->parent).second;
@@ -147,7 +147,8 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
             db_->run(
                 "INSERT INTO event_args(event_id, slot, value, entity_id, published) "
                 "VALUES($1,$2,$3,$4,$5)",
-                {*event_id, slot + "_within", x->parent, entity_id(x->parent, slot), doc.date});
+                {*event_id, std::string(model::name(slot)) + "_within", x->parent,
+                 entity_id(x->parent, slot), doc.date});
         }
       }
       if (e.type == model::EventType::Move) record_flow(e, person, doc.date, doc.doc);

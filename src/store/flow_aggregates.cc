@@ -151,11 +151,11 @@ void Store::record_flow(const extract::Event& e, const std::string& person, cons
     const auto* x = lexicon_ ? lexicon_->find(name) : nullptr;
     return x ? x->name : name;
   };
-  const std::string from = canonical_org(e.slot("from")), to = canonical_org(e.slot("to"));
+  const std::string from = canonical_org(e.slot(Slot::from)), to = canonical_org(e.slot(Slot::to));
   if (!person.empty() && (from.empty() || to.empty()))
     return date_partial_move(person, from, to, day);
   if (from.empty() || to.empty() || from == to) return;
-  const std::string& unit = e.slot("from_unit");
+  const std::string& unit = e.slot(Slot::from_unit);
   const std::string& label = unit.empty() ? from : unit;
   if (db_->run("INSERT INTO flow_labels(from_org, to_org, label) VALUES($1,$2,$3) ON CONFLICT DO "
                "NOTHING RETURNING 1",

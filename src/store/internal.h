@@ -9,10 +9,11 @@
 
 namespace tw::store::internal {
 
-inline bool is_entity_slot(const std::string& slot) {
-  if (slot == "person" || slot == "source" || model::is_organisation_slot(slot)) return true;
+inline bool is_entity_slot(model::Slot slot) {
+  if (slot == model::Slot::person || slot == model::Slot::source || model::is_organisation(slot))
+    return true;
   // A unit named beside its parent (from_unit: "Google DeepMind") is an entity of its own.
-  return slot.size() > 5 && slot.compare(slot.size() - 5, 5, "_unit") == 0;
+  return model::organisation_of_unit(slot).has_value();
 }
 
 // "2025-07-01" → "2025-07"; undated reports have the month "".

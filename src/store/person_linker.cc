@@ -55,7 +55,7 @@ std::string Store::person_canonical(const std::string& name) {
 // Files everything known under `old_name` under `new_name`: its event arguments, its
 // mention count, its flows; the old spelling becomes an alias.
 void Store::merge_person(const std::string& old_name, const std::string& new_name) {
-  const int64_t into = entity_id(new_name, "person");
+  const int64_t into = entity_id(new_name, model::Slot::person);
   if (auto old_id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1 AND discovered = 1",
                                {old_name})) {
     db_->run("UPDATE event_args SET entity_id = $2 WHERE entity_id = $1", {*old_id, into});

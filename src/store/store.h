@@ -35,6 +35,8 @@
 
 namespace tw::store {
 
+using model::Slot;
+
 struct StoredArticle {
   int64_t id = 0;
   std::string doc, origin, lang, url, title, date, hash;
@@ -207,7 +209,7 @@ class Store {
   void seed_lexicon();
   Added add_article_once(const text::Document& doc, const std::string& origin,
                          const std::vector<extract::Event>& events, const std::string& hash);
-  int64_t entity_id(const std::string& name, const std::string& slot);
+  int64_t entity_id(const std::string& name, model::Slot slot);
   std::string person_canonical(const std::string& name);
   void merge_person(const std::string& old_name, const std::string& new_name);
   void count_person(const std::string& from, const std::string& to, const std::string& person,

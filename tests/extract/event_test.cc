@@ -10,13 +10,14 @@
 namespace tw::extract {
 namespace {
 
-Event make(std::string type, std::map<std::string, std::string> slots) {
+Event make(std::string type, model::Slots slots) {
   return twtest::make_event(std::move(type), std::move(slots));
 }
 
 TEST(Event, ToJsonWritesOnlyWhatWasFound) {
   Event e =
-      make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}, {"stake_pct", ""}});
+      make("investment",
+           {{Slot::investor, "Amazon"}, {Slot::investee, "Anthropic"}, {Slot::stake_pct, ""}});
   e.amount = Money{4e9, "USD", "", 0, 0, false};
   const auto j = to_json(e);
   EXPECT_EQ(j["type"], "investment");
@@ -29,7 +30,7 @@ TEST(Event, ToJsonWritesOnlyWhatWasFound) {
 }
 
 TEST(Event, ToJsonMoneyQualifierCountAndCumulative) {
-  Event e = make("investment", {{"investor", "Amazon"}});
+  Event e = make("investment", {{Slot::investor, "Amazon"}});
   e.amount = Money{1.25e9 + 0.4, "USD", "at_least", 0, 0, false};
   e.cumulative = true;
   e.count = 12;
@@ -42,10 +43,10 @@ TEST(Event, ToJsonMoneyQualifierCountAndCumulative) {
 
 // Spec rule 7: the extract output names the unit the article named, its organisation beside it.
 TEST(Event, SpecJsonNamesTheUnitTheArticleNamed) {
-  Event e = make("move", {{"person", "Jane Doerr"},
-                          {"from", "Google"},
-                          {"from_unit", "Google DeepMind"},
-                          {"to", "Meta"}});
+  Event e = make("move", {{Slot::person, "Jane Doerr"},
+                          {Slot::from, "Google"},
+                          {Slot::from_unit, "Google DeepMind"},
+                          {Slot::to, "Meta"}});
   const auto j = to_spec_json(e);
   EXPECT_EQ(j["from"], "Google DeepMind");
   EXPECT_EQ(j["from_org"], "Google");

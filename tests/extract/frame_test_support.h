@@ -24,13 +24,14 @@ inline json money(double value, const char* currency = "USD", const char* qualif
 // Rule 7: an event names the unit the text names; the organisation it belongs to may
 // stand in the slot as long as the unit is kept beside it ("from_unit").
 inline ::testing::AssertionResult NamesUnit(const std::vector<Event>& events,
-                                            const std::string& type, const std::string& slot,
+                                            const std::string& type, model::Slot slot,
                                             const std::string& unit) {
   for (const auto& e : events)
-    if (model::name(e.type) == type && (e.slot(slot) == unit || e.slot(slot + "_unit") == unit))
+    if (model::name(e.type) == type &&
+        (e.slot(slot) == unit || e.slot(*model::unit_of(slot)) == unit))
       return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "no " << type << " with " << slot << " = " << unit
-                                       << " in " << twtest::events_json(events).dump();
+  return ::testing::AssertionFailure() << "no " << type << " with " << model::name(slot) << " = "
+                                       << unit << " in " << twtest::events_json(events).dump();
 }
 
 }  // namespace tw::extract::frametest

@@ -7,37 +7,38 @@
 namespace tw::extract {
 namespace {
 
-Event make(std::string type, std::map<std::string, std::string> slots) {
+Event make(std::string type, model::Slots slots) {
   return twtest::make_event(std::move(type), std::move(slots));
 }
 
 TEST(MergeReports, RepeatsOfOneFactBecomeOneEvent) {
-  auto merged =
-      merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
-                     make("move", {{"person", "Jane Doerr"}, {"from", "OpenAI"}, {"to", "Meta"}})});
+  auto merged = merge_reports(
+      {make("move", {{Slot::person, "Jane Doerr"}, {Slot::to, "Meta"}}),
+       make("move", {{Slot::person, "Jane Doerr"}, {Slot::from, "OpenAI"}, {Slot::to, "Meta"}})});
   ASSERT_EQ(merged.size(), 1u);
-  EXPECT_EQ(merged[0].slot("from"), "OpenAI");
-  EXPECT_EQ(merged[0].slot("to"), "Meta");
+  EXPECT_EQ(merged[0].slot(Slot::from), "OpenAI");
+  EXPECT_EQ(merged[0].slot(Slot::to), "Meta");
 }
 
 TEST(MergeReports, ConflictingKeySlotsStaySeparate) {
-  auto merged = merge_reports({make("move", {{"person", "Jane Doerr"}, {"to", "Meta"}}),
-                               make("move", {{"person", "Jane Doerr"}, {"to", "xAI"}}),
-                               make("acquisition", {{"acquirer", "Meta"}})});
+  auto merged = merge_reports({make("move", {{Slot::person, "Jane Doerr"}, {Slot::to, "Meta"}}),
+                               make("move", {{Slot::person, "Jane Doerr"}, {Slot::to, "xAI"}}),
+                               make("acquisition", {{Slot::acquirer, "Meta"}})});
   EXPECT_EQ(merged.size(), 3u);
 }
 
 TEST(MergeReports, NamedPersonAndGroupStaySeparate) {
-  Event group = make("move", {{"from", "Apple"}, {"to", "Meta"}});
+  Event group = make("move", {{Slot::from, "Apple"}, {Slot::to, "Meta"}});
   group.count = 4;
   group.group = true;
   auto merged = merge_reports(
-      {group, make("move", {{"person", "Ruoming Pang"}, {"from", "Apple"}, {"to", "Meta"}})});
+      {group,
+       make("move", {{Slot::person, "Ruoming Pang"}, {Slot::from, "Apple"}, {Slot::to, "Meta"}})});
   EXPECT_EQ(merged.size(), 2u) << "spec rule 2";
 }
 
 TEST(MergeReports, DifferentAmountsAreDifferentFacts) {
-  Event a = make("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}});
+  Event a = make("investment", {{Slot::investor, "Amazon"}, {Slot::investee, "Anthropic"}});
   Event b = a;
   a.amount = Money{4e9, "USD", "", 0, 0, false};
   b.amount = Money{8e9, "USD", "", 0, 0, false};
@@ -48,10 +49,10 @@ TEST(MergeReports, DifferentAmountsAreDifferentFacts) {
 
 // One origin of a group that came from several stays apart from the counted group (rule 9).
 TEST(MergeReports, OneOriginOfSeveralStaysApartFromTheCountedGroup) {
-  Event all = make("move", {{"to", "Meta"}});
+  Event all = make("move", {{Slot::to, "Meta"}});
   all.group = true;
   all.count = 11;
-  Event one = make("move", {{"from", "OpenAI"}, {"to", "Meta"}});
+  Event one = make("move", {{Slot::from, "OpenAI"}, {Slot::to, "Meta"}});
   one.group = true;
   one.one_of_origins = true;
   EXPECT_EQ(merge_reports({all, one}).size(), 2u);

@@ -8,8 +8,6 @@
 namespace tw::model {
 namespace {
 
-using Slots = std::map<std::string, std::string>;
-
 // A report of `type` naming `slots`, with at most one amount.
 struct Made {
   Slots slots;
@@ -28,7 +26,7 @@ Amount usd(double v, std::string qualifier = "") { return {v, "USD", std::move(q
 
 TEST(KeySlots, FollowTheSpec) {
   auto keys = [](std::string_view type) {
-    const auto k = key_slots(type);
+    const auto k = key_field_names(type);
     return std::vector<std::string>(k.begin(), k.end());
   };
   EXPECT_EQ(keys("move"), (std::vector<std::string>{"to", "from", "person", "count"}));
@@ -38,7 +36,13 @@ TEST(KeySlots, FollowTheSpec) {
   EXPECT_EQ(keys("layoff"), (std::vector<std::string>{"org", "count"}));
   EXPECT_EQ(keys("comp_stat"), (std::vector<std::string>{"org", "amount"}));
   EXPECT_EQ(keys("counteroffer"), (std::vector<std::string>{"org"}));
-  EXPECT_TRUE(key_slots("weather").empty());
+  EXPECT_TRUE(key_field_names("weather").empty());
+  // The typed list is the same list: the amount last, flagged apart from the slots.
+  const KeyFields offer = key_fields(EventType::Offer);
+  EXPECT_TRUE(offer.amount);
+  EXPECT_EQ(std::vector<Slot>(offer.slots.begin(), offer.slots.end()),
+            (std::vector<Slot>{Slot::by, Slot::person, Slot::target_org}));
+  EXPECT_FALSE(key_fields(EventType::Acquisition).amount);
 }
 
 TEST(AmountsAgree, WithinOnePercentEverywhereABoundOnlyAcrossArticles) {
@@ -58,32 +62,32 @@ TEST(AmountsAgree, WithinOnePercentEverywhereABoundOnlyAcrossArticles) {
 
 TEST(SameFact, KeySlotsMayBeMissingOnOneSideButNeverDisagree) {
   for (const Scope s : {Scope::Article, Scope::Corpus}) {
-    Made a("investment", {{"investor", "Amazon"}, {"investee", "Anthropic"}}, {usd(4e9)});
-    Made b("investment", {{"investee", "Anthropic"}}, {usd(4.01e9)});
-    Made c("investment", {{"investor", "Google"}, {"investee", "Anthropic"}}, {usd(4e9)});
+    Made a("investment", {{Slot::investor, "Amazon"}, {Slot::investee, "Anthropic"}}, {usd(4e9)});
+    Made b("investment", {{Slot::investee, "Anthropic"}}, {usd(4.01e9)});
+    Made c("investment", {{Slot::investor, "Google"}, {Slot::investee, "Anthropic"}}, {usd(4e9)});
     EXPECT_TRUE(same_fact(a.report, b.report, s));
     EXPECT_FALSE(same_fact(a.report, c.report, s)) << "two investors";
-    Made hire("move", {{"investee", "Anthropic"}});
+    Made hire("move", {{Slot::investee, "Anthropic"}});
     EXPECT_FALSE(same_fact(b.report, hire.report, s)) << "another type";
   }
 }
 
 TEST(SameFact, EveryAmountOfAFactMustAgreeWithTheReport) {
-  Made fact("investment", {{"investee", "Anthropic"}}, {usd(14e9, "at_least"), usd(14.3e9)});
-  Made close("investment", {{"investee", "Anthropic"}}, {usd(14.2e9)});
-  Made far("investment", {{"investee", "Anthropic"}}, {usd(17e9)});
+  Made fact("investment", {{Slot::investee, "Anthropic"}}, {usd(14e9, "at_least"), usd(14.3e9)});
+  Made close("investment", {{Slot::investee, "Anthropic"}}, {usd(14.2e9)});
+  Made far("investment", {{Slot::investee, "Anthropic"}}, {usd(17e9)});
   EXPECT_TRUE(same_fact(fact.report, close.report, Scope::Corpus));
   EXPECT_FALSE(same_fact(fact.report, far.report, Scope::Corpus))
       << "at least 14 B admits 17 B, 14.3 B does not";
 }
 
 TEST(SameFact, ARunningTotalIsNeverATranche) {
-  Made tranche("investment", {{"investee", "Anthropic"}}, {usd(4e9)});
-  Made total("investment", {{"investee", "Anthropic"}}, {usd(4e9)});
+  Made tranche("investment", {{Slot::investee, "Anthropic"}}, {usd(4e9)});
+  Made total("investment", {{Slot::investee, "Anthropic"}}, {usd(4e9)});
   total.report.cumulative = true;
   for (const Scope s : {Scope::Article, Scope::Corpus})
     EXPECT_FALSE(same_fact(tranche.report, total.report, s));
-  Made restated("investment", {{"investee", "Anthropic"}});
+  Made restated("investment", {{Slot::investee, "Anthropic"}});
   restated.report.cumulative = true;
   EXPECT_TRUE(same_fact(tranche.report, restated.report, Scope::Article))
       << "within an article a sentence without the figure may restate it";
@@ -91,29 +95,29 @@ TEST(SameFact, ARunningTotalIsNeverATranche) {
 }
 
 TEST(SameFact, WhatOnlyTheExtractorKnowsCountsWithinAnArticle) {
-  Made named("counteroffer", {{"org", "OpenAI"}, {"person", "Jane Doerr"}});
-  Made anyone("counteroffer", {{"org", "OpenAI"}});
+  Made named("counteroffer", {{Slot::org, "OpenAI"}, {Slot::person, "Jane Doerr"}});
+  Made anyone("counteroffer", {{Slot::org, "OpenAI"}});
   EXPECT_FALSE(same_fact(named.report, anyone.report, Scope::Article));
   EXPECT_TRUE(same_fact(named.report, anyone.report, Scope::Corpus));
-  Made whole("move", {{"to", "Meta"}});
-  Made share("move", {{"to", "Meta"}});
+  Made whole("move", {{Slot::to, "Meta"}});
+  Made share("move", {{Slot::to, "Meta"}});
   whole.report.group = share.report.group = true;
   share.report.one_of_origins = true;
   EXPECT_FALSE(same_fact(whole.report, share.report, Scope::Article));
-  Made round("investment", {{"investee", "Anthropic"}}, {usd(2e9)});
-  Made backer("investment", {{"investor", "Google"}, {"investee", "Anthropic"}});
+  Made round("investment", {{Slot::investee, "Anthropic"}}, {usd(2e9)});
+  Made backer("investment", {{Slot::investor, "Google"}, {Slot::investee, "Anthropic"}});
   backer.report.names_backers = true;
   EXPECT_FALSE(same_fact(round.report, backer.report, Scope::Article))
       << "a round without its backers is not one backer's stake";
 }
 
 TEST(SameFact, GroupsAcrossArticlesNameTheSameEnds) {
-  Made into("move", {{"to", "OpenAI"}});
-  Made from_apple("move", {{"from", "Apple"}, {"to", "OpenAI"}});
+  Made into("move", {{Slot::to, "OpenAI"}});
+  Made from_apple("move", {{Slot::from, "Apple"}, {Slot::to, "OpenAI"}});
   into.report.group = from_apple.report.group = true;
   into.report.count = 4;
   EXPECT_FALSE(same_fact(into.report, from_apple.report, Scope::Corpus));
-  Made also_into("move", {{"to", "OpenAI"}});
+  Made also_into("move", {{Slot::to, "OpenAI"}});
   also_into.report.group = true;
   EXPECT_TRUE(same_fact(into.report, also_into.report, Scope::Corpus));
 }

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 namespace tw::pipeline {
+
+using model::Slot;
 namespace {
 
 text::RawArticle raw(std::string bytes, bool html = false) {
@@ -21,7 +23,7 @@ TEST(Process, AnArticleGivesItsDocumentAndEvents) {
   EXPECT_EQ(p->doc.lang, "en");
   ASSERT_EQ(p->events.size(), 1u);
   EXPECT_EQ(p->events[0].type, tw::model::EventType::Move);
-  EXPECT_EQ(p->events[0].slot("to"), "Meta");
+  EXPECT_EQ(p->events[0].slot(Slot::to), "Meta");
 }
 
 TEST(Process, HtmlIsReadAsAPage) {

@@ -13,6 +13,7 @@
 
 namespace {
 
+using tw::model::Slot;
 using twtest::json;
 using twtest::run_cli;
 
@@ -271,13 +272,13 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
                                      {"2030", ""}}) {
     std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> expected;
     for (const auto& f : facts) {
-      if (f.type != tw::model::EventType::Move || f.slot("from").empty() || f.slot("to").empty() ||
-          f.slot("from") == f.slot("to"))
+      if (f.type != tw::model::EventType::Move || f.slot(Slot::from).empty() ||
+          f.slot(Slot::to).empty() || f.slot(Slot::from) == f.slot(Slot::to))
         continue;
       if (!w.contains(f)) continue;
-      auto& [people, group] = expected[{f.slot("from"), f.slot("to")}];
-      if (!f.slot("person").empty())
-        people.insert(f.slot("person"));
+      auto& [people, group] = expected[{f.slot(Slot::from), f.slot(Slot::to)}];
+      if (!f.slot(Slot::person).empty())
+        people.insert(f.slot(Slot::person));
       else
         group = std::max(group, f.count.value_or(0));
     }
@@ -301,13 +302,13 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     if (!w.since.empty() || !w.until.empty()) {
       std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long>> undated;
       for (const auto& f : facts) {
-        if (f.type != tw::model::EventType::Move || f.slot("from").empty() ||
-            f.slot("to").empty() || f.slot("from") == f.slot("to"))
+        if (f.type != tw::model::EventType::Move || f.slot(Slot::from).empty() ||
+            f.slot(Slot::to).empty() || f.slot(Slot::from) == f.slot(Slot::to))
           continue;
         if (!f.first_date.empty()) continue;
-        auto& [people, group] = undated[{f.slot("from"), f.slot("to")}];
-        if (!f.slot("person").empty())
-          people.insert(f.slot("person"));
+        auto& [people, group] = undated[{f.slot(Slot::from), f.slot(Slot::to)}];
+        if (!f.slot(Slot::person).empty())
+          people.insert(f.slot(Slot::person));
         else
           group = std::max(group, f.count.value_or(0));
       }

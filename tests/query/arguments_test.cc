@@ -8,6 +8,8 @@
 namespace tw::query {
 namespace {
 
+using model::Slot;
+
 TEST(WindowBound, RealYearsMonthsAndDaysOnly) {
   EXPECT_EQ(window_bound("", "since"), "");
   EXPECT_EQ(window_bound("2025", "since"), "2025");
@@ -35,7 +37,7 @@ class KnownNames : public ::testing::Test {
     d.text = "Meta hired Jane Doerr from Quillfeather Labs.";
     extract::Event e;
     e.type = tw::model::EventType::Move;
-    e.slots = {{"person", "Jane Doerr"}, {"from", "Quillfeather Labs"}, {"to", "Meta"}};
+    e.slots = {{Slot::person, "Jane Doerr"}, {Slot::from, "Quillfeather Labs"}, {Slot::to, "Meta"}};
     e.evidence = d.text;
     db_->add_article(d, "in/a.txt", {e});
   }

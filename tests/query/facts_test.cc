@@ -69,7 +69,7 @@ TEST(Facts, NamesAreResolvedAcrossScriptsBeforeMerging) {
   const auto facts =
       facts_of({report(1, "ko.txt", "2025-07-26", ko), report(2, "en.txt", "2025-07-25", en)});
   ASSERT_EQ(facts.size(), 1u);
-  EXPECT_EQ(facts[0].slot("person"), "Shengjia Zhao");
+  EXPECT_EQ(facts[0].slot(Slot::person), "Shengjia Zhao");
   EXPECT_EQ(facts[0].sources.size(), 2u);
   const NameResolver names(knowledge::Lexicon::standard(), {"셩자오 자오"});
   EXPECT_EQ(names.canonical("셩자오 자오"), "Shengjia Zhao");

@@ -13,7 +13,7 @@ namespace {
 Fact fact(std::string person, std::string date, std::string evidence) {
   Fact f;
   f.type = model::EventType::Move;
-  f.slots = {{"person", person}, {"from", "OpenAI"}, {"to", "Meta"}};
+  f.slots = {{Slot::person, person}, {Slot::from, "OpenAI"}, {Slot::to, "Meta"}};
   f.first_date = f.last_date = date;
   f.sources.push_back({"a.txt", date, std::move(evidence), 7, "Lab hires", "The Daily Circuit",
                        "https://dailycircuit.example/a"});

@@ -26,7 +26,7 @@ TEST_P(FlowAggregates, FlowAggregatesCountPeopleOnceInTheMonthOfTheirFirstReport
   s->add_article(doc("other.txt", "other", "2025-08-20"), "in",
                  {move("John Roe", "OpenAI", "Meta")});
   Event group = move("", "Apple", "Meta");
-  group.slots.erase("person");
+  group.slots.erase(Slot::person);
   group.count = 4;
   s->add_article(doc("group.txt", "group", "2025-08-01"), "in", {group});
   auto pairs = [&](const std::string& since, const std::string& until) {

@@ -16,8 +16,8 @@ Event move(std::string person, std::string from, std::string to,
            std::optional<int64_t> count = std::nullopt) {
   Event e;
   e.type = tw::model::EventType::Move;
-  e.slots = {{"from", std::move(from)}, {"to", std::move(to)}};
-  if (!person.empty()) e.slots["person"] = std::move(person);
+  e.slots = {{Slot::from, std::move(from)}, {Slot::to, std::move(to)}};
+  if (!person.empty()) e.slots[Slot::person] = std::move(person);
   e.count = count;
   e.evidence = "evidence of a move.";
   return e;

@@ -10,10 +10,11 @@ namespace tw::store::internal {
 namespace {
 
 TEST(StoreInternal, EntitySlotsArePeopleSourcesOrganisationsAndTheirUnits) {
-  for (const char* slot : {"person", "source", "from", "investee", "from_unit", "org_unit"})
-    EXPECT_TRUE(is_entity_slot(slot)) << slot;
-  for (const char* slot : {"role", "amount", "stat", "_unit", "unit", "outcome"})
-    EXPECT_FALSE(is_entity_slot(slot)) << slot;
+  using enum model::Slot;
+  for (const model::Slot slot : {person, source, from, investee, from_unit, org_unit})
+    EXPECT_TRUE(is_entity_slot(slot)) << model::name(slot);
+  for (const model::Slot slot : {role, stat, outcome, from_org, round_investors, claimed_by})
+    EXPECT_FALSE(is_entity_slot(slot)) << model::name(slot);
 }
 
 TEST(StoreInternal, AMonthIsTheDatesFirstSevenCharacters) {

@@ -17,7 +17,8 @@ using extract::Event;
 inline Event move(std::string person, std::string from, std::string to) {
   Event e;
   e.type = tw::model::EventType::Move;
-  e.slots = {{"person", std::move(person)}, {"from", std::move(from)}, {"to", std::move(to)}};
+  e.slots = {
+      {Slot::person, std::move(person)}, {Slot::from, std::move(from)}, {Slot::to, std::move(to)}};
   e.evidence = "evidence of a move.";
   return e;
 }
@@ -25,7 +26,7 @@ inline Event move(std::string person, std::string from, std::string to) {
 inline Event investment(std::string investor, std::string investee, double usd) {
   Event e;
   e.type = tw::model::EventType::Investment;
-  e.slots = {{"investor", std::move(investor)}, {"investee", std::move(investee)}};
+  e.slots = {{Slot::investor, std::move(investor)}, {Slot::investee, std::move(investee)}};
   e.amount = extract::Money{usd, "USD", "", 0, 0, false};
   e.cumulative = true;
   e.evidence = "evidence of an investment.";

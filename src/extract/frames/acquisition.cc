@@ -38,9 +38,9 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
           same_org(a.entity, by))
         continue;
       Event e = make(s, EventType::Acquisition);
-      e.slots["acquirer"] = by->name;
-      e.slots["target"] = a.entity->name;
-      e.slots["status"] =
+      e.slots[Slot::acquirer] = by->name;
+      e.slots[Slot::target] = a.entity->name;
+      e.slots[Slot::status] =
           contains_any(s.text.substr(t.begin), lang_.failure) ? "failed" : "completed";
       events_.push_back(std::move(e));
     }
@@ -81,26 +81,26 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   }
   for (size_t k = 1; k < targets.size(); ++k) {
     Event more = make(s, EventType::Acquisition);
-    more.slots["acquirer"] = acquirer->name;
-    more.slots["target"] = targets[k]->name;
-    more.slots["status"] = "completed";
+    more.slots[Slot::acquirer] = acquirer->name;
+    more.slots[Slot::target] = targets[k]->name;
+    more.slots[Slot::status] = "completed";
     events_.push_back(std::move(more));
   }
   Event e = make(s, EventType::Acquisition);
-  e.slots["acquirer"] = acquirer->name;
-  e.slots["target"] = target->name;
+  e.slots[Slot::acquirer] = acquirer->name;
+  e.slots[Slot::target] = target->name;
   const std::string_view around = s.text.substr(t.begin);
   if (contains_any(around, lang_.failure))
-    e.slots["status"] = "failed";
+    e.slots[Slot::status] = "failed";
   else if (has(s, lang_.agreed, t.begin, words_after(s, t.begin, 8).end) ||
            has(s, lang_.agreed, words_before(s, t.begin, 4).begin, t.begin))  // "agreed to acquire"
-    e.slots["status"] = "agreed";
+    e.slots[Slot::status] = "agreed";
   else if (has(s, lang_.talks, t.begin, words_after(s, t.begin, 6).end) || has(s, lang_.attempt))
-    e.slots["status"] = "talks";
+    e.slots[Slot::status] = "talks";
   else if (has(s, lang_.bid, t.begin, words_after(s, t.begin, 5).end))
-    e.slots["status"] = "offer";
+    e.slots[Slot::status] = "offer";
   else
-    e.slots["status"] = "completed";
+    e.slots[Slot::status] = "completed";
   events_.push_back(std::move(e));
 }
 
@@ -124,9 +124,9 @@ void DocumentState::sell(const AnnotatedSentence& s, const TriggerHit& t) {
                        {Role::Other, Role::Recipient, Role::Object, Role::Subject}, buyer);
   if (!org_ok(target) || same_org(target, buyer)) return;
   Event e = make(s, EventType::Acquisition);
-  e.slots["acquirer"] = buyer->name;
-  e.slots["target"] = target->name;
-  e.slots["status"] = "completed";
+  e.slots[Slot::acquirer] = buyer->name;
+  e.slots[Slot::target] = target->name;
+  e.slots[Slot::status] = "completed";
   events_.push_back(std::move(e));
 }
 

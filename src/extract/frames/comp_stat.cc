@@ -14,13 +14,13 @@ bool DocumentState::stat(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!money) return false;
   Event e = make(s, EventType::CompStat);
   for (const auto& a : s.args) {
-    if (a.entity->is_org() && a.entity->is_source() && e.slot("source").empty())
-      e.slots["source"] = a.entity->name;
-    if (org_ok(a.entity) && !e.has("org")) e.slots["org"] = a.entity->name;
+    if (a.entity->is_org() && a.entity->is_source() && e.slot(Slot::source).empty())
+      e.slots[Slot::source] = a.entity->name;
+    if (org_ok(a.entity) && !e.has(Slot::org)) e.slots[Slot::org] = a.entity->name;
   }
   for (const auto& [stat, words] : lang_.stats)
-    if (has(s, words) && !e.has("stat")) e.slots["stat"] = stat;
-  if (has(s, lang_.period_year)) e.slots["period"] = "year";
+    if (has(s, words) && !e.has(Slot::stat)) e.slots[Slot::stat] = stat;
+  if (has(s, lang_.period_year)) e.slots[Slot::period] = "year";
   e.amount = money;
   events_.push_back(std::move(e));
   return true;
@@ -33,8 +33,8 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
   // Copies: events_ grows below, and a pointer into it would dangle.
   const Event* last = recent(EventType::CompStat, s.index);
   const bool continues = last && s.index - last->sentence == 1;
-  const std::string previous_org = continues ? last->slot("org") : std::string{};
-  const bool previous_yearly = continues && last->slot("period") == "year";
+  const std::string previous_org = continues ? last->slot(Slot::org) : std::string{};
+  const bool previous_yearly = continues && last->slot(Slot::period) == "year";
   if (!has(s, lang_.pay_words) && !continues) return;
   if (!has(s, lang_.people_nouns)) return;
   for (const auto& a : s.args)
@@ -52,11 +52,11 @@ void DocumentState::pay_benchmark(const AnnotatedSentence& s) {
     // "1억원을 넘었지만": a threshold the figure is compared with, not a figure of its own.
     if (emitted > 0 && has(s, lang_.threshold_words, m.end, words_after(s, m.end, 2).end)) continue;
     Event e = make(s, EventType::CompStat);
-    if (org) e.slots["org"] = org->name;
-    e.slots["stat"] = m.qualifier == "at_least" ? "min"
-                      : m.qualifier == "up_to"  ? "max"
-                                                : "typical";
-    if (has(s, lang_.period_year) || previous_yearly) e.slots["period"] = "year";
+    if (org) e.slots[Slot::org] = org->name;
+    e.slots[Slot::stat] = m.qualifier == "at_least" ? "min"
+                          : m.qualifier == "up_to"  ? "max"
+                                                    : "typical";
+    if (has(s, lang_.period_year) || previous_yearly) e.slots[Slot::period] = "year";
     e.amount = m;
     events_.push_back(std::move(e));
     // One figure, unless the sentence sets several populations side by side.

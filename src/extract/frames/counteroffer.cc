@@ -17,20 +17,20 @@ bool DocumentState::counter(const AnnotatedSentence& s, const TriggerHit& t) {
   for (const auto& a : s.args) about_people |= a.entity->is_person();
   if (!about_people) return false;
   Event e = make(s, EventType::Counteroffer);
-  e.slots["org"] = org->name;
+  e.slots[Slot::org] = org->name;
   const Entity* rival = first_org(
       s, {0, s.text.size()}, {Role::Destination, Role::Agent, Role::Possessor, Role::Source}, org);
   if (!rival) {
     // The rival is whoever has been taking this organisation's people.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == EventType::Move && it->has("to") && it->slot("from") == org->name) {
-        rival = x_.lexicon().find(it->slot("to"));
+      if (it->type == EventType::Move && it->has(Slot::to) && it->slot(Slot::from) == org->name) {
+        rival = x_.lexicon().find(it->slot(Slot::to));
         break;
       }
   }
-  if (rival) e.slots["target_org"] = rival->name;
+  if (rival) e.slots[Slot::target_org] = rival->name;
   const bool raise = has(s, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
-  e.slots["action"] = raise ? "raise" : "retention";
+  e.slots[Slot::action] = raise ? "raise" : "retention";
   events_.push_back(std::move(e));
   return true;
 }

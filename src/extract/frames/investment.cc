@@ -34,7 +34,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (joined_round) {
     Event* round = nullptr;
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == EventType::Investment && it->has("investee") &&
+      if (it->type == EventType::Investment && it->has(Slot::investee) &&
           s.index - it->sentence <= kCarryOver + 1) {
         round = &*it;
         break;
@@ -44,13 +44,13 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!round && has(s, lang_.round_words))
       for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= 8; ++it)
         if (it->type == EventType::Investment && it->amount && !it->cumulative &&
-            it->has("investee") &&
-            (!round || (round->slot("investee") == it->slot("investee") &&
+            it->has(Slot::investee) &&
+            (!round || (round->slot(Slot::investee) == it->slot(Slot::investee) &&
                         it->amount->currency == round->amount->currency &&
                         it->amount->value > round->amount->value)))
           round = &*it;
-    const Entity* investee = round ? x_.lexicon().find(round->slot("investee")) : topic_;
-    if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+    const Entity* investee = round ? x_.lexicon().find(round->slot(Slot::investee)) : topic_;
+    if (!investee && round) investee = ents_.find_any(round->slot(Slot::investee));
     if (!org_ok(investee)) return;
     std::vector<const Entity*> backers;
     for (const auto& a : s.args)
@@ -61,17 +61,18 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
     if (backers.empty()) return;
     if (round) {
       // The round names any of its backers as its investor; all of them are kept beside it.
-      if (!round->has("investor")) round->slots["investor"] = backers.front()->name;
-      std::string all = round->slot("round_investors").empty() ? round->slot("investor")
-                                                               : round->slot("round_investors");
+      if (!round->has(Slot::investor)) round->slots[Slot::investor] = backers.front()->name;
+      std::string all = round->slot(Slot::round_investors).empty()
+                            ? round->slot(Slot::investor)
+                            : round->slot(Slot::round_investors);
       for (const Entity* b : backers)
         if (("," + all + ",").find("," + b->name + ",") == std::string::npos) all += "," + b->name;
-      round->slots["round_investors"] = all;
+      round->slots[Slot::round_investors] = all;
       return;
     }
     Event e = make(s, EventType::Investment);
-    e.slots["investor"] = backers.front()->name;
-    e.slots["investee"] = investee->name;
+    e.slots[Slot::investor] = backers.front()->name;
+    e.slots[Slot::investee] = investee->name;
     events_.push_back(std::move(e));
     return;
   }
@@ -127,7 +128,7 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
       if (rounds.size() >= 2) {
         for (const auto& [investee, money] : rounds) {
           Event e = make(s, EventType::Investment);
-          e.slots["investee"] = investee->name;
+          e.slots[Slot::investee] = investee->name;
           e.amount = money;
           events_.push_back(std::move(e));
         }
@@ -163,8 +164,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
                                                        : money_near(s, whole, t.begin);
     if (!investor && !amount) return;
     Event e = make(s, EventType::Investment);
-    if (investor) e.slots["investor"] = investor->name;
-    e.slots["investee"] = investee->name;
+    if (investor) e.slots[Slot::investor] = investor->name;
+    e.slots[Slot::investee] = investee->name;
     e.amount = amount;
     if (e.amount) {
       e.cumulative = has(s, lang_.cumulative, words_before(s, e.amount->begin, 4).begin,
@@ -227,17 +228,17 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   if (!investee && investor) {
     // The same investor's last investee anywhere in the article ("…추가 투자하겠다고 밝혔다").
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-      if (it->type == EventType::Investment && it->slot("investor") == investor->name) {
-        investee = x_.lexicon().find(it->slot("investee"));
+      if (it->type == EventType::Investment && it->slot(Slot::investor) == investor->name) {
+        investee = x_.lexicon().find(it->slot(Slot::investee));
         break;
       }
   }
   const Event* prev = recent(EventType::Investment, s.index);
   if (prev) {
-    if (!investee && (!investor || prev->slot("investor") == investor->name))
-      investee = x_.lexicon().find(prev->slot("investee"));
+    if (!investee && (!investor || prev->slot(Slot::investor) == investor->name))
+      investee = x_.lexicon().find(prev->slot(Slot::investee));
     if (!investor || investor == topic_) {
-      if (!investor) investor = x_.lexicon().find(prev->slot("investor"));
+      if (!investor) investor = x_.lexicon().find(prev->slot(Slot::investor));
     }
   }
   if (!investee && s.money.size() > 0) {
@@ -250,8 +251,8 @@ void DocumentState::invest(const AnnotatedSentence& s, const TriggerHit& t) {
   }
   if (!org_ok(investor) || !org_ok(investee) || same_org(investor, investee)) return;
   Event e = make(s, EventType::Investment);
-  e.slots["investor"] = investor->name;
-  e.slots["investee"] = investee->name;
+  e.slots[Slot::investor] = investor->name;
+  e.slots[Slot::investee] = investee->name;
   e.amount = money_near(s, clause, t.begin);
   if (!e.amount) e.amount = money_near(s, whole, t.begin);
   if (e.amount) {
@@ -283,8 +284,8 @@ Event* DocumentState::recent_round(const AnnotatedSentence& s, const Entity* inv
   constexpr size_t kRoundReach = 6;  // sentences back
   for (auto it = events_.rbegin(); it != events_.rend() && s.index - it->sentence <= kRoundReach;
        ++it)
-    if (it->type == EventType::Investment && it->amount && !it->cumulative && it->has("investee") &&
-        (!investee || it->slot("investee") == investee->name))
+    if (it->type == EventType::Investment && it->amount && !it->cumulative &&
+        it->has(Slot::investee) && (!investee || it->slot(Slot::investee) == investee->name))
       return &*it;
   return nullptr;
 }
@@ -302,15 +303,15 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
       investee = a.entity;
   Event* round = nullptr;
   for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-    if (it->type == EventType::Investment && it->has("investee")) {
+    if (it->type == EventType::Investment && it->has(Slot::investee)) {
       round = &*it;
       break;
     }
-  if (!investee && round) investee = ents_.find_any(round->slot("investee"));
+  if (!investee && round) investee = ents_.find_any(round->slot(Slot::investee));
   // "이번 라운드에는 A를 비롯해 …", "backers of the round include …": the round just reported.
   if (has(s, lang_.round_words))
     if (const Event* sized = recent_round(s, nullptr))
-      investee = ents_.find_any(sized->slot("investee"));
+      investee = ents_.find_any(sized->slot(Slot::investee));
   if (!investee) investee = salient_org();
   if (!org_ok(investee)) return false;
   // The round these backers belong to: the company's last reported round, with its size.
@@ -318,8 +319,8 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   // "Backers of the round include …", or backers named after a round that has none yet ("Other
   // investors include …"): the backers of the round just reported (spec rule 8).
   const bool of_the_round =
-      round && round->slot("investee") == investee->name &&
-      (has(s, lang_.round_words) || (round->amount && !round->has("investor")));
+      round && round->slot(Slot::investee) == investee->name &&
+      (has(s, lang_.round_words) || (round->amount && !round->has(Slot::investor)));
   bool any = false;
   std::vector<const Entity*> backers;  // named together with no share each: one fact (spec rule 8)
   for (const auto& a : s.args) {
@@ -330,9 +331,9 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
     });
     if (persons_org) continue;
     if (of_the_round) {
-      if (!round->has("investor")) round->slots["investor"] = a.entity->name;
-      std::string& all = round->slots["round_investors"];
-      if (all.empty()) all = round->slot("investor");
+      if (!round->has(Slot::investor)) round->slots[Slot::investor] = a.entity->name;
+      std::string& all = round->slots[Slot::round_investors];
+      if (all.empty()) all = round->slot(Slot::investor);
       if (("," + all + ",").find("," + a.entity->name + ",") == std::string::npos)
         all += "," + a.entity->name;
       any = true;
@@ -344,12 +345,12 @@ bool DocumentState::backers_named(const AnnotatedSentence& s, const TriggerHit& 
   }
   if (!backers.empty()) {
     Event e = make(s, EventType::Investment);
-    e.slots["investor"] = backers.front()->name;
-    e.slots["investee"] = investee->name;
+    e.slots[Slot::investor] = backers.front()->name;
+    e.slots[Slot::investee] = investee->name;
     if (backers.size() > 1) {
       std::string all;
       for (const Entity* b : backers) all += (all.empty() ? "" : ",") + b->name;
-      e.slots["round_investors"] = all;
+      e.slots[Slot::round_investors] = all;
     }
     events_.push_back(std::move(e));
   }
@@ -379,8 +380,8 @@ bool DocumentState::per_investor_figures(const AnnotatedSentence& s, const Trigg
   for (const auto& [investor, money] : pairs) {
     if (same_org(investor, investee)) continue;
     Event e = make(s, EventType::Investment);
-    e.slots["investor"] = investor->name;
-    e.slots["investee"] = investee->name;
+    e.slots[Slot::investor] = investor->name;
+    e.slots[Slot::investee] = investee->name;
     e.amount = money;
     events_.push_back(std::move(e));
   }
@@ -409,8 +410,8 @@ void DocumentState::backed_compounds(const AnnotatedSentence& s) {
         }
       if (s.text.substr(p + 8, backed_at - (p + 8)).find(',') != std::string_view::npos) continue;
       Event e = make(s, EventType::Investment);
-      e.slots["investor"] = backer->name;
-      e.slots["investee"] = backed->name;
+      e.slots[Slot::investor] = backer->name;
+      e.slots[Slot::investee] = backed->name;
       events_.push_back(std::move(e));
     }
 }

@@ -65,7 +65,7 @@ void DocumentState::layoff(const AnnotatedSentence& s, const TriggerHit& t) {
       count ? std::vector<const Entity*>{org} : coordinated_orgs(s, org);
   for (const Entity* o : orgs) {
     Event e = make(s, EventType::Layoff);
-    e.slots["org"] = o->name;
+    e.slots[Slot::org] = o->name;
     if (count) e.count = count->value;
     events_.push_back(std::move(e));
   }

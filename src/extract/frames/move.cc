@@ -31,8 +31,8 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
         to = a.entity;
   if (passive && !to) to = agent(s, t);
   if (!to) {
-    if (const Event* prev = recent(EventType::Move, s.index); prev && prev->has("to"))
-      to = x_.lexicon().find(prev->slot("to"));
+    if (const Event* prev = recent(EventType::Move, s.index); prev && prev->has(Slot::to))
+      to = x_.lexicon().find(prev->slot(Slot::to));
   }
   if (!org_ok(to)) return;
   // "마이크로소프트에 영입된 최민서 부사장은": a passive relative clause names its hire after the
@@ -61,21 +61,21 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
     if (!from) from = affiliation_before(p->entity, to);
     if (!from) {
       if (const Event* prev = recent(EventType::Move, s.index);
-          prev && prev->has("from") && prev->slot("to") == to->name)
-        from = x_.lexicon().find(prev->slot("from"));
+          prev && prev->has(Slot::from) && prev->slot(Slot::to) == to->name)
+        from = x_.lexicon().find(prev->slot(Slot::from));
     }
     if (attempt) {
       emit_offer(s, to, p->entity, from, money, std::nullopt);
       continue;
     }
     Event e = make(s, EventType::Move);
-    e.slots["person"] = p->entity->name;
-    e.slots["to"] = to->name;
-    if (from) e.slots["from"] = from->name;
+    e.slots[Slot::person] = p->entity->name;
+    e.slots[Slot::to] = to->name;
+    if (from) e.slots[Slot::from] = from->name;
     events_.push_back(std::move(e));
     if (money && persons.size() == 1) {
       emit_offer(s, to, p->entity, from, money, std::nullopt);
-      events_.back().slots["outcome"] = "accepted";
+      events_.back().slots[Slot::outcome] = "accepted";
     }
   }
   // A group hired, alone ("AI 엔지니어·연구원을 대부분 영입") or besides named people
@@ -122,7 +122,7 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
       if (count) {
         Event all = make(s, EventType::Move);
         all.group = true;
-        all.slots["to"] = to->name;
+        all.slots[Slot::to] = to->name;
         all.count = count->value;
         events_.push_back(std::move(all));
       }
@@ -131,16 +131,16 @@ void DocumentState::hire(const AnnotatedSentence& s, const TriggerHit& t) {
         Event e = make(s, EventType::Move);
         e.group = true;
         e.one_of_origins = true;
-        e.slots["to"] = to->name;
-        e.slots["from"] = o->name;
+        e.slots[Slot::to] = to->name;
+        e.slots[Slot::from] = o->name;
         events_.push_back(std::move(e));
       }
       return;
     }
     Event e = make(s, EventType::Move);
     e.group = true;
-    e.slots["to"] = to->name;
-    if (from) e.slots["from"] = from->name;
+    e.slots[Slot::to] = to->name;
+    if (from) e.slots[Slot::from] = from->name;
     if (count) e.count = count->value;
     events_.push_back(std::move(e));
   }
@@ -219,8 +219,8 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
       left_object = named;
     else if (anaphoric)
       for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-        if (it->type == EventType::Move && it->has("from") && s.index - it->sentence <= 6) {
-          left_object = x_.lexicon().find(it->slot("from"));
+        if (it->type == EventType::Move && it->has(Slot::from) && s.index - it->sentence <= 6) {
+          left_object = x_.lexicon().find(it->slot(Slot::from));
           break;
         }
   }
@@ -326,15 +326,15 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
             s, {now, s.text.size()},
             {Role::Possessor, Role::Destination, Role::Subject, Role::Object, Role::Recipient}, pf);
     // "바이두에 입사했고, 이후 문샷AI에 합류해": the same person's previous employer.
-    if (prev && !pf && pt && prev->slot("person") == p->entity->name && prev->has("to") &&
-        prev->slot("to") != pt->name)
-      pf = x_.lexicon().find(prev->slot("to"));
+    if (prev && !pf && pt && prev->slot(Slot::person) == p->entity->name && prev->has(Slot::to) &&
+        prev->slot(Slot::to) != pt->name)
+      pf = x_.lexicon().find(prev->slot(Slot::to));
     // A joiner with no destination joins where the last move went ("4명이 합류했다"); a leaver
     // does not follow anyone.
-    if (prev && !pt && prev->has("to") && t.frame != Frame::Leave)
-      pt = x_.lexicon().find(prev->slot("to"));
-    if (prev && !pf && prev->has("from") && (!pt || prev->slot("to") == pt->name))
-      pf = x_.lexicon().find(prev->slot("from"));
+    if (prev && !pt && prev->has(Slot::to) && t.frame != Frame::Leave)
+      pt = x_.lexicon().find(prev->slot(Slot::to));
+    if (prev && !pf && prev->has(Slot::from) && (!pt || prev->slot(Slot::to) == pt->name))
+      pf = x_.lexicon().find(prev->slot(Slot::from));
     if (!pf && topic_ && (!pt || !same_org(topic_, pt)) && t.frame == Frame::Leave) pf = topic_;
     // "xAI에서 … 이탈했다. … 카일 코식 공동창업자 등 일부 직원들이 오픈AI로 이직했다": a joiner
     // with no origin of their own, in an article about the company they are leaving.
@@ -344,9 +344,9 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
     if (!pt && !pf) continue;
     if (pt && pf && same_org(pt, pf)) continue;
     Event e = make(s, EventType::Move);
-    e.slots["person"] = p->entity->name;
-    if (pt) e.slots["to"] = pt->name;
-    if (pf) e.slots["from"] = pf->name;
+    e.slots[Slot::person] = p->entity->name;
+    if (pt) e.slots[Slot::to] = pt->name;
+    if (pf) e.slots[Slot::from] = pf->name;
     events_.push_back(std::move(e));
   }
   // "A와 B, 엔지니어링 팀 일부는 … 합류할 예정이다": a group listed after the named people moves
@@ -375,18 +375,18 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (!gfrom && s.args.empty() && t.frame == Frame::Leave && topic_ && has(s, lang_.anaphora))
     gfrom = topic_;
   const Entity* gto = to;
-  if (!gto && t.frame == Frame::Join && prev && prev->has("to") &&
+  if (!gto && t.frame == Frame::Join && prev && prev->has(Slot::to) &&
       (s.args.empty() || !verb_final())) {
     // "최소 4명이 메타 합류를 수락했다" has its destination; a bare "4명이 합류했다" inherits it.
-    gto = x_.lexicon().find(prev->slot("to"));
+    gto = x_.lexicon().find(prev->slot(Slot::to));
   }
   if (!gfrom && !gto) return;
   if (!gfrom) {
     // People who accepted an offer come from the organisation it targeted.
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
       if (it->type == EventType::Offer && s.index - it->sentence <= kCarryOver &&
-          it->has("target_org")) {
-        gfrom = x_.lexicon().find(it->slot("target_org"));
+          it->has(Slot::target_org)) {
+        gfrom = x_.lexicon().find(it->slot(Slot::target_org));
         break;
       }
     if (!gfrom && topic_ && gto && !same_org(topic_, gto)) gfrom = topic_;
@@ -394,8 +394,8 @@ void DocumentState::join_or_leave(const AnnotatedSentence& s, const TriggerHit& 
   if (gfrom && gto && same_org(gfrom, gto)) return;
   Event e = make(s, EventType::Move);
   e.group = true;
-  if (gto) e.slots["to"] = gto->name;
-  if (gfrom) e.slots["from"] = gfrom->name;
+  if (gto) e.slots[Slot::to] = gto->name;
+  if (gfrom) e.slots[Slot::from] = gfrom->name;
   if (count) e.count = count->value;
   events_.push_back(std::move(e));
 }
@@ -444,9 +444,9 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
     if (same_org(from, company)) continue;
     Event e = make(s, EventType::Move);
     e.group = true;
-    e.slots["from"] = from->name;
-    e.slots["to"] = company->name;
-    e.slots["role"] = "founders";
+    e.slots[Slot::from] = from->name;
+    e.slots[Slot::to] = company->name;
+    e.slots[Slot::role] = "founders";
     if (origins.size() == 1)
       if (const auto c = count_in(s, founders)) e.count = c->value;
     events_.push_back(std::move(e));
@@ -455,10 +455,10 @@ bool DocumentState::founded_by_former(const AnnotatedSentence& s, const TriggerH
   for (const Arg* p : people(s, founders, nullptr)) {
     if (origins.size() != 1 || same_org(origins.front(), company)) break;
     Event e = make(s, EventType::Move);
-    e.slots["person"] = p->entity->name;
-    e.slots["from"] = origins.front()->name;
-    e.slots["to"] = company->name;
-    e.slots["role"] = "founder";
+    e.slots[Slot::person] = p->entity->name;
+    e.slots[Slot::from] = origins.front()->name;
+    e.slots[Slot::to] = company->name;
+    e.slots[Slot::role] = "founder";
     events_.push_back(std::move(e));
   }
   return true;
@@ -522,10 +522,10 @@ void DocumentState::found(const AnnotatedSentence& s, const TriggerHit& t) {
     // rule 9); a founder whose earlier employer the text does not give moved from nowhere it says.
     if (!pf) continue;
     Event e = make(s, EventType::Move);
-    e.slots["person"] = p->entity->name;
-    e.slots["to"] = to->name;
-    e.slots["from"] = pf->name;
-    e.slots["role"] = "founder";
+    e.slots[Slot::person] = p->entity->name;
+    e.slots[Slot::to] = to->name;
+    e.slots[Slot::from] = pf->name;
+    e.slots[Slot::role] = "founder";
     events_.push_back(std::move(e));
   }
 }
@@ -552,9 +552,9 @@ void DocumentState::list_item(const AnnotatedSentence& s) {
   const Arg& p = s.args.front();
   if (p.end >= s.text.size() || s.text[p.end] != ':') return;
   Event e = make(s, EventType::Move);
-  e.slots["person"] = p.entity->name;
-  if (move_list_->from) e.slots["from"] = move_list_->from->name;
-  if (move_list_->to) e.slots["to"] = move_list_->to->name;
+  e.slots[Slot::person] = p.entity->name;
+  if (move_list_->from) e.slots[Slot::from] = move_list_->from->name;
+  if (move_list_->to) e.slots[Slot::to] = move_list_->to->name;
   events_.push_back(std::move(e));
 }
 
@@ -571,23 +571,23 @@ void DocumentState::include(const AnnotatedSentence& s) {
   if (!group)
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
       if (it->type == EventType::Move && it->sentence < s.index &&
-          s.index - it->sentence <= kCarryOver && it->has("to")) {
+          s.index - it->sentence <= kCarryOver && it->has(Slot::to)) {
         group = &*it;
         break;
       }
   if (!group) return;
   const Event copy = *group;  // events_ grows below
-  const Entity* to = copy.has("to") ? x_.lexicon().find(copy.slot("to")) : nullptr;
+  const Entity* to = copy.has(Slot::to) ? x_.lexicon().find(copy.slot(Slot::to)) : nullptr;
   for (const Arg* p : people(s, {0, s.text.size()}, to)) {
     if (p->role == Role::Possessor) continue;  // "주커버그의 AI 비전에는 … 포함되며": not a member
     if (!p->entity->acts_for.empty() && to && same_org(x_.lexicon().find(p->entity->acts_for), to))
       continue;
     Event e = make(s, EventType::Move);
-    e.slots["person"] = p->entity->name;
-    for (const char* k : {"from", "to"})
+    e.slots[Slot::person] = p->entity->name;
+    for (const Slot k : {Slot::from, Slot::to})
       if (copy.has(k)) e.slots[k] = copy.slot(k);
     // "Mike Dalton, … hired away from xAI, was part of the group": the member's own origin.
-    if (const Entity* own = origin_of(s, *p, to)) e.slots["from"] = own->name;
+    if (const Entity* own = origin_of(s, *p, to)) e.slots[Slot::from] = own->name;
     events_.push_back(std::move(e));
   }
 }

@@ -36,7 +36,7 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
     }
   }
   const Event* prev = recent(EventType::Offer, s.index);
-  if (!by && prev) by = x_.lexicon().find(prev->slot("by"));
+  if (!by && prev) by = x_.lexicon().find(prev->slot(Slot::by));
   if (!org_ok(by)) return;
   // An offer is about people or pay: "사명을 제시하지 못했다" is neither.
   if (contains_any(tail.substr(0, std::min<size_t>(tail.size(), 12)), {"지 못", "지 않"}) &&
@@ -83,9 +83,9 @@ void DocumentState::offer(const AnnotatedSentence& s, const TriggerHit& t) {
         break;
       }
   }
-  if (!target && prev && prev->slot("by") == by->name && prev->has("target_org") &&
+  if (!target && prev && prev->slot(Slot::by) == by->name && prev->has(Slot::target_org) &&
       (money || count_in(s, whole)))
-    target = x_.lexicon().find(prev->slot("target_org"));
+    target = x_.lexicon().find(prev->slot(Slot::target_org));
   auto count = count_in(s, clause);
   if (!count) count = count_in(s, whole);
   if (!target && !money) return;

@@ -25,7 +25,7 @@ TEST(ExtractCounteroffer, RetentionAgainstARival) {
   const auto events =
       events_of("구글 딥마인드는 메타로 떠나려는 연구원들을 붙잡기 위해 보너스를 지급했다.");
   EXPECT_TRUE(HasExactly(events, {{{"type", "counteroffer"}, {"target_org", "Meta"}}}));
-  EXPECT_TRUE(NamesUnit(events, "counteroffer", "org", "Google DeepMind"));
+  EXPECT_TRUE(NamesUnit(events, "counteroffer", Slot::org, "Google DeepMind"));
 }
 
 TEST(ExtractCounteroffer, TheRivalBeingCounteredIsTheTargetOrg) {

@@ -57,13 +57,13 @@ TEST(ExtractMove, KoreanAtLeastCountGivesTheNumber) {
 TEST(ExtractMove, KoreanGroupFromAUnit) {
   const auto events = events_of("구글 딥마인드 연구원 20여 명이 마이크로소프트로 이직했다.");
   EXPECT_TRUE(HasExactly(events, {{{"type", "move"}, {"count", 20}, {"to", "Microsoft"}}}));
-  EXPECT_TRUE(NamesUnit(events, "move", "from", "Google DeepMind"));
+  EXPECT_TRUE(NamesUnit(events, "move", Slot::from, "Google DeepMind"));
 }
 
 TEST(ExtractMove, EnglishGroupFromAUnit) {
   const auto events = events_of("Meta hired about 24 researchers from Google DeepMind.");
   EXPECT_TRUE(HasExactly(events, {{{"type", "move"}, {"count", 24}, {"to", "Meta"}}}));
-  EXPECT_TRUE(NamesUnit(events, "move", "from", "Google DeepMind"));
+  EXPECT_TRUE(NamesUnit(events, "move", Slot::from, "Google DeepMind"));
 }
 
 TEST(ExtractMove, GroupAndNamedMemberAreTwoEvents) {
@@ -105,7 +105,7 @@ TEST(ExtractMove, FollowingTheLastMoveCopiesIt) {
   const auto ko = events_of(
       "애플 연구원 네 명이 메타로 떠났다.\n저커버그의 AI 비전에는 신입 직원과의 협업도 포함되며 "
       "일부는 가까이서 일한다.\n");
-  for (const auto& e : ko) EXPECT_NE(e.slot("person"), "Mark Zuckerberg");
+  for (const auto& e : ko) EXPECT_NE(e.slot(Slot::person), "Mark Zuckerberg");
 }
 
 // Members named after their group keep their own origin, told after the name in English.
@@ -174,7 +174,7 @@ TEST(ExtractMove, SeveralOriginsInOneSentence) {
 // Words in quotation marks are the speaker's: the speaker does not move.
 TEST(ExtractMove, QuotedWordsMoveNobodyOutsideTheQuotes) {
   for (const auto& e : events_of("머스크는 “구글 출신 연구원들이 매주 xAI로 옮겨 온다”고 말했다."))
-    EXPECT_NE(e.slot("person"), "Elon Musk");
+    EXPECT_NE(e.slot(Slot::person), "Elon Musk");
 }
 
 // Korean relative clauses around a mover the lexicon does not know.
