@@ -43,10 +43,10 @@ void report(const std::string& origin, const std::string& reason) {
   std::cerr << "talentwar: " << text::printable(origin) << ": " << text::printable(reason) << "\n";
 }
 
-std::string short_money(const json& m) {
-  const double v = m.value("value", 0.0);
-  const std::string cur = m.value("currency", "USD");
-  std::string q = m.value("qualifier", "");
+std::string short_money(const model::Amount& m) {
+  const double v = m.value;
+  const std::string& cur = m.currency;
+  const std::string& q = m.qualifier;
   std::string prefix = q == "up_to" ? "≤" : q == "at_least" ? "≥" : q == "about" ? "~" : "";
   std::string sym = cur == "USD" ? "$" : cur + " ";
   if (v >= 1e9) return fmt::format("{}{}{:.2f}B", prefix, sym, v / 1e9);
@@ -431,57 +431,73 @@ int run_eval(const std::string& gold_path, const std::vector<std::string>& input
 namespace {
 
 // The figure of a fact or event: its amount, else the people it counts (a layoff, a group move).
-std::string figure_cell(const json& fact) {
-  if (!fact.contains("amount"))
-    return fact.contains("count") ? fmt::format("{} people", fact["count"].get<long>()) : "";
-  std::string cell = short_money(fact["amount"]);
-  if (fact.value("cumulative", false)) cell += " total";
-  return cell;
+std::string figure_cell(const std::optional<model::Amount>& amount, std::optional<long> count,
+                        bool cumulative) {
+  if (!amount) return count ? fmt::format("{} people", *count) : "";
+  return short_money(*amount) + (cumulative ? " total" : "");
 }
 
-std::string sources_cell(const json& fact) {
-  const size_t n = fact.value("corroboration", 0);
+std::string figure_cell(const query::Fact& f) {
+  return figure_cell(f.best_amount, f.count, f.cumulative);
+}
+
+// The first source (the outlet when the article names one, else its file) and how many more.
+std::string sources_cell(const query::Fact& f) {
+  const size_t n = f.sources.size();
   std::string first;
-  if (fact.contains("sources") && !fact["sources"].empty()) {
-    const auto& s = fact["sources"][0];  // the outlet when the article names one, else its file
-    first = s.value("outlet", "").empty() ? s.value("doc", "") : s.value("outlet", "");
-  }
+  if (!f.sources.empty())
+    first = f.sources[0].outlet.empty() ? f.sources[0].doc : f.sources[0].outlet;
   return n > 1 ? fmt::format("{} (+{})", clip(first, 34), n - 1) : clip(first, 40);
 }
 
-void print_fact_rows(const json& facts) {
+void print_fact_row(const query::Fact& f) {
+  std::cout << pad(std::string(model::name(f.type)), 13)
+            << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16)
+            << sources_cell(f) << "\n";
+}
+
+void print_fact_rows(const std::vector<query::Fact>& facts) {
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
-  for (const auto& f : facts)
-    std::cout << pad(f.value("type", ""), 13) << pad(clip(query::fact_summary(f), 62), 48)
-              << pad(figure_cell(f), 16) << sources_cell(f) << "\n";
+  for (const auto& f : facts) print_fact_row(f);
   std::cout << fmt::format("{} facts\n", facts.size());
 }
 
-// An answer printed as JSON or as a table; a fact-based one (query/questions.h) ends its
-// table with a line saying how far it read.
-int print_answer(const json& r, bool as_json, const std::function<void(const json&)>& table) {
+void print_fact_rows(const std::vector<query::PricedFact>& facts) {
+  std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
+  for (const auto& f : facts) print_fact_row(f.fact);
+  std::cout << fmt::format("{} facts\n", facts.size());
+}
+
+// An answer printed as JSON (its to_json(), as the API serves it) or as a table; a
+// fact-based one (query/questions.h) ends its table with a line saying how far it read.
+template <class Answer, class Table>
+int print_answer(const Answer& answer, bool as_json, Table table) {
   if (as_json) {
-    std::cout << r.dump(1) << "\n";
+    std::cout << answer.to_json().dump(1) << "\n";
     return kOk;
   }
-  table(r);
-  if (!r.contains("reports_read")) return kOk;
-  std::cout << "(" << query::Reach::stated(r).sentence() << ")\n";
+  table(answer);
+  if constexpr (requires { answer.reach.sentence(); })
+    std::cout << "(" << answer.reach.sentence() << ")\n";
   return kOk;
 }
 
 // A question of the database, its answer printed.
-int ask(const std::string& db_path, bool as_json,
-        const std::function<json(const store::Store&)>& question,
-        const std::function<void(const json&)>& table) {
+template <class Question, class Table>
+int ask(const std::string& db_path, bool as_json, Question question, Table table) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
   return print_answer(question(*db), as_json, table);
 }
 
-std::string undated_line(const json& r, const char* key, const char* what) {
-  return r.contains(key) ? fmt::format("+{} {} not placed in the window\n", r[key].dump(), what)
-                         : "";
+std::string undated_line(std::optional<size_t> undated, const char* what) {
+  return undated ? fmt::format("+{} {} not placed in the window\n", *undated, what) : "";
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator = ", ") {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
+  return out;
 }
 
 }  // namespace
@@ -494,32 +510,28 @@ int run_flows(const std::string& db_path, const std::string& since, const std::s
     const auto& lexicon = knowledge::Lexicon::standard();
     return query::flows(db, lexicon, window, query::known_organisation(db, lexicon, org), top);
   };
-  return ask(db_path, as_json, question, [](const json& r) {
+  return ask(db_path, as_json, question, [](const query::Flows& r) {
     std::cout << "TALENT FLOWS (people)\n"
               << pad("FROM", 28) << pad("TO", 28) << pad("PEOPLE", 8) << "NAMED\n";
-    for (const auto& e : r["flows"]) {
-      std::string from = e["from"].get<std::string>();
-      const auto& units = e["from_units"];
-      if (units.size() == 1 && units[0] != e["from"]) from = units[0].get<std::string>();
-      std::string named;
-      for (const auto& n : e["named"]) named += (named.empty() ? "" : ", ") + n.get<std::string>();
-      std::cout << pad(clip(from, 40), 28) << pad(clip(e["to"], 40), 28)
-                << pad(std::to_string(e["people"].get<long>()), 8) << clip(named, 80) << "\n";
+    for (const auto& e : r.flows) {
+      // A pair whose people all left one unit is shown from that unit.
+      const std::string& from =
+          e.from_units.size() == 1 && e.from_units[0] != e.from ? e.from_units[0] : e.from;
+      std::cout << pad(clip(from, 40), 28) << pad(clip(e.to, 40), 28)
+                << pad(std::to_string(e.people), 8) << clip(joined(e.named), 80) << "\n";
     }
     std::cout << "\nNET GAIN BY ORGANISATION\n"
               << pad("ORG", 28) << pad("IN", 6) << pad("OUT", 6) << pad("NET", 6) << "FROM\n";
-    for (const auto& o : r["organisations"]) {
-      std::string from;
-      for (const auto& s : o["sources"])
-        from += (from.empty() ? "" : ", ") + s["org"].get<std::string>();
-      std::cout << pad(clip(o["org"], 40), 28) << pad(std::to_string(o["in"].get<long>()), 6)
-                << pad(std::to_string(o["out"].get<long>()), 6)
-                << pad(fmt::format("{:+d}", o["net"].get<long>()), 6) << clip(from, 80) << "\n";
+    for (const auto& o : r.organisations) {
+      std::vector<std::string> from;
+      for (const auto& s : o.sources) from.push_back(s.org);
+      std::cout << pad(clip(o.org, 40), 28) << pad(std::to_string(o.in), 6)
+                << pad(std::to_string(o.out), 6) << pad(fmt::format("{:+d}", o.net()), 6)
+                << clip(joined(from), 80) << "\n";
     }
-    if (r.contains("undated"))
+    if (r.undated)
       std::cout << fmt::format(
-          "\n+{} people first reported without a date are not placed in the window\n",
-          r["undated"].get<long>());
+          "\n+{} people first reported without a date are not placed in the window\n", *r.undated);
   });
 }
 
@@ -527,18 +539,16 @@ int run_pay(const std::string& db_path, const query::Filter& asked, bool as_json
   auto question = [&](const store::Store& db) {
     return query::pay_answer(db, query::checked(asked, db, query::kPayTypes));
   };
-  return ask(db_path, as_json, question, [](const json& r) {
+  return ask(db_path, as_json, question, [](const query::PayAnswer& r) {
     std::cout << "OFFERS\n";
-    print_fact_rows(r["offers"]);
+    print_fact_rows(r.pay.offers);
     std::cout << "\nPAY STATISTICS\n";
-    print_fact_rows(r["pay_statistics"]);
-    const auto& s = r["summary"];
-    if (s.contains("usd_median"))
-      std::cout << fmt::format("\nUSD figures: min {}, median {}, max {}\n",
-                               short_money({{"value", s["usd_min"]}, {"currency", "USD"}}),
-                               short_money({{"value", s["usd_median"]}, {"currency", "USD"}}),
-                               short_money({{"value", s["usd_max"]}, {"currency", "USD"}}));
-    std::cout << undated_line(r, "undated_reports", "reports without a date are");
+    print_fact_rows(r.pay.pay_statistics);
+    if (const auto& usd = r.pay.usd)
+      std::cout << fmt::format(
+          "\nUSD figures: min {}, median {}, max {}\n", short_money({usd->min, "USD", ""}),
+          short_money({usd->median, "USD", ""}), short_money({usd->max, "USD", ""}));
+    std::cout << undated_line(r.undated_reports, "reports without a date are");
   });
 }
 
@@ -546,24 +556,23 @@ int run_deals(const std::string& db_path, const query::Filter& asked, bool as_js
   auto question = [&](const store::Store& db) {
     return query::deals_answer(db, query::checked(asked, db, query::kDealTypes));
   };
-  return ask(db_path, as_json, question, [](const json& r) {
+  return ask(db_path, as_json, question, [](const query::DealsAnswer& r) {
     std::cout << "DEALS\n";
-    print_fact_rows(r["deals"]);
+    print_fact_rows(r.deals.deals);
     std::cout << "\nTOTALS PER PAIR\n"
               << pad("INVESTOR", 24) << pad("INVESTEE", 24) << pad("TOTAL", 14) << "RULE\n";
-    for (const auto& t : r["totals"])
-      std::cout << pad(clip(t["investor"], 40), 24) << pad(clip(t["investee"], 40), 24)
-                << pad(short_money({{"value", t["total"]}, {"currency", t["currency"]}}), 14)
-                << t["rule"].get<std::string>() << "\n";
-    std::cout << undated_line(r, "undated_reports", "reports without a date are");
+    for (const auto& t : r.deals.totals)
+      std::cout << pad(clip(t.investor, 40), 24) << pad(clip(t.investee, 40), 24)
+                << pad(short_money({t.total(), t.currency, ""}), 14) << t.rule() << "\n";
+    std::cout << undated_line(r.undated_reports, "reports without a date are");
   });
 }
 
 int run_entity(const std::string& db_path, const std::string& name, bool as_json) {
   auto db = open_existing(db_path);
   if (!db) return kFatal;
-  const json p = query::entity_answer(*db, name);
-  if (p.is_null()) {
+  const auto answer = query::entity_answer(*db, name);
+  if (!answer) {
     std::string near;
     for (const auto& n : query::near_names(*db, knowledge::Lexicon::standard(), name))
       near += (near.empty() ? "; did you mean: " : ", ") + n;
@@ -571,28 +580,17 @@ int run_entity(const std::string& db_path, const std::string& name, bool as_json
               << ": no person or organisation by that name" << near << "\n";
     return kSomeFailed;
   }
-  return print_answer(p, as_json, [](const json& p) {
-    std::string spellings;
-    for (const auto& s : p["spellings"])
-      spellings += (spellings.empty() ? "" : ", ") + s.get<std::string>();
-    std::cout << text::printable(p["name"].get<std::string>()) << " ("
-              << p["kind"].get<std::string>() << ")\n";
-    std::cout << "  spellings: " << text::printable(spellings) << "\n";
-    if (p.contains("parent"))
-      std::cout << "  part of: " << text::printable(p["parent"].get<std::string>()) << "\n";
-    if (p.contains("units") && !p["units"].empty()) {
-      std::string units;
-      for (const auto& u : p["units"]) units += (units.empty() ? "" : ", ") + u.get<std::string>();
-      std::cout << "  units: " << text::printable(units) << "\n";
-    }
-    if (p.contains("affiliations") && !p["affiliations"].empty()) {
-      std::string aff;
-      for (const auto& a : p["affiliations"])
-        aff += (aff.empty() ? "" : " → ") + a.get<std::string>();
-      std::cout << "  career: " << text::printable(aff) << "\n";
-    }
+  return print_answer(*answer, as_json, [](const query::EntityAnswer& a) {
+    const query::EntityProfile& p = a.profile;
+    std::cout << text::printable(p.name) << " (" << p.kind << ")\n";
+    std::cout << "  spellings: " << text::printable(joined(p.spellings)) << "\n";
+    if (!p.parent.empty()) std::cout << "  part of: " << text::printable(p.parent) << "\n";
+    if (p.units && !p.units->empty())
+      std::cout << "  units: " << text::printable(joined(*p.units)) << "\n";
+    if (p.affiliations && !p.affiliations->empty())
+      std::cout << "  career: " << text::printable(joined(*p.affiliations, " → ")) << "\n";
     std::cout << "\n";
-    print_fact_rows(p["facts"]);
+    print_fact_rows(p.facts);
   });
 }
 
@@ -600,15 +598,16 @@ int run_timeline(const std::string& db_path, const query::Filter& asked, bool as
   auto question = [&](const store::Store& db) {
     return query::timeline_answer(db, query::checked(asked, db, model::kEventTypes));
   };
-  return ask(db_path, as_json, question, [](const json& r) {
+  return ask(db_path, as_json, question, [](const query::TimelineAnswer& r) {
     std::cout << pad("FIRST REPORTED", 16) << pad("TYPE", 13) << pad("WHO / WHAT", 48)
               << pad("AMOUNT", 16) << "SOURCES\n";
-    for (const auto& f : r["facts"])
-      std::cout << pad(f.value("first_reported", "(undated)"), 16) << pad(f.value("type", ""), 13)
+    for (const auto& f : r.facts)
+      std::cout << pad(f.first_date.empty() ? "(undated)" : f.first_date, 16)
+                << pad(std::string(model::name(f.type)), 13)
                 << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16)
                 << sources_cell(f) << "\n";
-    std::cout << fmt::format("{} facts\n", r["facts"].size())
-              << undated_line(r, "undated", "undated facts are");
+    std::cout << fmt::format("{} facts\n", r.facts.size())
+              << undated_line(r.undated, "undated facts are");
   });
 }
 
@@ -676,8 +675,13 @@ int run_events(const std::string& db_path, const std::string& type, const std::s
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 46) << pad("AMOUNT", 14) << "SOURCE\n";
   for (const auto& r : rows) {
     const json& e = r.event;
+    std::optional<model::Amount> amount;
+    if (e.contains("amount")) amount = query::amount_of(e["amount"]);
+    std::optional<long> count;
+    if (e.contains("count") && e["count"].is_number()) count = e["count"].get<long>();
     std::cout << pad(e.value("type", ""), 13) << pad(clip(query::fact_summary(e), 60), 46)
-              << pad(figure_cell(e), 14) << text::printable(r.doc) << "\n";
+              << pad(figure_cell(amount, count, e.value("cumulative", false)), 14)
+              << text::printable(r.doc) << "\n";
   }
   std::cout << fmt::format("{} events\n", rows.size());
   return kOk;

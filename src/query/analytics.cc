@@ -72,8 +72,8 @@ namespace {
 // The people of the pairs not listed, so a top-N Sankey still adds up: per listed
 // destination, those who came from elsewhere (its gains less its listed pairs), and the
 // rest, who went to destinations not listed. Every pair counts once.
-json other_flows(const std::vector<store::FlowPair>& listed,
-                 const std::vector<store::FlowBalance>& balances) {
+void other_flows(const std::vector<store::FlowPair>& listed,
+                 const std::vector<store::FlowBalance>& balances, Flows& answer) {
   std::map<std::string, int64_t> listed_into;
   int64_t listed_people = 0, all_people = 0;
   for (const auto& p : listed) {
@@ -81,22 +81,20 @@ json other_flows(const std::vector<store::FlowPair>& listed,
     listed_into[p.to] += n;
     listed_people += n;
   }
-  json into = json::array();
   int64_t into_people = 0;
   for (const auto& b : balances) {
     all_people += b.gained;
     auto it = listed_into.find(b.org);
     if (it == listed_into.end() || b.gained <= it->second) continue;
-    into.push_back({{"to", b.org}, {"people", b.gained - it->second}});
+    answer.other_into_listed.emplace_back(b.org, b.gained - it->second);
     into_people += b.gained - it->second;
   }
-  const int64_t rest = std::max<int64_t>(0, all_people - listed_people - into_people);
-  return {{"people", into_people + rest}, {"into_listed", into}, {"elsewhere", rest}};
+  answer.other_elsewhere = std::max<int64_t>(0, all_people - listed_people - into_people);
 }
 }  // namespace
 
-json flows(const store::Store& db, const knowledge::Lexicon& lexicon, const Window& window,
-           const std::string& org, size_t max_edges, const store::FlowCounts* counts) {
+Flows flows(const store::Store& db, const knowledge::Lexicon& lexicon, const Window& window,
+            const std::string& org, size_t max_edges, const store::FlowCounts* counts) {
   // Named people and articles listed per edge, and sources per organisation: enough for a
   // tooltip or a table cell; the pair's own answer (flow_pair) lists them all.
   constexpr size_t kListed = 5, kOrgSources = 10;
@@ -179,56 +177,82 @@ json flows(const store::Store& db, const knowledge::Lexicon& lexicon, const Wind
     if (pairs.size() > max_edges) pairs.resize(max_edges);
     listed = std::move(pairs);
   }
-  json edges = json::array();
+  Flows answer;
+  answer.pairs = pair_count;
   for (const auto& p : listed)
-    edges.push_back({{"from", p.from},
-                     {"from_units", db.flow_labels(p.from, p.to)},
-                     {"to", p.to},
-                     {"people", size_of(p)},
-                     {"named", db.flow_people(p.from, p.to, window.since, window.until, kListed)},
-                     {"largest_group_reported", p.largest_group},
-                     {"sources", sources_of(db.flow_sources(p.from, p.to, window.since,
-                                                            window.until, kListed))}});
-  json orgs = json::array();
+    answer.flows.push_back({p.from, p.to, db.flow_labels(p.from, p.to), size_of(p), p.largest_group,
+                            db.flow_people(p.from, p.to, window.since, window.until, kListed),
+                            db.flow_sources(p.from, p.to, window.since, window.until, kListed)});
   for (const auto& b : balances) {
     // A unit listed beside its parent is one source, not two (a pair's people count
     // towards each label it has): the unit is named under its parent.
-    json src = json::array();
+    FlowBalance balance{b.org, b.gained, b.lost, {}};
     for (const auto& source : b.sources) {  // not a structured binding: clang 14 cannot capture one
       const std::string& label = source.first;
       auto parent = std::find_if(b.sources.begin(), b.sources.end(), [&](const auto& other) {
         return other.first != label && lexicon.within(label, other.first);
       });
-      if (parent == b.sources.end()) src.push_back({{"org", label}, {"people", source.second}});
+      if (parent == b.sources.end()) balance.sources.push_back({label, source.second, {}});
     }
     for (const auto& [label, n] : b.sources)
-      for (auto& s : src)
-        if (s["org"] != label && lexicon.within(label, s["org"].get<std::string>())) {
-          s["people"] = std::max(s["people"].get<int64_t>(), n);
-          s["units"].push_back(label);
+      for (auto& s : balance.sources)
+        if (s.org != label && lexicon.within(label, s.org)) {
+          s.people = std::max(s.people, n);
+          s.units.push_back(label);
           break;
         }
-    orgs.push_back({{"org", b.org},
-                    {"in", b.gained},
-                    {"out", b.lost},
-                    {"net", b.gained - b.lost},
-                    {"sources", src}});
+    answer.organisations.push_back(std::move(balance));
   }
-  std::sort(orgs.begin(), orgs.end(), [](const json& a, const json& b) {
-    return a["net"] != b["net"] ? a["net"] > b["net"] : a["org"] < b["org"];
-  });
-  json answer = {{"flows", edges},
-                 {"organisations", orgs},
-                 {"pairs", pair_count},
-                 {"other", other_flows(listed, balances)}};
+  std::sort(answer.organisations.begin(), answer.organisations.end(),
+            [](const FlowBalance& a, const FlowBalance& b) {
+              return a.net() != b.net() ? a.net() > b.net() : a.org < b.org;
+            });
+  other_flows(listed, balances, answer);
   if (!all_time) {
     // People first reported without a date cannot be placed in a window: counted, not dropped.
     int64_t undated = 0;
     for (const auto& p : db.undated_flow_pairs())
       if (focus.empty() || lexicon.within(p.from, focus) || lexicon.within(p.to, focus))
         undated += size_of(p);
-    answer["undated"] = undated;
+    answer.undated = undated;
   }
+  return answer;
+}
+
+json Flows::to_json() const {
+  json edges = json::array();
+  for (const auto& e : flows)
+    edges.push_back({{"from", e.from},
+                     {"from_units", e.from_units},
+                     {"to", e.to},
+                     {"people", e.people},
+                     {"named", e.named},
+                     {"largest_group_reported", e.largest_group},
+                     {"sources", sources_of(e.sources)}});
+  json orgs = json::array();
+  for (const auto& b : organisations) {
+    json src = json::array();
+    for (const auto& s : b.sources) {
+      json one = {{"org", s.org}, {"people", s.people}};
+      if (!s.units.empty()) one["units"] = s.units;
+      src.push_back(std::move(one));
+    }
+    orgs.push_back(
+        {{"org", b.org}, {"in", b.in}, {"out", b.out}, {"net", b.net()}, {"sources", src}});
+  }
+  json into = json::array();
+  for (const auto& [to, people] : other_into_listed)
+    into.push_back({{"to", to}, {"people", people}});
+  int64_t into_people = 0;
+  for (const auto& [to, people] : other_into_listed) into_people += people;
+  json answer = {{"flows", edges},
+                 {"organisations", orgs},
+                 {"pairs", pairs},
+                 {"other",
+                  {{"people", into_people + other_elsewhere},
+                   {"into_listed", into},
+                   {"elsewhere", other_elsewhere}}}};
+  if (undated) answer["undated"] = *undated;
   return answer;
 }
 
@@ -275,131 +299,168 @@ json flow_pair(const store::Store& db, const knowledge::Lexicon& lexicon, const 
           {"sources", sources}};
 }
 
-json pay(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon, const std::string& org,
-         const Rates* rates) {
-  json offers = json::array(), stats = json::array();
+Pay pay(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon, const std::string& org,
+        const Rates* rates) {
+  Pay answer;
   std::vector<double> usd;
   for (const auto& f : facts) {
     if (!org_filter(f, lexicon, org) ||
         (f.type != model::EventType::Offer && f.type != model::EventType::CompStat))
       continue;
-    json j = f.to_json();
-    if (rates && f.best_amount && f.best_amount->value("currency", "USD") != "USD")
-      if (auto c = rates->to_usd(f.best_amount->value("value", 0.0),
-                                 f.best_amount->value("currency", ""), f.first_date))
-        j["amount_usd"] = {
-            {"value", c->usd}, {"per_usd", c->rate.per_usd}, {"rate_from", c->rate.from}};
-    (f.type == model::EventType::Offer ? offers : stats).push_back(std::move(j));
-    if (f.best_amount && f.best_amount->value("currency", "") == "USD")
-      usd.push_back(f.best_amount->value("value", 0.0));
+    PricedFact priced{f, std::nullopt};
+    if (rates && f.best_amount && f.best_amount->currency != "USD")
+      priced.usd = rates->to_usd(f.best_amount->value, f.best_amount->currency, f.first_date);
+    if (f.best_amount && f.best_amount->currency == "USD") usd.push_back(f.best_amount->value);
+    (f.type == model::EventType::Offer ? answer.offers : answer.pay_statistics)
+        .push_back(std::move(priced));
   }
-  json summary = {{"offers", offers.size()}, {"pay_statistics", stats.size()}};
   if (!usd.empty()) {
     std::sort(usd.begin(), usd.end());
-    summary["usd_min"] = usd.front();
-    summary["usd_median"] = usd[usd.size() / 2];
-    summary["usd_max"] = usd.back();
+    answer.usd = Pay::Range{usd.front(), usd[usd.size() / 2], usd.back()};
   }
-  return {{"offers", offers}, {"pay_statistics", stats}, {"summary", summary}};
+  return answer;
 }
 
-json deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
-           const std::string& org) {
-  json ledger = json::array();
-  struct Total {
-    double tranches = 0, running = 0;
-    std::string currency = "USD";
+json Pay::to_json() const {
+  auto list = [](const std::vector<PricedFact>& facts) {
+    json out = json::array();
+    for (const auto& [fact, converted] : facts) {
+      json j = fact.to_json();
+      if (converted)
+        j["amount_usd"] = {{"value", converted->usd},
+                           {"per_usd", converted->rate.per_usd},
+                           {"rate_from", converted->rate.from}};
+      out.push_back(std::move(j));
+    }
+    return out;
   };
-  std::map<std::pair<std::string, std::string>, Total> totals;
+  json summary = {{"offers", offers.size()}, {"pay_statistics", pay_statistics.size()}};
+  if (usd) {
+    summary["usd_min"] = usd->min;
+    summary["usd_median"] = usd->median;
+    summary["usd_max"] = usd->max;
+  }
+  return {{"offers", list(offers)}, {"pay_statistics", list(pay_statistics)}, {"summary", summary}};
+}
+
+Deals deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
+            const std::string& org) {
+  Deals answer;
+  std::map<std::pair<std::string, std::string>, PairTotal> totals;
   for (const auto& f : facts) {
     if ((f.type != model::EventType::Investment && f.type != model::EventType::Acquisition) ||
         !org_filter(f, lexicon, org))
       continue;
-    ledger.push_back(f.to_json());
+    answer.deals.push_back(f);
     if (f.type != model::EventType::Investment || !f.best_amount) continue;
     auto& t = totals[{f.slot(Slot::investor), f.slot(Slot::investee)}];
-    t.currency = f.best_amount->value("currency", "USD");
-    const double v = f.best_amount->value("value", 0.0);
+    t.currency = f.best_amount->currency;
     if (f.cumulative)
-      t.running = std::max(t.running, v);
+      t.running = std::max(t.running, f.best_amount->value);
     else
-      t.tranches += v;
+      t.tranches += f.best_amount->value;
   }
+  for (auto& [key, t] : totals) {
+    t.investor = key.first;
+    t.investee = key.second;
+    answer.totals.push_back(std::move(t));
+  }
+  return answer;
+}
+
+std::string_view PairTotal::rule() const {
+  return by_running_total() ? "largest reported running total" : "sum of reported tranches";
+}
+
+json Deals::to_json() const {
+  json ledger = json::array();
+  for (const auto& f : deals) ledger.push_back(f.to_json());
   json pairs = json::array();
-  for (const auto& [key, t] : totals) {
-    const bool use_running = t.running >= t.tranches;
-    pairs.push_back(
-        {{"investor", key.first},
-         {"investee", key.second},
-         {"total", use_running ? t.running : t.tranches},
-         {"currency", t.currency},
-         {"rule", use_running ? "largest reported running total" : "sum of reported tranches"},
-         {"tranches_sum", t.tranches},
-         {"running_total_reported", t.running}});
-  }
+  for (const auto& t : totals)
+    pairs.push_back({{"investor", t.investor},
+                     {"investee", t.investee},
+                     {"total", t.total()},
+                     {"currency", t.currency},
+                     {"rule", t.rule()},
+                     {"tranches_sum", t.tranches},
+                     {"running_total_reported", t.running}});
   return {{"deals", ledger}, {"totals", pairs}};
 }
 
-json entity_profile(const std::string& name, const std::vector<Fact>& facts,
-                    const NameResolver& names) {
+namespace {
+// First reported first; undated facts last, in the order they came.
+void by_first_report(std::vector<Fact>& facts) {
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    return (a.first_date.empty() ? "9999" : a.first_date) <
+           (b.first_date.empty() ? "9999" : b.first_date);
+  });
+}
+}  // namespace
+
+std::optional<EntityProfile> entity_profile(const std::string& name, const std::vector<Fact>& facts,
+                                            const NameResolver& names) {
   const auto& lexicon = names.lexicon();
   const std::string canonical = names.canonical(name);
   const auto* e = lexicon.find(canonical);
-  json profile;
-  profile["name"] = canonical;
-  profile["kind"] = e ? (e->is_org() ? "org" : "person") : "unknown";
-  profile["spellings"] = names.spellings(canonical);
+  EntityProfile profile;
+  profile.name = canonical;
+  profile.kind = e ? (e->is_org() ? "org" : "person") : "unknown";
+  profile.spellings = names.spellings(canonical);
   if (e && e->is_org()) {
-    if (!e->parent.empty()) profile["parent"] = e->parent;
-    json units = json::array();
+    profile.parent = e->parent;
+    profile.units.emplace();
     for (size_t i = 0; i < lexicon.size(); ++i) {
       const auto& u = lexicon.entity(static_cast<uint32_t>(i));
       if (u.is_org() && u.name != e->name && lexicon.within(u.name, e->name))
-        units.push_back(u.name);
+        profile.units->push_back(u.name);
     }
-    profile["units"] = units;
   }
   if (e && e->is_person()) {
-    profile["affiliations"] = e->affiliations;
-    if (!e->acts_for.empty()) profile["acts_for"] = e->acts_for;
+    profile.affiliations = e->affiliations;
+    profile.acts_for = e->acts_for;
   }
-  json related = json::array();
   std::set<std::string> docs;
   for (const auto& f : facts) {
     const bool hit = e && e->is_org()
                          ? f.involves(e->name, lexicon)
                          : f.slot(Slot::person) == canonical || f.involves(canonical, lexicon);
     if (!hit) continue;
-    related.push_back(f.to_json());
+    profile.facts.push_back(f);
     for (const auto& s : f.sources) docs.insert(s.doc);
   }
-  if (!e && related.empty()) return nullptr;
-  std::stable_sort(related.begin(), related.end(), [](const json& a, const json& b) {
-    const std::string da = a.value("first_reported", "9999"),
-                      db = b.value("first_reported", "9999");
-    return da < db;
-  });
-  profile["facts"] = related;
-  profile["sources"] = std::vector<std::string>(docs.begin(), docs.end());
+  if (!e && profile.facts.empty()) return std::nullopt;
+  by_first_report(profile.facts);
+  profile.sources.assign(docs.begin(), docs.end());
   return profile;
 }
 
-json timeline(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
-              const std::string& org, const Window& window, size_t* undated) {
+json EntityProfile::to_json() const {
+  json j = {{"name", name}, {"kind", kind}, {"spellings", spellings}};
+  if (!parent.empty()) j["parent"] = parent;
+  if (units) j["units"] = *units;
+  if (affiliations) j["affiliations"] = *affiliations;
+  if (!acts_for.empty()) j["acts_for"] = acts_for;
+  json list = json::array();
+  for (const auto& f : facts) list.push_back(f.to_json());
+  j["facts"] = std::move(list);
+  j["sources"] = sources;
+  return j;
+}
+
+std::vector<Fact> timeline(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
+                           const std::string& org, const Window& window, size_t* undated) {
   const bool windowed = !window.since.empty() || !window.until.empty();
   if (undated) *undated = 0;
-  json rows = json::array();
+  std::vector<Fact> rows;
   for (const auto& f : facts) {
     if (!org_filter(f, lexicon, org)) continue;
     if (windowed && f.first_date.empty()) {
       if (undated) ++*undated;
       continue;
     }
-    if (!windowed || window.contains(f)) rows.push_back(f.to_json());
+    if (!windowed || window.contains(f)) rows.push_back(f);
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
-    return a.value("first_reported", "9999") < b.value("first_reported", "9999");
-  });
+  by_first_report(rows);
   return rows;
 }
 
@@ -418,7 +479,7 @@ json graph_json(const std::vector<Fact>& facts, const knowledge::Lexicon& lexico
                    {"type", model::name(f.type)},
                    {"label", label},
                    {"sources", f.sources.size()}};
-      if (f.best_amount) edge["amount"] = *f.best_amount;
+      if (f.best_amount) edge["amount"] = amount_json(*f.best_amount);
       edges.push_back(edge);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <unordered_map>
@@ -26,10 +27,6 @@ bool about_a_group(model::EventType type, const model::Slots& slots) {
          (type == model::EventType::Move || type == model::EventType::Offer);
 }
 
-model::Amount amount_of(const nlohmann::json& m) {
-  return {value_of(m), m.value("currency", "USD"), m.value("qualifier", "")};
-}
-
 // Can report `e` (its names canonical in `slots`) be merged into `f`? The rule of
 // model/reports.h, across articles.
 bool compatible(const Fact& f, const nlohmann::json& e, model::EventType type,
@@ -41,7 +38,7 @@ bool compatible(const Fact& f, const nlohmann::json& e, model::EventType type,
   if (e.contains("count")) report.count = e["count"].get<long>();
   report.group = about_a_group(type, slots);
   report.cumulative = e.value("cumulative", false);
-  model::Report fact{.type = f.type, .slots = &f.slots, .amounts = f.figures, .count = f.count};
+  model::Report fact{.type = f.type, .slots = &f.slots, .amounts = f.amounts, .count = f.count};
   fact.group = f.group;
   fact.cumulative = f.cumulative;
   return model::same_fact(fact, report, model::Scope::Corpus);
@@ -50,24 +47,24 @@ bool compatible(const Fact& f, const nlohmann::json& e, model::EventType type,
 void choose_best(Fact& f) {
   if (f.amounts.empty()) return;
   // Precise beats qualified; then the figure most sources report; then the latest report.
-  auto precise = [](const ReportedAmount& r) { return r.amount.value("qualifier", "").empty(); };
-  auto support = [&](const ReportedAmount& r) {
-    return std::count_if(f.amounts.begin(), f.amounts.end(), [&](const ReportedAmount& o) {
-      return model::same_amount(value_of(o.amount), value_of(r.amount));
+  auto precise = [&](size_t i) { return f.amounts[i].qualifier.empty(); };
+  auto support = [&](size_t i) {
+    return std::count_if(f.amounts.begin(), f.amounts.end(), [&](const model::Amount& o) {
+      return model::same_amount(o.value, f.amounts[i].value);
     });
   };
-  const ReportedAmount* best = &f.amounts.front();
-  for (const auto& r : f.amounts) {
-    const auto key = std::make_tuple(precise(r), support(r), r.source.date);
-    const auto cur = std::make_tuple(precise(*best), support(*best), best->source.date);
-    if (key > cur) best = &r;
-  }
-  f.best_amount = best->amount;
-  const bool any_bound =
-      std::any_of(f.amounts.begin(), f.amounts.end(), [&](const auto& r) { return !precise(r); });
-  f.best_rule = precise(*best) && any_bound ? "a precise figure beats a bound"
-                : support(*best) > 1        ? "reported by the most sources"
-                                            : "the only or latest report";
+  auto rank = [&](size_t i) {
+    return std::make_tuple(precise(i), support(i), f.amount_sources[i].date);
+  };
+  size_t best = 0;
+  for (size_t i = 1; i < f.amounts.size(); ++i)
+    if (rank(i) > rank(best)) best = i;
+  f.best_amount = f.amounts[best];
+  bool any_bound = false;
+  for (size_t i = 0; i < f.amounts.size(); ++i) any_bound |= !precise(i);
+  f.best_rule = precise(best) && any_bound ? "a precise figure beats a bound"
+                : support(best) > 1        ? "reported by the most sources"
+                                           : "the only or latest report";
 }
 
 // Where to look for the fact a report merges with, so that merging is about linear in
@@ -199,35 +196,54 @@ bool Fact::involves(const std::string& org, const knowledge::Lexicon& lexicon) c
   return slot(Slot::person) == org;
 }
 
-std::string fact_summary(const nlohmann::json& e) {
-  auto s = [&](const char* k) { return e.value(k, ""); };
-  const std::string type = s("type");
+namespace {
+// The one line of fact_summary, from the type, a slot's value, the head-count and whether
+// anyone disputes it.
+std::string summary_line(std::optional<model::EventType> type,
+                         const std::function<std::string(Slot)>& s, std::optional<long> count,
+                         bool disputed) {
+  using model::EventType;
   std::string who;
-  if (type == "move") {
-    who = !s("person").empty()  ? s("person")
-          : e.contains("count") ? fmt::format("{} people", e["count"].get<long>())
-                                : "people";
-    who += fmt::format(": {} → {}", s("from").empty() ? "?" : s("from"),
-                       s("to").empty() ? "?" : s("to"));
-  } else if (type == "offer") {
-    who = fmt::format("{} → {}", s("by"),
-                      !s("person").empty()      ? s("person")
-                      : s("target_org").empty() ? "?"
-                                                : s("target_org") + " staff");
-  } else if (type == "investment") {
-    who = fmt::format("{} → {}", s("investor"), s("investee"));
-  } else if (type == "acquisition") {
-    who = fmt::format("{} buys {} ({})", s("acquirer"), s("target"), s("status"));
-  } else if (type == "layoff") {
-    who = s("org");
-  } else if (type == "comp_stat") {
-    who = fmt::format("{} {}", s("org").empty() ? "(market)" : s("org"), s("stat"));
-  } else if (type == "counteroffer") {
-    who = fmt::format("{} vs {} ({})", s("org"), s("target_org").empty() ? "?" : s("target_org"),
-                      s("action"));
+  if (type == EventType::Move) {
+    who = !s(Slot::person).empty() ? s(Slot::person)
+          : count                  ? fmt::format("{} people", *count)
+                                   : "people";
+    who += fmt::format(": {} → {}", s(Slot::from).empty() ? "?" : s(Slot::from),
+                       s(Slot::to).empty() ? "?" : s(Slot::to));
+  } else if (type == EventType::Offer) {
+    who = fmt::format("{} → {}", s(Slot::by),
+                      !s(Slot::person).empty()      ? s(Slot::person)
+                      : s(Slot::target_org).empty() ? "?"
+                                                    : s(Slot::target_org) + " staff");
+  } else if (type == EventType::Investment) {
+    who = fmt::format("{} → {}", s(Slot::investor), s(Slot::investee));
+  } else if (type == EventType::Acquisition) {
+    who = fmt::format("{} buys {} ({})", s(Slot::acquirer), s(Slot::target), s(Slot::status));
+  } else if (type == EventType::Layoff) {
+    who = s(Slot::org);
+  } else if (type == EventType::CompStat) {
+    who = fmt::format("{} {}", s(Slot::org).empty() ? "(market)" : s(Slot::org), s(Slot::stat));
+  } else if (type == EventType::Counteroffer) {
+    who = fmt::format("{} vs {} ({})", s(Slot::org),
+                      s(Slot::target_org).empty() ? "?" : s(Slot::target_org), s(Slot::action));
   }
-  if (e.value("disputed", false) || e.contains("disputed_by")) who += " [disputed]";
+  if (disputed) who += " [disputed]";
   return who;
+}
+}  // namespace
+
+std::string fact_summary(const nlohmann::json& e) {
+  std::optional<long> count;
+  if (e.contains("count") && e["count"].is_number()) count = e["count"].get<long>();
+  return summary_line(
+      model::event_type(e.value("type", "")),
+      [&](Slot k) { return e.value(std::string(model::name(k)), ""); }, count,
+      e.value("disputed", false) || e.contains("disputed_by"));
+}
+
+std::string fact_summary(const Fact& f) {
+  return summary_line(
+      f.type, [&](Slot k) { return f.slot(k); }, f.count, !f.disputes.empty());
 }
 
 nlohmann::json source_json(const store::ArticleLabel& a) {
@@ -239,6 +255,22 @@ nlohmann::json source_json(const store::ArticleLabel& a) {
   return j;
 }
 
+model::Amount amount_of(const nlohmann::json& m) {
+  return {value_of(m), m.value("currency", "USD"), m.value("qualifier", "")};
+}
+
+nlohmann::json amount_json(const model::Amount& amount) {
+  nlohmann::json j;
+  const double whole = std::round(amount.value);
+  if (whole == amount.value && std::fabs(whole) < 9e18)
+    j["value"] = static_cast<int64_t>(whole);
+  else
+    j["value"] = amount.value;
+  j["currency"] = amount.currency;
+  if (!amount.qualifier.empty()) j["qualifier"] = amount.qualifier;
+  return j;
+}
+
 nlohmann::json Fact::to_json() const {
   nlohmann::json j;
   j["type"] = model::name(type);
@@ -246,10 +278,11 @@ nlohmann::json Fact::to_json() const {
   if (count) j["count"] = *count;
   if (cumulative) j["cumulative"] = true;
   if (best_amount) {
-    j["amount"] = *best_amount;
+    j["amount"] = amount_json(*best_amount);
     j["amount_rule"] = best_rule;
     nlohmann::json reported = nlohmann::json::array();
-    for (const auto& r : amounts) reported.push_back({{"amount", r.amount}, {"doc", r.source.doc}});
+    for (size_t i = 0; i < amounts.size(); ++i)
+      reported.push_back({{"amount", amount_json(amounts[i])}, {"doc", amount_sources[i].doc}});
     j["amounts_reported"] = reported;
   }
   j["corroboration"] = sources.size();
@@ -319,8 +352,8 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       if (f.slot(k).empty() || (k == Slot::outcome && f.slot(k) == "unknown")) f.slots[k] = v;
     if (!f.count && e.contains("count")) f.count = e["count"].get<long>();
     if (e.contains("amount")) {
-      f.amounts.push_back({e["amount"], src});
-      f.figures.push_back(amount_of(e["amount"]));
+      f.amounts.push_back(amount_of(e["amount"]));
+      f.amount_sources.push_back(src);
     }
     if (e.contains("claimed_by"))
       f.claims.emplace_back(names.canonical(e["claimed_by"].get<std::string>()), src);

@@ -48,22 +48,26 @@ nlohmann::json source_json(const store::ArticleLabel& a);
 
 // One line saying who and what a fact or event (as JSON) is about: "Jane Doerr: OpenAI →
 // Meta", "Amazon → Anthropic", "Meta buys Scale AI (completed)".
-std::string fact_summary(const nlohmann::json& fact);
+std::string fact_summary(const nlohmann::json& fact_or_event);
+struct Fact;
+std::string fact_summary(const Fact& fact);
 
-struct ReportedAmount {
-  nlohmann::json amount;  // {"value", "currency", "qualifier"?}
-  Source source;
-};
+// An amount as a stored report or an answer writes it: {"value", "currency" (USD when
+// missing), "qualifier"?}.
+model::Amount amount_of(const nlohmann::json& amount);
+// An amount as answers write it: {"value", "currency", "qualifier"?}, a whole number of
+// units written as one.
+nlohmann::json amount_json(const model::Amount& amount);
 
 struct Fact {
   model::EventType type = model::EventType::Move;
   model::Slots slots;  // canonical names and labels
   std::optional<long> count;
-  bool group = false;       // about people not named
-  bool cumulative = false;  // a running total
-  std::vector<ReportedAmount> amounts;
-  std::vector<model::Amount> figures;  // the same amounts, as the merging rule reads them
-  std::optional<nlohmann::json> best_amount;
+  bool group = false;                  // about people not named
+  bool cumulative = false;             // a running total
+  std::vector<model::Amount> amounts;  // every amount reported, as the merging rule reads them
+  std::vector<Source> amount_sources;  // the report of each, in the same order
+  std::optional<model::Amount> best_amount;
   std::string best_rule;  // why best_amount was chosen
   std::vector<Source> sources;
   std::string first_date, last_date;

@@ -104,27 +104,38 @@ RecentFacts facts_about(const store::Store& db, const std::string& org, const st
   return recent_facts(db, {}, f);
 }
 
-nlohmann::json pay_answer(const store::Store& db, const store::EventFilter& filter) {
-  const auto recent = recent_facts(db, kPayTypes, filter, kRecentListed);
-  nlohmann::json answer = pay(recent.facts, lexicon(), filter.org, &Rates::standard());
-  recent.reach.state(answer);
-  if (windowed(filter)) answer["undated_reports"] = undated_reports(db, filter, kPayTypes);
+PayAnswer pay_answer(const store::Store& db, const store::EventFilter& filter) {
+  auto recent = recent_facts(db, kPayTypes, filter, kRecentListed);
+  PayAnswer answer{pay(recent.facts, lexicon(), filter.org, &Rates::standard()), recent.reach, {}};
+  if (windowed(filter)) answer.undated_reports = undated_reports(db, filter, kPayTypes);
   return answer;
 }
 
-nlohmann::json deals_answer(const store::Store& db, const store::EventFilter& filter) {
-  const auto recent = recent_facts(db, kDealTypes, filter, kRecentListed);
-  nlohmann::json answer = deals(recent.facts, lexicon(), filter.org);
-  recent.reach.state(answer);
-  if (windowed(filter)) answer["undated_reports"] = undated_reports(db, filter, kDealTypes);
+nlohmann::json PayAnswer::to_json() const {
+  nlohmann::json j = pay.to_json();
+  reach.state(j);
+  if (undated_reports) j["undated_reports"] = *undated_reports;
+  return j;
+}
+
+DealsAnswer deals_answer(const store::Store& db, const store::EventFilter& filter) {
+  auto recent = recent_facts(db, kDealTypes, filter, kRecentListed);
+  DealsAnswer answer{deals(recent.facts, lexicon(), filter.org), recent.reach, {}};
+  if (windowed(filter)) answer.undated_reports = undated_reports(db, filter, kDealTypes);
   return answer;
 }
 
-nlohmann::json timeline_answer(const store::Store& db, const store::EventFilter& filter) {
+nlohmann::json DealsAnswer::to_json() const {
+  nlohmann::json j = deals.to_json();
+  reach.state(j);
+  if (undated_reports) j["undated_reports"] = *undated_reports;
+  return j;
+}
+
+TimelineAnswer timeline_answer(const store::Store& db, const store::EventFilter& filter) {
   const Window window{filter.since, filter.until};
-  const auto recent = recent_facts(db, {}, filter);
-  nlohmann::json answer = {{"facts", timeline(recent.facts, lexicon(), filter.org, window)}};
-  recent.reach.state(answer);
+  auto recent = recent_facts(db, {}, filter);
+  TimelineAnswer answer{timeline(recent.facts, lexicon(), filter.org, window), recent.reach, {}};
   if (windowed(filter)) {
     // Facts no report of which gives a date cannot be placed in the window: counted, not
     // dropped unsaid.
@@ -132,20 +143,35 @@ nlohmann::json timeline_answer(const store::Store& db, const store::EventFilter&
     open.since.clear();
     open.until.clear();
     const auto facts = recent_facts(db, {}, open).facts;
-    answer["undated"] = std::count_if(facts.begin(), facts.end(),
-                                      [](const Fact& f) { return f.first_date.empty(); });
+    answer.undated = static_cast<size_t>(std::count_if(
+        facts.begin(), facts.end(), [](const Fact& f) { return f.first_date.empty(); }));
   }
   return answer;
 }
 
-nlohmann::json entity_answer(const store::Store& db, const std::string& name) {
+nlohmann::json TimelineAnswer::to_json() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : facts) list.push_back(f.to_json());
+  nlohmann::json j = {{"facts", std::move(list)}};
+  reach.state(j);
+  if (undated) j["undated"] = *undated;
+  return j;
+}
+
+std::optional<EntityAnswer> entity_answer(const store::Store& db, const std::string& name) {
   const std::string known = db.canonical_entity(name).value_or(name);
   // The newest events naming it: as a person for people, as an organisation otherwise.
   const auto recent =
       db.entity_kind(known) == "person" ? facts_about(db, "", known) : facts_about(db, known);
-  nlohmann::json profile = entity_profile(name, recent.facts, *recent.names);
-  if (!profile.is_null()) recent.reach.state(profile);
-  return profile;
+  auto profile = entity_profile(name, recent.facts, *recent.names);
+  if (!profile) return std::nullopt;
+  return EntityAnswer{std::move(*profile), recent.reach};
+}
+
+nlohmann::json EntityAnswer::to_json() const {
+  nlohmann::json j = profile.to_json();
+  reach.state(j);
+  return j;
 }
 
 }  // namespace tw::query

@@ -13,11 +13,13 @@
 #pragma once
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "query/analytics.h"
 #include "query/facts.h"
 #include "store/store.h"
 
@@ -71,15 +73,41 @@ RecentFacts facts_about(const store::Store& db, const std::string& org,
                         const std::string& person = "");
 
 // Offers and pay statistics (query::pay, with US-dollar amounts) and the reach; a window
-// also counts the matching reports that give no date ("undated_reports").
-nlohmann::json pay_answer(const store::Store& db, const store::EventFilter& filter);
+// also counts the matching reports that give no date.
+struct PayAnswer {
+  Pay pay;
+  Reach reach;
+  std::optional<size_t> undated_reports;  // with a window only
+  nlohmann::json to_json() const;         // pay's, the reach and "undated_reports"
+};
+PayAnswer pay_answer(const store::Store& db, const store::EventFilter& filter);
+
 // Investments and acquisitions with totals per pair (query::deals), as pay_answer.
-nlohmann::json deals_answer(const store::Store& db, const store::EventFilter& filter);
-// {"facts": [...] first reported first, reach, "undated": facts no report of which gives
-// a date (with a window only: they cannot be placed in it)}.
-nlohmann::json timeline_answer(const store::Store& db, const store::EventFilter& filter);
+struct DealsAnswer {
+  Deals deals;
+  Reach reach;
+  std::optional<size_t> undated_reports;
+  nlohmann::json to_json() const;
+};
+DealsAnswer deals_answer(const store::Store& db, const store::EventFilter& filter);
+
+// The facts first reported first, the reach, and with a window the facts no report of
+// which gives a date ("undated": they cannot be placed in it).
+struct TimelineAnswer {
+  std::vector<Fact> facts;
+  Reach reach;
+  std::optional<size_t> undated;
+  nlohmann::json to_json() const;  // {"facts", reach, "undated"?}
+};
+TimelineAnswer timeline_answer(const store::Store& db, const store::EventFilter& filter);
+
 // The profile of a person or organisation named in any spelling (query::entity_profile)
-// with its reach; null when nothing by that name is known.
-nlohmann::json entity_answer(const store::Store& db, const std::string& name);
+// with its reach; none when nothing by that name is known.
+struct EntityAnswer {
+  EntityProfile profile;
+  Reach reach;
+  nlohmann::json to_json() const;
+};
+std::optional<EntityAnswer> entity_answer(const store::Store& db, const std::string& name);
 
 }  // namespace tw::query

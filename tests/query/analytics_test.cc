@@ -152,6 +152,21 @@ TEST_F(SeedFacts, UnknownEntityIsAClearError) {
 
 // Articles written for this test: one researcher not in the lexicon, named without a
 // gloss in two Korean spellings and in Latin script in an English article.
+// A pair's total never adds a running total to its own tranches.
+TEST(Deals, APairsTotalIsTheLargerOfTheRunningTotalAndTheTranches) {
+  tw::query::PairTotal t{"Amazon", "Anthropic", "USD", 4e9, 8e9};
+  EXPECT_TRUE(t.by_running_total());
+  EXPECT_EQ(t.total(), 8e9);
+  EXPECT_EQ(t.rule(), "largest reported running total");
+  t.tranches = 9e9;
+  EXPECT_EQ(t.total(), 9e9);
+  EXPECT_EQ(t.rule(), "sum of reported tranches");
+  const json j = tw::query::Deals{{}, {t}}.to_json();
+  EXPECT_EQ(j["totals"][0]["total"], 9e9);
+  EXPECT_EQ(j["totals"][0]["running_total_reported"], 8e9);
+  EXPECT_TRUE(j["deals"].empty());
+}
+
 TEST(CrossScript, UnknownNameInTwoScriptsBecomesOneEntity) {
   twtest::TempDir dir;
   dir.write("a_ko.txt", "메타는 구글 딥마인드의 연구원 하늘 김을 영입했다.\n");
@@ -286,7 +301,7 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     for (const auto& [pair, pg] : expected)
       if (long n = std::max<long>(static_cast<long>(pg.first.size()), pg.second); n > 0)
         want[pair] = n;
-    const json flows = tw::query::flows(db, lexicon, w, "", 1000);
+    const json flows = tw::query::flows(db, lexicon, w, "", 1000).to_json();
     for (const auto& e : flows["flows"]) got[{e["from"], e["to"]}] = e["people"];
     EXPECT_EQ(got, want) << "window " << w.since << ".." << w.until;
     // Each organisation's balance is the sum of its pairs (kept by deltas when all-time).
@@ -322,10 +337,10 @@ TEST_P(FlowAggregates, EqualFlowsComputedFromAllFacts) {
     }
     // The server sums windows from counts held in memory: the same answer, to the byte.
     const auto counts = tw::store::FlowCounts::load(db);
-    EXPECT_EQ(tw::query::flows(db, lexicon, w, "", 1000, &counts), flows)
+    EXPECT_EQ(tw::query::flows(db, lexicon, w, "", 1000, &counts).to_json(), flows)
         << "window " << w.since << ".." << w.until;
-    EXPECT_EQ(tw::query::flows(db, lexicon, w, "Meta", 1000, &counts),
-              tw::query::flows(db, lexicon, w, "Meta", 1000))
+    EXPECT_EQ(tw::query::flows(db, lexicon, w, "Meta", 1000, &counts).to_json(),
+              tw::query::flows(db, lexicon, w, "Meta", 1000).to_json())
         << "window " << w.since << ".." << w.until;
   }
 }

@@ -53,7 +53,7 @@ TEST(Facts, ABoundMergesWithAFigureThatSatisfiesItAndThePreciseFigureIsBest) {
                                report(2, "b.txt", "2025-01-03", investment(4.3e9))});
   ASSERT_EQ(facts.size(), 1u);
   ASSERT_TRUE(facts[0].best_amount);
-  EXPECT_DOUBLE_EQ((*facts[0].best_amount)["value"].get<double>(), 4.3e9) << facts[0].best_rule;
+  EXPECT_DOUBLE_EQ(facts[0].best_amount->value, 4.3e9) << facts[0].best_rule;
 }
 
 TEST(Facts, ARunningTotalIsNeverMergedWithATranche) {
@@ -83,4 +83,28 @@ TEST(Facts, DifferentPeopleAreDifferentFacts) {
 }
 
 }  // namespace
+TEST(Facts, AFactSummarisesAsItsJsonDoes) {
+  const json offer{{"type", "offer"}, {"by", "Meta"}, {"target_org", "OpenAI"}};
+  const json layoff{{"type", "layoff"}, {"org", "Quillfeather Labs"}, {"count", 40}};
+  const json group{{"type", "move"}, {"count", 4}, {"to", "Meta"}};
+  for (const json& e : {offer, layoff, group}) {
+    const auto facts = facts_of({report(1, "a.txt", "2025-01-02", e)});
+    ASSERT_EQ(facts.size(), 1u) << e.dump();
+    EXPECT_EQ(fact_summary(facts[0]), fact_summary(facts[0].to_json())) << e.dump();
+  }
+  EXPECT_EQ(fact_summary(facts_of({report(1, "a.txt", "", offer)})[0]), "Meta → OpenAI staff");
+  EXPECT_EQ(fact_summary(facts_of({report(1, "a.txt", "", group)})[0]), "4 people: ? → Meta");
+  EXPECT_EQ(fact_summary(json{{"type", "weather"}}), "") << "no type of the spec: no line";
+}
+
+TEST(Facts, AmountsAreWrittenAsReportedWholeNumbersAsWholeNumbers) {
+  EXPECT_EQ(amount_json({4e9, "USD", ""}).dump(), R"({"currency":"USD","value":4000000000})");
+  EXPECT_EQ(amount_json({1.5, "EUR", "about"}).dump(),
+            R"({"currency":"EUR","qualifier":"about","value":1.5})");
+  const model::Amount read = amount_of(json{{"value", 100}});
+  EXPECT_EQ(read.currency, "USD") << "a figure without a currency is in dollars";
+  EXPECT_EQ(read.value, 100);
+  EXPECT_EQ(read.qualifier, "");
+}
+
 }  // namespace tw::query

@@ -26,13 +26,13 @@ void add_entities(Router& router, ServerContext& context) {
     const std::string name =
         req.matches[1];  // the path is decoded once already: "%2541" names "%41"
     ServerContext::Reader db(context, req);
-    const nlohmann::json p = query::entity_answer(*db, name);
-    if (p.is_null())
+    const auto answer = query::entity_answer(*db, name);
+    if (!answer)
       return send_json(
           res, 404,
           {{"error", fmt::format("no person or organisation named {}", name)},
            {"suggestions", query::near_names(*db, knowledge::Lexicon::standard(), name)}});
-    send_json(res, 200, p);
+    send_json(res, 200, answer->to_json());
   });
   router.get("/api/feed.atom", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);

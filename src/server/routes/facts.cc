@@ -10,7 +10,8 @@ namespace tw::server::routes {
 void add_facts(Router& router, ServerContext& context) {
   router.get("/api/pay", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    nlohmann::json answer = query::pay_answer(*db, list_filter(req, *db, query::kPayTypes));
+    nlohmann::json answer =
+        query::pay_answer(*db, list_filter(req, *db, query::kPayTypes)).to_json();
     for (const char* list : {"offers", "pay_statistics"})
       answer[list] = page(answer[list], req)["items"];
     answer["offset"] = number_param(req, "offset", 0, 1u << 30);
@@ -19,7 +20,8 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/deals", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    nlohmann::json answer = query::deals_answer(*db, list_filter(req, *db, query::kDealTypes));
+    nlohmann::json answer =
+        query::deals_answer(*db, list_filter(req, *db, query::kDealTypes)).to_json();
     const nlohmann::json ledger = page(answer["deals"], req);
     answer["deals"] = ledger["items"];
     for (const char* k : {"total", "offset", "limit"}) answer[k] = ledger[k];
@@ -27,7 +29,8 @@ void add_facts(Router& router, ServerContext& context) {
   });
   router.get("/api/timeline", [&context](const Request& req, Response& res) {
     ServerContext::Reader db(context, req);
-    nlohmann::json answer = query::timeline_answer(*db, list_filter(req, *db, model::kEventTypes));
+    nlohmann::json answer =
+        query::timeline_answer(*db, list_filter(req, *db, model::kEventTypes)).to_json();
     nlohmann::json paged = page(answer["facts"], req);
     answer.erase("facts");
     paged.update(answer);

@@ -17,7 +17,8 @@ void add_flows(Router& router, ServerContext& context) {
     const size_t top = number_param(req, "top", query::kFlowEdges, 500);
     send_json(
         res, 200,
-        query::flows(*db, knowledge::Lexicon::standard(), {since, until}, org, top, counts.get()));
+        query::flows(*db, knowledge::Lexicon::standard(), {since, until}, org, top, counts.get())
+            .to_json());
   });
   router.get("/api/flows/monthly", [&context](const Request& req, Response& res) {
     const query::Window window{date_param(req, "since"), date_param(req, "until")};
