@@ -11,14 +11,17 @@
 #include <set>
 #include <thread>
 
+#include "store/article_writer.h"
+#include "store/entity_ids.h"
+#include "store/flow_aggregates.h"
 #include "store/internal.h"
-#include "store/store.h"
+#include "store/person_linker.h"
 
 namespace tw::store {
 
 using namespace internal;
 
-std::string Store::content_hash(std::string_view text) {
+std::string ArticleWriter::content_hash(std::string_view text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
   unsigned int len = 0;
   EVP_Digest(text.data(), text.size(), md.data(), &len, EVP_sha256(), nullptr);
@@ -28,43 +31,49 @@ std::string Store::content_hash(std::string_view text) {
   return hex;
 }
 
-void Store::index_for_search() {
+ArticleWriter::~ArticleWriter() {
+  if (in_batch_) {
+    try {
+      index_for_search();
+      db_.script("COMMIT");
+    } catch (const StoreError&) {
+      // Nothing to report to from a destructor; the batch was not committed.
+    }
+  }
+}
+
+void ArticleWriter::begin_batch() {
+  if (in_batch_ || db_.dialect() == Dialect::Postgres) return;
+  db_.script("BEGIN IMMEDIATE");
+  in_batch_ = true;
+}
+
+void ArticleWriter::commit_batch() {
+  if (!in_batch_) return;
+  index_for_search();
+  db_.script("COMMIT");
+  in_batch_ = false;
+}
+
+void ArticleWriter::index_for_search() {
   for (const auto& a : pending_search_)
-    db_->run("INSERT INTO articles_fts(rowid, title, text) VALUES($1,$2,$3)",
-             {a.id, a.title, a.text});
+    db_.run("INSERT INTO articles_fts(rowid, title, text) VALUES($1,$2,$3)",
+            {a.id, a.title, a.text});
   pending_search_.clear();
 }
 
-int64_t Store::entity_id(const std::string& name, model::Slot slot) {
-  const bool org = slot != model::Slot::person;
-  if (org) {
-    if (auto it = org_ids_.find(name); it != org_ids_.end()) return it->second;
-    if (auto it = article_org_ids_.find(name); it != article_org_ids_.end()) return it->second;
-  }
-  auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
-  if (!id) {
-    db_->run(
-        "INSERT INTO entities(name, kind, discovered) VALUES($1,$2,1) ON CONFLICT(name) DO NOTHING",
-        {name, org ? "org" : "person"});
-    id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
-  }
-  // Cached for good once the article is written: a rolled-back article must not leave one behind.
-  if (org) article_org_ids_.emplace(name, *id);
-  return *id;
-}
-
-Store::Added Store::add_article(const text::Document& doc, const std::string& origin,
-                                const std::vector<extract::Event>& events) {
+Added ArticleWriter::add(const text::Document& doc, const std::string& origin,
+                         const std::vector<extract::Event>& events) {
   const std::string hash = content_hash(doc.text);
-  if (integer_of(*db_, "SELECT 1 FROM articles WHERE content_hash = $1", {hash}))
+  if (integer_of(db_, "SELECT 1 FROM articles WHERE content_hash = $1", {hash}))
     return Added::AlreadyStored;
-  if (dialect() == Dialect::Sqlite) return add_article_once(doc, origin, events, hash);
+  if (db_.dialect() == Dialect::Sqlite) return add_once(doc, origin, events, hash);
   // PostgreSQL: writers on other connections may deadlock with this one on the shared
   // aggregate rows; the loser's article is retried from the start after a short pause.
   std::mt19937 jitter(std::random_device{}());
   for (int attempt = 1;; ++attempt) {
     try {
-      return add_article_once(doc, origin, events, hash);
+      return add_once(doc, origin, events, hash);
     } catch (const RetryableError&) {
       if (attempt >= 30) throw;
       std::this_thread::sleep_for(
@@ -73,29 +82,29 @@ Store::Added Store::add_article(const text::Document& doc, const std::string& or
   }
 }
 
-Store::Added Store::add_article_once(const text::Document& doc, const std::string& origin,
-                                     const std::vector<extract::Event>& events,
-                                     const std::string& hash) {
-  const bool sqlite = dialect() == Dialect::Sqlite;
+Added ArticleWriter::add_once(const text::Document& doc, const std::string& origin,
+                              const std::vector<extract::Event>& events, const std::string& hash) {
+  const bool sqlite = db_.dialect() == Dialect::Sqlite;
   const size_t pending_before = pending_search_.size();
-  db_->script(sqlite ? "SAVEPOINT article" : "BEGIN");
-  auto undo = [&] { db_->script(sqlite ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK"); };
+  db_.script(sqlite ? "SAVEPOINT article" : "BEGIN");
+  auto undo = [&] { db_.script(sqlite ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK"); };
   try {
     const auto article_id = integer_of(
-        *db_,
+        db_,
         "INSERT INTO articles(doc, origin, content_hash, lang, url, title, published, text, "
         "outlet) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(content_hash) DO NOTHING "
         "RETURNING id",
         {doc.doc, origin, hash, doc.lang, doc.url, doc.title, doc.date, doc.text, doc.outlet});
     if (!article_id) {  // another writer stored it first
-      article_org_ids_.clear();
+      ids_.abandon_article();
       undo();
       return Added::AlreadyStored;
     }
     // Indexed for search when the batch commits: FTS5 writes out its pending terms at every
     // savepoint, so indexing inside the article's savepoint would cost a segment per article.
     if (sqlite) pending_search_.push_back({*article_id, doc.title, doc.text});
-    auto& mentions = article_mentions_;  // entity id → arguments naming it; written in id order
+    auto& mentions =
+        ids_.article_mentions();  // entity id → arguments naming it; written in id order
     mentions.clear();
     for (const auto& e : events) {
       const std::string body = extract::to_json(e).dump();
@@ -117,7 +126,7 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
       }
       if (e.count) p[7] = static_cast<int64_t>(*e.count);
       const auto event_id =
-          integer_of(*db_,
+          integer_of(db_,
                      "INSERT INTO events(article_id, type, sentence, evidence, amount_value, "
                      "amount_currency, amount_qualifier, count, cumulative, published, body) "
                      "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
@@ -129,12 +138,12 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
         if (is_entity_slot(slot)) {
           // People are filed under the spelling they were first known by, so every
           // spelling finds the same events.
-          if (slot == model::Slot::person) person = person_canonical(value);
-          const int64_t id = entity_id(slot == model::Slot::person ? person : value, slot);
+          if (slot == model::Slot::person) person = linker_.canonical(value);
+          const int64_t id = ids_.id(slot == model::Slot::person ? person : value, slot);
           ++mentions[id];
           entity = id;
         }
-        db_->run(
+        db_.run(
             "INSERT INTO event_args(event_id, slot, value, entity_id, published) "
             "VALUES($1,$2,$3,$4,$5)",
             {*event_id, model::name(slot), value, entity, doc.date});
@@ -144,23 +153,22 @@ Store::Added Store::add_article_once(const text::Document& doc, const std::strin
           for (const auto* x = lexicon_->find(value);
                x && !x->parent.empty() && seen.insert(x->parent).second;
                x = lexicon_->find(x->parent))
-            db_->run(
+            db_.run(
                 "INSERT INTO event_args(event_id, slot, value, entity_id, published) "
                 "VALUES($1,$2,$3,$4,$5)",
                 {*event_id, std::string(model::name(slot)) + "_within", x->parent,
-                 entity_id(x->parent, slot), doc.date});
+                 ids_.id(x->parent, slot), doc.date});
         }
       }
-      if (e.type == model::EventType::Move) record_flow(e, person, doc.date, doc.doc);
+      if (e.type == model::EventType::Move) flows_.record(e, person, doc.date, doc.doc);
     }
     for (const auto& [id, n] : mentions)
-      db_->run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});
-    db_->script(sqlite ? "RELEASE article" : "COMMIT");
+      db_.run("UPDATE entities SET mentions = mentions + $2 WHERE id = $1", {id, n});
+    db_.script(sqlite ? "RELEASE article" : "COMMIT");
     if (!in_batch_) index_for_search();
-    org_ids_.merge(article_org_ids_);
-    article_org_ids_.clear();
+    ids_.keep_article();
   } catch (...) {
-    article_org_ids_.clear();
+    ids_.abandon_article();
     pending_search_.resize(pending_before);
     try {
       undo();

@@ -1,14 +1,13 @@
 // person_linker — the store's one linker of people's names: each person's spelling filed
 // under the spelling the rule of resolve/person_links.h links it to, and the spellings it
-// takes over merged into it (events, mentions, flows).
+// takes over merged into it (events and mentions here, flows by the flow aggregates).
 #include <set>
-#include <tuple>
-#include <vector>
 
 #include "resolve/person_links.h"
 #include "resolve/phonetic.h"
+#include "store/flow_aggregates.h"
 #include "store/internal.h"
-#include "store/store.h"
+#include "store/person_linker.h"
 
 namespace tw::store {
 
@@ -20,78 +19,66 @@ using namespace internal;
 // Latin spelling of someone known only in Hangul so far — takes over the earlier
 // spellings' events and flows (merge_person), so the result does not depend on the order
 // of ingest.
-std::string Store::person_canonical(const std::string& name) {
+std::string PersonLinker::canonical(const std::string& name) {
   if (lexicon_)
     if (const auto* e = lexicon_->find(name); e && e->is_person()) return e->name;
   if (auto known =
-          integer_of(*db_, "SELECT 1 FROM entities WHERE name = $1 AND kind = 'person'", {name}))
-    if (integer_of(*db_, "SELECT 1 FROM person_keys WHERE name = $1", {name})) return name;
+          integer_of(db_, "SELECT 1 FROM entities WHERE name = $1 AND kind = 'person'", {name}))
+    if (integer_of(db_, "SELECT 1 FROM person_keys WHERE name = $1", {name})) return name;
   const auto keys = resolve::name_keys(name);
   const bool hangul = resolve::has_hangul(name);
   std::set<std::string> latin, korean;
   for (const auto& k : keys)
-    db_->run("SELECT name, latin FROM person_keys WHERE key = $1", {k}, [&](const Row& r) {
+    db_.run("SELECT name, latin FROM person_keys WHERE key = $1", {k}, [&](const Row& r) {
       if (r.text(0) != name) (r.integer(1) ? latin : korean).insert(r.text(0));
     });
   if (const std::string linked = resolve::linked_spelling(name, latin, korean); linked != name)
     return linked;
   for (const auto& k : keys)
-    db_->run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
-             {k, name, int64_t{hangul ? 0 : 1}});
+    db_.run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
+            {k, name, int64_t{hangul ? 0 : 1}});
   // Spellings known before this one that now resolve to it, by the same rule.
   for (const auto& other : korean) {
     std::set<std::string> their_latin = latin;
     if (!hangul) {
       their_latin.clear();
       for (const auto& k : resolve::name_keys(other))
-        db_->run("SELECT name FROM person_keys WHERE key = $1 AND latin = 1", {k},
-                 [&](const Row& r) { their_latin.insert(r.text(0)); });
+        db_.run("SELECT name FROM person_keys WHERE key = $1 AND latin = 1", {k},
+                [&](const Row& r) { their_latin.insert(r.text(0)); });
     }
-    if (resolve::linked_spelling(other, their_latin, {name}) == name) merge_person(other, name);
+    if (resolve::linked_spelling(other, their_latin, {name}) == name) merge(other, name);
   }
   return name;
 }
 
 // Files everything known under `old_name` under `new_name`: its event arguments, its
 // mention count, its flows; the old spelling becomes an alias.
-void Store::merge_person(const std::string& old_name, const std::string& new_name) {
-  const int64_t into = entity_id(new_name, model::Slot::person);
-  if (auto old_id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1 AND discovered = 1",
+void PersonLinker::merge(const std::string& old_name, const std::string& new_name) {
+  const int64_t into = ids_.id(new_name, model::Slot::person);
+  if (auto old_id = integer_of(db_, "SELECT id FROM entities WHERE name = $1 AND discovered = 1",
                                {old_name})) {
-    db_->run("UPDATE event_args SET entity_id = $2 WHERE entity_id = $1", {*old_id, into});
-    db_->run(
+    db_.run("UPDATE event_args SET entity_id = $2 WHERE entity_id = $1", {*old_id, into});
+    db_.run(
         "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = $1) "
         "WHERE id = $2",
         {*old_id, into});
     // Spellings merged into the old entity before stay findable, and so do the mentions
     // of the article being written, counted but not yet stored.
-    db_->run(
+    db_.run(
         "INSERT INTO aliases(entity_id, alias) SELECT $2, alias FROM aliases WHERE entity_id = $1 "
         "ON CONFLICT DO NOTHING",
         {*old_id, into});
-    if (auto it = article_mentions_.find(*old_id); it != article_mentions_.end()) {
-      article_mentions_[into] += it->second;
-      article_mentions_.erase(it);
+    auto& mentions = ids_.article_mentions();
+    if (auto it = mentions.find(*old_id); it != mentions.end()) {
+      mentions[into] += it->second;
+      mentions.erase(it);
     }
-    db_->run("DELETE FROM entities WHERE id = $1", {*old_id});
+    db_.run("DELETE FROM entities WHERE id = $1", {*old_id});
   }
-  db_->run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING",
-           {into, old_name});
-  db_->run("DELETE FROM person_keys WHERE name = $1", {old_name});
-  std::vector<std::tuple<std::string, std::string, std::string>> partials;
-  db_->run("SELECT from_org, to_org, first_day FROM move_partials WHERE person = $1", {old_name},
-           [&](const Row& r) { partials.emplace_back(r.text(0), r.text(1), r.text(2)); });
-  db_->run("DELETE FROM move_partials WHERE person = $1", {old_name});
-  for (const auto& [from, to, day] : partials) date_partial_move(new_name, from, to, day);
-  std::vector<std::tuple<std::string, std::string, std::string>> moved;
-  db_->run("SELECT from_org, to_org, first_day FROM flow_people WHERE person = $1", {old_name},
-           [&](const Row& r) { moved.emplace_back(r.text(0), r.text(1), r.text(2)); });
-  for (const auto& [from, to, day] : moved) {
-    db_->run("DELETE FROM flow_people WHERE from_org = $1 AND to_org = $2 AND person = $3",
-             {from, to, old_name});
-    bump_flow(from, to, month_of(day), -1);
-    count_person(from, to, new_name, day);
-  }
+  db_.run("INSERT INTO aliases(entity_id, alias) VALUES($1,$2) ON CONFLICT DO NOTHING",
+          {into, old_name});
+  db_.run("DELETE FROM person_keys WHERE name = $1", {old_name});
+  flows_.rename_person(old_name, new_name);
 }
 
 }  // namespace tw::store

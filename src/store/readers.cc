@@ -6,6 +6,7 @@
 
 #include "resolve/phonetic.h"
 #include "store/internal.h"
+#include "store/readers.h"
 #include "store/store.h"
 
 namespace tw::store {
@@ -34,28 +35,36 @@ StoredArticle article_of(const Row& row) {
 
 }  // namespace
 
-void Store::add_events_of(StoredArticle& a) const {
-  db_->run("SELECT body FROM events WHERE article_id = $1 ORDER BY id", {a.id},
-           [&](const Row& r) { a.events.push_back(nlohmann::json::parse(r.text(0))); });
+size_t Readers::article_count() const {
+  return static_cast<size_t>(integer_of(db_, "SELECT count(*) FROM articles", {}).value_or(0));
 }
 
-std::vector<nlohmann::json> Store::article_events(int64_t article_id,
-                                                  const std::string& type) const {
+size_t Readers::event_count() const {
+  return static_cast<size_t>(integer_of(db_, "SELECT count(*) FROM events", {}).value_or(0));
+}
+
+void Readers::add_events_of(StoredArticle& a) const {
+  db_.run("SELECT body FROM events WHERE article_id = $1 ORDER BY id", {a.id},
+          [&](const Row& r) { a.events.push_back(nlohmann::json::parse(r.text(0))); });
+}
+
+std::vector<nlohmann::json> Readers::article_events(int64_t article_id,
+                                                    const std::string& type) const {
   std::vector<nlohmann::json> out;
-  db_->run("SELECT body FROM events WHERE article_id = $1 AND type = $2 ORDER BY id",
-           {article_id, type},
-           [&](const Row& r) { out.push_back(nlohmann::json::parse(r.text(0))); });
+  db_.run("SELECT body FROM events WHERE article_id = $1 AND type = $2 ORDER BY id",
+          {article_id, type},
+          [&](const Row& r) { out.push_back(nlohmann::json::parse(r.text(0))); });
   return out;
 }
 
-void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
+void Readers::for_each_article(const std::function<void(const StoredArticle&)>& fn) const {
   // Pages by id, so no statement stays open while `fn` runs and memory stays bounded.
   int64_t after = 0;
   for (;;) {
     std::vector<StoredArticle> page;
-    db_->run(fmt::format("SELECT {}, {} FROM articles a WHERE a.id > $1 ORDER BY a.id LIMIT 256",
-                         kArticleColumns, outlet_column_),
-             {after}, [&](const Row& r) { page.push_back(article_of(r)); });
+    db_.run(fmt::format("SELECT {}, {} FROM articles a WHERE a.id > $1 ORDER BY a.id LIMIT 256",
+                        kArticleColumns, outlet_column_),
+            {after}, [&](const Row& r) { page.push_back(article_of(r)); });
     if (page.empty()) return;
     for (auto& a : page) {
       add_events_of(a);
@@ -65,20 +74,20 @@ void Store::for_each_article(const std::function<void(const StoredArticle&)>& fn
   }
 }
 
-std::optional<StoredArticle> Store::article(int64_t id) const {
+std::optional<StoredArticle> Readers::article(int64_t id) const {
   std::optional<StoredArticle> out;
-  db_->run(fmt::format("SELECT {}, {}, a.text FROM articles a WHERE a.id = $1", kArticleColumns,
-                       outlet_column_),
-           {id}, [&](const Row& r) {
-             out = article_of(r);
-             out->text = r.text(9);
-           });
+  db_.run(fmt::format("SELECT {}, {}, a.text FROM articles a WHERE a.id = $1", kArticleColumns,
+                      outlet_column_),
+          {id}, [&](const Row& r) {
+            out = article_of(r);
+            out->text = r.text(9);
+          });
   if (out) add_events_of(*out);
   return out;
 }
 
-std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings,
-                                     size_t limit) const {
+std::vector<SearchHit> Readers::search(const std::vector<std::string>& spellings,
+                                       size_t limit) const {
   std::vector<SearchHit> hits;
   const auto n = static_cast<int64_t>(limit);
   const std::string columns =
@@ -102,7 +111,7 @@ std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings,
     if (s.empty()) continue;
     size_t chars = 0;
     for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
-    (chars >= 3 && dialect() == Dialect::Sqlite ? long_ones : short_ones).push_back(s);
+    (chars >= 3 && db_.dialect() == Dialect::Sqlite ? long_ones : short_ones).push_back(s);
   }
   if (!long_ones.empty()) {
     std::string match;
@@ -113,10 +122,10 @@ std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings,
     }
     // Newest first: FTS5 walks its index in rowid order and stops at the limit, where
     // ranking would score every match first.
-    db_->run("SELECT " + columns +
-                 " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
-                 "articles_fts MATCH $1 ORDER BY articles_fts.rowid DESC LIMIT $2",
-             {match, n}, take);
+    db_.run("SELECT " + columns +
+                " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
+                "articles_fts MATCH $1 ORDER BY articles_fts.rowid DESC LIMIT $2",
+            {match, n}, take);
   }
   if (!short_ones.empty()) {
     std::vector<std::string> patterns;  // Params view their strings: these outlive them
@@ -129,9 +138,9 @@ std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings,
                            where.empty() ? "" : " OR ", params.size(), params.size());
     }
     params.push_back(n);
-    db_->run(fmt::format("SELECT {} FROM articles a WHERE {} ORDER BY a.id DESC LIMIT ${}", columns,
-                         where, params.size()),
-             params, take);
+    db_.run(fmt::format("SELECT {} FROM articles a WHERE {} ORDER BY a.id DESC LIMIT ${}", columns,
+                        where, params.size()),
+            params, take);
   }
   std::sort(hits.begin(), hits.end(),
             [](const SearchHit& x, const SearchHit& y) { return x.id > y.id; });
@@ -139,9 +148,9 @@ std::vector<SearchHit> Store::search(const std::vector<std::string>& spellings,
   return hits;
 }
 
-std::vector<std::string> Store::spellings(const std::string& canonical) const {
+std::vector<std::string> Readers::spellings(const std::string& canonical) const {
   std::vector<std::string> out{canonical};
-  db_->run(
+  db_.run(
       "SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.name = $1 ORDER "
       "BY a.alias",
       {canonical}, [&](const Row& r) {
@@ -150,11 +159,11 @@ std::vector<std::string> Store::spellings(const std::string& canonical) const {
   return out;
 }
 
-std::vector<EntityRow> Store::entities(const std::string& query, const std::string& kind,
-                                       size_t limit) const {
-  const std::string find = dialect() == Dialect::Postgres ? "strpos" : "instr";
+std::vector<EntityRow> Readers::entities(const std::string& query, const std::string& kind,
+                                         size_t limit) const {
+  const std::string find = db_.dialect() == Dialect::Postgres ? "strpos" : "instr";
   std::vector<EntityRow> rows;
-  db_->run(
+  db_.run(
       fmt::format("SELECT e.name, e.kind, e.mentions FROM entities e WHERE e.mentions > 0 "
                   "AND (CAST($1 AS TEXT) = '' OR e.kind = $1) AND (CAST($2 AS TEXT) = '' OR "
                   "{0}(lower(e.name), "
@@ -167,29 +176,27 @@ std::vector<EntityRow> Store::entities(const std::string& query, const std::stri
   return rows;
 }
 
-std::string Store::entity_kind(const std::string& name) const {
+std::string Readers::entity_kind(const std::string& name) const {
   std::string kind;
-  db_->run("SELECT kind FROM entities WHERE name = $1", {name},
-           [&](const Row& r) { kind = r.text(0); });
+  db_.run("SELECT kind FROM entities WHERE name = $1", {name},
+          [&](const Row& r) { kind = r.text(0); });
   return kind;
 }
 
-std::optional<std::string> Store::canonical_entity(const std::string& name) const {
+std::optional<std::string> Readers::canonical_entity(const std::string& name) const {
   std::optional<std::string> out;
   auto take = [&](const Row& r) {
     if (!out) out = r.text(0);
   };
-  db_->run("SELECT name FROM entities WHERE name = $1", {name}, take);
+  db_.run("SELECT name FROM entities WHERE name = $1", {name}, take);
   if (!out)
-    db_->run(
-        "SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias = $1",
-        {name}, take);
-  if (!out) db_->run("SELECT name FROM entities WHERE lower(name) = lower($1)", {name}, take);
+    db_.run("SELECT e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias = $1",
+            {name}, take);
+  if (!out) db_.run("SELECT name FROM entities WHERE lower(name) = lower($1)", {name}, take);
   if (!out) {
     // A person in a spelling not seen before may sound like one who is known.
     for (const auto& key : resolve::name_keys(name)) {
-      db_->run("SELECT name FROM person_keys WHERE key = $1 ORDER BY latin DESC, name", {key},
-               take);
+      db_.run("SELECT name FROM person_keys WHERE key = $1 ORDER BY latin DESC, name", {key}, take);
       if (out) break;
     }
   }
@@ -202,8 +209,8 @@ std::optional<std::string> Store::canonical_entity(const std::string& name) cons
 // The conditions on the article's date and language, read from `table`'s published
 // column (events and event_args both keep it, so a range stays on their date indexes)
 // and from the articles row joined as `a`. Empty when the filter sets neither.
-std::string Store::article_conditions(const EventFilter& f, const char* table,
-                                      std::vector<Param>& params, std::string& before) const {
+std::string Readers::article_conditions(const EventFilter& f, const char* table,
+                                        std::vector<Param>& params, std::string& before) const {
   std::string where;
   if (f.undated)
     return fmt::format(" AND {}.published = ''", table) + language_condition(f, params);
@@ -220,14 +227,14 @@ std::string Store::article_conditions(const EventFilter& f, const char* table,
   return where + language_condition(f, params);
 }
 
-std::string Store::language_condition(const EventFilter& f, std::vector<Param>& params) const {
+std::string Readers::language_condition(const EventFilter& f, std::vector<Param>& params) const {
   if (f.lang.empty()) return "";
   params.push_back(std::string_view(f.lang));
   return fmt::format(" AND a.lang = ${}", params.size());
 }
 
-std::string Store::event_query(const EventFilter& f, bool count, std::vector<Param>& params,
-                               std::string& person, std::string& org, std::string& before) const {
+std::string Readers::event_query(const EventFilter& f, bool count, std::vector<Param>& params,
+                                 std::string& person, std::string& org, std::string& before) const {
   if (!f.person.empty()) person = canonical_entity(f.person).value_or(f.person);
   if (!f.org.empty()) org = canonical_entity(f.org).value_or(f.org);
   // Each condition only when asked for, so the planner can read the type's date index.
@@ -263,12 +270,12 @@ std::string Store::event_query(const EventFilter& f, bool count, std::vector<Par
 // The SQL for the events of one entity (the person when given, else the organisation),
 // newest first, read off the entity index; the other filter, if any, is checked per row.
 // "" when the entity is unknown.
-std::string Store::entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params,
-                                      std::string& name, std::string& other,
-                                      std::string& before) const {
+std::string Readers::entity_event_query(const EventFilter& f, bool count,
+                                        std::vector<Param>& params, std::string& name,
+                                        std::string& other, std::string& before) const {
   const bool by_person = !f.person.empty();
   name = canonical_entity(by_person ? f.person : f.org).value_or(by_person ? f.person : f.org);
-  const auto id = integer_of(*db_, "SELECT id FROM entities WHERE name = $1", {name});
+  const auto id = integer_of(db_, "SELECT id FROM entities WHERE name = $1", {name});
   if (!id) return "";
   params = {*id, std::string_view(f.type)};
   std::string also;
@@ -316,7 +323,7 @@ EventRow event_row(const Row& r) {
 }
 }  // namespace
 
-std::vector<EventRow> Store::events(const EventFilter& f) const {
+std::vector<EventRow> Readers::events(const EventFilter& f) const {
   std::vector<Param> params;
   std::string person, org;
   std::vector<EventRow> rows;
@@ -327,16 +334,16 @@ std::vector<EventRow> Store::events(const EventFilter& f) const {
     std::string name, other, before;
     const std::string sql = entity_event_query(f, false, p, name, other, before);
     if (sql.empty()) return rows;
-    db_->run(sql, p, [&](const Row& r) { rows.push_back(event_row(r)); });
+    db_.run(sql, p, [&](const Row& r) { rows.push_back(event_row(r)); });
     return rows;
   }
   std::string before;
   const std::string sql = event_query(f, false, params, person, org, before);
-  db_->run(sql, params, [&](const Row& r) { rows.push_back(event_row(r)); });
+  db_.run(sql, params, [&](const Row& r) { rows.push_back(event_row(r)); });
   return rows;
 }
 
-size_t Store::count_events(const EventFilter& f, size_t cap) const {
+size_t Readers::count_events(const EventFilter& f, size_t cap) const {
   std::vector<Param> params;
   std::string person, org;
   if (!f.org.empty() || !f.person.empty()) {
@@ -344,7 +351,7 @@ size_t Store::count_events(const EventFilter& f, size_t cap) const {
     bounded.limit = cap > 0 ? cap + 1 : 0;
     std::string before;
     const std::string sql = entity_event_query(bounded, true, params, person, org, before);
-    return sql.empty() ? 0 : static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
+    return sql.empty() ? 0 : static_cast<size_t>(integer_of(db_, sql, params).value_or(0));
   }
   std::string before;
   std::string sql = event_query(f, true, params, person, org, before);
@@ -354,7 +361,7 @@ size_t Store::count_events(const EventFilter& f, size_t cap) const {
     params.push_back(static_cast<int64_t>(cap) + 1);
     sql = fmt::format("SELECT count(*) FROM ({} LIMIT ${}) AS capped", sql, params.size());
   }
-  return static_cast<size_t>(integer_of(*db_, sql, params).value_or(0));
+  return static_cast<size_t>(integer_of(db_, sql, params).value_or(0));
 }
 
 }  // namespace tw::store

@@ -12,11 +12,12 @@
 // people, by month of first report), mention counts per entity, and indexes that read
 // the newest events of a type or an entity without a sort.
 //
-// Store is the face of the stage; its jobs have a file each, in the order an article
-// meets them: schema.cc (numbered versions, migrations), store.cc (opening, batches),
-// article_writer.cc, person_linker.cc (the one linker of people's names, by
-// resolve/person_links.h), flow_aggregates.cc (written on ingest, read by flows) and
-// readers.cc (articles, search, entities, pages of events). connection.h writes the SQL
+// Store is the face of the stage, thin: it opens the database and hands each call to the
+// job it belongs to, a class each, in the order an article meets them — schema.h
+// (numbered versions, migrations), ArticleWriter (article_writer.h), EntityIds, PersonLinker
+// (person_linker.h: the one linker of people's names, by resolve/person_links.h),
+// FlowAggregates (flow_aggregates.h: written on ingest, read by flows) and Readers
+// (readers.h: articles, search, entities, pages of events). connection.h writes the SQL
 // once for both databases.
 #pragma once
 #include <functional>
@@ -25,7 +26,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/event.h"
@@ -108,6 +108,16 @@ struct FlowBalance {
   std::vector<std::pair<std::string, int64_t>> sources;
 };
 
+// What storing an article did.
+enum class Added { New, AlreadyStored };
+
+// The jobs behind the Store, one class each (the headers of the same names).
+class EntityIds;
+class FlowAggregates;
+class PersonLinker;
+class ArticleWriter;
+class Readers;
+
 class Store {
  public:
   enum class Mode { ReadWrite, ReadOnly };
@@ -131,7 +141,7 @@ class Store {
   // A consistent copy of the database into a new SQLite file (see Connection::backup_to).
   void backup_to(const std::string& path) { db_->backup_to(path); }
 
-  enum class Added { New, AlreadyStored };
+  using Added = store::Added;
   // Stores one article and its events; throws StoreError (the article is rolled back, the batch
   // lives on).
   Added add_article(const text::Document& doc, const std::string& origin,
@@ -142,7 +152,7 @@ class Store {
   // up front, never half-way) over many articles; PostgreSQL writes each article alone.
   void begin_batch();
   void commit_batch();
-  bool in_batch() const { return in_batch_; }
+  bool in_batch() const;
 
   size_t article_count() const;
   size_t event_count() const;
@@ -205,50 +215,12 @@ class Store {
   static std::string content_hash(std::string_view text);  // SHA-256, hex
 
  private:
-  void create_schema();
-  void seed_lexicon();
-  Added add_article_once(const text::Document& doc, const std::string& origin,
-                         const std::vector<extract::Event>& events, const std::string& hash);
-  int64_t entity_id(const std::string& name, model::Slot slot);
-  std::string person_canonical(const std::string& name);
-  void merge_person(const std::string& old_name, const std::string& new_name);
-  void count_person(const std::string& from, const std::string& to, const std::string& person,
-                    const std::string& day);
-  void bump_flow(const std::string& from, const std::string& to, const std::string& month,
-                 int64_t n, bool total = true);
-  void resize_pair(const std::string& from, const std::string& to, int64_t named, int64_t group);
-  void bump_source(const std::string& org, const std::string& label, int64_t n);
-  void date_partial_move(const std::string& person, const std::string& from, const std::string& to,
-                         const std::string& day);
-  void record_flow(const extract::Event& e, const std::string& person, const std::string& day,
-                   const std::string& doc);
-  void add_events_of(StoredArticle& a) const;
-  void index_for_search();
-  // Each query's Params view strings the caller keeps: the canonical names and the day after
-  // `until`.
-  std::string event_query(const EventFilter& f, bool count, std::vector<Param>& params,
-                          std::string& person, std::string& org, std::string& before) const;
-  std::string entity_event_query(const EventFilter& f, bool count, std::vector<Param>& params,
-                                 std::string& name, std::string& other, std::string& before) const;
-  std::string article_conditions(const EventFilter& f, const char* table,
-                                 std::vector<Param>& params, std::string& before) const;
-  std::string language_condition(const EventFilter& f, std::vector<Param>& params) const;
-
   std::unique_ptr<Connection> db_;
-  // Organisations never merge, so their ids are cached: those of written articles, and
-  // those of the article being written.
-  std::unordered_map<std::string, int64_t> org_ids_, article_org_ids_;
-  std::map<int64_t, int64_t>
-      article_mentions_;  // the article being written: entity id → arguments naming it
-  const knowledge::Lexicon* lexicon_;
-  std::string outlet_column_ =
-      "a.outlet";  // "''" in a database written before articles had an outlet
-  bool in_batch_ = false;
-  struct Searchable {
-    int64_t id;
-    std::string title, text;
-  };
-  std::vector<Searchable> pending_search_;  // articles of the open batch, indexed at commit
+  std::unique_ptr<EntityIds> ids_;
+  std::unique_ptr<FlowAggregates> flows_;
+  std::unique_ptr<PersonLinker> linker_;
+  std::unique_ptr<ArticleWriter> writer_;
+  std::unique_ptr<Readers> readers_;
 };
 
 }  // namespace tw::store
