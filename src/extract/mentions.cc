@@ -60,12 +60,13 @@ const char* const kPatternText[DiscoveryData::kPatterns] = {
     // "acquisition of Informatica"
     R"((?:[Aa]cquire|[Aa]cquired|[Aa]cquiring|[Aa]cquisition of|[Bb]uy|[Bb]ought|[Bb]uying|)"
     R"([Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|)"
-    R"([Ss]take in) ([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
+    R"([Ss]take in) ((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
     // "OctoAI was acquired by"
-    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has been|had been|)"
+    R"(((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has )"
+    R"(been|had been|)"
     R"(is being) (?:acquired|bought|purchased))",
     // "Run:ai, an Israeli software maker"
-    R"(([A-Z][A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|)"
+    R"(((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|)"
     R"(the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|)"
     R"(unicorn)\b)",
     // "데이터베이스 스타트업 네온을"
@@ -337,7 +338,10 @@ void DocumentEntities::discover(const text::Document& doc) {
       auto words = split_words(name);
       while (!words.empty() && is_not_name(words.front())) words.erase(words.begin());
       if (words.empty()) continue;
-      const std::string n = join_words(words, 0, words.size());
+      std::string n = join_words(words, 0, words.size());
+      // The sentence's full stop is not the name's ("agreed to acquire Zorblax."), unless a
+      // known name ends in one ("Safe Superintelligence Inc.").
+      if (n.ends_with('.') && !find_any(n)) n.pop_back();
       if (n.size() < 2 || is_not_name(n) || find_any(n)) continue;
       // Two capitalised words are as likely a person ("acquire Jane Doe"): leave those to step 3.
       if (english && words.size() == 2 && !looks_like_org(n) &&

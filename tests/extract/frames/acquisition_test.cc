@@ -26,6 +26,28 @@ TEST(ExtractAcquisition, EnglishCompleted) {
                            {"status", "completed"}}}));
 }
 
+TEST(ExtractAcquisition, AnAgreementWordAroundTheTriggerMeansAgreed) {
+  // "will acquire" holds the trigger; "signed a definitive agreement" follows it.
+  for (const char* text : {"Amazon will acquire Windsurf.", "Amazon agreed to acquire Windsurf.",
+                           "Amazon is set to acquire Windsurf after it signed a definitive "
+                           "agreement on Monday."})
+    EXPECT_TRUE(HasEvent(events_of(text), {{"type", "acquisition"},
+                                           {"acquirer", "Amazon"},
+                                           {"target", "Windsurf"},
+                                           {"status", "agreed"}}))
+        << text;
+}
+
+TEST(ExtractAcquisition, AnUnknownTargetKeepsNeitherTheFullStopNorLosesALowerCaseInitial) {
+  EXPECT_TRUE(HasExactly(events_of("Amazon agreed to acquire Zorblax."), {{{"type", "acquisition"},
+                                                                           {"acquirer", "Amazon"},
+                                                                           {"target", "Zorblax"},
+                                                                           {"status", "agreed"}}}));
+  // Camel-case names with a lower-case initial are names too.
+  EXPECT_TRUE(HasEvent(events_of("qLattice was acquired by Amazon."),
+                       {{"type", "acquisition"}, {"acquirer", "Amazon"}, {"target", "qLattice"}}));
+}
+
 TEST(ExtractAcquisition, KoreanFailed) {
   EXPECT_TRUE(HasExactly(events_of("오픈AI가 추진하던 윈드서프 인수가 무산됐다."),
                          {{{"type", "acquisition"},
