@@ -62,9 +62,8 @@ const char* const kPatternText[DiscoveryData::kPatterns] = {
     R"([Pp]urchase of|[Tt]akeover of|[Mm]erge with|[Ii]nvest in|[Ii]nvested in|)"
     R"([Ss]take in) ((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}))",
     // "OctoAI was acquired by"
-    R"(((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) (?:was|were|has )"
-    R"(been|had been|)"
-    R"(is being) (?:acquired|bought|purchased))",
+    R"(((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}) )"
+    R"((?:was|were|has been|had been|is being) (?:acquired|bought|purchased))",
     // "Run:ai, an Israeli software maker"
     R"(((?:[A-Z]|[a-z][A-Z])[A-Za-z0-9.:&-]+(?: [A-Z][A-Za-z0-9.&-]+){0,2}), (?:a|an|)"
     R"(the) (?:[A-Za-z-]+ ){0,4}(?:start-?up|company|firm|maker|developer|provider|lab|)"

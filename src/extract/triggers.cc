@@ -203,6 +203,7 @@ LanguageData LanguageData::from_json(std::string_view text, std::string lang) {
   read(d.round_words, "round_words");
   read(d.threshold_words, "threshold_words");
   read(d.loss_verbs, "loss_verbs");
+  read(d.raise_words, "raise_words");
   d.comp_kinds = groups(j, "comp_kinds");
   d.index_triggers();
   d.stats = groups(j, "stats");

@@ -83,7 +83,8 @@ struct LanguageData {
       raid_words, negation_after, alumni_words, tranche_words, backer_statements, round_words,
       threshold_words, loss_verbs, period_year, group_markers, staff_nouns, offer_received,
       cumulative_anywhere, nominal_triggers, share_after, share_before, former_between, including,
-      titles, received, partitive, size_words, speech, denial, pronouns, negated, participation;
+      titles, received, partitive, size_words, speech, denial, pronouns, negated, participation,
+      raise_words;
   std::vector<std::pair<std::string, std::vector<std::string>>> comp_kinds;  // in priority order
   std::vector<std::pair<std::string, std::vector<std::string>>> stats;
 

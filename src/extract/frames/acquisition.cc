@@ -90,9 +90,10 @@ void DocumentState::acquire(const AnnotatedSentence& s, const TriggerHit& t) {
   e.slots[Slot::acquirer] = acquirer->name;
   e.slots[Slot::target] = target->name;
   const std::string_view around = s.text.substr(t.begin);
-  if (contains_any(around, lang_.failure)) e.slots[Slot::status] = "failed";
-  // One window around the trigger: "agreed to acquire", "will acquire" and "deal to
-  // acquire" hold the trigger, "signed a definitive agreement" follows it.
+  // The agreement words are read in one window around the trigger: "agreed to acquire",
+  // "will acquire" and "deal to acquire" hold it, "signed a definitive agreement" follows it.
+  if (contains_any(around, lang_.failure))
+    e.slots[Slot::status] = "failed";
   else if (has(s, lang_.agreed, words_before(s, t.begin, 4).begin, words_after(s, t.begin, 8).end))
     e.slots[Slot::status] = "agreed";
   else if (has(s, lang_.talks, t.begin, words_after(s, t.begin, 6).end) || has(s, lang_.attempt))

@@ -29,7 +29,7 @@ bool DocumentState::counter(const AnnotatedSentence& s, const TriggerHit& t) {
       }
   }
   if (rival) e.slots[Slot::target_org] = rival->name;
-  const bool raise = has(s, {"인상", "올려", "올리", "raise", "raised", "raises", "bump"});
+  const bool raise = has(s, lang_.raise_words);
   e.slots[Slot::action] = raise ? "raise" : "retention";
   events_.push_back(std::move(e));
   return true;
