@@ -450,22 +450,20 @@ std::string sources_cell(const query::Fact& f) {
   return n > 1 ? fmt::format("{} (+{})", clip(first, 34), n - 1) : clip(first, 40);
 }
 
-void print_fact_row(const query::Fact& f) {
-  std::cout << pad(std::string(model::name(f.type)), 13)
-            << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16)
-            << sources_cell(f) << "\n";
-}
+const query::Fact& fact_of(const query::Fact& f) { return f; }
+const query::Fact& fact_of(const query::PricedFact& f) { return f.fact; }
 
-void print_fact_rows(const std::vector<query::Fact>& facts) {
+// A table of facts (or of facts with their dollar figures), one row each.
+template <class Row>
+void print_fact_rows(const std::vector<Row>& rows) {
   std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
-  for (const auto& f : facts) print_fact_row(f);
-  std::cout << fmt::format("{} facts\n", facts.size());
-}
-
-void print_fact_rows(const std::vector<query::PricedFact>& facts) {
-  std::cout << pad("TYPE", 13) << pad("WHO / WHAT", 48) << pad("AMOUNT", 16) << "SOURCES\n";
-  for (const auto& f : facts) print_fact_row(f.fact);
-  std::cout << fmt::format("{} facts\n", facts.size());
+  for (const auto& row : rows) {
+    const query::Fact& f = fact_of(row);
+    std::cout << pad(std::string(model::name(f.type)), 13)
+              << pad(clip(query::fact_summary(f), 62), 48) << pad(figure_cell(f), 16)
+              << sources_cell(f) << "\n";
+  }
+  std::cout << fmt::format("{} facts\n", rows.size());
 }
 
 // An answer printed as JSON (its to_json(), as the API serves it) or as a table; a

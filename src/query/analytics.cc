@@ -299,19 +299,23 @@ json flow_pair(const store::Store& db, const knowledge::Lexicon& lexicon, const 
           {"sources", sources}};
 }
 
-Pay pay(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon, const std::string& org,
+Pay pay(std::vector<Fact> facts, const knowledge::Lexicon& lexicon, const std::string& org,
         const Rates* rates) {
   Pay answer;
   std::vector<double> usd;
-  for (const auto& f : facts) {
+  for (auto& f : facts) {
     if (!org_filter(f, lexicon, org) ||
         (f.type != model::EventType::Offer && f.type != model::EventType::CompStat))
       continue;
-    PricedFact priced{f, std::nullopt};
-    if (rates && f.best_amount && f.best_amount->currency != "USD")
-      priced.usd = rates->to_usd(f.best_amount->value, f.best_amount->currency, f.first_date);
-    if (f.best_amount && f.best_amount->currency == "USD") usd.push_back(f.best_amount->value);
-    (f.type == model::EventType::Offer ? answer.offers : answer.pay_statistics)
+    PricedFact priced{std::move(f), std::nullopt};
+    const Fact& fact = priced.fact;
+    if (const auto& best = fact.best_amount) {
+      if (best->currency == "USD")
+        usd.push_back(best->value);
+      else if (rates)
+        priced.usd = rates->to_usd(best->value, best->currency, fact.first_date);
+    }
+    (fact.type == model::EventType::Offer ? answer.offers : answer.pay_statistics)
         .push_back(std::move(priced));
   }
   if (!usd.empty()) {
@@ -343,15 +347,14 @@ json Pay::to_json() const {
   return {{"offers", list(offers)}, {"pay_statistics", list(pay_statistics)}, {"summary", summary}};
 }
 
-Deals deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
-            const std::string& org) {
+Deals deals(std::vector<Fact> facts, const knowledge::Lexicon& lexicon, const std::string& org) {
   Deals answer;
   std::map<std::pair<std::string, std::string>, PairTotal> totals;
-  for (const auto& f : facts) {
-    if ((f.type != model::EventType::Investment && f.type != model::EventType::Acquisition) ||
-        !org_filter(f, lexicon, org))
+  for (auto& fact : facts) {
+    if ((fact.type != model::EventType::Investment && fact.type != model::EventType::Acquisition) ||
+        !org_filter(fact, lexicon, org))
       continue;
-    answer.deals.push_back(f);
+    const Fact& f = answer.deals.emplace_back(std::move(fact));
     if (f.type != model::EventType::Investment || !f.best_amount) continue;
     auto& t = totals[{f.slot(Slot::investor), f.slot(Slot::investee)}];
     t.currency = f.best_amount->currency;
@@ -420,13 +423,13 @@ std::optional<EntityProfile> entity_profile(const std::string& name, const std::
     profile.acts_for = e->acts_for;
   }
   std::set<std::string> docs;
-  for (const auto& f : facts) {
+  for (auto& f : facts) {
     const bool hit = e && e->is_org()
                          ? f.involves(e->name, lexicon)
                          : f.slot(Slot::person) == canonical || f.involves(canonical, lexicon);
     if (!hit) continue;
-    profile.facts.push_back(f);
     for (const auto& s : f.sources) docs.insert(s.doc);
+    profile.facts.push_back(std::move(f));
   }
   if (!e && profile.facts.empty()) return std::nullopt;
   by_first_report(profile.facts);
@@ -447,18 +450,18 @@ json EntityProfile::to_json() const {
   return j;
 }
 
-std::vector<Fact> timeline(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
+std::vector<Fact> timeline(std::vector<Fact> facts, const knowledge::Lexicon& lexicon,
                            const std::string& org, const Window& window, size_t* undated) {
   const bool windowed = !window.since.empty() || !window.until.empty();
   if (undated) *undated = 0;
   std::vector<Fact> rows;
-  for (const auto& f : facts) {
+  for (auto& f : facts) {
     if (!org_filter(f, lexicon, org)) continue;
     if (windowed && f.first_date.empty()) {
       if (undated) ++*undated;
       continue;
     }
-    if (!windowed || window.contains(f)) rows.push_back(f);
+    if (!windowed || window.contains(f)) rows.push_back(std::move(f));
   }
   by_first_report(rows);
   return rows;

@@ -92,7 +92,7 @@ struct Pay {
   std::optional<Range> usd;  // over the best amounts given in dollars
   nlohmann::json to_json() const;
 };
-Pay pay(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon, const std::string& org,
+Pay pay(std::vector<Fact> facts, const knowledge::Lexicon& lexicon, const std::string& org,
         const Rates* rates = nullptr);
 
 // Per investor→investee pair a total that never adds a running total to its own tranches:
@@ -110,8 +110,7 @@ struct Deals {
   std::vector<PairTotal> totals;
   nlohmann::json to_json() const;
 };
-Deals deals(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
-            const std::string& org);
+Deals deals(std::vector<Fact> facts, const knowledge::Lexicon& lexicon, const std::string& org);
 
 // Everything known of one person or organisation, looked up in any spelling.
 struct EntityProfile {
@@ -132,7 +131,7 @@ std::optional<EntityProfile> entity_profile(const std::string& name, const std::
 // Facts in the order they were first reported (undated ones last, in ingest order).
 // A window keeps the facts first reported in it; those reported without a date cannot be
 // placed, and `undated` (when given) counts them instead of dropping them unsaid.
-std::vector<Fact> timeline(const std::vector<Fact>& facts, const knowledge::Lexicon& lexicon,
+std::vector<Fact> timeline(std::vector<Fact> facts, const knowledge::Lexicon& lexicon,
                            const std::string& org, const Window& window = {},
                            size_t* undated = nullptr);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <iterator>
@@ -57,8 +58,12 @@ void choose_best(Fact& f) {
     return std::make_tuple(precise(i), support(i), f.amount_sources[i].date);
   };
   size_t best = 0;
+  auto best_rank = rank(0);
   for (size_t i = 1; i < f.amounts.size(); ++i)
-    if (rank(i) > rank(best)) best = i;
+    if (auto r = rank(i); r > best_rank) {
+      best = i;
+      best_rank = std::move(r);
+    }
   f.best_amount = f.amounts[best];
   bool any_bound = false;
   for (size_t i = 0; i < f.amounts.size(); ++i) any_bound |= !precise(i);
@@ -76,60 +81,66 @@ void choose_best(Fact& f) {
 // main slot itself, with every fact of its type.
 class FactIndex {
  public:
-  // Candidate facts for a report, in creation order; `all` is set when every fact of the type is
-  // one.
-  std::vector<size_t> candidates(const std::string& type, const model::Slots& slots) const {
+  // Candidate facts for a report, in creation order.
+  std::vector<size_t> candidates(model::EventType type, const model::Slots& slots) const {
     const auto [key, wildcard] = key_of(type, slots);
-    if (key.empty()) return list(by_type_, type);
-    std::vector<size_t> out = list(by_key_, key);
+    if (key.empty()) return by_type_[static_cast<size_t>(type)];
+    std::vector<size_t> out = list(key);
     if (wildcard) {
-      const auto& any = list(by_key_, type + "\x1f*");
+      const auto& any = list(any_key(type));
       std::vector<size_t> merged;
       std::merge(out.begin(), out.end(), any.begin(), any.end(), std::back_inserter(merged));
       return merged;
     }
     return out;
   }
-  void add(size_t fact, const std::string& type, const model::Slots& slots) {
+  void add(size_t fact, model::EventType type, const model::Slots& slots) {
     const auto [key, wildcard] = key_of(type, slots);
-    by_key_[key.empty() ? type + "\x1f*" : key].push_back(fact);
-    by_type_[type].push_back(fact);
+    by_key_[key.empty() ? any_key(type) : key].push_back(fact);
+    by_type_[static_cast<size_t>(type)].push_back(fact);
   }
 
  private:
+  // The slot other types are filed by.
+  static Slot main_slot(model::EventType type) {
+    switch (type) {
+      case model::EventType::Investment: return Slot::investee;
+      case model::EventType::Acquisition: return Slot::target;
+      default: return Slot::org;  // layoffs, pay statistics, counteroffers
+    }
+  }
+  static std::string any_key(model::EventType type) {
+    return std::string(model::name(type)) + "\x1f*";
+  }
   // The bucket key, and whether facts filed as "any" may match too ("" key: look at all).
-  static std::pair<std::string, bool> key_of(const std::string& type, const model::Slots& slots) {
+  static std::pair<std::string, bool> key_of(model::EventType type, const model::Slots& slots) {
     auto slot = [&](Slot k) {
       auto it = slots.find(k);
       return it == slots.end() ? std::string() : it->second;
     };
-    if (type == "move" || type == "offer") {
-      if (slots.count(Slot::person)) return {type + '\x1f' + slot(Slot::person), false};
+    const std::string name(model::name(type));
+    if (type == model::EventType::Move || type == model::EventType::Offer) {
+      if (slots.count(Slot::person)) return {name + '\x1f' + slot(Slot::person), false};
       // Groups agree on which ends they name; a move's ends are key slots, so they agree on those
       // too.
-      if (type == "move")
-        return {type + "\x1fgroup\x1f" + slot(Slot::from) + '\x1f' + slot(Slot::to), false};
-      return {type + "\x1fgroup\x1f" + std::to_string(slots.count(Slot::from)) +
+      if (type == model::EventType::Move)
+        return {name + "\x1fgroup\x1f" + slot(Slot::from) + '\x1f' + slot(Slot::to), false};
+      return {name + "\x1fgroup\x1f" + std::to_string(slots.count(Slot::from)) +
                   std::to_string(slots.count(Slot::to)),
               false};
     }
-    static const std::map<std::string, Slot> main_slot{{"investment", Slot::investee},
-                                                       {"acquisition", Slot::target},
-                                                       {"layoff", Slot::org},
-                                                       {"comp_stat", Slot::org},
-                                                       {"counteroffer", Slot::org}};
-    auto it = main_slot.find(type);
-    if (it == main_slot.end() || slot(it->second).empty()) return {"", true};
-    return {type + "\x1f=" + slot(it->second), true};
+    const std::string value = slot(main_slot(type));
+    if (value.empty()) return {"", true};
+    return {name + "\x1f=" + value, true};
   }
-  static const std::vector<size_t>& list(
-      const std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& k) {
+  const std::vector<size_t>& list(const std::string& key) const {
     static const std::vector<size_t> none;
-    auto it = m.find(k);
-    return it == m.end() ? none : it->second;
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? none : it->second;
   }
 
-  std::unordered_map<std::string, std::vector<size_t>> by_key_, by_type_;
+  std::unordered_map<std::string, std::vector<size_t>> by_key_;
+  std::array<std::vector<size_t>, model::kEventTypes.size()> by_type_;
 };
 
 }  // namespace
@@ -334,8 +345,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       slots[*k] = is_name ? names.canonical(v.get<std::string>()) : v.get<std::string>();
     }
     Source src{r.doc, r.date, e.value("evidence", ""), r.article_id, r.title, r.outlet, r.url};
-    const std::string type(model::name(*known));
-    const auto candidates = index.candidates(type, slots);
+    const auto candidates = index.candidates(*known, slots);
     auto it = std::find_if(candidates.begin(), candidates.end(),
                            [&](size_t i) { return compatible(facts[i], e, *known, slots); });
     size_t at = it == candidates.end() ? facts.size() : *it;
@@ -345,7 +355,7 @@ std::vector<Fact> build_facts(const std::vector<store::EventRow>& rows, const Na
       f.group = about_a_group(f.type, slots);
       f.cumulative = e.value("cumulative", false);
       facts.push_back(std::move(f));
-      index.add(at, type, slots);
+      index.add(at, *known, slots);
     }
     Fact& f = facts[at];
     for (const auto& [k, v] : slots)

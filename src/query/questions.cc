@@ -33,6 +33,14 @@ size_t undated_reports(const store::Store& db, store::EventFilter filter,
   return n;
 }
 
+// An answer's JSON with the reach it states and, with a window, what it could not place.
+nlohmann::json stated(nlohmann::json answer, const Reach& reach, const char* undated_key,
+                      std::optional<size_t> undated) {
+  reach.state(answer);
+  if (undated) answer[undated_key] = *undated;
+  return answer;
+}
+
 }  // namespace
 
 store::EventFilter checked(const Filter& asked, const store::Store& db,
@@ -52,12 +60,6 @@ void Reach::state(nlohmann::json& answer) const {
   answer["reports_read"] = read;
   answer["reports_matching"] = std::min(matching, kCountCap);
   answer["reports_matching_exact"] = matching <= kCountCap;
-}
-
-Reach Reach::stated(const nlohmann::json& answer) {
-  const size_t matching = answer.value("reports_matching", size_t{0});
-  return {answer.value("reports_read", size_t{0}),
-          answer.value("reports_matching_exact", true) ? matching : kCountCap + 1};
 }
 
 std::string Reach::sentence() const {
@@ -106,36 +108,32 @@ RecentFacts facts_about(const store::Store& db, const std::string& org, const st
 
 PayAnswer pay_answer(const store::Store& db, const store::EventFilter& filter) {
   auto recent = recent_facts(db, kPayTypes, filter, kRecentListed);
-  PayAnswer answer{pay(recent.facts, lexicon(), filter.org, &Rates::standard()), recent.reach, {}};
+  PayAnswer answer{
+      pay(std::move(recent.facts), lexicon(), filter.org, &Rates::standard()), recent.reach, {}};
   if (windowed(filter)) answer.undated_reports = undated_reports(db, filter, kPayTypes);
   return answer;
 }
 
 nlohmann::json PayAnswer::to_json() const {
-  nlohmann::json j = pay.to_json();
-  reach.state(j);
-  if (undated_reports) j["undated_reports"] = *undated_reports;
-  return j;
+  return stated(pay.to_json(), reach, "undated_reports", undated_reports);
 }
 
 DealsAnswer deals_answer(const store::Store& db, const store::EventFilter& filter) {
   auto recent = recent_facts(db, kDealTypes, filter, kRecentListed);
-  DealsAnswer answer{deals(recent.facts, lexicon(), filter.org), recent.reach, {}};
+  DealsAnswer answer{deals(std::move(recent.facts), lexicon(), filter.org), recent.reach, {}};
   if (windowed(filter)) answer.undated_reports = undated_reports(db, filter, kDealTypes);
   return answer;
 }
 
 nlohmann::json DealsAnswer::to_json() const {
-  nlohmann::json j = deals.to_json();
-  reach.state(j);
-  if (undated_reports) j["undated_reports"] = *undated_reports;
-  return j;
+  return stated(deals.to_json(), reach, "undated_reports", undated_reports);
 }
 
 TimelineAnswer timeline_answer(const store::Store& db, const store::EventFilter& filter) {
   const Window window{filter.since, filter.until};
   auto recent = recent_facts(db, {}, filter);
-  TimelineAnswer answer{timeline(recent.facts, lexicon(), filter.org, window), recent.reach, {}};
+  TimelineAnswer answer{
+      timeline(std::move(recent.facts), lexicon(), filter.org, window), recent.reach, {}};
   if (windowed(filter)) {
     // Facts no report of which gives a date cannot be placed in the window: counted, not
     // dropped unsaid.
@@ -152,26 +150,21 @@ TimelineAnswer timeline_answer(const store::Store& db, const store::EventFilter&
 nlohmann::json TimelineAnswer::to_json() const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& f : facts) list.push_back(f.to_json());
-  nlohmann::json j = {{"facts", std::move(list)}};
-  reach.state(j);
-  if (undated) j["undated"] = *undated;
-  return j;
+  return stated({{"facts", std::move(list)}}, reach, "undated", undated);
 }
 
 std::optional<EntityAnswer> entity_answer(const store::Store& db, const std::string& name) {
   const std::string known = db.canonical_entity(name).value_or(name);
   // The newest events naming it: as a person for people, as an organisation otherwise.
-  const auto recent =
+  auto recent =
       db.entity_kind(known) == "person" ? facts_about(db, "", known) : facts_about(db, known);
-  auto profile = entity_profile(name, recent.facts, *recent.names);
+  auto profile = entity_profile(name, std::move(recent.facts), *recent.names);
   if (!profile) return std::nullopt;
   return EntityAnswer{std::move(*profile), recent.reach};
 }
 
 nlohmann::json EntityAnswer::to_json() const {
-  nlohmann::json j = profile.to_json();
-  reach.state(j);
-  return j;
+  return stated(profile.to_json(), reach, "", std::nullopt);
 }
 
 }  // namespace tw::query

@@ -52,8 +52,6 @@ struct Reach {
   size_t matching = 0;  // reports matching the filter, counted up to kCountCap
   // Adds reports_read, reports_matching and reports_matching_exact to `answer`.
   void state(nlohmann::json& answer) const;
-  // The reach an answer states (a count past kCountCap reads as kCountCap + 1).
-  static Reach stated(const nlohmann::json& answer);
   // "from the newest 1,000 of 10,000+ matching reports" or "from all 12 matching reports".
   std::string sentence() const;
 };

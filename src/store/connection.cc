@@ -11,4 +11,15 @@ std::optional<int64_t> integer_of(Connection& c, std::string_view sql,
   return out;
 }
 
+void in_transaction(Connection& c, const std::function<void()>& work) {
+  c.script("BEGIN");
+  try {
+    work();
+    c.script("COMMIT");
+  } catch (...) {
+    c.script("ROLLBACK");
+    throw;
+  }
+}
+
 }  // namespace tw::store

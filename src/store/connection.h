@@ -86,4 +86,8 @@ class Connection {
 std::optional<int64_t> integer_of(Connection& c, std::string_view sql,
                                   const std::vector<Param>& params);
 
+// Runs `work` in a transaction of its own: committed when it returns, rolled back when it
+// throws (and the error passed on).
+void in_transaction(Connection& c, const std::function<void()>& work);
+
 }  // namespace tw::store

@@ -212,31 +212,20 @@ void migrate(Connection& db) {
     return;
   }
   if (found == 0) {
-    db.script("BEGIN");
-    try {
+    in_transaction(db, [&] {
       create_tables(db);
       set_version(db, kSchemaVersion);
-      db.script("COMMIT");
-    } catch (...) {
-      db.script("ROLLBACK");
-      throw;
-    }
+    });
     return;
   }
   // Each step and its version number in one transaction: a crash leaves the database at
   // one version or the next, never between.
-  for (int v = found; v < kSchemaVersion; ++v) {
-    db.script("BEGIN");
-    try {
+  for (int v = found; v < kSchemaVersion; ++v)
+    in_transaction(db, [&] {
       steps()[static_cast<size_t>(v - 1)](db);
       if (v + 1 == kSchemaVersion) create_tables(db);  // tables and indexes new in this release
       set_version(db, v + 1);
-      db.script("COMMIT");
-    } catch (...) {
-      db.script("ROLLBACK");
-      throw;
-    }
-  }
+    });
 }
 
 }  // namespace tw::store

@@ -44,8 +44,7 @@ void seed_lexicon(Connection& db, const knowledge::Lexicon* lexicon) {
   if (!lexicon) return;
   const auto have = integer_of(db, "SELECT count(*) FROM entities WHERE discovered = 0", {});
   if (have.value_or(0) >= static_cast<int64_t>(lexicon->size())) return;
-  db.script("BEGIN");
-  try {
+  in_transaction(db, [&] {
     for (size_t i = 0; i < lexicon->size(); ++i) {
       const auto& e = lexicon->entity(static_cast<uint32_t>(i));
       const auto id = integer_of(
@@ -63,11 +62,7 @@ void seed_lexicon(Connection& db, const knowledge::Lexicon* lexicon) {
           db.run("INSERT INTO person_keys(key, name, latin) VALUES($1,$2,1) ON CONFLICT DO NOTHING",
                  {key, e.name});
     }
-    db.script("COMMIT");
-  } catch (...) {
-    db.script("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 // The schema created or migrated, and the lexicon seeded.

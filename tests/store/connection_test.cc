@@ -1,6 +1,6 @@
-// connection — the interface both databases implement, and integer_of over it: the
-// first column of the first row, none for no rows, NULL as 0. Run on SQLite (and on
-// PostgreSQL when a test server is named), through the interface only.
+// connection — the interface both databases implement, and integer_of over it (the
+// first column of the first row, none for no rows, NULL as 0) and in_transaction. Run on SQLite
+// (and on PostgreSQL when a test server is named), through the interface only.
 #include "store/connection.h"
 
 #include <gtest/gtest.h>
@@ -25,12 +25,29 @@ void check_integer_of(Connection& db) {
   EXPECT_FALSE(db.broken());
 }
 
+// A transaction keeps its work when the work returns and none of it when the work throws.
+void check_in_transaction(Connection& db) {
+  db.script("CREATE TABLE t(v BIGINT)");
+  in_transaction(db, [&] { db.run("INSERT INTO t VALUES($1)", {int64_t{1}}); });
+  EXPECT_THROW(in_transaction(db,
+                              [&] {
+                                db.run("INSERT INTO t VALUES($1)", {int64_t{2}});
+                                throw StoreError("the work failed half-way");
+                              }),
+               StoreError)
+      << "the error is passed on";
+  EXPECT_EQ(integer_of(db, "SELECT count(*) FROM t", {}), 1) << "the failed work left nothing";
+  in_transaction(db, [&] { db.run("INSERT INTO t VALUES($1)", {int64_t{3}}); });
+  EXPECT_EQ(integer_of(db, "SELECT sum(v) FROM t", {}), 4) << "and the connection goes on";
+}
+
 TEST(Connection, IntegerOfOnSqlite) {
   twtest::TempDir dir;
   SqliteConnection sqlite((dir / "c.db").string(), false);
   Connection& db = sqlite;
   EXPECT_EQ(db.dialect(), Dialect::Sqlite);
   check_integer_of(db);
+  check_in_transaction(db);
 }
 
 TEST(Connection, IntegerOfOnPostgres) {
@@ -41,6 +58,7 @@ TEST(Connection, IntegerOfOnPostgres) {
   Connection& db = pq;
   EXPECT_EQ(db.dialect(), Dialect::Postgres);
   check_integer_of(db);
+  check_in_transaction(db);
   EXPECT_THROW(db.backup_to("/tmp/never.db"), StoreError) << "backups copy SQLite files only";
 }
 
